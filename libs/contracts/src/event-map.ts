@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Data of `stack.probe-recorded`: a service recorded a stack probe, the
+ * end-to-end check that crosses Temporal, PostgreSQL and Kafka.
+ */
+export const probeRecordedData = z.object({
+  probeId: z.string().min(1).max(100),
+  service: z.enum(['plans', 'initiatives', 'finance']),
+  recordedAt: z.iso.datetime(),
+});
+
+/** One typed map from event type to the schema of its `data`. */
+export const EVENT_DATA_SCHEMAS = {
+  'stack.probe-recorded': probeRecordedData,
+} as const;
+
+export type EventType = keyof typeof EVENT_DATA_SCHEMAS;
+
+export type EventData<T extends EventType> = z.infer<(typeof EVENT_DATA_SCHEMAS)[T]>;
+
+export function isEventType(value: string): value is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_DATA_SCHEMAS, value);
+}

@@ -1,0 +1,31 @@
+import { defineSearchAttributeKey } from '@temporalio/common';
+
+/** Temporal task queues: one for workflows, one per service for its own activities. */
+export const TASK_QUEUES = {
+  lifecycle: 'initiative-lifecycle',
+  plans: 'plans',
+  initiatives: 'initiatives',
+  finance: 'finance',
+} as const;
+
+export type ServiceTaskQueue = (typeof TASK_QUEUES)['plans' | 'initiatives' | 'finance'];
+
+/** Workflow types registered by the workflow worker. */
+export const WORKFLOW_TYPES = {
+  initiativeLifecycle: 'initiativeLifecycle',
+  stackProbe: 'stackProbe',
+} as const;
+
+/** The business key of an initiative's lifecycle workflow. */
+export function initiativeWorkflowId(initiativeId: string): string {
+  return `initiative-${initiativeId}`;
+}
+
+/** Custom search attributes that operators query in the Temporal UI and CLI. */
+export const SEARCH_ATTRIBUTES = {
+  stage: defineSearchAttributeKey('TollgateStage', 'INT'),
+  status: defineSearchAttributeKey('TollgateStatus', 'KEYWORD'),
+  programId: defineSearchAttributeKey('TollgateProgramId', 'KEYWORD'),
+  ownerId: defineSearchAttributeKey('TollgateOwnerId', 'KEYWORD'),
+  closure: defineSearchAttributeKey('TollgateClosure', 'KEYWORD'),
+} as const;
