@@ -1,0 +1,120 @@
+import { Controller, Get, INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import jwt from 'jsonwebtoken';
+import type { AddressInfo } from 'node:net';
+import { Public, Roles } from './access.decorators';
+import { AuthModule } from './auth.module';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { issueDevelopmentToken } from './development-token';
+import type { Principal } from './principal';
+
+const secret = 'tollgate-test-secret-of-some-length';
+
+@Controller()
+class ProbeController {
+  @Get('open')
+  @Public()
+  open() {
+    return { open: true };
+  }
+
+  @Get('me')
+  me(@CurrentPrincipal() principal: Principal) {
+    return principal;
+  }
+
+  @Get('confirmations')
+  @Roles('controller')
+  confirmations() {
+    return { ok: true };
+  }
+
+  @Get('org')
+  @Roles('admin', 'pmo')
+  org() {
+    return { ok: true };
+  }
+}
+
+describe('JWT guard', () => {
+  let app: INestApplication;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AuthModule.forRoot({ jwtSecret: secret })],
+      controllers: [ProbeController],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function call(path: string, token?: string) {
+    const response = await fetch(`${baseUrl}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('lets anyone reach a public route', async () => {
+    expect(await call('/open')).toEqual({ status: 200, body: { open: true } });
+  });
+
+  it('answers 401 without a token', async () => {
+    const { status, body } = await call('/me');
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: expect.stringContaining('bearer token') });
+  });
+
+  it('answers 401 to a token signed with another secret', async () => {
+    const forged = issueDevelopmentToken({ sub: 'mallory', roles: ['controller'] }, 'somebody-elses-secret-value');
+    const { status, body } = await call('/me', forged);
+    expect(status).toBe(401);
+    expect(body.message).toBe('token signature is invalid');
+  });
+
+  it('answers 401 to an expired token', async () => {
+    const expired = jwt.sign({ sub: 'alice', roles: ['owner'], exp: Math.floor(Date.now() / 1000) - 60 }, secret, {
+      algorithm: 'HS256',
+    });
+    const { status, body } = await call('/me', expired);
+    expect(status).toBe(401);
+    expect(body.message).toBe('token expired');
+  });
+
+  it('answers 401 to an unsigned token', async () => {
+    const unsigned = jwt.sign({ sub: 'alice', roles: ['admin'] }, '', { algorithm: 'none' });
+    expect((await call('/me', unsigned)).status).toBe(401);
+  });
+
+  it('answers 401 to a token with an unknown role', async () => {
+    const token = jwt.sign({ sub: 'alice', roles: ['emperor'] }, secret, { algorithm: 'HS256' });
+    expect((await call('/me', token)).status).toBe(401);
+  });
+
+  it('hands the verified principal to the route', async () => {
+    const token = issueDevelopmentToken({ sub: 'alice', name: 'Alice', roles: ['owner'] }, secret);
+    expect(await call('/me', token)).toEqual({ status: 200, body: { sub: 'alice', name: 'Alice', roles: ['owner'] } });
+  });
+
+  it('answers 403 naming the missing role', async () => {
+    const token = issueDevelopmentToken({ sub: 'alice', roles: ['owner'] }, secret);
+    const { status, body } = await call('/confirmations', token);
+    expect(status).toBe(403);
+    expect(body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: "This action requires the role 'controller'" });
+    const other = await call('/org', token);
+    expect(other.body.message).toBe("This action requires one of the roles 'admin', 'pmo'");
+  });
+
+  it('lets a holder of the role through', async () => {
+    const token = issueDevelopmentToken({ sub: 'carol', roles: ['controller'] }, secret);
+    expect((await call('/confirmations', token)).status).toBe(200);
+    const pmo = issueDevelopmentToken({ sub: 'pat', roles: ['viewer', 'pmo'] }, secret);
+    expect((await call('/org', pmo)).status).toBe(200);
+  });
+});

@@ -1,0 +1,72 @@
+import { isRole } from '@tollgate/domain';
+import jwt, { JwtHeader, JwtPayload, SigningKeyCallback } from 'jsonwebtoken';
+import { JwksClient } from 'jwks-rsa';
+import type { Principal } from './principal';
+
+/** Where signing keys come from: a shared HS256 secret locally, a JWKS URL in production. */
+export type TokenKeySource = { jwtSecret: string } | { jwksUrl: string };
+
+/** A token was refused; the message says why, without echoing the token. */
+export class TokenRejectedError extends Error {}
+
+export class TokenVerifier {
+  private readonly jwks?: JwksClient;
+
+  constructor(private readonly keys: TokenKeySource) {
+    if ('jwksUrl' in keys) {
+      this.jwks = new JwksClient({ jwksUri: keys.jwksUrl, cache: true, rateLimit: true });
+    }
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const payload = await new Promise<JwtPayload>((resolve, reject) => {
+      jwt.verify(
+        token,
+        this.keyLookup(),
+        { algorithms: this.jwks ? ['RS256', 'ES256'] : ['HS256'] },
+        (error, decoded) => {
+          if (error) {
+            reject(new TokenRejectedError(describe(error)));
+          } else if (!decoded || typeof decoded === 'string') {
+            reject(new TokenRejectedError('token payload is not a JSON object'));
+          } else {
+            resolve(decoded);
+          }
+        },
+      );
+    });
+    return toPrincipal(payload);
+  }
+
+  private keyLookup(): jwt.Secret | jwt.GetPublicKeyOrSecret {
+    const jwks = this.jwks;
+    if (!jwks) {
+      return (this.keys as { jwtSecret: string }).jwtSecret;
+    }
+    return (header: JwtHeader, callback: SigningKeyCallback) => {
+      jwks
+        .getSigningKey(header.kid)
+        .then((key) => callback(null, key.getPublicKey()))
+        .catch((error: Error) => callback(error));
+    };
+  }
+}
+
+function describe(error: Error): string {
+  if (error.name === 'TokenExpiredError') return 'token expired';
+  if (error.message === 'invalid signature') return 'token signature is invalid';
+  if (error.name === 'NotBeforeError') return 'token not yet valid';
+  return `token rejected: ${error.message}`;
+}
+
+function toPrincipal(payload: JwtPayload): Principal {
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
+    throw new TokenRejectedError('token has no subject (sub)');
+  }
+  const roles: unknown = payload['roles'] ?? [];
+  if (!Array.isArray(roles) || !roles.every(isRole)) {
+    throw new TokenRejectedError('token roles must be an array of admin, pmo, owner, sponsor, controller, viewer');
+  }
+  const name = typeof payload['name'] === 'string' ? (payload['name'] as string) : undefined;
+  return { sub: payload.sub, ...(name ? { name } : {}), roles };
+}

@@ -1,0 +1,99 @@
+import { ConfigError } from './config-error';
+import { loadConfig, loadConfigOrExit } from './load-config';
+import { DEVELOPMENT_JWT_SECRET, serviceConfigSchema } from './service-config';
+
+const schema = serviceConfigSchema('finance', 3003);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(schema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('service configuration', () => {
+  it('runs on the local stack with no settings at all', () => {
+    const config = loadConfig(schema, {});
+    expect(config).toEqual({
+      service: 'finance',
+      environment: 'development',
+      http: { host: '127.0.0.1', port: 3003 },
+      logLevel: 'info',
+      database: { url: 'postgres://tollgate:tollgate@127.0.0.1:5432/tollgate', schema: 'finance' },
+      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'tollgate-finance', outboxPollMs: 200 },
+      temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'finance' },
+      auth: { jwtSecret: DEVELOPMENT_JWT_SECRET },
+    });
+  });
+
+  it('reads its own port setting and a list of brokers', () => {
+    const config = loadConfig(schema, { TOLLGATE_FINANCE_PORT: '4003', TOLLGATE_KAFKA_BROKERS: 'a:9092, b:9093' });
+    expect(config.http.port).toBe(4003);
+    expect(config.kafka.brokers).toEqual(['a:9092', 'b:9093']);
+  });
+
+  it('names a malformed port and shows its value', () => {
+    const problems = problemsOf({ TOLLGATE_FINANCE_PORT: 'eighty' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^TOLLGATE_FINANCE_PORT: .*\(TOLLGATE_FINANCE_PORT is 'eighty'\)$/);
+  });
+
+  it('names every bad setting at once', () => {
+    const problems = problemsOf({
+      TOLLGATE_DATABASE_URL: 'mysql://db/tollgate',
+      TOLLGATE_KAFKA_BROKERS: 'no-port-here',
+      TOLLGATE_TEMPORAL_ADDRESS: 'localhost',
+      NODE_ENV: 'staging',
+    });
+    const named = problems.map((problem) => problem.split(':')[0]).sort();
+    expect(named).toEqual(['NODE_ENV', 'TOLLGATE_DATABASE_URL', 'TOLLGATE_KAFKA_BROKERS.0', 'TOLLGATE_TEMPORAL_ADDRESS']);
+  });
+
+  const productionEnv = {
+    NODE_ENV: 'production',
+    TOLLGATE_DATABASE_URL: 'postgres://app@db.internal:5432/tollgate',
+    TOLLGATE_KAFKA_BROKERS: 'kafka-1.internal:9092',
+    TOLLGATE_TEMPORAL_ADDRESS: 'temporal.internal:7233',
+  };
+
+  it('names each connection setting that production leaves out', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', TOLLGATE_JWT_SECRET: 'a-long-production-secret' });
+    expect(problems).toEqual([
+      "TOLLGATE_DATABASE_URL: is required in production (TOLLGATE_DATABASE_URL is not set)",
+      "TOLLGATE_KAFKA_BROKERS: is required in production (TOLLGATE_KAFKA_BROKERS is not set)",
+      "TOLLGATE_TEMPORAL_ADDRESS: is required in production (TOLLGATE_TEMPORAL_ADDRESS is not set)",
+    ]);
+  });
+
+  it('refuses the development JWT secret in production', () => {
+    const problems = problemsOf(productionEnv);
+    expect(problems).toEqual([expect.stringMatching(/^TOLLGATE_JWT_SECRET: the development secret is refused in production/)]);
+  });
+
+  it('accepts production with its own secret, or with a JWKS URL instead', () => {
+    expect(loadConfig(schema, { ...productionEnv, TOLLGATE_JWT_SECRET: 'a-long-production-secret' }).auth).toEqual({
+      jwtSecret: 'a-long-production-secret',
+    });
+    expect(loadConfig(schema, { ...productionEnv, TOLLGATE_JWT_JWKS_URL: 'https://idp.example/jwks.json' }).auth).toEqual({
+      jwksUrl: 'https://idp.example/jwks.json',
+    });
+  });
+
+  it('stops the process with a message naming the setting', () => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => {
+      throw new Error('exited');
+    }) as never);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(() => loadConfigOrExit(schema, { TOLLGATE_OUTBOX_POLL_MS: '-5' })).toThrow('exited');
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(String(stderr.mock.calls[0][0])).toMatch(/Invalid configuration:\n {2}- TOLLGATE_OUTBOX_POLL_MS: /);
+    } finally {
+      exit.mockRestore();
+      stderr.mockRestore();
+    }
+  });
+});
