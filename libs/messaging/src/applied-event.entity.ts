@@ -1,0 +1,17 @@
+import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * The inbox: one row per event a consumer group applied, written in the same
+ * transaction as the change, so a redelivered event changes nothing.
+ */
+@Entity({ name: 'applied_event' })
+export class AppliedEvent {
+  @PrimaryColumn({ name: 'consumer_group', type: 'varchar', length: 200 })
+  consumerGroup!: string;
+
+  @PrimaryColumn({ name: 'event_id', type: 'varchar', length: 200 })
+  eventId!: string;
+
+  @CreateDateColumn({ name: 'applied_at', type: 'timestamptz' })
+  appliedAt!: Date;
+}

@@ -1,0 +1,138 @@
+import { EventEnvelope, EventType, parseEvent } from '@tollgate/contracts';
+import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppliedEvent } from './applied-event.entity';
+import { publishDeadLetter } from './dead-letter-publisher';
+import { UnprocessableEventError } from './unprocessable-event.error';
+
+/** What became of one message. */
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
+
+export interface IdempotentConsumerOptions {
+  groupId: string;
+  topics: readonly string[];
+  /** The event types this consumer applies; other known types on its topics are acknowledged and skipped. */
+  accepts: readonly EventType[];
+  /** Applies one event inside the transaction that also records it as applied. */
+  apply: (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+  /** A check of the raw message before it is parsed (a signature); returns the reason to refuse it. */
+  screen?: (message: KafkaMessage) => string | undefined;
+  fromBeginning?: boolean;
+  onOutcome?: (outcome: ConsumeOutcome, detail: { topic: string; type?: string; reason?: string }) => void;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * A Kafka consumer that applies each event once: the inbox row and the change
+ * commit together, offsets are committed by hand after the transaction, and
+ * what cannot be applied goes to the dead-letter topic with its reason.
+ * Transient failures (database down) are retried, never skipped.
+ */
+export class IdempotentEventConsumer {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private stopped = false;
+  private starting?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    private readonly options: IdempotentConsumerOptions,
+  ) {}
+
+  /** Starts consuming; keeps trying in the background while Kafka is not reachable. */
+  start(): void {
+    this.starting ??= this.startWithRetry();
+  }
+
+  /** Resolves once the consumer has joined its group (for tests and readiness). */
+  async whenRunning(): Promise<void> {
+    await this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.starting?.catch(() => undefined);
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  private async startWithRetry(): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt += 1) {
+      try {
+        await this.connect();
+        return;
+      } catch (error) {
+        this.options.onError?.(error as Error);
+        await this.consumer?.disconnect().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** Math.min(attempt, 5))));
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    this.producer ??= this.kafka.producer({ allowAutoTopicCreation: false });
+    await this.producer.connect();
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    const joined = new Promise<void>((resolve) => {
+      const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
+    await consumer.run({ autoCommit: false, eachMessage: (payload) => this.consume(payload) });
+    await joined;
+  }
+
+  private async consume({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    const outcome = await this.handle(topic, partition, message);
+    this.options.onOutcome?.(outcome.outcome, { topic, type: outcome.type, reason: outcome.reason });
+    await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  }
+
+  private async handle(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): Promise<{ outcome: ConsumeOutcome; type?: string; reason?: string }> {
+    const deadLetter = async (reason: string, type?: string) => {
+      await publishDeadLetter(this.producer!, { topic, partition, message, consumerGroup: this.options.groupId, reason });
+      return { outcome: 'dead-lettered' as const, type, reason };
+    };
+
+    const refusal = this.options.screen?.(message);
+    if (refusal) return deadLetter(refusal);
+
+    const parsed = parseEvent(message.value);
+    if (!parsed.ok) return deadLetter(parsed.reason);
+    const event = parsed.event;
+    if (!this.options.accepts.includes(event.type)) {
+      return { outcome: 'skipped', type: event.type };
+    }
+
+    try {
+      const applied = await this.dataSource.transaction(async (manager) => {
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(AppliedEvent)
+          .values({ consumerGroup: this.options.groupId, eventId: event.id })
+          .orIgnore()
+          .returning(['event_id'])
+          .execute();
+        if (inserted.raw.length === 0) return false;
+        await this.options.apply(event, manager);
+        return true;
+      });
+      return { outcome: applied ? 'applied' : 'duplicate', type: event.type };
+    } catch (error) {
+      if (error instanceof UnprocessableEventError) {
+        return deadLetter(error.message, event.type);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { IdempotentConsumerOptions, IdempotentEventConsumer } from './idempotent-consumer';
+import { createKafka, KafkaSettings } from './kafka-connection';
+import { OutboxRelay } from './outbox-relay';
+
+export interface MessagingSettings extends KafkaSettings {
+  outboxPollMs: number;
+}
+
+const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
+
+/**
+ * Creates the service's idempotent consumers and runs them for the life of the
+ * application: they start once the application is up and stop before it exits.
+ */
+@Injectable()
+export class EventConsumers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EventConsumers.name);
+  private readonly consumers: IdempotentEventConsumer[] = [];
+  private started = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+  ) {}
+
+  register(options: IdempotentConsumerOptions): IdempotentEventConsumer {
+    const consumer = new IdempotentEventConsumer(this.dataSource, this.kafka, {
+      onError: (error) => this.logger.warn(`consumer ${options.groupId}: ${error.message}`),
+      onOutcome: (outcome, detail) => {
+        if (outcome === 'dead-lettered') {
+          this.logger.warn({ msg: 'event dead-lettered', group: options.groupId, ...detail });
+        }
+      },
+      ...options,
+    });
+    this.consumers.push(consumer);
+    if (this.started) consumer.start();
+    return consumer;
+  }
+
+  /** Resolves once every consumer has joined its group. */
+  async whenRunning(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.whenRunning()));
+  }
+
+  onApplicationBootstrap(): void {
+    this.started = true;
+    this.consumers.forEach((consumer) => consumer.start());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+}
+
+/** Runs the outbox relay for the life of the application. */
+@Injectable()
+export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  readonly relay: OutboxRelay;
+
+  constructor(dataSource: DataSource, kafka: Kafka, @Inject(MESSAGING_SETTINGS) settings: MessagingSettings) {
+    this.relay = new OutboxRelay(dataSource, kafka, {
+      pollIntervalMs: settings.outboxPollMs,
+      onError: (error) => this.logger.warn(`outbox relay: ${error.message}`),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** Kafka for a service: the client, the outbox relay and the idempotent consumers. */
+@Module({})
+export class MessagingModule {
+  static forRoot(settings: MessagingSettings): DynamicModule {
+    const logger = new Logger('Kafka');
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_SETTINGS, useValue: settings },
+        {
+          provide: Kafka,
+          useFactory: () =>
+            createKafka(settings, (level, message, extra) => {
+              const line = `${message} ${JSON.stringify(extra)}`;
+              if (level === 'error') logger.error(line);
+              else if (level === 'warn') logger.warn(line);
+              else logger.debug(line);
+            }),
+        },
+        OutboxRelayHost,
+        EventConsumers,
+      ],
+      exports: [Kafka, OutboxRelayHost, EventConsumers],
+    };
+  }
+}

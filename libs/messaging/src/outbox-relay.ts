@@ -1,0 +1,129 @@
+import type { Kafka, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface OutboxRelayOptions {
+  pollIntervalMs: number;
+  batchSize?: number;
+  /** Called with each failure; the relay keeps the rows and tries again. */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and marks them
+ * published. Rows are locked with SKIP LOCKED so that several instances of a
+ * service share the work; a crash between publishing and marking republishes,
+ * which the consumers' inbox absorbs.
+ */
+export class OutboxRelay {
+  private producer?: Producer;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Publish soon: a transaction with new outbox rows has just committed. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async relayOnce(): Promise<number> {
+    const producer = await this.connectedProducer();
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .createQueryBuilder(OutboxMessage, 'message')
+        .where('message.published_at IS NULL')
+        .orderBy('message.sequence', 'ASC')
+        .limit(this.batchSize)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rows.length === 0) return 0;
+
+      const byTopic = new Map<string, OutboxMessage[]>();
+      for (const row of rows) {
+        byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      }
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({
+          topic,
+          messages: messages.map((row) => ({
+            key: row.messageKey,
+            value: JSON.stringify(row.envelope),
+            headers: { 'content-type': 'application/json', 'x-tollgate-event-type': row.type },
+          })),
+        })),
+      });
+      await manager.update(
+        OutboxMessage,
+        rows.map((row) => row.id),
+        { publishedAt: new Date() },
+      );
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.relayOnce();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.options.onError?.(error as Error);
+      }
+      // A full batch means more is waiting; otherwise sleep, longer after failures.
+      if (published < this.batchSize) {
+        const backoff = failures === 0 ? this.options.pollIntervalMs : Math.min(5000, 250 * 2 ** Math.min(failures, 5));
+        await this.sleep(backoff);
+      }
+    }
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({ allowAutoTopicCreation: false });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const wake = () => done();
+      this.wake = wake;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import type { Params } from 'nestjs-pino';
+
+/** Structured JSON logs, one line per event; secrets never reach the log. */
+export function loggerOptions(service: string, level: string): Params {
+  return {
+    pinoHttp: {
+      name: service,
+      level,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-tollgate-signature"]'],
+      autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
+      customProps: () => ({ service }),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+
+// PostgreSQL and socket codes that mean "the database is not reachable now":
+// the client may retry, so they are a 503, not a bug.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** Every error leaves as JSON `{ statusCode, error, message }`. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<{
+      status(code: number): { json(body: unknown): void };
+      headersSent?: boolean;
+    }>();
+    if (response.headersSent) return;
+    const { statusCode, message } = this.describe(exception);
+    response.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
+  }
+
+  private describe(exception: unknown): { statusCode: number; message: string | string[] } {
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
+      return { statusCode: exception.getStatus(), message };
+    }
+    const code = (exception as { code?: string; driverError?: { code?: string } })?.code ??
+      (exception as { driverError?: { code?: string } })?.driverError?.code;
+    const text = (exception as Error)?.message ?? '';
+    if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(text)) {
+      this.logger.warn(`dependency unavailable: ${text}`);
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'A dependency is unavailable; try again shortly' };
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+  }
+}

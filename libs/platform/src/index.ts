@@ -1,0 +1,5 @@
+export * from './http-exception.filter';
+export * from './platform.module';
+export * from './postgres-options';
+export * from './run-service';
+export * from './service-config.token';

@@ -1,0 +1,38 @@
+import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ServiceConfig } from '@tollgate/config';
+import { Logger } from 'nestjs-pino';
+import { HttpExceptionFilter } from './http-exception.filter';
+
+export interface ServiceDescription {
+  title: string;
+  description: string;
+}
+
+/** Applies what every service shares: prefix, validation, errors, OpenAPI, shutdown hooks. */
+export function configureService(app: INestApplication, description: ServiceDescription): void {
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(description.title).setDescription(description.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+}
+
+/** Starts a service process: structured logs, then listen on the configured port. */
+export async function runService(
+  appModule: Type<unknown>,
+  config: ServiceConfig,
+  description: ServiceDescription,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(appModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureService(app, description);
+  await app.listen(config.http.port, config.http.host);
+  app.get(Logger).log(`${config.service} listening on http://${config.http.host}:${config.http.port}`);
+  return app;
+}

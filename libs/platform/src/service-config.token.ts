@@ -1,0 +1,2 @@
+/** The injection token of the service's validated configuration. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

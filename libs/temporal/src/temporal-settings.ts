@@ -1,0 +1,4 @@
+export interface TemporalSettings {
+  address: string;
+  namespace: string;
+}
