@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tollgate/auth';
 import type { ServiceConfig } from '@tollgate/config';
-import { AppliedEvent, checkKafka, MessagingModule, OutboxMessage } from '@tollgate/messaging';
+import { checkKafka, MessagingModule } from '@tollgate/messaging';
 import {
   createMetricsRegistry,
   DEPENDENCY_CHECKS,
@@ -20,6 +20,7 @@ import { Kafka } from 'kafkajs';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { serviceEntities } from './migrate-schema';
 import { postgresOptions } from './postgres-options';
 import { SERVICE_CONFIG } from './service-config.token';
 
@@ -43,7 +44,7 @@ export class PlatformModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config.service, config.logLevel)),
         TerminusModule.forRoot({ logger: false }),
-        TypeOrmModule.forRoot(postgresOptions(config, [...entities, OutboxMessage, AppliedEvent], migrations)),
+        TypeOrmModule.forRoot(postgresOptions(config, serviceEntities(entities), migrations)),
         MessagingModule.forRoot({ ...config.kafka }),
         TemporalClientModule.forRoot(config.temporal),
         AuthModule.forRoot(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { jwtSecret: config.auth.jwtSecret! }),

@@ -1,4 +1,4 @@
-import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@tollgate/config';
@@ -25,7 +25,7 @@ export function configureService(app: INestApplication, description: ServiceDesc
 
 /** Starts a service process: structured logs, then listen on the configured port. */
 export async function runService(
-  appModule: Type<unknown>,
+  appModule: DynamicModule,
   config: ServiceConfig,
   description: ServiceDescription,
 ): Promise<INestApplication> {

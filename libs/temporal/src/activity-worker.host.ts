@@ -4,12 +4,12 @@ import type { TemporalSettings } from './temporal-settings';
 
 /** A provider that contributes activities to its service's worker. */
 export interface ActivityProvider {
-  activities(): Record<string, (...args: never[]) => Promise<unknown>>;
+  activities(): object;
 }
 
 export interface ActivityWorkerOptions extends TemporalSettings {
   taskQueue: string;
-  activities: Record<string, (...args: never[]) => Promise<unknown>>;
+  activities: object;
   maxConcurrentActivityTaskExecutions?: number;
 }
 
