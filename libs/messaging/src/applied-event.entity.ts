@@ -6,10 +6,10 @@ import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'applied_event' })
 export class AppliedEvent {
-  @PrimaryColumn({ name: 'consumer_group', type: 'varchar', length: 200 })
+  @PrimaryColumn({ name: 'consumer_group', type: 'varchar', length: 200, primaryKeyConstraintName: 'applied_event_pkey' })
   consumerGroup!: string;
 
-  @PrimaryColumn({ name: 'event_id', type: 'varchar', length: 200 })
+  @PrimaryColumn({ name: 'event_id', type: 'varchar', length: 200, primaryKeyConstraintName: 'applied_event_pkey' })
   eventId!: string;
 
   @CreateDateColumn({ name: 'applied_at', type: 'timestamptz' })

@@ -1,19 +1,20 @@
 import type { EventEnvelope } from '@tollgate/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * An event written in the same transaction as the change it announces, waiting
  * for the relay to publish it. Lives in the owning service's schema.
  */
 @Entity({ name: 'outbox_message' })
+@Unique('outbox_message_sequence_key', ['sequence'])
 @Index('outbox_message_unpublished', ['sequence'], { where: 'published_at IS NULL' })
 export class OutboxMessage {
   /** The event id: the consumers' idempotency key. */
-  @PrimaryColumn({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'outbox_message_pkey' })
   id!: string;
 
   /** Publication order; Kafka keeps it per message key. */
-  @Column({ type: 'bigint', generated: 'increment', unique: true })
+  @Column({ type: 'bigint', generated: 'increment' })
   sequence!: string;
 
   @Column({ type: 'varchar', length: 249 })

@@ -8,7 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ name: 'stack_probe_receipt' })
 @Index('stack_probe_receipt_probe', ['probeId'])
 export class StackProbeReceipt {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'stack_probe_receipt_pkey' })
   id!: string;
 
   @Column({ name: 'probe_id', type: 'varchar', length: 100 })

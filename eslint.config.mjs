@@ -1,0 +1,59 @@
+import nx from '@nx/eslint-plugin';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.tools/**', '.nx/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx, 'import-x': importX },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      // Layers: domain depends on nothing; contracts on domain; workflows on
+      // contracts and domain; infrastructure libraries below the services.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'layer:domain', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'layer:contracts', onlyDependOnLibsWithTags: ['layer:domain'] },
+            { sourceTag: 'layer:infrastructure', onlyDependOnLibsWithTags: ['layer:infrastructure', 'layer:contracts', 'layer:domain'] },
+            { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:domain', 'layer:infrastructure'] },
+            { sourceTag: 'layer:service', onlyDependOnLibsWithTags: ['layer:infrastructure', 'layer:contracts', 'layer:domain'] },
+            { sourceTag: 'layer:test', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: no Node
+    // built-ins, no I/O, and activities only as types.
+    files: ['workflows/**/*.workflow.ts', 'workflows/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'child_process', 'os'], message: 'Workflow code must not use Node built-ins.' },
+            { group: ['@tollgate/*', '!@tollgate/contracts', '!@tollgate/domain'], message: 'Workflow code imports only @tollgate/contracts and @tollgate/domain.' },
+            { group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'], message: 'Workflow code imports only @temporalio/workflow.' },
+            { group: ['**/*.activity', '**/*.activities', '**/activities'], message: 'Import activities as types only.', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.*-spec.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
