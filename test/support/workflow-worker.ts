@@ -1,0 +1,27 @@
+import { TASK_QUEUES } from '@tollgate/contracts';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import path from 'node:path';
+import { TEST_ENVIRONMENT } from './test-environment';
+
+/** The workflow worker, from the prebuilt bundle, running in the test process. */
+export interface RunningWorkflowWorker {
+  stop(): Promise<void>;
+}
+
+export async function startWorkflowWorker(): Promise<RunningWorkflowWorker> {
+  const connection = await NativeConnection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: TEST_ENVIRONMENT.temporalNamespace,
+    taskQueue: TASK_QUEUES.lifecycle,
+    workflowBundle: { codePath: path.resolve(__dirname, '../..', TEST_ENVIRONMENT.workflowBundle) },
+  });
+  const running = worker.run();
+  return {
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
