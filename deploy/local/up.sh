@@ -17,9 +17,9 @@ NX_DAEMON=false npx nx run-many -t build --parallel=2 --output-style=static >"$L
 for service in plans initiatives finance; do
   node -r ./deploy/runtime/lib-paths.js "dist/services/$service/services/$service/src/migrate.js"
 done
-node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/worker/create-topics.js
+node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/create-topics.js
 bash "$HERE/services.sh" start
-node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/worker/stack-probe.js
+node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/stack-probe.js
 
 cat <<INFO
 

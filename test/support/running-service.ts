@@ -10,6 +10,7 @@ import { AppModule as FinanceModule } from '../../services/finance/src/app.modul
 import { AppModule as InitiativesModule } from '../../services/initiatives/src/app.module';
 import { AppModule as PlansModule } from '../../services/plans/src/app.module';
 import { SERVICE_SCHEMAS } from './service-schemas';
+import { quietTemporalRuntime } from './quiet-runtime';
 import { serviceTestEnv } from './test-environment';
 
 type ServiceName = 'plans' | 'initiatives' | 'finance';
@@ -32,6 +33,7 @@ export interface RunningService {
 }
 
 export async function startService(name: ServiceName, extraEnv: Record<string, string> = {}): Promise<RunningService> {
+  quietTemporalRuntime();
   const schema = SERVICE_SCHEMAS.find((service) => service.name === name)!;
   const config = loadConfig(schema.configSchema, serviceTestEnv(extraEnv)) as ServiceConfig;
   const app = await NestFactory.create(APP_MODULES[name].forRoot(config), { logger: ['error', 'warn'] });

@@ -1,5 +1,5 @@
 import { createKafka } from '@tollgate/messaging';
-import type { KafkaMessage } from 'kafkajs';
+import { Partitioners, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { TEST_ENVIRONMENT } from './test-environment';
 
@@ -33,7 +33,7 @@ export async function findMessage(
 /** Sends raw bytes to a topic, as an outside producer would. */
 export async function produceRaw(topic: string, key: string, value: string | Buffer, headers: Record<string, string> = {}): Promise<void> {
   const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-producer' });
-  const producer = kafka.producer();
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });

@@ -1,6 +1,7 @@
 import { TASK_QUEUES } from '@tollgate/contracts';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import path from 'node:path';
+import { quietTemporalRuntime } from './quiet-runtime';
 import { TEST_ENVIRONMENT } from './test-environment';
 
 /** The workflow worker, from the prebuilt bundle, running in the test process. */
@@ -9,6 +10,7 @@ export interface RunningWorkflowWorker {
 }
 
 export async function startWorkflowWorker(): Promise<RunningWorkflowWorker> {
+  quietTemporalRuntime();
   const connection = await NativeConnection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
   const worker = await Worker.create({
     connection,

@@ -1,5 +1,5 @@
 import { EventEnvelope, EventType, parseEvent } from '@tollgate/contracts';
-import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppliedEvent } from './applied-event.entity';
 import { publishDeadLetter } from './dead-letter-publisher';
@@ -71,7 +71,7 @@ export class IdempotentEventConsumer {
   }
 
   private async connect(): Promise<void> {
-    this.producer ??= this.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer ??= this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IdempotentConsumerOptions, IdempotentEventConsumer } from './idempotent-consumer';
@@ -16,7 +16,7 @@ const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
  * application: they start once the application is up and stop before it exits.
  */
 @Injectable()
-export class EventConsumers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EventConsumers.name);
   private readonly consumers: IdempotentEventConsumer[] = [];
   private started = false;
@@ -51,14 +51,14 @@ export class EventConsumers implements OnApplicationBootstrap, OnApplicationShut
     this.consumers.forEach((consumer) => consumer.start());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 }
 
 /** Runs the outbox relay for the life of the application. */
 @Injectable()
-export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   readonly relay: OutboxRelay;
 
@@ -73,7 +73,7 @@ export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShu
     this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
   }
 }

@@ -1,8 +1,10 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 
 /** Structured JSON logs, one line per event; secrets never reach the log. */
 export function loggerOptions(service: string, level: string): Params {
   return {
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       name: service,
       level,

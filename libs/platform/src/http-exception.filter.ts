@@ -16,6 +16,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       headersSent?: boolean;
     }>();
     if (response.headersSent) return;
+    // A structured body without a message (the health report) is the answer itself.
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body !== null && !('message' in body)) {
+        response.status(exception.getStatus()).json(body);
+        return;
+      }
+    }
     const { statusCode, message } = this.describe(exception);
     response.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
   }

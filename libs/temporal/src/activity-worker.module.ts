@@ -4,7 +4,7 @@ import {
   Module,
   ModuleMetadata,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
   Type,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -21,7 +21,7 @@ export interface ActivityWorkerModuleOptions {
 
 /** The running worker of the service; `ready` resolves once it polls. */
 @Injectable()
-export class ActivityWorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ActivityWorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private host?: ActivityWorkerHost;
   private readyResolve!: () => void;
   readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
@@ -41,7 +41,7 @@ export class ActivityWorkerLifecycle implements OnApplicationBootstrap, OnApplic
     void this.host.ready.then(this.readyResolve);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.host?.stop();
   }
 }

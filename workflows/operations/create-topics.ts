@@ -1,0 +1,25 @@
+import { loadConfigOrExit } from '@tollgate/config';
+import { ALL_TOPICS } from '@tollgate/contracts';
+import { createKafka, ensureTopics } from '@tollgate/messaging';
+import { z } from 'zod';
+
+const config = loadConfigOrExit(
+  z.object({
+    TOLLGATE_KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+    TOLLGATE_KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
+  }),
+);
+
+// Creates the contract's topics and their dead-letter topics where missing.
+ensureTopics(
+  createKafka({ brokers: config.TOLLGATE_KAFKA_BROKERS.split(','), clientId: 'tollgate-topics' }),
+  ALL_TOPICS,
+  config.TOLLGATE_KAFKA_PARTITIONS,
+)
+  .then((created) => {
+    process.stdout.write(created.length ? `created topics: ${created.join(', ')}\n` : `all ${ALL_TOPICS.length} topics exist\n`);
+  })
+  .catch((error: Error) => {
+    process.stderr.write(`creating topics failed: ${error.message}\n`);
+    process.exit(1);
+  });
