@@ -8,7 +8,7 @@ const validEvent = {
   subject: 'probe-1',
   time: '2026-11-25T10:00:00.000Z',
   schemaVersion: 1,
-  data: { probeId: 'probe-1', service: 'plans', recordedAt: '2026-11-25T10:00:00.000Z' },
+  data: { probeId: 'probe-1', service: 'plans' as const, recordedAt: '2026-11-25T10:00:00.000Z' },
 };
 
 function bytes(value: unknown): Buffer {
