@@ -12,8 +12,12 @@ function builtRoot(entry) {
   throw new Error(`no built libs/ folder above ${entry}`);
 }
 
+// Worker threads inherit this preload but have no entry script: they reuse
+// the root that the main thread found.
+process.env.TOLLGATE_BUILT_ROOT ??= builtRoot(process.argv[1]);
+
 register({
-  baseUrl: builtRoot(process.argv[1]),
+  baseUrl: process.env.TOLLGATE_BUILT_ROOT,
   paths: { '@tollgate/*': ['libs/*/src/index.js'] },
   addMatchAll: false,
 });
