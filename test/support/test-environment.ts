@@ -18,6 +18,8 @@ export function serviceTestEnv(extra: Record<string, string> = {}): Record<strin
     NODE_ENV: 'test',
     TOLLGATE_DATABASE_URL: TEST_ENVIRONMENT.databaseUrl,
     TOLLGATE_KAFKA_BROKERS: TEST_ENVIRONMENT.kafkaBrokers.join(','),
+    // Apart from a development stack's consumers on the same brokers.
+    TOLLGATE_KAFKA_GROUP_PREFIX: 'tollgate-test',
     TOLLGATE_TEMPORAL_ADDRESS: TEST_ENVIRONMENT.temporalAddress,
     TOLLGATE_TEMPORAL_NAMESPACE: TEST_ENVIRONMENT.temporalNamespace,
     TOLLGATE_LOG_LEVEL: 'warn',

@@ -23,7 +23,7 @@ describe('service configuration', () => {
       http: { host: '127.0.0.1', port: 3003 },
       logLevel: 'info',
       database: { url: 'postgres://tollgate:tollgate@127.0.0.1:5432/tollgate', schema: 'finance' },
-      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'tollgate-finance', outboxPollMs: 200 },
+      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'tollgate-finance', groupPrefix: 'tollgate', outboxPollMs: 200 },
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'finance' },
       auth: { jwtSecret: DEVELOPMENT_JWT_SECRET },
     });

@@ -37,6 +37,7 @@ export const commonEnvironment = {
   TOLLGATE_DATABASE_URL: postgresUrl.default('postgres://tollgate:tollgate@127.0.0.1:5432/tollgate'),
   TOLLGATE_KAFKA_BROKERS: brokerList.default(['127.0.0.1:9092']),
   TOLLGATE_KAFKA_CLIENT_ID: z.string().trim().min(1).optional(),
+  TOLLGATE_KAFKA_GROUP_PREFIX: z.string().trim().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore').default('tollgate'),
   TOLLGATE_OUTBOX_POLL_MS: duration.default(200),
   TOLLGATE_TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
   TOLLGATE_TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
@@ -51,7 +52,8 @@ export interface ServiceConfig {
   http: { host: string; port: number };
   logLevel: (typeof LOG_LEVELS)[number];
   database: { url: string; schema: ServiceName };
-  kafka: { brokers: string[]; clientId: string; outboxPollMs: number };
+  /** Consumer groups are `<groupPrefix>-<service>.<purpose>`: a second stack on the same brokers uses another prefix. */
+  kafka: { brokers: string[]; clientId: string; groupPrefix: string; outboxPollMs: number };
   temporal: { address: string; namespace: string; taskQueue: ServiceName };
   auth: { jwtSecret?: string; jwksUrl?: string };
 }
@@ -99,6 +101,7 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
         kafka: {
           brokers: env.TOLLGATE_KAFKA_BROKERS,
           clientId: env.TOLLGATE_KAFKA_CLIENT_ID ?? `tollgate-${service}`,
+          groupPrefix: env.TOLLGATE_KAFKA_GROUP_PREFIX,
           outboxPollMs: env.TOLLGATE_OUTBOX_POLL_MS,
         },
         temporal: { address: env.TOLLGATE_TEMPORAL_ADDRESS, namespace: env.TOLLGATE_TEMPORAL_NAMESPACE, taskQueue: service },

@@ -31,7 +31,7 @@ export class StackProbeService implements ActivityProvider, OnModuleInit {
   onModuleInit(): void {
     const service = this.config.service;
     this.consumers.register({
-      groupId: `tollgate-${service}.stack-probe`,
+      groupId: `${this.config.kafka.groupPrefix}-${service}.stack-probe`,
       topics: Object.entries(SERVICE_TOPICS)
         .filter(([name]) => name !== service)
         .map(([, topic]) => topic),
