@@ -2,3 +2,4 @@ export * from './money';
 export * from './period';
 export * from './role';
 export * from './stage';
+export * from './initiative';

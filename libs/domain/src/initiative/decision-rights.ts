@@ -1,0 +1,96 @@
+import { hasRole, type Actor } from './actor';
+import { gateTitle, isGateTarget } from './gate-criteria';
+import type { GateKey, GateRequest } from './gate-request';
+import type { InitiativeFacts } from './initiative-facts';
+import { conflict, forbidden, type RuleViolation } from './rule-violation';
+
+/**
+ * The keys each gate needs: one list of acceptable keys a slot. Stage 3 is
+ * the two-key gate: the sponsor and the controller, in either order.
+ */
+export const GATE_SLOTS: Record<1 | 2 | 3 | 4, GateKey[][]> = {
+  1: [['sponsor']],
+  2: [['sponsor', 'pmo']],
+  3: [['sponsor'], ['controller']],
+  4: [['sponsor', 'pmo']],
+};
+
+const KEY_NAMES: Record<GateKey, string> = {
+  sponsor: "the initiative's sponsor",
+  controller: "the initiative's controller",
+  pmo: 'a PMO user',
+};
+
+type Parties = Pick<InitiativeFacts, 'ownerId' | 'sponsorId' | 'controllerId'>;
+
+/** The keys a person holds for this initiative. */
+export function keysHeldBy(actor: Actor, parties: Parties): GateKey[] {
+  const keys: GateKey[] = [];
+  if (actor.id === parties.sponsorId) keys.push('sponsor');
+  if (parties.controllerId !== null && actor.id === parties.controllerId) keys.push('controller');
+  if (hasRole(actor, 'pmo')) keys.push('pmo');
+  return keys;
+}
+
+function slotsOf(request: Pick<GateRequest, 'targetStage'>): GateKey[][] {
+  return isGateTarget(request.targetStage) ? GATE_SLOTS[request.targetStage] : [];
+}
+
+function describeSlots(slots: GateKey[][]): string {
+  return slots.map((slot) => slot.map((key) => KEY_NAMES[key]).join(' or ')).join(', and ');
+}
+
+/** Only the owner submits gate requests. */
+export function checkGateSubmitter(actor: Actor, parties: Parties): RuleViolation | null {
+  return actor.id === parties.ownerId ? null : forbidden("submitting a gate request requires being the initiative's owner");
+}
+
+/**
+ * Whether `actor` may decide the request now, and with which slot and key.
+ * Nobody decides a request they submitted; a key already turned is a
+ * conflict. Any holder of one of the gate's keys may reject, even after
+ * another key approved.
+ */
+export function gateDecisionRight(
+  request: GateRequest,
+  actor: Actor,
+  parties: Parties,
+  approve: boolean,
+): { slot: number; key: GateKey } | RuleViolation {
+  const slots = slotsOf(request);
+  const held = keysHeldBy(actor, parties);
+  if (!slots.some((slot) => slot.some((key) => held.includes(key)))) {
+    return forbidden(`deciding ${gateTitle(request.targetStage)} requires ${describeSlots(slots)}`);
+  }
+  if (actor.id === request.submittedBy) {
+    return forbidden('deciding a gate request requires not having submitted it yourself');
+  }
+  if (request.state !== 'pending') {
+    return conflict(`gate request ${request.id} is already ${request.state}`);
+  }
+  if (!approve) {
+    const slot = slots.findIndex((keys) => keys.some((key) => held.includes(key)));
+    return { slot, key: slots[slot].find((key) => held.includes(key))! };
+  }
+  if (request.approvals.some((approval) => approval.by === actor.id)) {
+    return conflict(`you have already approved gate request ${request.id}; the other key is still missing`);
+  }
+  for (const [slot, keys] of slots.entries()) {
+    if (request.approvals.some((approval) => approval.slot === slot)) continue;
+    const key = keys.find((candidate) => held.includes(candidate));
+    if (key) return { slot, key };
+  }
+  return conflict(`the key you hold for gate request ${request.id} has already been turned`);
+}
+
+/** The request is approved once every slot of its gate holds an approval. */
+export function isFullyApproved(request: GateRequest): boolean {
+  return slotsOf(request).every((_, slot) => request.approvals.some((approval) => approval.slot === slot));
+}
+
+/** The keys still missing from a pending request, named for people. */
+export function missingKeys(request: GateRequest): string[] {
+  return slotsOf(request)
+    .filter((_, slot) => !request.approvals.some((approval) => approval.slot === slot))
+    .map((keys) => keys.map((key) => KEY_NAMES[key]).join(' or '));
+}

@@ -1,0 +1,23 @@
+import type { Actor } from './actor';
+import { isOpen, type InitiativeFacts } from './initiative-facts';
+import { periodAmountProblems, type PeriodAmount } from './measure';
+import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-violation';
+
+export interface MeasureForecast {
+  measureId: string;
+  forecastValues: PeriodAmount[];
+}
+
+/** The owner keeps the forecast current, beside the planned values, on any open initiative. */
+export function checkForecastUpdate(actor: Actor, facts: InitiativeFacts, forecasts: readonly MeasureForecast[]): RuleViolation | null {
+  if (actor.id !== facts.ownerId) return forbidden("updating the forecast requires being the initiative's owner");
+  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const unmet: string[] = [];
+  for (const forecast of forecasts) {
+    const measure = facts.measures.find((candidate) => candidate.id === forecast.measureId);
+    if (!measure) unmet.push(`measure ${forecast.measureId} is not a measure of this initiative`);
+    unmet.push(...periodAmountProblems(forecast.forecastValues, `forecast of ${measure ? `'${measure.name}'` : forecast.measureId}`));
+  }
+  if (forecasts.length === 0) unmet.push('the forecast names no measure');
+  return unmet.length > 0 ? unprocessable(`the forecast cannot be updated: ${unmet.join('; ')}`, unmet) : null;
+}

@@ -1,0 +1,72 @@
+import { isCurrencyCode } from '../money';
+import { hasRole, type Actor } from './actor';
+import type { InitiativeFacts } from './initiative-facts';
+import { periodAmountProblems, sumAmounts, type PeriodAmount } from './measure';
+import { isDueDate } from './milestone';
+import { forbidden, unprocessable, type RuleViolation } from './rule-violation';
+
+/** What a person gives to define an initiative (stage 0). */
+export interface InitiativeDraft
+  extends Pick<InitiativeFacts, 'title' | 'programId' | 'ownerId' | 'sponsorId' | 'controllerId' | 'category' | 'currency'> {
+  /** The rough value when no measure is planned yet, in minor units. */
+  roughValue: number | null;
+  measures: { name: string; category: string; plannedValues: PeriodAmount[] }[];
+  oneTimeCosts: PeriodAmount[];
+  milestones: { title: string; dueDate: string }[];
+}
+
+/** An owner creates initiatives they own; a PMO user creates them for anyone. */
+export function checkInitiativeCreator(actor: Actor, ownerId: string): RuleViolation | null {
+  if (hasRole(actor, 'pmo')) return null;
+  if (hasRole(actor, 'owner') && actor.id === ownerId) return null;
+  return hasRole(actor, 'owner')
+    ? forbidden("creating an initiative for someone else requires the role 'pmo'")
+    : forbidden("creating an initiative requires the role 'owner' or 'pmo'");
+}
+
+/** Separation of duties: owner, sponsor and controller are three different people. */
+export function partyProblems(parties: { ownerId: string; sponsorId: string; controllerId: string | null }): string[] {
+  const problems: string[] = [];
+  if (parties.sponsorId === parties.ownerId) problems.push('the sponsor must not be the owner');
+  if (parties.controllerId !== null && parties.controllerId === parties.ownerId) problems.push('the controller must not be the owner');
+  if (parties.controllerId !== null && parties.controllerId === parties.sponsorId) problems.push('the controller must not be the sponsor');
+  return problems;
+}
+
+/** Problems with measures, costs and milestones, whoever gives them (at creation or in a revision). */
+export function planProblems(plan: Pick<InitiativeDraft, 'measures' | 'oneTimeCosts' | 'milestones'>): string[] {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const measure of plan.measures) {
+    if (names.has(measure.name.trim().toLowerCase())) problems.push(`measure '${measure.name}' appears twice`);
+    names.add(measure.name.trim().toLowerCase());
+    problems.push(...periodAmountProblems(measure.plannedValues, `measure '${measure.name}'`));
+  }
+  problems.push(...periodAmountProblems(plan.oneTimeCosts, 'one-time costs'));
+  for (const milestone of plan.milestones) {
+    if (!isDueDate(milestone.dueDate)) problems.push(`milestone '${milestone.title}': '${milestone.dueDate}' is not a YYYY-MM-DD date`);
+  }
+  return problems;
+}
+
+/** The value an initiative is defined with: its planned values, or the rough value when none are planned yet. */
+export function roughValueOf(draft: Pick<InitiativeDraft, 'roughValue' | 'measures'>): number {
+  const planned = draft.measures.reduce((sum, measure) => sum + sumAmounts(measure.plannedValues), 0);
+  return planned > 0 ? planned : (draft.roughValue ?? 0);
+}
+
+/** Stage 0 needs a title, a program, owner and sponsor, and a rough value; every problem is named. */
+export function checkInitiativeDraft(actor: Actor, draft: InitiativeDraft): RuleViolation | null {
+  const creator = checkInitiativeCreator(actor, draft.ownerId);
+  if (creator) return creator;
+  const unmet: string[] = [];
+  if (!draft.title.trim()) unmet.push('a title is required');
+  if (!isCurrencyCode(draft.currency)) unmet.push(`'${draft.currency}' is not an ISO 4217 currency code`);
+  unmet.push(...partyProblems(draft));
+  unmet.push(...planProblems(draft));
+  if (draft.roughValue !== null && (!Number.isSafeInteger(draft.roughValue) || draft.roughValue < 0)) {
+    unmet.push('the rough value must be a whole, non-negative number of minor units');
+  }
+  if (roughValueOf(draft) <= 0) unmet.push('a rough value is required: planned values on a measure, or roughValue');
+  return unmet.length > 0 ? unprocessable(`the initiative cannot be defined: ${unmet.join('; ')}`, unmet) : null;
+}

@@ -1,0 +1,20 @@
+import type { Actor } from './actor';
+import { checkPlanRevision } from './baseline';
+import { partyProblems, planProblems, type InitiativeDraft } from './initiative-draft';
+import { isOpen, type InitiativeFacts } from './initiative-facts';
+import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-violation';
+
+/** A revision of the plan before the go decision: any part given replaces the current one. */
+export type PlanRevision = Partial<Pick<InitiativeDraft, 'controllerId' | 'measures' | 'oneTimeCosts' | 'milestones'>>;
+
+export function checkPlanRevisionCommand(actor: Actor, facts: InitiativeFacts, revision: PlanRevision): RuleViolation | null {
+  if (actor.id !== facts.ownerId) return forbidden("revising the plan requires being the initiative's owner");
+  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const frozen = checkPlanRevision(facts.stage);
+  if (frozen) return frozen;
+  const unmet = [
+    ...partyProblems({ ...facts, controllerId: revision.controllerId !== undefined ? revision.controllerId : facts.controllerId }),
+    ...planProblems({ measures: revision.measures ?? [], oneTimeCosts: revision.oneTimeCosts ?? [], milestones: revision.milestones ?? [] }),
+  ];
+  return unmet.length > 0 ? unprocessable(`the plan cannot be revised: ${unmet.join('; ')}`, unmet) : null;
+}
