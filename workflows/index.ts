@@ -1,2 +1,3 @@
 // The entry point of the workflow bundle: every workflow type the worker runs.
 export { stackProbe } from './stack-probe/stack-probe.workflow';
+export { initiativeLifecycle } from './initiative-lifecycle/initiative-lifecycle.workflow';

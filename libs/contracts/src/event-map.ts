@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { INITIATIVE_EVENT_SCHEMAS } from './initiative-events';
+import { PLANS_EVENT_SCHEMAS } from './plans-events';
 
 /**
  * Data of `stack.probe-recorded`: a service recorded a stack probe, the
@@ -13,6 +15,8 @@ export const probeRecordedData = z.object({
 /** One typed map from event type to the schema of its `data`. */
 export const EVENT_DATA_SCHEMAS = {
   'stack.probe-recorded': probeRecordedData,
+  ...INITIATIVE_EVENT_SCHEMAS,
+  ...PLANS_EVENT_SCHEMAS,
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA_SCHEMAS;

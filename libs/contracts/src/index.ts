@@ -3,3 +3,7 @@ export * from './event-map';
 export * from './stack-probe';
 export * from './temporal';
 export * from './topics';
+export * from './initiative-events';
+export * from './initiative-lifecycle';
+export * from './initiative-projection';
+export * from './plans-events';

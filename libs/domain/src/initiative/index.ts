@@ -12,6 +12,7 @@ export * from './initiative-draft';
 export * from './initiative-facts';
 export * from './initiative-status';
 export * from './iso-duration';
+export * from './lifecycle-state';
 export * from './measure';
 export * from './milestone';
 export * from './milestone-rules';

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+const identifier = z.string().trim().min(1).max(200);
+const nullableId = identifier.nullable();
+const stage = z.number().int().min(0).max(5);
+const minor = z.number().int();
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const periodAmounts = z.array(z.object({ period, amount: minor }));
+const status = z.enum(['on_track', 'at_risk', 'escalated', 'on_hold', 'cancelled', 'closed']);
+const instant = z.iso.datetime({ offset: true });
+const evidence = z.object({ text: z.string(), links: z.array(z.string()) });
+const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const subject = { initiativeId: identifier, programId: identifier };
+
+const measureValues = z.array(
+  z.object({ measureId: identifier, name: z.string(), category: z.string(), plannedValues: periodAmounts, forecastValues: periodAmounts }),
+);
+
+/** The data of every `initiative.*` event; the initiatives service produces them, others project them. */
+export const INITIATIVE_EVENT_SCHEMAS = {
+  'initiative.created': z.object({
+    ...subject,
+    code: identifier,
+    title: z.string(),
+    ownerId: identifier,
+    sponsorId: identifier,
+    controllerId: nullableId,
+    category: z.string(),
+    currency: z.string().length(3),
+    stage,
+    status,
+    plannedValue: minor,
+    measures: measureValues,
+  }),
+  'initiative.stage-changed': z.object({
+    ...subject,
+    fromStage: stage,
+    toStage: stage,
+    /** How: a gate approved, a PMO rollback, or the closure finance confirmed. */
+    cause: z.enum(['gate', 'rollback', 'closure']),
+    gateRequestId: nullableId,
+    decidedBy: z.array(identifier),
+    comment: z.string().nullable(),
+    status,
+    currency: z.string().length(3),
+    plannedValue: minor,
+    forecastValue: minor,
+    baselineFrozen: z.boolean(),
+    measures: measureValues,
+  }),
+  'initiative.gate-rejected': z.object({ ...subject, gateRequestId: identifier, targetStage: stage, rejectedBy: identifier, reason: z.string() }),
+  'initiative.milestone-completed': z.object({
+    ...subject,
+    milestoneId: identifier,
+    title: z.string(),
+    dueDate,
+    completedBy: identifier,
+    completedAt: instant,
+    late: z.boolean(),
+    evidence,
+  }),
+  'initiative.milestone-missed': z.object({ ...subject, milestoneId: identifier, title: z.string(), dueDate, ownerId: identifier }),
+  'initiative.milestone-replanned': z.object({
+    ...subject,
+    milestoneId: identifier,
+    title: z.string(),
+    previousDueDate: dueDate,
+    dueDate,
+    approvedBy: identifier,
+    reason: z.string(),
+  }),
+  'initiative.escalated': z.object({
+    ...subject,
+    milestoneId: identifier,
+    title: z.string(),
+    dueDate,
+    level: z.number().int().min(1).max(3),
+    audience: z.enum(['owner', 'sponsor', 'steering_committee']),
+    /** Who is asked to act; null for the steering committee, which the program's governance names. */
+    notify: nullableId,
+    status,
+  }),
+  'initiative.status-changed': z.object({ ...subject, fromStatus: status, status, reason: z.string().nullable() }),
+  'initiative.forecast-updated': z.object({
+    ...subject,
+    currency: z.string().length(3),
+    forecastValue: minor,
+    measures: z.array(z.object({ measureId: identifier, forecastValues: periodAmounts })),
+  }),
+  'initiative.plan-revised': z.object({
+    ...subject,
+    controllerId: nullableId,
+    currency: z.string().length(3),
+    plannedValue: minor,
+    measures: measureValues,
+  }),
+  'initiative.closure-requested': z.object({
+    ...subject,
+    requestedBy: identifier,
+    closure: z.enum(['pending_confirmation', 'closed']),
+  }),
+  'initiative.closure-rejected': z.object({ ...subject, rejectedBy: identifier, confirmationId: identifier, reason: z.string() }),
+  'initiative.closed': z.object({
+    ...subject,
+    currency: z.string().length(3),
+    plannedValue: minor,
+    confirmedValue: minor,
+    closedAt: instant,
+  }),
+};
+
+export type InitiativeEventType = keyof typeof INITIATIVE_EVENT_SCHEMAS;

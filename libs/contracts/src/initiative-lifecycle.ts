@@ -1,0 +1,110 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  Actor,
+  ConfirmationRejection,
+  Evidence,
+  GateContext,
+  LifecycleState,
+  MeasureForecast,
+  PlanRevision,
+  RuleViolation,
+  SideMove,
+  ValueConfirmation,
+} from '@tollgate/domain';
+import { z } from 'zod';
+
+/** What starts an initiative's lifecycle workflow, and what it continues as new with. */
+export interface LifecycleInput {
+  state: LifecycleState;
+  /** Continue as new once the history holds this many events (the server may suggest it earlier). */
+  historyLimit?: number;
+}
+
+/** Every update answers the lifecycle state after the change; the projection is current by then. */
+export interface LifecycleOutcome {
+  state: LifecycleState;
+  /** The gate request the update created or decided, when it concerns one. */
+  gateRequestId?: string;
+}
+
+export interface GateRequestCommand {
+  actor: Actor;
+  targetStage: number;
+  evidence: Evidence;
+  context: GateContext;
+}
+
+export interface GateDecisionCommand {
+  actor: Actor;
+  requestId: string;
+  approve: boolean;
+  comment: string;
+}
+
+export interface MilestoneCompletionCommand {
+  actor: Actor;
+  milestoneId: string;
+  evidence: Evidence;
+}
+
+export interface MilestoneReplanCommand {
+  actor: Actor;
+  milestoneId: string;
+  dueDate: string;
+  reason: string;
+}
+
+export interface SideMoveCommand {
+  actor: Actor;
+  move: SideMove;
+  reason: string;
+}
+
+/** Signals, updates and the query of `initiativeLifecycle`, shared by the workflow and its callers. */
+export const LIFECYCLE = {
+  /** Answers once the new initiative is projected: the update of an update-with-start. */
+  created: defineUpdate<LifecycleOutcome, []>('created'),
+  requestGate: defineUpdate<LifecycleOutcome, [GateRequestCommand]>('requestGate'),
+  decideGate: defineUpdate<LifecycleOutcome, [GateDecisionCommand]>('decideGate'),
+  completeMilestone: defineUpdate<LifecycleOutcome, [MilestoneCompletionCommand]>('completeMilestone'),
+  replanMilestone: defineUpdate<LifecycleOutcome, [MilestoneReplanCommand]>('replanMilestone'),
+  requestClosure: defineUpdate<LifecycleOutcome, [{ actor: Actor }]>('requestClosure'),
+  moveAside: defineUpdate<LifecycleOutcome, [SideMoveCommand]>('moveAside'),
+  updateForecast: defineUpdate<LifecycleOutcome, [{ actor: Actor; forecasts: MeasureForecast[] }]>('updateForecast'),
+  revisePlan: defineUpdate<LifecycleOutcome, [{ actor: Actor; revision: PlanRevision }]>('revisePlan'),
+  /** Finance: a controller confirmed realized value. */
+  valueConfirmed: defineSignal<[ValueConfirmation]>('valueConfirmed'),
+  /** Finance: a controller refused to confirm; a pending closure request ends with the reason. */
+  confirmationRejected: defineSignal<[ConfirmationRejection]>('confirmationRejected'),
+  state: defineQuery<LifecycleState>('state'),
+} as const;
+
+/**
+ * The failure type of a refused update. Its first detail is the
+ * {@link RuleViolation}: callers answer 403, 404, 409 or 422 from its kind.
+ */
+export const LIFECYCLE_REFUSAL = 'LifecycleRefusal';
+
+export type LifecycleRefusal = RuleViolation;
+
+const identifier = z.string().trim().min(1).max(200);
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a YYYY-MM period');
+const instant = z.iso.datetime({ offset: true });
+
+/** A finance confirmation as the workflow accepts it: signals are an edge, so they are validated too. */
+export const valueConfirmationSchema = z.object({
+  confirmationId: identifier,
+  period,
+  amount: z.number().int().min(0),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'),
+  controllerId: identifier,
+  reference: z.string().max(500),
+  confirmedAt: instant,
+});
+
+export const confirmationRejectionSchema = z.object({
+  confirmationId: identifier,
+  controllerId: identifier,
+  reason: z.string().trim().min(1).max(2000),
+  rejectedAt: instant,
+});

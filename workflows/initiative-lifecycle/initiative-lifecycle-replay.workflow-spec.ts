@@ -1,0 +1,32 @@
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflows } from '../worker/workflow-bundle';
+
+const ROOT = path.resolve(__dirname, '../..');
+const HISTORIES = path.join(ROOT, 'test/histories');
+
+// Histories recorded from the lifecycle tests (TOLLGATE_RECORD_HISTORIES=1)
+// replay against the current workflow code: a change that would break a
+// running initiative fails here, and must go through patched().
+describe('recorded lifecycle histories replay against the current code', () => {
+  const files = readdirSync(HISTORIES).filter((file) => file.startsWith('initiative-lifecycle.') && file.endsWith('.json'));
+
+  it('has recorded histories to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('replays every one without nondeterminism', async () => {
+    const workflowBundle = await bundleWorkflows(ROOT);
+    const histories = files.map((file) => ({
+      workflowId: file,
+      history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8'))),
+    }));
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) {
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

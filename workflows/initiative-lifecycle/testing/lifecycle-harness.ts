@@ -1,0 +1,165 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  initiativeWorkflowId,
+  LIFECYCLE,
+  LIFECYCLE_REFUSAL,
+  SEARCH_ATTRIBUTES,
+  TASK_QUEUES,
+  WORKFLOW_TYPES,
+  type LifecycleChange,
+  type LifecycleInput,
+} from '@tollgate/contracts';
+import { initialLifecycleState, type InitiativeDraft, type LifecycleState, type RuleViolation } from '@tollgate/domain';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflows } from '../../worker/workflow-bundle';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const DAY_MS = 86_400_000;
+
+export const PEOPLE = {
+  owner: { id: 'olivia', roles: ['owner'] },
+  sponsor: { id: 'sam', roles: ['sponsor'] },
+  controller: { id: 'cleo', roles: ['controller'] },
+  pmo: { id: 'pat', roles: ['pmo'] },
+  stranger: { id: 'vic', roles: ['viewer'] },
+} as const;
+
+export const POLICY = { sponsorGraceMs: 7 * DAY_MS, steeringCommitteeGraceMs: 14 * DAY_MS };
+
+/** A draft whose business case meets the gates to stages 1, 2 and 3; milestones fall due relative to `now`. */
+export function draftFixture(now: number, overrides: Partial<InitiativeDraft> = {}): InitiativeDraft {
+  const inDays = (days: number) => new Date(now + days * DAY_MS).toISOString().slice(0, 10);
+  return {
+    title: 'Consolidate freight carriers',
+    programId: 'program-logistics',
+    ownerId: PEOPLE.owner.id,
+    sponsorId: PEOPLE.sponsor.id,
+    controllerId: PEOPLE.controller.id,
+    category: 'cost',
+    currency: 'EUR',
+    roughValue: null,
+    measures: [{ name: 'Carrier rates', category: 'procurement', plannedValues: [{ period: '2027-03', amount: 250_000 }] }],
+    oneTimeCosts: [{ period: '2027-01', amount: 40_000 }],
+    milestones: [
+      { title: 'Tender sent', dueDate: inDays(10) },
+      { title: 'Contracts signed', dueDate: inDays(40) },
+    ],
+    ...overrides,
+  };
+}
+
+/**
+ * The lifecycle workflow on Temporal's time-skipping test server, built from
+ * the current sources, with the projection activity recording what it is sent.
+ */
+export class LifecycleHarness {
+  readonly projections: { state: LifecycleState; changes: LifecycleChange[] }[] = [];
+  private running: Promise<unknown>[] = [];
+  private workers: Worker[] = [];
+
+  private constructor(readonly env: TestWorkflowEnvironment) {}
+
+  static async start(): Promise<LifecycleHarness> {
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // installed by an earlier suite in this process
+    }
+    const env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: path.join(ROOT, 'deploy/local/bin/temporal-test-server') } },
+    });
+    // The test server knows no custom search attributes until told, as a real cluster.
+    await env.connection.operatorService.addSearchAttributes({
+      namespace: env.namespace ?? 'default',
+      searchAttributes: Object.fromEntries(
+        Object.values(SEARCH_ATTRIBUTES).map((key) => [
+          key.name,
+          key.type === 'INT' ? temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT : temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+        ]),
+      ),
+    });
+    const harness = new LifecycleHarness(env);
+    const workflowBundle = await bundleWorkflows(ROOT);
+    const workflows = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue: TASK_QUEUES.lifecycle,
+      workflowBundle,
+    });
+    const activities = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue: TASK_QUEUES.initiatives,
+      activities: {
+        projectLifecycleChange: async (input: { state: LifecycleState; changes: LifecycleChange[] }) => {
+          harness.projections.push(input);
+        },
+      },
+    });
+    harness.workers = [workflows, activities];
+    harness.running = harness.workers.map((worker) => worker.run());
+    return harness;
+  }
+
+  async stop(): Promise<void> {
+    for (const worker of this.workers) worker.shutdown();
+    await Promise.allSettled(this.running);
+    await this.env.teardown();
+  }
+
+  /** Starts a lifecycle as the service does: an update-with-start that answers once the initiative is projected. */
+  async create(overrides: Partial<InitiativeDraft> = {}, historyLimit?: number): Promise<WorkflowHandle> {
+    const initiativeId = randomUUID();
+    const now = await this.now();
+    const state = initialLifecycleState(
+      draftFixture(now, overrides),
+      { initiativeId, code: `INI-${initiativeId.slice(0, 4)}`, createdBy: PEOPLE.owner.id, createdAt: new Date(now).toISOString() },
+      POLICY,
+      randomUUID,
+    );
+    const input: LifecycleInput = historyLimit ? { state, historyLimit } : { state };
+    const handle = await this.env.client.workflow.start(WORKFLOW_TYPES.initiativeLifecycle, {
+      taskQueue: TASK_QUEUES.lifecycle,
+      workflowId: initiativeWorkflowId(initiativeId),
+      args: [input],
+    });
+    await handle.executeUpdate(LIFECYCLE.created);
+    return handle;
+  }
+
+  /** The test server's clock, which time skipping moves. */
+  async now(): Promise<number> {
+    return this.env.currentTimeMs();
+  }
+
+  changesOf(initiativeId: string): LifecycleChange[] {
+    return this.projections.filter((projection) => projection.state.initiativeId === initiativeId).flatMap((projection) => projection.changes);
+  }
+
+  /** Records a workflow's history for the replay test, when TOLLGATE_RECORD_HISTORIES is set. */
+  async keepHistory(handle: WorkflowHandle, name: string): Promise<void> {
+    if (!process.env.TOLLGATE_RECORD_HISTORIES) return;
+    const history = await handle.fetchHistory();
+    const directory = path.join(ROOT, 'test/histories');
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(path.join(directory, `initiative-lifecycle.${name}.json`), historyToJSON(temporal.api.history.v1.History.fromObject(history)) + '\n');
+  }
+}
+
+/** The rule violation a refused update carries, or a failure when the update was accepted. */
+export async function refusal(promise: Promise<unknown>): Promise<RuleViolation> {
+  try {
+    await promise;
+  } catch (error) {
+    const cause = (error as { cause?: { type?: string; details?: unknown[] } }).cause;
+    if (cause?.type === LIFECYCLE_REFUSAL) return cause.details![0] as RuleViolation;
+    throw error;
+  }
+  throw new Error('the update was accepted; a refusal was expected');
+}
