@@ -58,8 +58,9 @@ export default tseslint.config(
   },
   {
     // The system tests start the services in-process, so they reach into the
-    // service applications by path; every layer is open to them anyway.
-    files: ['test/**/*.ts'],
+    // service applications by path; every layer is open to them anyway, and
+    // so to the integration tests beside a part, which share their harness.
+    files: ['test/**/*.ts', '**/*.integration-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 );

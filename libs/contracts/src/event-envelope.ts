@@ -23,8 +23,8 @@ export const eventEnvelopeSchema = z.object({
   data: z.unknown(),
 });
 
-/** A validated event whose `data` matches the schema of its `type`. */
-export interface EventEnvelope<T extends EventType = EventType> {
+/** A validated event of one type, whose `data` matches the schema of its `type`. */
+export interface EventEnvelopeOf<T extends EventType> {
   id: string;
   type: T;
   source: string;
@@ -35,6 +35,9 @@ export interface EventEnvelope<T extends EventType = EventType> {
   causationId?: string;
   data: EventData<T>;
 }
+
+/** A validated event; without a type argument, a union that narrows on `type`. */
+export type EventEnvelope<T extends EventType = EventType> = { [K in T]: EventEnvelopeOf<K> }[T];
 
 /** Either a valid event or the reason it is not one, fit for a dead-letter header. */
 export type EventParseResult = { ok: true; event: EventEnvelope } | { ok: false; reason: string };

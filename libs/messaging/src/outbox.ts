@@ -21,7 +21,7 @@ export async function enqueueEvent<T extends EventType>(
     topic,
     messageKey: envelope.subject,
     type: envelope.type,
-    envelope,
+    envelope: envelope as EventEnvelope,
   });
   return envelope;
 }

@@ -1,22 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { ServiceConfig } from '@tollgate/config';
 import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
+import type { InitiativesConfig } from './config/initiatives.config';
+import { InitiativeProjection } from './initiative/initiative-projection.service';
+import { InitiativeModule } from './initiative/initiative.module';
 import { INITIATIVES_ENTITIES, INITIATIVES_MIGRATIONS } from './initiatives.schema';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: InitiativesConfig): DynamicModule {
+    const initiatives = InitiativeModule.register(config.lifecycle.escalation);
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, entities: INITIATIVES_ENTITIES, migrations: INITIATIVES_MIGRATIONS }),
         StackProbeModule,
+        initiatives,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,
-          imports: [StackProbeModule],
-          activityProviders: [StackProbeService],
+          imports: [StackProbeModule, initiatives],
+          activityProviders: [StackProbeService, InitiativeProjection],
         }),
       ],
     };

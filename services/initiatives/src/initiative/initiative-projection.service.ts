@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { initiativeWorkflowId, TOPICS, type InitiativeProjectionActivities, type LifecycleChange } from '@tollgate/contracts';
+import { normalizeTitle, totalForecast, totalPlanned, type LifecycleState } from '@tollgate/domain';
+import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
+import type { ActivityProvider } from '@tollgate/temporal';
+import { Context } from '@temporalio/activity';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { GateRequestRecord } from '../gate/gate-request.entity';
+import { Initiative } from './initiative.entity';
+
+/**
+ * The activity that carries a lifecycle workflow's changes into this
+ * service's tables: state, gate requests, audit entries and the outbox
+ * events, in one transaction. A retried activity finds its revisions
+ * already written and changes nothing.
+ */
+@Injectable()
+export class InitiativeProjection implements ActivityProvider {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelayHost,
+  ) {}
+
+  activities(): InitiativeProjectionActivities {
+    return { projectLifecycleChange: (input) => this.project(input.state, input.changes) };
+  }
+
+  async project(state: LifecycleState, changes: LifecycleChange[]): Promise<void> {
+    const correlationId = currentWorkflowId() ?? initiativeWorkflowId(state.initiativeId);
+    const wrote = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Initiative, { where: { id: state.initiativeId }, lock: { mode: 'pessimistic_write' } });
+      const known = await manager.find(AuditEntry, {
+        select: { revision: true },
+        where: { initiativeId: state.initiativeId, revision: In(changes.map((change) => change.revision)) },
+      });
+      const fresh = changes.filter((change) => !known.some((entry) => entry.revision === change.revision));
+      if (fresh.length === 0) return false;
+      await manager.save(
+        fresh.map((change) => manager.create(AuditEntry, {
+          initiativeId: state.initiativeId,
+          revision: change.revision,
+          action: change.action,
+          actorId: change.actorId,
+          at: new Date(change.at),
+          reason: change.reason,
+          evidence: change.evidence,
+          details: change.details,
+        })),
+      );
+      for (const change of fresh) {
+        for (const event of change.events) {
+          await enqueueEvent(manager, TOPICS.initiativesEvents, {
+            type: event.type,
+            source: 'tollgate/initiatives',
+            subject: state.initiativeId,
+            correlationId,
+            data: event.data,
+          } as Parameters<typeof enqueueEvent>[2]);
+        }
+      }
+      if (!current || current.revision < state.revision) await this.writeState(manager, state, current);
+      return true;
+    });
+    if (wrote) this.relay.relay.nudge();
+  }
+
+  private async writeState(manager: EntityManager, state: LifecycleState, current: Initiative | null): Promise<void> {
+    const now = new Date();
+    await manager.upsert(
+      Initiative,
+      {
+        id: state.initiativeId,
+        code: state.code,
+        title: state.title,
+        titleKey: normalizeTitle(state.title).slice(0, 200),
+        programId: state.programId,
+        ownerId: state.ownerId,
+        sponsorId: state.sponsorId,
+        controllerId: state.controllerId,
+        stage: state.stage,
+        status: state.status,
+        closureState: state.closure.state,
+        currency: state.currency,
+        plannedValue: totalPlanned(state.measures) || state.roughValue,
+        forecastValue: totalForecast(state.measures),
+        confirmedValue: state.confirmations.reduce((sum, confirmation) => sum + confirmation.amount, 0),
+        workflowId: initiativeWorkflowId(state.initiativeId),
+        revision: state.revision,
+        state,
+        createdAt: current?.createdAt ?? new Date(state.createdAt),
+        updatedAt: now,
+      },
+      ['id'],
+    );
+    if (state.gateRequests.length > 0) {
+      await manager.upsert(
+        GateRequestRecord,
+        state.gateRequests.map((request) => ({
+          id: request.id,
+          initiativeId: state.initiativeId,
+          targetStage: request.targetStage,
+          state: request.state,
+          submittedBy: request.submittedBy,
+          submittedAt: new Date(request.submittedAt),
+          evidence: request.evidence,
+          approvals: request.approvals,
+          rejection: request.rejection,
+          decidedAt: request.decidedAt ? new Date(request.decidedAt) : null,
+        })),
+        ['id'],
+      );
+    }
+  }
+}
+
+function currentWorkflowId(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined; // called outside an activity, as in a test
+  }
+}

@@ -1,0 +1,73 @@
+import { missingKeys, totalForecast, totalPlanned, type LifecycleState } from '@tollgate/domain';
+import type { GateRequestRecord } from '../gate/gate-request.entity';
+import type { Initiative } from './initiative.entity';
+
+/** An initiative as the API shows it: execution progress apart from value realized. */
+export function initiativeView(row: Initiative, gates: GateRequestRecord[]) {
+  const state: LifecycleState = row.state;
+  return {
+    id: row.id,
+    code: row.code,
+    title: state.title,
+    programId: state.programId,
+    category: state.category,
+    stage: state.stage,
+    status: state.status,
+    ownerId: state.ownerId,
+    sponsorId: state.sponsorId,
+    controllerId: state.controllerId,
+    currency: state.currency,
+    measures: state.measures,
+    oneTimeCosts: state.oneTimeCosts,
+    milestones: state.milestones,
+    gates: gates.map(gateView),
+    closure: state.closure,
+    plannedValue: totalPlanned(state.measures) || state.roughValue,
+    forecastValue: totalForecast(state.measures),
+    confirmedValue: row.confirmedValue,
+    baselineFrozenAt: state.baselineFrozenAt,
+    escalation: state.escalation,
+    hold: state.hold,
+    cancellation: state.cancellation,
+    workflowId: row.workflowId,
+    revision: state.revision,
+    createdAt: state.createdAt,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function gateView(gate: GateRequestRecord) {
+  return {
+    id: gate.id,
+    targetStage: gate.targetStage,
+    state: gate.state,
+    submittedBy: gate.submittedBy,
+    submittedAt: gate.submittedAt.toISOString(),
+    evidence: gate.evidence,
+    approvals: gate.approvals,
+    missingKeys: gate.state === 'pending' ? missingKeys({ ...gate, submittedAt: '', decidedAt: null }) : [],
+    rejection: gate.rejection,
+    decidedAt: gate.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/** One line of a page of initiatives. */
+export function initiativeSummary(row: Initiative) {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    programId: row.programId,
+    stage: row.stage,
+    status: row.status,
+    ownerId: row.ownerId,
+    sponsorId: row.sponsorId,
+    controllerId: row.controllerId,
+    closure: { state: row.closureState },
+    currency: row.currency,
+    plannedValue: row.plannedValue,
+    forecastValue: row.forecastValue,
+    confirmedValue: row.confirmedValue,
+    escalation: row.state.escalation,
+  };
+}

@@ -1,0 +1,54 @@
+import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
+
+/** What can go wrong with an initiative command, beside the domain's rule violations. */
+export enum InitiativeErrorCode {
+  RuleViolated = 'rule_violated',
+  UnknownInitiative = 'unknown_initiative',
+  UnknownProgram = 'unknown_program',
+  LifecycleEnded = 'lifecycle_ended',
+  LifecycleUnavailable = 'lifecycle_unavailable',
+}
+
+const STATUS_OF_KIND: Record<RuleViolationKind, number> = {
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+};
+
+/** The one exception of the initiative concept; the filter turns it into the contract's JSON error. */
+export class InitiativeError extends Error {
+  constructor(
+    readonly code: InitiativeErrorCode,
+    readonly statusCode: number,
+    message: string,
+    readonly unmet?: string[],
+  ) {
+    super(message);
+  }
+
+  static violated(violation: RuleViolation): InitiativeError {
+    return new InitiativeError(InitiativeErrorCode.RuleViolated, STATUS_OF_KIND[violation.kind], violation.message, violation.unmet);
+  }
+
+  static unknownInitiative(id: string): InitiativeError {
+    return new InitiativeError(InitiativeErrorCode.UnknownInitiative, 404, `initiative ${id} not found`);
+  }
+
+  static unknownProgram(programId: string): InitiativeError {
+    return new InitiativeError(
+      InitiativeErrorCode.UnknownProgram,
+      422,
+      `program ${programId} is not known: create it in the plans service first (an org node of kind 'program')`,
+      [`program ${programId} is not known`],
+    );
+  }
+
+  static ended(id: string, status: string): InitiativeError {
+    return new InitiativeError(InitiativeErrorCode.LifecycleEnded, 409, `initiative ${id} is ${status}; its lifecycle has ended`);
+  }
+
+  static unavailable(): InitiativeError {
+    return new InitiativeError(InitiativeErrorCode.LifecycleUnavailable, 503, 'The lifecycle engine is unavailable; try again shortly');
+  }
+}

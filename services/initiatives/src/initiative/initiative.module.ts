@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { EscalationPolicy } from '@tollgate/domain';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { GateRequestRecord } from '../gate/gate-request.entity';
+import { ProgramModule } from '../program/program.module';
+import { InitiativeController } from './initiative.controller';
+import { Initiative } from './initiative.entity';
+import { InitiativeProjection } from './initiative-projection.service';
+import { ESCALATION_POLICY, InitiativeService } from './initiative.service';
+import { LifecycleGateway } from './lifecycle-gateway';
+
+@Module({})
+export class InitiativeModule {
+  /** `escalation`: the grace periods that new lifecycles start with. */
+  static register(escalation: EscalationPolicy): DynamicModule {
+    return {
+      module: InitiativeModule,
+      imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry]), ProgramModule],
+      controllers: [InitiativeController],
+      providers: [InitiativeService, InitiativeProjection, LifecycleGateway, { provide: ESCALATION_POLICY, useValue: escalation }],
+      exports: [InitiativeProjection],
+    };
+  }
+}

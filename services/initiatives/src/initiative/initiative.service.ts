@@ -1,0 +1,224 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@tollgate/auth';
+import { initiativeWorkflowId, LIFECYCLE, type LifecycleOutcome } from '@tollgate/contracts';
+import {
+  checkInitiativeDraft,
+  initialLifecycleState,
+  type Actor,
+  type EscalationPolicy,
+  type GateRequest,
+  type InitiativeDraft,
+  type PlanRevision,
+  type SideMove,
+} from '@tollgate/domain';
+import { randomUUID } from 'node:crypto';
+import { DataSource, FindOptionsWhere, Not, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { GateRequestRecord } from '../gate/gate-request.entity';
+import { ProgramDirectory } from '../program/program-directory.service';
+import type { CreateInitiativeDto } from './dtos/create-initiative.dto';
+import type { ListInitiativesQuery } from './dtos/list-initiatives.query';
+import { uuidFromKey } from './idempotency-key';
+import { Initiative } from './initiative.entity';
+import { InitiativeError } from './initiative.error';
+import { gateView, initiativeSummary, initiativeView } from './initiative-view';
+import { LifecycleGateway } from './lifecycle-gateway';
+
+/** The escalation grace periods new lifecycles start with. */
+export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
+
+/**
+ * The initiative commands and reads: reads come from the projection, every
+ * change goes through the initiative's lifecycle workflow.
+ */
+@Injectable()
+export class InitiativeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Initiative) private readonly initiatives: Repository<Initiative>,
+    @InjectRepository(GateRequestRecord) private readonly gates: Repository<GateRequestRecord>,
+    @InjectRepository(AuditEntry) private readonly audit: Repository<AuditEntry>,
+    private readonly lifecycle: LifecycleGateway,
+    private readonly programs: ProgramDirectory,
+    @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
+  ) {}
+
+  async create(principal: Principal, dto: CreateInitiativeDto, key?: string): Promise<{ created: boolean; body: object }> {
+    const draft: InitiativeDraft = {
+      title: dto.title,
+      programId: dto.programId,
+      ownerId: dto.ownerId,
+      sponsorId: dto.sponsorId,
+      controllerId: dto.controllerId ?? null,
+      category: dto.category,
+      currency: dto.currency ?? 'EUR',
+      roughValue: dto.roughValue ?? null,
+      measures: dto.measures,
+      oneTimeCosts: dto.oneTimeCosts ?? [],
+      milestones: dto.milestones,
+    };
+    const violation = checkInitiativeDraft(actorOf(principal), draft);
+    if (violation) throw InitiativeError.violated(violation);
+    if (!(await this.programs.isProgram(draft.programId))) throw InitiativeError.unknownProgram(draft.programId);
+
+    const initiativeId = key ? uuidFromKey('initiative', principal.sub, key) : randomUUID();
+    const code = await this.nextCode();
+    const state = initialLifecycleState(
+      draft,
+      { initiativeId, code, createdBy: principal.sub, createdAt: new Date().toISOString() },
+      this.policy,
+      randomUUID,
+    );
+    const started = await this.lifecycle.start({ state });
+    if ('ended' in started) return { created: false, body: await this.get(initiativeId) };
+    const result = started.outcome.state;
+    return {
+      created: !started.existing,
+      body: { id: result.initiativeId, code: result.code, stage: result.stage, status: result.status, workflowId: initiativeWorkflowId(result.initiativeId) },
+    };
+  }
+
+  async get(id: string) {
+    const row = await this.find(id);
+    const gates = await this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } });
+    return initiativeView(row, gates);
+  }
+
+  async list(query: ListInitiativesQuery) {
+    const where: FindOptionsWhere<Initiative> = {};
+    if (query.programId !== undefined) where.programId = query.programId;
+    if (query.stage !== undefined) where.stage = query.stage as Initiative['stage'];
+    if (query.status !== undefined) where.status = query.status;
+    const [rows, total] = await this.initiatives.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: rows.map(initiativeSummary), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async auditTrail(id: string) {
+    await this.find(id);
+    const entries = await this.audit.find({ where: { initiativeId: id }, order: { revision: 'ASC' } });
+    return entries.map((entry) => ({
+      revision: entry.revision,
+      action: entry.action,
+      actorId: entry.actorId,
+      at: entry.at.toISOString(),
+      reason: entry.reason,
+      evidence: entry.evidence,
+      details: entry.details,
+    }));
+  }
+
+  async requestGate(principal: Principal, id: string, targetStage: number, evidence: { text: string; links?: string[] }, key?: string) {
+    const row = await this.findOpen(id);
+    // The duplicate-title rule needs the other initiatives, which only this projection sees.
+    const sameTitle = await this.initiatives.find({
+      select: { code: true, stage: true, status: true },
+      where: { programId: row.programId, titleKey: row.titleKey, id: Not(id), stage: Not(5) as never, status: Not('cancelled') },
+    });
+    const outcome = await this.lifecycle.update(
+      id,
+      LIFECYCLE.requestGate,
+      [{ actor: actorOf(principal), targetStage, evidence: { text: evidence.text, links: evidence.links ?? [] }, context: { sameTitleInProgram: sameTitle.map((other) => other.code) } }],
+      this.updateId('gate-request', principal, id, key),
+    );
+    return this.gateOutcome(outcome);
+  }
+
+  async decideGate(principal: Principal, id: string, requestId: string, approve: boolean, comment: string, key?: string) {
+    await this.findOpen(id);
+    const outcome = await this.lifecycle.update(
+      id,
+      LIFECYCLE.decideGate,
+      [{ actor: actorOf(principal), requestId, approve, comment }],
+      this.updateId(`decision-${requestId}`, principal, id, key),
+    );
+    return this.gateOutcome(outcome);
+  }
+
+  async completeMilestone(principal: Principal, id: string, milestoneId: string, evidence: { text: string; links?: string[] }, key?: string) {
+    await this.findOpen(id);
+    const outcome = await this.lifecycle.update(
+      id,
+      LIFECYCLE.completeMilestone,
+      [{ actor: actorOf(principal), milestoneId, evidence: { text: evidence.text, links: evidence.links ?? [] } }],
+      this.updateId(`complete-${milestoneId}`, principal, id, key),
+    );
+    return this.milestoneOutcome(outcome, milestoneId);
+  }
+
+  async replanMilestone(principal: Principal, id: string, milestoneId: string, dueDate: string, reason: string, key?: string) {
+    await this.findOpen(id);
+    const outcome = await this.lifecycle.update(
+      id,
+      LIFECYCLE.replanMilestone,
+      [{ actor: actorOf(principal), milestoneId, dueDate, reason }],
+      this.updateId(`replan-${milestoneId}`, principal, id, key),
+    );
+    return this.milestoneOutcome(outcome, milestoneId);
+  }
+
+  async requestClosure(principal: Principal, id: string, key?: string) {
+    await this.findOpen(id);
+    const outcome = await this.lifecycle.update(id, LIFECYCLE.requestClosure, [{ actor: actorOf(principal) }], this.updateId('closure', principal, id, key));
+    return { closure: outcome.state.closure, stage: outcome.state.stage, status: outcome.state.status };
+  }
+
+  async moveAside(principal: Principal, id: string, move: SideMove, reason: string, key?: string) {
+    await this.findOpen(id);
+    const outcome = await this.lifecycle.update(id, LIFECYCLE.moveAside, [{ actor: actorOf(principal), move, reason }], this.updateId(move, principal, id, key));
+    return { id, stage: outcome.state.stage, status: outcome.state.status, hold: outcome.state.hold, cancellation: outcome.state.cancellation };
+  }
+
+  async updateForecast(principal: Principal, id: string, forecasts: { measureId: string; forecastValues: { period: string; amount: number }[] }[], key?: string) {
+    await this.findOpen(id);
+    await this.lifecycle.update(id, LIFECYCLE.updateForecast, [{ actor: actorOf(principal), forecasts }], this.updateId('forecast', principal, id, key));
+    return this.get(id);
+  }
+
+  async revisePlan(principal: Principal, id: string, revision: PlanRevision, key?: string) {
+    await this.findOpen(id);
+    await this.lifecycle.update(id, LIFECYCLE.revisePlan, [{ actor: actorOf(principal), revision }], this.updateId('revise', principal, id, key));
+    return this.get(id);
+  }
+
+  private gateOutcome(outcome: LifecycleOutcome) {
+    const request = outcome.state.gateRequests.find((candidate) => candidate.id === outcome.gateRequestId) as GateRequest;
+    const view = gateView({ ...request, initiativeId: outcome.state.initiativeId, submittedAt: new Date(request.submittedAt), decidedAt: request.decidedAt ? new Date(request.decidedAt) : null });
+    return { ...view, stage: outcome.state.stage, status: outcome.state.status };
+  }
+
+  private milestoneOutcome(outcome: LifecycleOutcome, milestoneId: string) {
+    const milestone = outcome.state.milestones.find((candidate) => candidate.id === milestoneId);
+    return { milestone, stage: outcome.state.stage, status: outcome.state.status, escalation: outcome.state.escalation };
+  }
+
+  private updateId(action: string, principal: Principal, id: string, key?: string): string | undefined {
+    return key ? `${action}:${principal.sub}:${key}` : undefined;
+  }
+
+  private async find(id: string): Promise<Initiative> {
+    const row = UUID.test(id) ? await this.initiatives.findOneBy({ id }) : null;
+    if (!row) throw InitiativeError.unknownInitiative(id);
+    return row;
+  }
+
+  private async findOpen(id: string): Promise<Initiative> {
+    const row = await this.find(id);
+    if (row.stage === 5 || row.status === 'cancelled') throw InitiativeError.ended(id, row.status);
+    return row;
+  }
+
+  private async nextCode(): Promise<string> {
+    const [{ next }] = (await this.dataSource.query(`SELECT nextval('initiatives.initiative_code_seq') AS next`)) as { next: string }[];
+    return `INI-${next.padStart(5, '0')}`;
+  }
+}

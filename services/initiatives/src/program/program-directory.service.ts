@@ -1,0 +1,39 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { ServiceConfig } from '@tollgate/config';
+import { TOPICS, type EventEnvelope } from '@tollgate/contracts';
+import { EventConsumers } from '@tollgate/messaging';
+import { SERVICE_CONFIG } from '@tollgate/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { KnownOrgNode } from './known-org-node.entity';
+
+/**
+ * The programs this service knows, learned from the plans service's
+ * `plans.org-node-created` events: a service never reads another's tables.
+ */
+@Injectable()
+export class ProgramDirectory implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly consumers: EventConsumers,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      groupId: `${this.config.kafka.groupPrefix}-initiatives.org-nodes`,
+      topics: [TOPICS.plansEvents],
+      accepts: ['plans.org-node-created'],
+      apply: (event, manager) => this.applyOrgNode(event, manager),
+    });
+  }
+
+  async isProgram(nodeId: string): Promise<boolean> {
+    return this.dataSource.getRepository(KnownOrgNode).existsBy({ nodeId, kind: 'program' });
+  }
+
+  private async applyOrgNode(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    if (event.type !== 'plans.org-node-created') return;
+    const { nodeId, name, kind, parentId } = event.data;
+    await manager.createQueryBuilder().insert().into(KnownOrgNode).values({ nodeId, name, kind, parentId, eventId: event.id }).orIgnore().execute();
+  }
+}
