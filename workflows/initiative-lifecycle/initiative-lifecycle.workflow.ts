@@ -25,6 +25,7 @@ import {
 import {
   checkClosureRequest,
   checkConfirmation,
+  checkDecisionReason,
   checkForecastUpdate,
   checkGateSubmission,
   checkMilestoneCompletion,
@@ -175,6 +176,7 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
         const right = gateDecisionRight(request, command.actor, state, command.approve);
         if ('kind' in right) return refuse(right);
         refuse(open());
+        refuse(checkDecisionReason(command.approve, command.comment));
         if (state.hold) refuse(conflict('the initiative is on hold; gates are blocked until it is resumed'));
       },
     },

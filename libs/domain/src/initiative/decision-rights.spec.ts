@@ -1,4 +1,4 @@
-import { gateDecisionRight, isFullyApproved, missingKeys } from './decision-rights';
+import { checkDecisionReason, gateDecisionRight, isFullyApproved, missingKeys } from './decision-rights';
 import type { GateRequest } from './gate-request';
 import { CONTROLLER, factsFixture, OWNER, PMO, requestFixture, SPONSOR, VIEWER } from './initiative-fixture';
 
@@ -70,5 +70,11 @@ describe('decision rights', () => {
     expect(gateDecisionRight(request, CONTROLLER, parties, false)).toEqual({ slot: 1, key: 'controller' });
     expect(gateDecisionRight(request, SPONSOR, parties, false)).toEqual({ slot: 0, key: 'sponsor' });
     expect(gateDecisionRight(request, OWNER, parties, false)).toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('a rejection needs a reason; an approval may come without one', () => {
+    expect(checkDecisionReason(true, '')).toBeNull();
+    expect(checkDecisionReason(false, 'volumes are from 2024')).toBeNull();
+    expect(checkDecisionReason(false, '  ')).toMatchObject({ kind: 'unprocessable' });
   });
 });

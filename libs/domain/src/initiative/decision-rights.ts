@@ -2,7 +2,7 @@ import { hasRole, type Actor } from './actor';
 import { gateTitle, isGateTarget } from './gate-criteria';
 import type { GateKey, GateRequest } from './gate-request';
 import type { InitiativeFacts } from './initiative-facts';
-import { conflict, forbidden, type RuleViolation } from './rule-violation';
+import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-violation';
 
 /**
  * The keys each gate needs: one list of acceptable keys a slot. Stage 3 is
@@ -81,6 +81,11 @@ export function gateDecisionRight(
     if (key) return { slot, key };
   }
   return conflict(`the key you hold for gate request ${request.id} has already been turned`);
+}
+
+/** A rejection says why; an approval may stay silent. */
+export function checkDecisionReason(approve: boolean, comment: string): RuleViolation | null {
+  return approve || comment.trim() ? null : unprocessable('rejecting a gate request needs a reason in comment');
 }
 
 /** The request is approved once every slot of its gate holds an approval. */

@@ -187,7 +187,11 @@ describe('initiatives API', () => {
         status: 403,
         body: { message: "deciding the gate to stage 1 (Identified) requires the initiative's sponsor" },
       });
-      expect((await as(sponsor).post(decisionPath, { approve: false })).status).toBe(400);
+      expect(await as(sponsor).post(decisionPath, { approve: false })).toMatchObject({
+        status: 422,
+        body: { message: 'rejecting a gate request needs a reason in comment' },
+      });
+      expect((await as(sponsor).post(decisionPath, { approve: 'yes' })).status).toBe(400);
       expect((await as(sponsor).post(`/api/initiatives/${id}/gate-requests/${randomUUID()}/decision`, { approve: true })).status).toBe(404);
 
       const decided = await as(sponsor).post(decisionPath, { approve: true, comment: 'good case' });

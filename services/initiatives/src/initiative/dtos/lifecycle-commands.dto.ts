@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsDefined,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
@@ -14,7 +13,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { EvidenceDto } from './evidence.dto';
@@ -40,10 +38,9 @@ export class GateDecisionDto {
   @IsBoolean()
   approve!: boolean;
 
-  @ApiProperty({ required: false, description: 'required when rejecting: the reason' })
-  @ValidateIf((decision: GateDecisionDto) => decision.approve === false || decision.comment !== undefined)
+  @ApiProperty({ required: false, description: 'the reason, which a rejection must give (422 without it)' })
+  @IsOptional()
   @IsString()
-  @IsNotEmpty({ message: 'a rejection needs a reason in comment' })
   @MaxLength(2000)
   comment?: string;
 }
