@@ -7,9 +7,10 @@ import { announceProgram } from '../support/org-nodes';
 import { quietTemporalRuntime } from '../support/quiet-runtime';
 import { RunningService, startService } from '../support/running-service';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
-import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 import { inParallel, perSecond, report } from './bench-report';
 import { finish, ping } from './empty-update/empty-update.workflow';
+import { spawnWorkflowWorker } from './worker-process';
+import type { ChildProcess } from 'node:child_process';
 
 const INITIATIVES = Number(process.env.BENCH_INITIATIVES ?? 40);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
@@ -23,18 +24,20 @@ const pmo: Person = { id: `bench-pmo-${randomUUID()}`, roles: ['pmo'] };
 // Gate transitions per second through the API (N initiatives walked 0 to 4,
 // CONCURRENCY at a time) beside raw Temporal updates per second on an empty
 // workflow, on the same server with the same concurrency. Goal: ratio ≥ 0.5.
+// The lifecycle worker runs in its own process, as deployed; the service runs
+// in this one.
 describe('benchmark: gate transitions against raw updates', () => {
   let service: RunningService;
-  let worker: RunningWorkflowWorker;
+  let worker: ChildProcess;
 
   beforeAll(async () => {
     service = await startService('initiatives', { TOLLGATE_LOG_LEVEL: 'error' });
-    worker = await startWorkflowWorker();
+    worker = await spawnWorkflowWorker();
     await service.ready();
   });
 
   afterAll(async () => {
-    await worker?.stop();
+    worker?.kill('SIGINT');
     await service?.close();
   });
 

@@ -6,24 +6,17 @@ import {
   WORKFLOW_TYPES,
 } from '@tollgate/contracts';
 import { initialLifecycleState } from '@tollgate/domain';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { eventually } from '../support/eventually';
 import { RunningService, startService } from '../support/running-service';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 import { inParallel, perSecond, report } from './bench-report';
+import { residentMiB, spawnWorkflowWorker } from './worker-process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const CHECKPOINTS = (process.env.BENCH_OPEN_WORKFLOWS ?? '1000,10000').split(',').map(Number);
 const START_CONCURRENCY = Number(process.env.BENCH_START_CONCURRENCY ?? 50);
 const DAY_MS = 86_400_000;
-
-function residentMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((candidate) => candidate.startsWith('VmRSS:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
 
 // Opens lifecycle workflows with pending milestone timers and prints the
 // start rate and the resident memory of the workflow worker (the real worker
@@ -37,16 +30,7 @@ describe('benchmark: open lifecycle workflows', () => {
   beforeAll(async () => {
     service = await startService('initiatives', { TOLLGATE_LOG_LEVEL: 'error' });
     await service.ready();
-    worker = spawn(process.execPath, ['-r', './deploy/runtime/lib-paths.js', 'dist/workflows/workflows/worker/main.js'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TOLLGATE_TEMPORAL_NAMESPACE: TEST_ENVIRONMENT.temporalNamespace,
-        TOLLGATE_WORKER_METRICS_PORT: '0',
-        TOLLGATE_WORKER_LOG_LEVEL: 'WARN',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    worker = await spawnWorkflowWorker();
     connection = await Connection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
     client = new Client({ connection, namespace: TEST_ENVIRONMENT.temporalNamespace });
   });
@@ -59,7 +43,10 @@ describe('benchmark: open lifecycle workflows', () => {
 
   it('prints the start rate and worker memory at each checkpoint', async () => {
     const programId = `bench-program-${randomUUID()}`;
-    const rows: [string, string | number][] = [['worker RSS before any workflow (MiB)', residentMiB(worker.pid!).toFixed(0)]];
+    const rows: [string, string | number][] = [
+      ['worker cache (TOLLGATE_WORKER_MAX_CACHED_WORKFLOWS)', process.env.TOLLGATE_WORKER_MAX_CACHED_WORKFLOWS ?? 'worker default'],
+      ['worker RSS before any workflow (MiB)', residentMiB(worker.pid!).toFixed(0)],
+    ];
     let opened = 0;
     const projected = async () =>
       Number((await service.dataSource.query(`SELECT count(*) AS n FROM initiatives.initiative WHERE program_id = $1`, [programId]))[0].n);

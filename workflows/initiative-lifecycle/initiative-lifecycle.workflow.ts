@@ -11,12 +11,10 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  confirmationRejectionSchema,
   LIFECYCLE,
   LIFECYCLE_REFUSAL,
   SEARCH_ATTRIBUTES,
   TASK_QUEUES,
-  valueConfirmationSchema,
   type InitiativeProjectionActivities,
   type LifecycleChange,
   type LifecycleInput,
@@ -37,6 +35,8 @@ import {
   isOpen,
   nextEscalationAt,
   notFound,
+  readConfirmationRejection,
+  readValueConfirmation,
   type LifecycleState,
   type RuleViolation,
 } from '@tollgate/domain';
@@ -72,10 +72,6 @@ function refuse(violation: RuleViolation | null): void {
   if (violation) {
     throw ApplicationFailure.create({ type: LIFECYCLE_REFUSAL, message: violation.message, details: [violation], nonRetryable: true });
   }
-}
-
-function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
 function isoNow(): string {
@@ -230,9 +226,9 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   );
 
   setHandler(LIFECYCLE.valueConfirmed, (payload) => {
-    const parsed = valueConfirmationSchema.safeParse(payload);
-    if (!parsed.success) return void log.warn(`value confirmation ignored: ${describeIssues(parsed.error.issues)}`);
-    const confirmation = parsed.data;
+    const reading = readValueConfirmation(payload);
+    if (!reading.ok) return void log.warn(`value confirmation ignored: ${reading.reason}`);
+    const confirmation = reading.value;
     if (state.confirmations.some((known) => known.confirmationId === confirmation.confirmationId)) return;
     const violation = checkConfirmation(confirmation, state) ?? open();
     if (violation) return void log.warn('value confirmation ignored', { confirmationId: confirmation.confirmationId, reason: violation.message });
@@ -240,9 +236,9 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   });
 
   setHandler(LIFECYCLE.confirmationRejected, (payload) => {
-    const parsed = confirmationRejectionSchema.safeParse(payload);
-    if (!parsed.success) return void log.warn(`confirmation rejection ignored: ${describeIssues(parsed.error.issues)}`);
-    const rejection = parsed.data;
+    const reading = readConfirmationRejection(payload);
+    if (!reading.ok) return void log.warn(`confirmation rejection ignored: ${reading.reason}`);
+    const rejection = reading.value;
     if (state.rejectedConfirmationIds.includes(rejection.confirmationId)) return;
     if (state.closure.state !== 'pending_confirmation') {
       return void log.warn('confirmation rejection ignored: no closure is pending', { confirmationId: rejection.confirmationId });

@@ -1,8 +1,15 @@
 import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import path from 'node:path';
 
-/** The libraries workflow code may import; the bundler does not read tsconfig paths by itself. */
-const WORKFLOW_LIBRARIES = ['contracts', 'domain'] as const;
+/**
+ * The libraries workflow code may import, and the entry each resolves to in
+ * the bundle: the bundler does not read tsconfig paths by itself. Contracts
+ * resolve to their schema-free part (see libs/contracts/src/workflow.ts).
+ */
+const WORKFLOW_LIBRARIES = {
+  '@tollgate/contracts$': 'libs/contracts/src/workflow.ts',
+  '@tollgate/domain$': 'libs/domain/src/index.ts',
+} as const;
 
 /**
  * Bundles the workflow code from its TypeScript sources. `root` is the
@@ -12,10 +19,13 @@ export function bundleWorkflows(root: string): Promise<WorkflowBundleWithSourceM
   return bundleWorkflowCode({
     workflowsPath: path.join(root, 'workflows/index.ts'),
     webpackConfigHook: (config) => {
-      const alias = Object.fromEntries(
-        WORKFLOW_LIBRARIES.map((name) => [`@tollgate/${name}`, path.join(root, `libs/${name}/src/index.ts`)]),
-      );
+      const alias = Object.fromEntries(Object.entries(WORKFLOW_LIBRARIES).map(([name, entry]) => [name, path.join(root, entry)]));
       config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } };
+      // A workflow importing what the schema-free entry lacks must fail the build, not run with undefined.
+      config.module = {
+        ...config.module,
+        parser: { ...config.module?.parser, javascript: { ...config.module?.parser?.javascript, exportsPresence: 'error' } },
+      };
       return config;
     },
   });

@@ -11,7 +11,6 @@ import type {
   SideMove,
   ValueConfirmation,
 } from '@tollgate/domain';
-import { z } from 'zod';
 
 /** What starts an initiative's lifecycle workflow, and what it continues as new with. */
 export interface LifecycleInput {
@@ -86,25 +85,3 @@ export const LIFECYCLE = {
 export const LIFECYCLE_REFUSAL = 'LifecycleRefusal';
 
 export type LifecycleRefusal = RuleViolation;
-
-const identifier = z.string().trim().min(1).max(200);
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a YYYY-MM period');
-const instant = z.iso.datetime({ offset: true });
-
-/** A finance confirmation as the workflow accepts it: signals are an edge, so they are validated too. */
-export const valueConfirmationSchema = z.object({
-  confirmationId: identifier,
-  period,
-  amount: z.number().int().min(0),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'),
-  controllerId: identifier,
-  reference: z.string().max(500),
-  confirmedAt: instant,
-});
-
-export const confirmationRejectionSchema = z.object({
-  confirmationId: identifier,
-  controllerId: identifier,
-  reason: z.string().trim().min(1).max(2000),
-  rejectedAt: instant,
-});

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './baseline';
 export * from './closure';
+export * from './confirmation-payload';
 export * from './decision-rights';
 export * from './escalation';
 export * from './evidence';
