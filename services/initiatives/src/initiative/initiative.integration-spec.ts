@@ -123,6 +123,11 @@ describe('initiatives API', () => {
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
       expect(await service.dataSource.getRepository(OutboxMessage).countBy({ messageKey: first.body.id, type: 'initiative.created' })).toBe(1);
+
+      // Even once the lifecycle has ended, the key names that initiative and starts no second one.
+      expect((await as(sponsor).post(`/api/initiatives/${first.body.id}/cancel`, { reason: 'duplicate effort' })).status).toBe(200);
+      const late = await as(owner).post('/api/initiatives', body(), { 'idempotency-key': key });
+      expect(late).toEqual({ status: 200, body: { ...first.body, status: 'cancelled' } });
     });
   });
 

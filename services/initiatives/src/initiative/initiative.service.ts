@@ -75,8 +75,8 @@ export class InitiativeService {
       randomUUID,
     );
     const started = await this.lifecycle.start({ state });
-    if ('ended' in started) return { created: false, body: await this.get(initiativeId) };
-    const result = started.outcome.state;
+    // A retry after the lifecycle ended answers the initiative as it ended.
+    const result = 'ended' in started ? (await this.find(initiativeId)).state : started.outcome.state;
     return {
       created: !started.existing,
       body: { id: result.initiativeId, code: result.code, stage: result.stage, status: result.status, workflowId: initiativeWorkflowId(result.initiativeId) },
