@@ -2,8 +2,9 @@ import { OutboxMessage } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { announceProgram } from '../../../../test/support/org-nodes';
-import { RunningService, startService } from '../../../../test/support/running-service';
-import { RunningWorkflowWorker, startWorkflowWorker } from '../../../../test/support/workflow-worker';
+import { startInitiativesStack } from '../../../../test/support/initiatives-stack';
+import type { RunningService } from '../../../../test/support/running-service';
+import type { RunningWorkflowWorker } from '../../../../test/support/workflow-worker';
 
 const owner: Person = { id: `owner-${randomUUID()}`, roles: ['owner'] };
 const sponsor: Person = { id: `sponsor-${randomUUID()}`, roles: ['sponsor'] };
@@ -19,10 +20,7 @@ describe('initiatives API', () => {
   let programId: string;
 
   beforeAll(async () => {
-    service = await startService('initiatives');
-    worker = await startWorkflowWorker();
-    await service.ready();
-    programId = await announceProgram(service.dataSource);
+    ({ service, worker, programId } = await startInitiativesStack());
   });
 
   afterAll(async () => {

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { eventually } from '../support/eventually';
+import { apiAs, type Person } from '../support/http-client';
+import { startInitiativesStack } from '../support/initiatives-stack';
+import type { RunningService } from '../support/running-service';
+import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
+
+const temporalScript = path.resolve(__dirname, '../../deploy/local/temporal.sh');
+
+function temporal(action: 'start' | 'stop'): void {
+  execFileSync('bash', [temporalScript, action], { stdio: 'inherit', timeout: 120_000 });
+}
+
+const owner: Person = { id: `owner-${randomUUID()}`, roles: ['owner'] };
+const sponsor: Person = { id: `sponsor-${randomUUID()}`, roles: ['sponsor'] };
+
+// Writes go through the lifecycle workflow, reads come from the projection:
+// with Temporal away, a write answers 503 (never 500) and a read still answers.
+describe('the initiatives API while Temporal is away', () => {
+  let service: RunningService;
+  let worker: RunningWorkflowWorker | undefined;
+  let programId: string;
+
+  beforeAll(async () => {
+    ({ service, worker, programId } = await startInitiativesStack());
+  });
+
+  afterAll(async () => {
+    temporal('start');
+    await worker?.stop();
+    await service?.close();
+  });
+
+  const as = (person: Person) => apiAs(service.baseUrl, person);
+  const evidence = { text: 'case reviewed', links: [] };
+
+  it('answers 503 to writes and 200 to reads, and takes writes again once Temporal is back', async () => {
+    const created = await as(owner).post('/api/initiatives', {
+      title: 'Renegotiate packaging',
+      programId,
+      ownerId: owner.id,
+      sponsorId: sponsor.id,
+      controllerId: `controller-${randomUUID()}`,
+      category: 'cost',
+      measures: [{ name: 'Board price', category: 'procurement', plannedValues: [{ period: '2027-05', amount: 80_000 }] }],
+      milestones: [{ title: 'Offers in', dueDate: '2099-01-31' }],
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+
+    await worker!.stop();
+    worker = undefined;
+    temporal('stop');
+
+    const refused = await as(owner).post(`/api/initiatives/${id}/gate-requests`, { targetStage: 1, evidence });
+    expect(refused).toEqual({
+      status: 503,
+      body: { statusCode: 503, error: 'Service Unavailable', message: 'The lifecycle engine is unavailable; try again shortly', code: 'lifecycle_unavailable' },
+    });
+    expect((await as(owner).get(`/api/initiatives/${id}`)).body).toMatchObject({ id, stage: 0, status: 'on_track' });
+
+    temporal('start');
+    worker = await startWorkflowWorker();
+    const accepted = await eventually(
+      () => as(owner).post(`/api/initiatives/${id}/gate-requests`, { targetStage: 1, evidence }),
+      (answer) => answer.status === 201,
+      { what: 'a gate request to be accepted once Temporal is back', timeoutMs: 60_000, intervalMs: 1000 },
+    );
+    expect(accepted.body).toMatchObject({ state: 'pending', targetStage: 1 });
+  });
+});
