@@ -49,7 +49,8 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap({
         next: () => finish(http.getResponse<{ statusCode: number }>().statusCode),
-        error: (error: { getStatus?: () => number }) => finish(error.getStatus?.() ?? 500),
+        // A domain error that carries its own status (not an HttpException) is counted as what it answers.
+        error: (error: { getStatus?: () => number; statusCode?: number }) => finish(error.getStatus?.() ?? error.statusCode ?? 500),
       }),
     );
   }

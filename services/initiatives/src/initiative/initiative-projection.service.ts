@@ -8,6 +8,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { Initiative } from './initiative.entity';
+import { LifecycleMetrics } from './lifecycle-metrics';
 
 /**
  * The activity that carries a lifecycle workflow's changes into this
@@ -20,6 +21,7 @@ export class InitiativeProjection implements ActivityProvider {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelayHost,
+    private readonly metrics: LifecycleMetrics,
   ) {}
 
   activities(): InitiativeProjectionActivities {
@@ -35,7 +37,7 @@ export class InitiativeProjection implements ActivityProvider {
         where: { initiativeId: state.initiativeId, revision: In(changes.map((change) => change.revision)) },
       });
       const fresh = changes.filter((change) => !known.some((entry) => entry.revision === change.revision));
-      if (fresh.length === 0) return false;
+      if (fresh.length === 0) return null;
       await manager.save(
         fresh.map((change) => manager.create(AuditEntry, {
           initiativeId: state.initiativeId,
@@ -60,9 +62,12 @@ export class InitiativeProjection implements ActivityProvider {
         }
       }
       if (!current || current.revision < state.revision) await this.writeState(manager, state, current);
-      return true;
+      return fresh;
     });
-    if (wrote) this.relay.relay.nudge();
+    if (wrote) {
+      this.metrics.projected(wrote);
+      this.relay.relay.nudge();
+    }
   }
 
   private async writeState(manager: EntityManager, state: LifecycleState, current: Initiative | null): Promise<void> {

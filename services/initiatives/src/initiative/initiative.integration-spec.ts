@@ -52,6 +52,14 @@ describe('initiatives API', () => {
     return answer.body.id;
   }
 
+  /** The value of a Prometheus sample whose labels include `labels`, 0 when there is none. */
+  function sampleOf(metrics: string, name: string, labels: Record<string, string>): number {
+    const line = metrics
+      .split('\n')
+      .find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
+    return line ? Number(line.split(' ').at(-1)) : 0;
+  }
+
   const evidence = { text: 'business case reviewed with finance', links: ['https://wiki.example/case'] };
 
   async function passGate(id: string, targetStage: number, ...deciders: Person[]): Promise<void> {
@@ -304,6 +312,16 @@ describe('initiatives API', () => {
         'cancelled',
       ]);
       expect(trail.body[4]).toMatchObject({ actorId: sponsor.id, reason: 'budget freeze' });
+    });
+
+    it('counts projected changes and refused commands in /metrics, and refusals by what they answered', async () => {
+      const id = await create();
+      expect((await as(sponsor).post(`/api/initiatives/${id}/hold`, { reason: '' })).status).toBe(422);
+      const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+      expect(sampleOf(metrics, 'tollgate_initiative_changes_total', { action: 'created' })).toBeGreaterThan(0);
+      expect(sampleOf(metrics, 'tollgate_initiative_refusals_total', { kind: 'unprocessable' })).toBeGreaterThan(0);
+      expect(sampleOf(metrics, 'tollgate_http_request_duration_seconds_count', { route: '/api/initiatives/:id/hold', status: '422' })).toBeGreaterThan(0);
+      expect(sampleOf(metrics, 'tollgate_http_request_duration_seconds_count', { route: '/api/initiatives/:id/hold', status: '500' })).toBe(0);
     });
 
     it('refuses closure before stage 4', async () => {

@@ -9,6 +9,7 @@ import { Initiative } from './initiative.entity';
 import { InitiativeProjection } from './initiative-projection.service';
 import { ESCALATION_POLICY, InitiativeService } from './initiative.service';
 import { LifecycleGateway } from './lifecycle-gateway';
+import { LifecycleMetrics } from './lifecycle-metrics';
 
 @Module({})
 export class InitiativeModule {
@@ -18,7 +19,7 @@ export class InitiativeModule {
       module: InitiativeModule,
       imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry]), ProgramModule],
       controllers: [InitiativeController],
-      providers: [InitiativeService, InitiativeProjection, LifecycleGateway, { provide: ESCALATION_POLICY, useValue: escalation }],
+      providers: [InitiativeService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
       exports: [InitiativeProjection],
     };
   }

@@ -1,15 +1,20 @@
-import { Client, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { LIFECYCLE, LIFECYCLE_REFUSAL } from '@tollgate/contracts';
 import { InitiativeError } from './initiative.error';
 import { LifecycleGateway } from './lifecycle-gateway';
+import { LifecycleMetrics } from './lifecycle-metrics';
+import { Registry } from 'prom-client';
 
 // How a failed Temporal call becomes the API's answer. The real paths are
 // covered against the stack; here the client is a stand-in that fails as
 // Temporal does, to reach the answers the stack cannot be made to give on cue.
 function gatewayFailingWith(error: unknown): LifecycleGateway {
-  const client = { workflow: { getHandle: () => ({ executeUpdate: () => Promise.reject(error) }) } } as unknown as Client;
-  return new LifecycleGateway(client);
+  const client = {
+    withDeadline: (_deadline: number, call: () => Promise<unknown>) => call(),
+    workflow: { getHandle: () => ({ executeUpdate: () => Promise.reject(error) }) },
+  } as unknown as Client;
+  return new LifecycleGateway(client, new LifecycleMetrics(new Registry()));
 }
 
 async function answerFor(error: unknown): Promise<InitiativeError> {
@@ -41,5 +46,6 @@ describe('LifecycleGateway answers', () => {
   it('answers 503 when Temporal cannot be reached, never 500', async () => {
     const answer = await answerFor(new ServiceError('14 UNAVAILABLE: connection refused'));
     expect(answer).toMatchObject({ statusCode: 503, message: 'The lifecycle engine is unavailable; try again shortly' });
+    expect((await answerFor(new WorkflowUpdateRPCTimeoutOrCancelledError('deadline'))).statusCode).toBe(503);
   });
 });

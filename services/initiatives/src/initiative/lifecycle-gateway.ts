@@ -6,6 +6,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import {
   initiativeWorkflowId,
@@ -20,6 +21,14 @@ import {
 import type { RuleViolation } from '@tollgate/domain';
 import { ApplicationFailure } from '@temporalio/common';
 import { InitiativeError } from './initiative.error';
+import { LifecycleMetrics } from './lifecycle-metrics';
+
+/**
+ * How long a command may wait on Temporal. An update that is accepted but
+ * not answered in time still completes in the workflow; the caller gets a 503
+ * and a retry with the same Idempotency-Key answers the first result.
+ */
+export const LIFECYCLE_CALL_TIMEOUT_MS = 10_000;
 
 type LifecycleUpdate = Exclude<(typeof LIFECYCLE)[keyof typeof LIFECYCLE], typeof LIFECYCLE.state | typeof LIFECYCLE.valueConfirmed | typeof LIFECYCLE.confirmationRejected>;
 
@@ -31,7 +40,10 @@ type LifecycleUpdate = Exclude<(typeof LIFECYCLE)[keyof typeof LIFECYCLE], typeo
 export class LifecycleGateway {
   private readonly logger = new Logger(LifecycleGateway.name);
 
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly metrics: LifecycleMetrics,
+  ) {}
 
   /**
    * Starts the lifecycle and answers once the new initiative is projected.
@@ -55,7 +67,9 @@ export class LifecycleGateway {
       ],
     });
     try {
-      const outcome = await this.client.workflow.executeUpdateWithStart(LIFECYCLE.created, { startWorkflowOperation: operation });
+      const outcome = await this.client.withDeadline(Date.now() + LIFECYCLE_CALL_TIMEOUT_MS, () =>
+        this.client.workflow.executeUpdateWithStart(LIFECYCLE.created, { startWorkflowOperation: operation }),
+      );
       return { outcome, existing: outcome.state.code !== state.code };
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return { existing: true, ended: true };
@@ -71,7 +85,9 @@ export class LifecycleGateway {
   ): Promise<LifecycleOutcome> {
     const handle = this.client.workflow.getHandle(initiativeWorkflowId(initiativeId));
     try {
-      return (await handle.executeUpdate(update as never, { args: args as never, ...(updateId ? { updateId } : {}) })) as LifecycleOutcome;
+      return (await this.client.withDeadline(Date.now() + LIFECYCLE_CALL_TIMEOUT_MS, () =>
+        handle.executeUpdate(update as never, { args: args as never, ...(updateId ? { updateId } : {}) }),
+      )) as LifecycleOutcome;
     } catch (error) {
       throw this.translate(error, initiativeId);
     }
@@ -79,12 +95,14 @@ export class LifecycleGateway {
 
   private translate(error: unknown, initiativeId: string): Error {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === LIFECYCLE_REFUSAL) {
-      return InitiativeError.violated(error.cause.details?.[0] as RuleViolation);
+      const violation = error.cause.details?.[0] as RuleViolation;
+      this.metrics.refused(violation.kind);
+      return InitiativeError.violated(violation);
     }
     if (error instanceof WorkflowNotFoundError || (error instanceof WorkflowUpdateFailedError && /completed/i.test(error.cause?.message ?? ''))) {
       return InitiativeError.ended(initiativeId, 'closed or cancelled');
     }
-    if (isGrpcServiceError(error) || (error as Error)?.name === 'ServiceError') {
+    if (isGrpcServiceError(error) || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || (error as Error)?.name === 'ServiceError') {
       this.logger.warn(`Temporal call for initiative ${initiativeId} failed: ${(error as Error).message}`);
       return InitiativeError.unavailable();
     }
