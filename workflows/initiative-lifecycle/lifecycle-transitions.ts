@@ -304,7 +304,7 @@ export function revisePlan(state: LifecycleState, actor: Actor, revision: PlanRe
   if (revision.oneTimeCosts) state.oneTimeCosts = revision.oneTimeCosts;
   if (revision.milestones) {
     state.milestones = revision.milestones.map((milestone) => {
-      const kept = state.milestones.find((candidate) => candidate.title === milestone.title);
+      const kept = state.milestones.find((candidate) => candidate.title.trim().toLowerCase() === milestone.title.trim().toLowerCase());
       return kept ? { ...kept, dueDate: milestone.dueDate } : { id: newId(), title: milestone.title, dueDate: milestone.dueDate, completedAt: null, completedBy: null, evidence: null };
     });
     for (const id of Object.keys(state.escalationLevels)) {

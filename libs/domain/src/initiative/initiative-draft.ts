@@ -43,7 +43,11 @@ export function planProblems(plan: Pick<InitiativeDraft, 'measures' | 'oneTimeCo
     problems.push(...periodAmountProblems(measure.plannedValues, `measure '${measure.name}'`));
   }
   problems.push(...periodAmountProblems(plan.oneTimeCosts, 'one-time costs'));
+  const titles = new Set<string>();
   for (const milestone of plan.milestones) {
+    // Milestones are told apart by title when a plan is revised.
+    if (titles.has(milestone.title.trim().toLowerCase())) problems.push(`milestone '${milestone.title}' appears twice`);
+    titles.add(milestone.title.trim().toLowerCase());
     if (!isDueDate(milestone.dueDate)) problems.push(`milestone '${milestone.title}': '${milestone.dueDate}' is not a YYYY-MM-DD date`);
   }
   return problems;

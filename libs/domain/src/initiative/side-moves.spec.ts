@@ -101,6 +101,21 @@ describe('defining and revising an initiative', () => {
     ]);
   });
 
+  it('tells milestones and measures apart by name, so neither may repeat', () => {
+    const violation = checkInitiativeDraft(OWNER, {
+      ...draft,
+      measures: [
+        { name: 'Rates', category: 'cost', plannedValues: [] },
+        { name: 'rates ', category: 'cost', plannedValues: [] },
+      ],
+      milestones: [
+        { title: 'Go live', dueDate: '2027-05-01' },
+        { title: 'Go Live', dueDate: '2027-06-01' },
+      ],
+    });
+    expect(violation?.unmet).toEqual(["measure 'rates ' appears twice", "milestone 'Go Live' appears twice"]);
+  });
+
   it('the plan is revised by the owner before stage 3 only', () => {
     expect(checkPlanRevisionCommand(OWNER, factsFixture({ stage: 2 }), { controllerId: CONTROLLER.id })).toBeNull();
     expect(checkPlanRevisionCommand(OWNER, factsFixture({ stage: 3 }), { oneTimeCosts: [] })).toMatchObject({ kind: 'conflict' });

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import { CurrentPrincipal, type Principal } from '@tollgate/auth';
 import type { SideMove } from '@tollgate/domain';
 import { CreateInitiativeDto } from './dtos/create-initiative.dto';
+import { ApiInitiativeErrors } from './dtos/error-body.dto';
 import {
   ForecastDto,
   GateDecisionDto,
@@ -30,6 +31,7 @@ const IDEMPOTENCY_HEADER = {
 @ApiTags('initiatives')
 @ApiBearerAuth()
 @ApiHeader(IDEMPOTENCY_HEADER)
+@ApiInitiativeErrors()
 @UseFilters(InitiativeErrorFilter)
 @Controller('initiatives')
 export class InitiativeController {

@@ -324,6 +324,14 @@ describe('initiatives API', () => {
       expect(sampleOf(metrics, 'tollgate_http_request_duration_seconds_count', { route: '/api/initiatives/:id/hold', status: '500' })).toBe(0);
     });
 
+    it('documents every route and its error answers in the OpenAPI document', async () => {
+      const document = await (await fetch(`${service.baseUrl}/api/docs-json`)).json();
+      const gateRequests = document.paths['/api/initiatives/{id}/gate-requests'].post;
+      expect(Object.keys(gateRequests.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422', '503']));
+      expect(document.components.schemas.ErrorBody.properties).toHaveProperty('unmet');
+      expect(document.components.schemas.GateRequestDto.required).toEqual(['targetStage', 'evidence']);
+    });
+
     it('refuses closure before stage 4', async () => {
       const id = await create();
       const answer = await as(owner).post(`/api/initiatives/${id}/closure`);
