@@ -325,7 +325,7 @@ describe('initiatives API', () => {
     });
 
     it('documents every route and its error answers in the OpenAPI document', async () => {
-      const document = await (await fetch(`${service.baseUrl}/api/docs-json`)).json();
+      const document = (await as(viewer).get('/api/docs-json')).body;
       const gateRequests = document.paths['/api/initiatives/{id}/gate-requests'].post;
       expect(Object.keys(gateRequests.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422', '503']));
       expect(document.components.schemas.ErrorBody.properties).toHaveProperty('unmet');
