@@ -1,3 +1,4 @@
 // The entry point of the workflow bundle: every workflow type the worker runs.
 export { stackProbe } from './stack-probe/stack-probe.workflow';
 export { initiativeLifecycle } from './initiative-lifecycle/initiative-lifecycle.workflow';
+export { confirmationDelivery } from './confirmation-delivery/confirmation-delivery.workflow';

@@ -7,3 +7,5 @@ export * from './initiative-events';
 export * from './initiative-lifecycle';
 export * from './initiative-projection';
 export * from './plans-events';
+export * from './confirmation-delivery';
+export * from './finance-events';

@@ -14,6 +14,7 @@ export type ServiceTaskQueue = (typeof TASK_QUEUES)['plans' | 'initiatives' | 'f
 export const WORKFLOW_TYPES = {
   initiativeLifecycle: 'initiativeLifecycle',
   stackProbe: 'stackProbe',
+  confirmationDelivery: 'confirmationDelivery',
 } as const;
 
 /** The business key of an initiative's lifecycle workflow. */

@@ -2,6 +2,7 @@
 // workflow bundle maps `@tollgate/contracts` here, because every workflow
 // instance evaluates its modules afresh, and the event schemas would cost
 // each cached workflow far more memory than its own state.
+export * from './confirmation-delivery';
 export * from './initiative-lifecycle';
 export * from './initiative-projection';
 export * from './stack-probe';

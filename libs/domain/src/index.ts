@@ -3,3 +3,4 @@ export * from './period';
 export * from './role';
 export * from './stage';
 export * from './initiative';
+export * from './finance';

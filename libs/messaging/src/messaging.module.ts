@@ -29,12 +29,14 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   register(options: IdempotentConsumerOptions): IdempotentEventConsumer {
     const consumer = new IdempotentEventConsumer(this.dataSource, this.kafka, {
       onError: (error) => this.logger.warn(`consumer ${options.groupId}: ${error.message}`),
+      ...options,
+      // Dead letters are always logged, beside whatever the consumer's owner does with outcomes.
       onOutcome: (outcome, detail) => {
         if (outcome === 'dead-lettered') {
           this.logger.warn({ msg: 'event dead-lettered', group: options.groupId, ...detail });
         }
+        options.onOutcome?.(outcome, detail);
       },
-      ...options,
     });
     this.consumers.push(consumer);
     if (this.started) consumer.start();

@@ -6,3 +6,5 @@ export * from './service-config.token';
 export * from './stack-probe';
 export * from './migrate-schema';
 export * from './platform-schema';
+export * from './bigint-number.transformer';
+export * from './domain-error';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@tollgate/auth';
+import { DomainErrorFilter } from '@tollgate/platform';
 import type { SideMove } from '@tollgate/domain';
 import { CreateInitiativeDto } from './dtos/create-initiative.dto';
 import { ApiInitiativeErrors } from './dtos/error-body.dto';
@@ -15,7 +16,6 @@ import {
 } from './dtos/lifecycle-commands.dto';
 import { ListInitiativesQuery } from './dtos/list-initiatives.query';
 import { idempotencyKey } from './idempotency-key';
-import { InitiativeErrorFilter } from './initiative-error.filter';
 import { InitiativeService } from './initiative.service';
 
 interface StatusResponse {
@@ -32,7 +32,7 @@ const IDEMPOTENCY_HEADER = {
 @ApiBearerAuth()
 @ApiHeader(IDEMPOTENCY_HEADER)
 @ApiInitiativeErrors()
-@UseFilters(InitiativeErrorFilter)
+@UseFilters(DomainErrorFilter)
 @Controller('initiatives')
 export class InitiativeController {
   constructor(private readonly initiatives: InitiativeService) {}

@@ -1,6 +1,6 @@
 import type { InitiativeStatus, LifecycleState, Stage } from '@tollgate/domain';
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import { bigintNumber } from './bigint-number.transformer';
+import { bigintNumber } from '@tollgate/platform';
 
 /**
  * The projection of one initiative's lifecycle workflow: the columns people

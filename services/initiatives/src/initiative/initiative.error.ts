@@ -1,4 +1,5 @@
 import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
+import { DomainError } from '@tollgate/platform';
 
 /** What can go wrong with an initiative command, beside the domain's rule violations. */
 export enum InitiativeErrorCode {
@@ -17,12 +18,12 @@ const STATUS_OF_KIND: Record<RuleViolationKind, number> = {
 };
 
 /** The one exception of the initiative concept; the filter turns it into the contract's JSON error. */
-export class InitiativeError extends Error {
+export class InitiativeError extends DomainError {
   constructor(
     readonly code: InitiativeErrorCode,
     readonly statusCode: number,
     message: string,
-    readonly unmet?: string[],
+    override readonly unmet?: string[],
   ) {
     super(message);
   }

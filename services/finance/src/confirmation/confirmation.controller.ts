@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
+import { DomainErrorFilter } from '@tollgate/platform';
+import { DataSource } from 'typeorm';
+import { ClosureRejection } from './closure-rejection.entity';
+import { Confirmation } from './confirmation.entity';
+import { ConfirmationError, ConfirmationErrorCode } from './confirmation.error';
+import { ConfirmationLedger } from './confirmation-ledger.service';
+import { ClosureRejectionDto, ConfirmationDto } from './dtos/confirmation.dto';
+
+interface StatusResponse {
+  status(code: number): unknown;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function confirmationView(confirmation: Confirmation) {
+  return {
+    confirmationId: confirmation.confirmationId,
+    initiativeId: confirmation.initiativeId,
+    period: confirmation.period,
+    amount: confirmation.amount,
+    currency: confirmation.currency,
+    reference: confirmation.reference,
+    controllerId: confirmation.controllerId,
+    source: confirmation.source,
+    confirmedAt: confirmation.confirmedAt.toISOString(),
+  };
+}
+
+function rejectionView(rejection: ClosureRejection) {
+  return { ...rejection, rejectedAt: rejection.rejectedAt.toISOString() };
+}
+
+@ApiTags('confirmations')
+@ApiBearerAuth()
+@UseFilters(DomainErrorFilter)
+@Controller()
+export class ConfirmationController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: ConfirmationLedger,
+  ) {}
+
+  @Post('confirmations')
+  @Roles('controller')
+  @ApiOperation({ summary: 'Confirm realized value: 201, or 200 with the first result when the confirmationId was seen before' })
+  async confirm(@CurrentPrincipal() principal: Principal, @Body() dto: ConfirmationDto, @Res({ passthrough: true }) response: StatusResponse) {
+    const input = { ...dto, controllerId: principal.sub };
+    const result = await this.retryingOnRace(() => this.dataSource.transaction((manager) => this.ledger.confirm(manager, input, 'api')));
+    if (result.created) this.ledger.published();
+    response.status(result.created ? 201 : 200);
+    return confirmationView(result.confirmation);
+  }
+
+  @Get('confirmations/:confirmationId')
+  async get(@Param('confirmationId') confirmationId: string) {
+    const confirmation = await this.dataSource.getRepository(Confirmation).findOneBy({ confirmationId });
+    if (!confirmation) throw new ConfirmationError(ConfirmationErrorCode.UnknownInitiative, 404, `confirmation ${confirmationId} not found`);
+    return confirmationView(confirmation);
+  }
+
+  @Post('closure-rejections')
+  @Roles('controller')
+  @ApiOperation({ summary: "Reject an initiative's pending closure with a reason; the owner may ask again" })
+  async reject(@CurrentPrincipal() principal: Principal, @Body() dto: ClosureRejectionDto, @Res({ passthrough: true }) response: StatusResponse) {
+    const input = { ...dto, controllerId: principal.sub };
+    const result = await this.retryingOnRace(() => this.dataSource.transaction((manager) => this.ledger.reject(manager, input)));
+    if (result.created) this.ledger.published();
+    response.status(result.created ? 201 : 200);
+    return rejectionView(result.rejection);
+  }
+
+  // Two requests with the same id at once: the second insert fails on the key,
+  // and a second pass answers the first result.
+  private async retryingOnRace<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) return work();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { createEnvelope, DEAD_LETTER_HEADERS, deadLetterTopic, FINANCE_SIGNATURE_HEADER, TOPICS } from '@tollgate/contracts';
+import { randomUUID } from 'node:crypto';
+import { eventually } from '../../../../test/support/eventually';
+import { apiAs, type Person } from '../../../../test/support/http-client';
+import { startInitiativesStack, type InitiativesStack } from '../../../../test/support/initiatives-stack';
+import { initiativeAtStage4, initiativePeople, type InitiativePeople } from '../../../../test/support/initiative-walk';
+import { RunningService, startService } from '../../../../test/support/running-service';
+import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
+import { findMessage, produceRaw } from '../../../../test/support/topic-reader';
+import { startWorkflowWorker } from '../../../../test/support/workflow-worker';
+import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../config/finance.config';
+import { Confirmation } from './confirmation.entity';
+import { signFinanceMessage } from './confirmation-signature';
+
+// Confirmations from people (REST) and from finance systems (signed Kafka
+// messages), against the real stack, closing real lifecycle workflows.
+describe('finance confirmations', () => {
+  let stack: InitiativesStack;
+  let finance: RunningService;
+  let people: InitiativePeople;
+
+  beforeAll(async () => {
+    [stack, finance] = await Promise.all([startInitiativesStack(), startService('finance')]);
+    await finance.ready();
+    people = initiativePeople();
+  });
+
+  afterAll(async () => {
+    await stack?.worker.stop();
+    await Promise.all([stack?.service.close(), finance?.close()]);
+  });
+
+  const initiatives = (person: Person) => apiAs(stack.service.baseUrl, person);
+  const financeAs = (person: Person | null) => apiAs(finance.baseUrl, person);
+
+  /** An initiative at stage 4 with closure pending, once finance has learned of it. */
+  async function pendingInitiative(): Promise<string> {
+    const id = await initiativeAtStage4(stack.service.baseUrl, stack.programId, people);
+    await eventually(
+      () => financeAs(people.controller).get(`/api/initiatives/${id}/ledger`),
+      (answer) => answer.status === 200 && answer.body.closure.state === 'pending_confirmation',
+      // The first time, finance may still be reading the initiatives topic from its beginning.
+      { what: 'finance to learn of the pending closure', timeoutMs: 300_000, intervalMs: 250 },
+    );
+    return id;
+  }
+
+  const stageOf = async (id: string) => (await initiatives(people.owner).get(`/api/initiatives/${id}`)).body;
+  const closed = (id: string) => eventually(() => stageOf(id), (initiative) => initiative.stage === 5, { what: `initiative ${id} to close` });
+
+  function confirmationBody(initiativeId: string, overrides: Record<string, unknown> = {}) {
+    return { confirmationId: `conf-${randomUUID()}`, initiativeId, period: '2027-03', amount: 240_000, currency: 'EUR', reference: 'GL 2027-03', ...overrides };
+  }
+
+  function signedEnvelope(data: Record<string, unknown>) {
+    const envelope = createEnvelope(
+      { type: 'finance.value-confirmed', source: 'erp/sap-fi', subject: String(data.initiativeId), data: data as never },
+      randomUUID(),
+      new Date(),
+    );
+    const bytes = JSON.stringify(envelope);
+    return { envelope, bytes, signature: signFinanceMessage(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET) };
+  }
+
+  async function deadLetterFor(key: string) {
+    const letter = await findMessage(
+      deadLetterTopic(TOPICS.financeValueConfirmations),
+      (message) => message.key?.toString() === key && message.headers?.[DEAD_LETTER_HEADERS.consumerGroup]?.toString() === 'tollgate-test-finance.inbound-confirmations',
+    );
+    return letter.headers?.[DEAD_LETTER_HEADERS.reason]?.toString();
+  }
+
+  it('a controller confirms over REST: the initiative closes, and a replay answers the first result, counted once', async () => {
+    const id = await pendingInitiative();
+    const body = confirmationBody(id);
+    const first = await financeAs(people.controller).post('/api/confirmations', body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ ...body, controllerId: people.controller.id, source: 'api' });
+    const again = await financeAs(people.controller).post('/api/confirmations', body);
+    expect(again).toEqual({ status: 200, body: first.body });
+
+    expect(await closed(id)).toMatchObject({ status: 'closed', closure: { state: 'closed' }, confirmedValue: 240_000 });
+    const ledger = (await financeAs(people.controller).get(`/api/initiatives/${id}/ledger`)).body;
+    expect(ledger).toMatchObject({
+      initiativeId: id,
+      currency: 'EUR',
+      periods: [{ period: '2027-03', planned: 250_000, forecast: 250_000, confirmed: 240_000 }],
+      totals: { planned: 250_000, forecast: 250_000, confirmed: 240_000 },
+    });
+    await eventually(
+      () => financeAs(people.controller).get(`/api/initiatives/${id}/ledger`),
+      (answer) => answer.body.closure.state === 'closed',
+      { what: 'finance to learn of the closure' },
+    );
+    expect((await financeAs(people.controller).get(`/api/initiatives/${id}/ledger`)).body.realization).toEqual({
+      baseline: 250_000,
+      confirmed: 240_000,
+      realizationRate: 0.96,
+      leakage: 10_000,
+      awaitingConfirmation: false,
+    });
+  });
+
+  it("answers every route's errors: 400, 401, 403, 404, 409, 422", async () => {
+    const id = await pendingInitiative();
+    expect((await financeAs(null).post('/api/confirmations', confirmationBody(id))).status).toBe(401);
+    expect(await financeAs(people.owner).post('/api/confirmations', confirmationBody(id))).toMatchObject({
+      status: 403,
+      body: { message: "This action requires the role 'controller'" },
+    });
+    const sponsorAsController = { id: people.sponsor.id, roles: ['controller'] } as Person;
+    expect(await financeAs(sponsorAsController).post('/api/confirmations', confirmationBody(id))).toMatchObject({
+      status: 403,
+      body: { message: 'confirming value requires a controller who neither owns nor sponsors the initiative' },
+    });
+    expect((await financeAs(people.controller).post('/api/confirmations', confirmationBody(id, { amount: 1.5, period: '2027-3' }))).status).toBe(400);
+    expect((await financeAs(people.controller).post('/api/confirmations', confirmationBody(`unknown-${randomUUID()}`))).status).toBe(404);
+    expect(await financeAs(people.controller).post('/api/confirmations', confirmationBody(id, { currency: 'USD' }))).toMatchObject({
+      status: 422,
+      body: { message: "the confirmation is in USD; the initiative's values are in EUR" },
+    });
+    const body = confirmationBody(id);
+    await financeAs(people.controller).post('/api/confirmations', body);
+    expect((await financeAs(people.controller).post('/api/confirmations', { ...body, amount: 1 })).status).toBe(409);
+    await closed(id);
+    await eventually(
+      () => financeAs(people.controller).get(`/api/initiatives/${id}/ledger`),
+      (answer) => answer.body.closure.state === 'closed',
+      { what: 'finance to learn of the closure' },
+    );
+    expect((await financeAs(people.controller).post('/api/closure-rejections', { rejectionId: randomUUID(), initiativeId: id, reason: 'late' })).status).toBe(409);
+    expect((await financeAs(people.controller).get(`/api/initiatives/${randomUUID()}/ledger`)).status).toBe(404);
+    expect((await financeAs(people.controller).get('/api/ledger?from=2027-13&to=2027-01')).status).toBe(400);
+  });
+
+  it("a controller's rejection ends the pending closure with its reason", async () => {
+    const id = await pendingInitiative();
+    const rejected = await financeAs(people.controller).post('/api/closure-rejections', {
+      rejectionId: `rej-${randomUUID()}`,
+      initiativeId: id,
+      reason: 'the March ledger shows no freight savings',
+    });
+    expect(rejected.status).toBe(201);
+    const initiative = await eventually(() => stageOf(id), (found) => found.closure.state === 'rejected', { what: 'the closure to be rejected' });
+    expect(initiative).toMatchObject({ stage: 4, closure: { state: 'rejected', reason: 'the March ledger shows no freight savings' } });
+  });
+
+  it('a signed confirmation on Kafka closes a pending initiative, applied once however often it arrives', async () => {
+    const id = await pendingInitiative();
+    const data = { ...confirmationBody(id), controllerId: people.controller.id };
+    const { bytes, signature } = signedEnvelope(data);
+    await produceRaw(TOPICS.financeValueConfirmations, id, bytes, { [FINANCE_SIGNATURE_HEADER]: signature });
+    await produceRaw(TOPICS.financeValueConfirmations, id, bytes, { [FINANCE_SIGNATURE_HEADER]: signature });
+    expect(await closed(id)).toMatchObject({ confirmedValue: 240_000 });
+    // Replayed over REST too: still one confirmation.
+    const replay = await financeAs(people.controller).post('/api/confirmations', confirmationBody(id, { confirmationId: data.confirmationId }));
+    expect(replay.status).toBe(200);
+    expect(replay.body.source).toBe('erp');
+    expect(await finance.dataSource.getRepository(Confirmation).countBy({ initiativeId: id })).toBe(1);
+  });
+
+  it('a forged, a malformed and an unknown-initiative message go to the dead-letter topic with their reasons and change nothing', async () => {
+    const id = await pendingInitiative();
+    const forged = signedEnvelope({ ...confirmationBody(id), controllerId: people.controller.id });
+    const forgedKey = `forged-${randomUUID()}`;
+    await produceRaw(TOPICS.financeValueConfirmations, forgedKey, forged.bytes, {
+      [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(forged.bytes, 'not-the-shared-secret'),
+    });
+    const malformedKey = `malformed-${randomUUID()}`;
+    const malformed = JSON.stringify({ id: randomUUID(), type: 'finance.value-confirmed', data: { initiativeId: id } });
+    await produceRaw(TOPICS.financeValueConfirmations, malformedKey, malformed, { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(malformed, DEVELOPMENT_FINANCE_HMAC_SECRET) });
+    const unknownKey = `unknown-${randomUUID()}`;
+    const unknown = signedEnvelope({ ...confirmationBody(unknownKey), controllerId: people.controller.id });
+    await produceRaw(TOPICS.financeValueConfirmations, unknownKey, unknown.bytes, { [FINANCE_SIGNATURE_HEADER]: unknown.signature });
+    const sodKey = `sod-${randomUUID()}`;
+    const sod = signedEnvelope({ ...confirmationBody(id), controllerId: people.owner.id });
+    await produceRaw(TOPICS.financeValueConfirmations, sodKey, sod.bytes, { [FINANCE_SIGNATURE_HEADER]: sod.signature });
+
+    expect(await deadLetterFor(forgedKey)).toBe('bad signature: it does not match the message');
+    expect(await deadLetterFor(malformedKey)).toMatch(/^invalid envelope: /);
+    expect(await deadLetterFor(unknownKey)).toBe(`unknown_initiative: initiative ${unknownKey} is not known to finance`);
+    expect(await deadLetterFor(sodKey)).toBe('rule_violated: confirming value requires a controller who neither owns nor sponsors the initiative');
+    expect(await finance.dataSource.getRepository(Confirmation).countBy({ initiativeId: id })).toBe(0);
+    expect((await stageOf(id)).closure.state).toBe('pending_confirmation');
+  });
+
+  it('a confirmation sent while the workflow worker is stopped is applied when it comes back', async () => {
+    const id = await pendingInitiative();
+    await stack.worker.stop();
+    try {
+      const { bytes, signature } = signedEnvelope({ ...confirmationBody(id), controllerId: people.controller.id });
+      await produceRaw(TOPICS.financeValueConfirmations, id, bytes, { [FINANCE_SIGNATURE_HEADER]: signature });
+      await eventually(() => finance.dataSource.getRepository(Confirmation).countBy({ initiativeId: id }), (count) => count === 1, {
+        what: 'finance to record the confirmation',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await stageOf(id)).stage).toBe(4);
+    } finally {
+      stack.worker = await startWorkflowWorker();
+    }
+    expect(await closed(id)).toMatchObject({ status: 'closed' });
+  });
+
+  it('exports the ledger for a period range as JSON and CSV, and rolls realization up', async () => {
+    const json = await financeAs(people.controller).get(`/api/ledger?from=2027-01&to=2027-12&programId=${stack.programId}`);
+    expect(json.status).toBe(200);
+    expect(json.body.rows.length).toBeGreaterThan(0);
+    expect(json.body.rows[0]).toEqual({
+      initiativeId: expect.any(String),
+      code: expect.stringMatching(/^INI-/),
+      programId: stack.programId,
+      currency: 'EUR',
+      period: '2027-03',
+      planned: 250_000,
+      forecast: 250_000,
+      confirmed: expect.any(Number),
+    });
+    const csv = await fetch(`${finance.baseUrl}/api/ledger?from=2027-01&to=2027-12&programId=${stack.programId}&format=csv`, {
+      headers: { authorization: `Bearer ${(await import('@tollgate/auth')).issueDevelopmentToken({ sub: 'viewer', roles: ['viewer'] }, TEST_ENVIRONMENT.jwtSecret)}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('initiativeId,code,programId,currency,period,planned,forecast,confirmed');
+    expect(lines).toHaveLength(json.body.rows.length + 1);
+
+    const realization = (await financeAs(people.controller).get(`/api/realization?programId=${stack.programId}`)).body;
+    expect(realization.totals).toEqual([expect.objectContaining({ currency: 'EUR', initiatives: json.body.rows.length })]);
+    expect(realization.initiatives.some((item: { awaitingConfirmation: boolean }) => item.awaitingConfirmation)).toBe(true);
+  });
+});

@@ -1,0 +1,44 @@
+import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainErrorFilter } from '@tollgate/platform';
+import { LedgerExportQuery, RealizationQuery } from './dtos/ledger-export.query';
+import { toCsv } from './ledger-csv';
+import { LedgerExportRow, LedgerService } from './ledger.service';
+
+interface ExportResponse {
+  setHeader(name: string, value: string): unknown;
+}
+
+const EXPORT_COLUMNS: (keyof LedgerExportRow & string)[] = ['initiativeId', 'code', 'programId', 'currency', 'period', 'planned', 'forecast', 'confirmed'];
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@UseFilters(DomainErrorFilter)
+@Controller()
+export class LedgerController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('initiatives/:id/ledger')
+  @ApiOperation({ summary: 'Planned (the baseline from stage 3), forecast and confirmed value per period, with realization figures' })
+  ledgerOf(@Param('id') id: string) {
+    return this.ledger.ledgerOf(id);
+  }
+
+  @Get('ledger')
+  @ApiOperation({ summary: 'The ledger across initiatives for a period range, as JSON or CSV' })
+  async export(@Query() query: LedgerExportQuery, @Res({ passthrough: true }) response: ExportResponse) {
+    const rows = await this.ledger.export(query.from, query.to, query.programId);
+    if (query.format === 'csv') {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader('content-disposition', `attachment; filename="tollgate-ledger-${query.from}-${query.to}.csv"`);
+      return toCsv(EXPORT_COLUMNS, rows);
+    }
+    return { from: query.from, to: query.to, programId: query.programId ?? null, rows };
+  }
+
+  @Get('realization')
+  @ApiOperation({ summary: 'Benefit realization rate, value leakage and confirmations awaited, per initiative and rolled up per currency' })
+  realization(@Query() query: RealizationQuery) {
+    return this.ledger.realization(query.programId);
+  }
+}

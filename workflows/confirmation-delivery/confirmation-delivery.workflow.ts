@@ -1,0 +1,18 @@
+import { proxyActivities } from '@temporalio/workflow';
+import { TASK_QUEUES, type FinanceSignalActivities, type LifecycleFinanceSignal, type SignalDelivery } from '@tollgate/contracts';
+
+const { signalLifecycle } = proxyActivities<FinanceSignalActivities>({
+  taskQueue: TASK_QUEUES.finance,
+  startToCloseTimeout: '30 seconds',
+  // A confirmation must reach its initiative: retried without limit while Temporal or the service is away.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Carries one finance confirmation (or rejection) to its initiative's
+ * lifecycle workflow, through an activity of the finance service, retrying
+ * until it is delivered or the lifecycle has ended.
+ */
+export async function confirmationDelivery(signal: LifecycleFinanceSignal): Promise<SignalDelivery> {
+  return signalLifecycle(signal);
+}
