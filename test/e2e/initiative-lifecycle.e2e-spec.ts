@@ -1,12 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
-import { initiativeWorkflowId, LIFECYCLE, TOPICS } from '@tollgate/contracts';
+import { createEnvelope, FINANCE_SIGNATURE_HEADER, initiativeWorkflowId, TOPICS } from '@tollgate/contracts';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/eventually';
 import { apiAs, type Person } from '../support/http-client';
 import { announceProgram } from '../support/org-nodes';
 import { RunningService, startService } from '../support/running-service';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
-import { findMessage } from '../support/topic-reader';
+import { findMessage, produceRaw } from '../support/topic-reader';
+import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
+import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../../services/finance/src/config/finance.config';
+import { signFinanceMessage } from '../../services/finance/src/confirmation/confirmation-signature';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
 const owner: Person = { id: `owner-${randomUUID()}`, roles: ['owner'] };
@@ -15,19 +18,20 @@ const controller: Person = { id: `controller-${randomUUID()}`, roles: ['controll
 const pmo: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
 
 // One initiative from definition to controller-backed closure through the
-// public contract: the API, the workflow's search attributes, the events on
-// Kafka. Finance arrives in its own issue; until then this test signals the
-// confirmation to the workflow directly, as the finance service will.
+// public contract: the API, the workflow's search attributes, the finance
+// service (a controller's confirmation over REST, or a finance system's
+// signed message on Kafka), and the events on Kafka.
 describe('an initiative walks every gate and closes on confirmed value', () => {
   let initiatives: RunningService;
+  let finance: RunningService;
   let worker: RunningWorkflowWorker;
   let connection: Connection;
   let temporal: Client;
 
   beforeAll(async () => {
-    initiatives = await startService('initiatives');
+    [initiatives, finance] = await Promise.all([startService('initiatives'), startService('finance')]);
     worker = await startWorkflowWorker();
-    await initiatives.ready();
+    await Promise.all([initiatives.ready(), finance.ready()]);
     connection = await Connection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
     temporal = new Client({ connection, namespace: TEST_ENVIRONMENT.temporalNamespace });
   });
@@ -35,7 +39,7 @@ describe('an initiative walks every gate and closes on confirmed value', () => {
   afterAll(async () => {
     await connection?.close();
     await worker?.stop();
-    await initiatives?.close();
+    await Promise.all([initiatives?.close(), finance?.close()]);
   });
 
   const as = (person: Person) => apiAs(initiatives.baseUrl, person);
@@ -98,15 +102,21 @@ describe('an initiative walks every gate and closes on confirmed value', () => {
     );
     expect((await as(owner).get(`/api/initiatives/${id}`)).body).toMatchObject({ stage: 4, closure: { state: 'pending_confirmation' } });
 
-    await temporal.workflow.getHandle(workflowId).signal(LIFECYCLE.valueConfirmed, {
-      confirmationId: `conf-${randomUUID()}`,
+    // Finance learns of the pending closure from the initiatives service's events; a controller confirms.
+    await eventually(
+      () => apiAs(finance.baseUrl, controller).get(`/api/initiatives/${id}/ledger`),
+      (answer) => answer.status === 200 && answer.body.closure.state === 'pending_confirmation',
+      { what: 'finance to learn of the pending closure', timeoutMs: 300_000, intervalMs: 250 },
+    );
+    const confirmation = await apiAs(finance.baseUrl, controller).post('/api/confirmations', {
+      confirmationId: `GL-${randomUUID()}`,
+      initiativeId: id,
       period: '2027-06',
       amount: 1_150_000,
       currency: 'EUR',
-      controllerId: controller.id,
       reference: 'GL 2027-06 site costs',
-      confirmedAt: new Date().toISOString(),
     });
+    expect(confirmation.status).toBe(201);
 
     const closed = await eventually(
       async () => (await as(owner).get(`/api/initiatives/${id}`)).body,
@@ -127,9 +137,42 @@ describe('an initiative walks every gate and closes on confirmed value', () => {
 
     const trail = (await as(owner).get(`/api/initiatives/${id}/audit`)).body as { action: string; actorId: string }[];
     expect(trail.filter((entry) => entry.action === 'stage_changed')).toHaveLength(4);
+    const ledger = (await apiAs(finance.baseUrl, controller).get(`/api/initiatives/${id}/ledger`)).body;
+    expect(ledger).toMatchObject({ totals: { planned: 1_200_000, confirmed: 1_150_000 } });
     expect(trail.slice(-2)).toEqual([
       expect.objectContaining({ action: 'value_confirmed', actorId: controller.id }),
       expect.objectContaining({ action: 'closed', actorId: 'tollgate-lifecycle' }),
     ]);
+  });
+
+  it('closes on a confirmation that a finance system signs and sends on Kafka', async () => {
+    const programId = await announceProgram(initiatives.dataSource, 'Procurement');
+    const people = initiativePeople();
+    const id = await initiativeAtStage4(initiatives.baseUrl, programId, people);
+    await eventually(
+      () => apiAs(finance.baseUrl, people.controller).get(`/api/initiatives/${id}/ledger`),
+      (answer) => answer.status === 200 && answer.body.closure.state === 'pending_confirmation',
+      { what: 'finance to learn of the pending closure', timeoutMs: 300_000, intervalMs: 250 },
+    );
+    const envelope = createEnvelope(
+      {
+        type: 'finance.value-confirmed',
+        source: 'erp/sap-fi',
+        subject: id,
+        data: { confirmationId: `ERP-${randomUUID()}`, initiativeId: id, period: '2027-03', amount: 260_000, currency: 'EUR', reference: 'FI doc 4711', controllerId: people.controller.id },
+      },
+      randomUUID(),
+      new Date(),
+    );
+    const bytes = JSON.stringify(envelope);
+    await produceRaw(TOPICS.financeValueConfirmations, id, bytes, {
+      [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET),
+    });
+    const closed = await eventually(
+      async () => (await apiAs(initiatives.baseUrl, people.owner).get(`/api/initiatives/${id}`)).body,
+      (initiative) => initiative.stage === 5,
+      { what: 'the initiative to close on the signed message' },
+    );
+    expect(closed).toMatchObject({ status: 'closed', confirmedValue: 260_000 });
   });
 });

@@ -107,3 +107,28 @@ describe('topics', () => {
     expect(ALL_TOPICS).toHaveLength(8);
   });
 });
+
+describe('finance.value-confirmed, as finance systems send it', () => {
+  const valid = {
+    id: 'e-1',
+    type: 'finance.value-confirmed',
+    source: 'erp/sap-fi',
+    subject: 'i-1',
+    time: '2027-04-02T09:00:00Z',
+    schemaVersion: 1,
+    data: { confirmationId: 'c-1', initiativeId: 'i-1', period: '2027-03', amount: 120000, currency: 'EUR', reference: 'FI 4711', controllerId: 'cleo' },
+  };
+
+  it('accepts the contract data', () => {
+    expect(validateEvent(valid)).toMatchObject({ ok: true });
+  });
+
+  it('names what is wrong with the data', () => {
+    const result = validateEvent({ ...valid, data: { ...valid.data, amount: 12.5, currency: 'eur', period: '2027-3' } });
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining("invalid data for 'finance.value-confirmed'") });
+    const reason = (result as { reason: string }).reason;
+    expect(reason).toContain('amount:');
+    expect(reason).toContain('currency: expected an ISO 4217 code');
+    expect(reason).toContain('period: expected a YYYY-MM period');
+  });
+});

@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from '@tollgate/config';
+import { DEVELOPMENT_FINANCE_HMAC_SECRET, financeConfigSchema } from './finance.config';
+
+const production = {
+  NODE_ENV: 'production',
+  TOLLGATE_DATABASE_URL: 'postgres://u:p@db:5432/tollgate',
+  TOLLGATE_KAFKA_BROKERS: 'kafka:9092',
+  TOLLGATE_TEMPORAL_ADDRESS: 'temporal:7233',
+  TOLLGATE_JWT_JWKS_URL: 'https://id.example/.well-known/jwks.json',
+};
+
+describe('finance settings', () => {
+  it('defaults the inbound signature key for development', () => {
+    expect(loadConfig(financeConfigSchema, {}).inbound.hmacSecret).toBe(DEVELOPMENT_FINANCE_HMAC_SECRET);
+    expect(loadConfig(financeConfigSchema, {}).http.port).toBe(3003);
+  });
+
+  it('refuses the development key in production, naming the setting', () => {
+    expect(() => loadConfig(financeConfigSchema, production)).toThrow(ConfigError);
+    expect(() => loadConfig(financeConfigSchema, production)).toThrow(/TOLLGATE_FINANCE_HMAC_SECRET: the development key is refused in production/);
+    expect(loadConfig(financeConfigSchema, { ...production, TOLLGATE_FINANCE_HMAC_SECRET: 'a-real-shared-secret-0123' }).inbound.hmacSecret).toBe(
+      'a-real-shared-secret-0123',
+    );
+  });
+
+  it('refuses a short key', () => {
+    expect(() => loadConfig(financeConfigSchema, { TOLLGATE_FINANCE_HMAC_SECRET: 'short' })).toThrow(/at least 16 characters/);
+  });
+});

@@ -1,0 +1,63 @@
+import type { OutboxRelayHost } from '@tollgate/messaging';
+import type { EntityManager } from 'typeorm';
+import { LedgerInitiative } from '../ledger/ledger-initiative.entity';
+import { Confirmation } from './confirmation.entity';
+import { ConfirmationError } from './confirmation.error';
+import { ConfirmationLedger } from './confirmation-ledger.service';
+
+// The rules of applying a confirmation, on a stand-in for the transaction's
+// entity manager; the real writes are covered against PostgreSQL.
+function managerWith(initiatives: Partial<LedgerInitiative>[], confirmations: Partial<Confirmation>[] = []) {
+  const inserted: unknown[] = [];
+  const manager = {
+    queryRunner: { isTransactionActive: true },
+    findOneBy: async (entity: unknown, where: Record<string, string>) => {
+      const rows = (entity === Confirmation ? confirmations : initiatives) as Record<string, unknown>[];
+      return rows.find((row) => Object.entries(where).every(([key, value]) => row[key] === value)) ?? null;
+    },
+    findOneByOrFail: async (_entity: unknown, where: { confirmationId: string }) => ({ ...where, stored: true }),
+    insert: async (entity: unknown, row: unknown) => {
+      inserted.push({ entity, row });
+    },
+  } as unknown as EntityManager;
+  return { manager, inserted };
+}
+
+const ledger = new ConfirmationLedger({ relay: { nudge: () => undefined } } as unknown as OutboxRelayHost);
+const initiative = { initiativeId: 'i-1', ownerId: 'olivia', sponsorId: 'sam', currency: 'EUR', closureState: 'pending_confirmation' };
+const input = { confirmationId: 'c-1', initiativeId: 'i-1', period: '2027-03', amount: 1000, currency: 'EUR', reference: 'GL', controllerId: 'cleo' };
+
+async function refusal(promise: Promise<unknown>): Promise<ConfirmationError> {
+  const error = await promise.catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ConfirmationError);
+  return error as ConfirmationError;
+}
+
+describe('applying a confirmation', () => {
+  it('writes the confirmation and its event once', async () => {
+    const { manager, inserted } = managerWith([initiative]);
+    const result = await ledger.confirm(manager, input, 'api');
+    expect(result.created).toBe(true);
+    expect(inserted.map((entry) => (entry as { entity: { name: string } }).entity.name)).toEqual(['Confirmation', 'OutboxMessage']);
+  });
+
+  it('answers the first result for the same id and data, and writes nothing', async () => {
+    const { manager, inserted } = managerWith([initiative], [{ ...input, amount: 1000 }]);
+    expect((await ledger.confirm(manager, input, 'erp')).created).toBe(false);
+    expect(inserted).toEqual([]);
+  });
+
+  it('refuses an id reused for different data (409), an unknown initiative (404), a party (403), another currency (422)', async () => {
+    expect((await refusal(ledger.confirm(managerWith([initiative], [{ ...input, amount: 5 }]).manager, input, 'api'))).statusCode).toBe(409);
+    expect((await refusal(ledger.confirm(managerWith([]).manager, input, 'api'))).statusCode).toBe(404);
+    expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, controllerId: 'sam' }, 'api'))).statusCode).toBe(403);
+    expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, currency: 'USD' }, 'api'))).statusCode).toBe(422);
+  });
+
+  it('rejects a closure only while one is pending, and never by a party', async () => {
+    const rejection = { rejectionId: 'r-1', initiativeId: 'i-1', controllerId: 'cleo', reason: 'not in the ledger' };
+    expect((await ledger.reject(managerWith([initiative]).manager, rejection)).created).toBe(true);
+    expect((await refusal(ledger.reject(managerWith([{ ...initiative, closureState: 'none' }]).manager, rejection))).statusCode).toBe(409);
+    expect((await refusal(ledger.reject(managerWith([initiative]).manager, { ...rejection, controllerId: 'olivia' }))).statusCode).toBe(403);
+  });
+});
