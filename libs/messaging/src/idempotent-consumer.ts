@@ -18,6 +18,8 @@ export interface IdempotentConsumerOptions {
   /** A check of the raw message before it is parsed (a signature); returns the reason to refuse it. */
   screen?: (message: KafkaMessage) => string | undefined;
   fromBeginning?: boolean;
+  /** Partitions worked on at once; order is kept within each partition (one subject's events). Default 3, the topics' partition count. */
+  partitionsConsumedConcurrently?: number;
   onOutcome?: (outcome: ConsumeOutcome, detail: { topic: string; type?: string; reason?: string }) => void;
   onError?: (error: Error) => void;
 }
@@ -83,7 +85,11 @@ export class IdempotentEventConsumer {
         resolve();
       });
     });
-    await consumer.run({ autoCommit: false, eachMessage: (payload) => this.consume(payload) });
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: (payload) => this.consume(payload),
+    });
     await joined;
   }
 
