@@ -31,13 +31,37 @@ export async function findMessage(
 }
 
 /** Sends raw bytes to a topic, as an outside producer would. */
-export async function produceRaw(topic: string, key: string, value: string | Buffer, headers: Record<string, string> = {}): Promise<void> {
+export async function produceRaw(
+  topic: string,
+  key: string,
+  value: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ partition: number; offset: string }> {
   const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-producer' });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+    const [sent] = await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+    return { partition: sent.partition, offset: sent.baseOffset ?? sent.offset ?? '0' };
   } finally {
     await producer.disconnect();
+  }
+}
+
+/** Resolves once a consumer group has committed past a message: it has been handled, whatever became of it. */
+export async function consumedPast(groupId: string, topic: string, at: { partition: number; offset: string }): Promise<void> {
+  const admin = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-admin' }).admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const committed = offsets.partitions.find((partition) => partition.partition === at.partition)?.offset ?? '-1';
+      if (BigInt(committed) > BigInt(at.offset)) return;
+      if (Date.now() > deadline) throw new Error(`group ${groupId} did not get past offset ${at.offset} of ${topic}/${at.partition}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await admin.disconnect();
   }
 }
