@@ -4,3 +4,4 @@ export * from './role';
 export * from './stage';
 export * from './initiative';
 export * from './finance';
+export * from './org/org-node';

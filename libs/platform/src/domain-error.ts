@@ -6,9 +6,14 @@ import { STATUS_CODES } from 'node:http';
  * answers with and a stable code; `unmet` lists every criterion not met.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
-  abstract readonly statusCode: number;
-  readonly unmet?: string[];
+  constructor(
+    readonly code: string,
+    readonly statusCode: number,
+    message: string,
+    readonly unmet?: string[],
+  ) {
+    super(message);
+  }
 }
 
 /** `{ statusCode, error, message, code }`, and `unmet` where there is one, for every domain error. */

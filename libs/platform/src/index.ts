@@ -8,3 +8,4 @@ export * from './migrate-schema';
 export * from './platform-schema';
 export * from './bigint-number.transformer';
 export * from './domain-error';
+export * from './idempotency-key';

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { ServiceConfig } from '@tollgate/config';
 import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
+import { OrgNodeModule } from './org-node/org-node.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
 
 @Module({})
@@ -12,6 +13,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: PLANS_ENTITIES, migrations: PLANS_MIGRATIONS }),
         StackProbeModule,
+        OrgNodeModule,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,

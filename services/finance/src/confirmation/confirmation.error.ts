@@ -12,13 +12,6 @@ const STATUS_OF_KIND: Record<RuleViolationKind, number> = { forbidden: 403, not_
 
 /** The one exception of confirmations: REST answers with its status, the inbound consumer dead-letters with its message. */
 export class ConfirmationError extends DomainError {
-  constructor(
-    readonly code: ConfirmationErrorCode,
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
 
   static violated(violation: RuleViolation): ConfirmationError {
     return new ConfirmationError(ConfirmationErrorCode.RuleViolated, STATUS_OF_KIND[violation.kind], violation.message);

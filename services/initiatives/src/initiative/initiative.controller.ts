@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter } from '@tollgate/platform';
+import { DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
 import type { SideMove } from '@tollgate/domain';
 import { CreateInitiativeDto } from './dtos/create-initiative.dto';
 import { ApiInitiativeErrors } from './dtos/error-body.dto';
@@ -15,7 +15,6 @@ import {
   ReasonDto,
 } from './dtos/lifecycle-commands.dto';
 import { ListInitiativesQuery } from './dtos/list-initiatives.query';
-import { idempotencyKey } from './idempotency-key';
 import { InitiativeService } from './initiative.service';
 
 interface StatusResponse {

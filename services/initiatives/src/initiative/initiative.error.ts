@@ -19,14 +19,6 @@ const STATUS_OF_KIND: Record<RuleViolationKind, number> = {
 
 /** The one exception of the initiative concept; the filter turns it into the contract's JSON error. */
 export class InitiativeError extends DomainError {
-  constructor(
-    readonly code: InitiativeErrorCode,
-    readonly statusCode: number,
-    message: string,
-    override readonly unmet?: string[],
-  ) {
-    super(message);
-  }
 
   static violated(violation: RuleViolation): InitiativeError {
     return new InitiativeError(InitiativeErrorCode.RuleViolated, STATUS_OF_KIND[violation.kind], violation.message, violation.unmet);

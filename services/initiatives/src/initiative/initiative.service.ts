@@ -12,6 +12,7 @@ import {
   type SideMove,
 } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
+import { uuidFromKey } from '@tollgate/platform';
 import { DataSource, FindOptionsWhere, Not, Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -19,7 +20,6 @@ import { GateRequestRecord } from '../gate/gate-request.entity';
 import { ProgramDirectory } from '../program/program-directory.service';
 import type { CreateInitiativeDto } from './dtos/create-initiative.dto';
 import type { ListInitiativesQuery } from './dtos/list-initiatives.query';
-import { uuidFromKey } from './idempotency-key';
 import { Initiative } from './initiative.entity';
 import { InitiativeError } from './initiative.error';
 import { gateView, initiativeSummary, initiativeView } from './initiative-view';

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Headers, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
+import { DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { CreateOrgNodeDto } from './dtos/create-org-node.dto';
+import { OrgNodeService } from './org-node.service';
+
+interface StatusResponse {
+  status(code: number): unknown;
+}
+
+@ApiTags('org hierarchy')
+@ApiBearerAuth()
+@UseFilters(DomainErrorFilter)
+@Controller('org-nodes')
+export class OrgNodeController {
+  constructor(private readonly nodes: OrgNodeService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add an organization, a business unit under it, or a program under a business unit; announced as plans.org-node-created' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateOrgNodeDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: StatusResponse,
+  ) {
+    const result = await this.nodes.create(principal, dto, idempotencyKey(key));
+    response.status(result.created ? 201 : 200);
+    return result.body;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A node with its children' })
+  get(@Param('id') id: string) {
+    return this.nodes.get(id);
+  }
+}
