@@ -5,3 +5,4 @@ export * from './stage';
 export * from './initiative';
 export * from './finance';
 export * from './org/org-node';
+export * from './portfolio/portfolio-summary';

@@ -4,6 +4,7 @@ import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/p
 import { ActivityWorkerModule } from '@tollgate/temporal';
 import { OrgNodeModule } from './org-node/org-node.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
+import { PortfolioModule } from './portfolio/portfolio.module';
 
 @Module({})
 export class AppModule {
@@ -14,6 +15,7 @@ export class AppModule {
         PlatformModule.forRoot({ config, entities: PLANS_ENTITIES, migrations: PLANS_MIGRATIONS }),
         StackProbeModule,
         OrgNodeModule,
+        PortfolioModule,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,

@@ -2,7 +2,10 @@ import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
 import { OrgHierarchy1764288000000 } from '../migrations/1764288000000-org-hierarchy';
 import { OrgNode } from './org-node/org-node.entity';
+import { PortfolioConfirmation } from './portfolio/portfolio-confirmation.entity';
+import { PortfolioInitiative } from './portfolio/portfolio-initiative.entity';
+import { PortfolioReadModel1764374400000 } from '../migrations/1764374400000-portfolio-read-model';
 
 /** The entities of the plans schema and the migrations that build it, in order. */
-export const PLANS_ENTITIES: Function[] = [StackProbe, StackProbeReceipt, OrgNode];
-export const PLANS_MIGRATIONS: Function[] = [InitialSchema1764028800000, OrgHierarchy1764288000000];
+export const PLANS_ENTITIES: Function[] = [StackProbe, StackProbeReceipt, OrgNode, PortfolioInitiative, PortfolioConfirmation];
+export const PLANS_MIGRATIONS: Function[] = [InitialSchema1764028800000, OrgHierarchy1764288000000, PortfolioReadModel1764374400000];

@@ -1,0 +1,29 @@
+import { bigintNumber } from '@tollgate/platform';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** An initiative as the portfolio sees it, from the initiatives service's events. */
+@Entity({ name: 'portfolio_initiative' })
+@Index('portfolio_initiative_program_idx', ['programId', 'stage'])
+export class PortfolioInitiative {
+  @PrimaryColumn({ name: 'initiative_id', type: 'varchar', length: 200, primaryKeyConstraintName: 'portfolio_initiative_pkey' })
+  initiativeId!: string;
+
+  @Column({ name: 'program_id', type: 'varchar', length: 200 })
+  programId!: string;
+
+  @Column({ type: 'smallint' })
+  stage!: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: string;
+
+  @Column({ type: 'char', length: 3 })
+  currency!: string;
+
+  /** The planned value: the frozen baseline from stage 3 on. */
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  planned!: number;
+
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  forecast!: number;
+}
