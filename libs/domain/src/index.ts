@@ -6,3 +6,4 @@ export * from './initiative';
 export * from './finance';
 export * from './org/org-node';
 export * from './portfolio/portfolio-summary';
+export * from './sop';

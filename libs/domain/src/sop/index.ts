@@ -1,0 +1,5 @@
+export * from './forecast-accuracy';
+export * from './phantom-progress';
+export * from './portfolio-pivot';
+export * from './sop-exception';
+export * from './target-waterfall';
