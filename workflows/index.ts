@@ -2,3 +2,5 @@
 export { stackProbe } from './stack-probe/stack-probe.workflow';
 export { initiativeLifecycle } from './initiative-lifecycle/initiative-lifecycle.workflow';
 export { confirmationDelivery } from './confirmation-delivery/confirmation-delivery.workflow';
+export { sopCycle } from './sop-cycle/sop-cycle.workflow';
+export { monthlySopCycle } from './sop-cycle/monthly-sop-cycle.workflow';

@@ -7,14 +7,15 @@ import { bundleWorkflows } from '../worker/workflow-bundle';
 const ROOT = path.resolve(__dirname, '../..');
 const HISTORIES = path.join(ROOT, 'test/histories');
 
-// Histories recorded from the lifecycle tests (TOLLGATE_RECORD_HISTORIES=1)
+// Histories recorded from the lifecycle and S&OP cycle tests (TOLLGATE_RECORD_HISTORIES=1)
 // replay against the current workflow code: a change that would break a
 // running initiative fails here, and must go through patched().
-describe('recorded lifecycle histories replay against the current code', () => {
-  const files = readdirSync(HISTORIES).filter((file) => file.startsWith('initiative-lifecycle.') && file.endsWith('.json'));
+describe('recorded workflow histories replay against the current code', () => {
+  const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 
-  it('has recorded histories to replay', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+  it('has recorded histories of each long-lived workflow to replay', () => {
+    expect(files.filter((file) => file.startsWith('initiative-lifecycle.')).length).toBeGreaterThanOrEqual(3);
+    expect(files.filter((file) => file.startsWith('sop-cycle.')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('replays every one without nondeterminism', async () => {

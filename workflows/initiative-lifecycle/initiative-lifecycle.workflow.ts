@@ -29,6 +29,7 @@ import {
   checkMilestoneCompletion,
   checkMilestoneReplan,
   checkPlanRevisionCommand,
+  checkPortfolioMove,
   checkSideMove,
   conflict,
   gateDecisionRight,
@@ -36,6 +37,7 @@ import {
   nextEscalationAt,
   notFound,
   readConfirmationRejection,
+  readPortfolioMove,
   readValueConfirmation,
   type LifecycleState,
   type RuleViolation,
@@ -244,6 +246,21 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
       return void log.warn('confirmation rejection ignored: no closure is pending', { confirmationId: rejection.confirmationId });
     }
     void record([rejectClosure(state, rejection)]);
+  });
+
+  setHandler(LIFECYCLE.portfolioMove, (payload) => {
+    const reading = readPortfolioMove(payload);
+    if (!reading.ok) return void log.warn(`portfolio move ignored: ${reading.reason}`);
+    const { decisionId, move, decidedBy, reason } = reading.value;
+    const applied = (state.portfolioDecisionIds ??= []);
+    if (applied.includes(decisionId)) return;
+    const violation = checkPortfolioMove(move, state);
+    if (violation) return void log.warn('portfolio move ignored', { decisionId, reason: violation.message });
+    applied.push(decisionId);
+    const at = isoNow();
+    const drafts = [moveAside(state, { actor: { id: decidedBy, roles: [] }, move, reason: `S&OP decision ${decisionId}: ${reason}` }, at)];
+    if (move === 'resume') drafts.push(...closeIfConfirmed(state, at));
+    void record(drafts);
   });
 
   const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;

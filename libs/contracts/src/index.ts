@@ -9,3 +9,4 @@ export * from './initiative-projection';
 export * from './plans-events';
 export * from './confirmation-delivery';
 export * from './finance-events';
+export * from './sop-cycle';

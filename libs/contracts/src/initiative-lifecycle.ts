@@ -7,6 +7,7 @@ import type {
   LifecycleState,
   MeasureForecast,
   PlanRevision,
+  PortfolioMove,
   RuleViolation,
   SideMove,
   ValueConfirmation,
@@ -75,6 +76,8 @@ export const LIFECYCLE = {
   valueConfirmed: defineSignal<[ValueConfirmation]>('valueConfirmed'),
   /** Finance: a controller refused to confirm; a pending closure request ends with the reason. */
   confirmationRejected: defineSignal<[ConfirmationRejection]>('confirmationRejected'),
+  /** Plans: the executive S&OP approved a pivot that holds or resumes this initiative. */
+  portfolioMove: defineSignal<[PortfolioMove]>('portfolioMove'),
   state: defineQuery<LifecycleState>('state'),
 } as const;
 

@@ -15,6 +15,8 @@ export const WORKFLOW_TYPES = {
   initiativeLifecycle: 'initiativeLifecycle',
   stackProbe: 'stackProbe',
   confirmationDelivery: 'confirmationDelivery',
+  sopCycle: 'sopCycle',
+  monthlySopCycle: 'monthlySopCycle',
 } as const;
 
 /** The business key of an initiative's lifecycle workflow. */

@@ -7,3 +7,4 @@ export * from './initiative-lifecycle';
 export * from './initiative-projection';
 export * from './stack-probe';
 export * from './temporal';
+export * from './sop-cycle';

@@ -65,7 +65,8 @@ export class LifecycleHarness {
 
   private constructor(readonly env: TestWorkflowEnvironment) {}
 
-  static async start(): Promise<LifecycleHarness> {
+  /** `plansActivities` stand in for the plans service's activities, for workflows that call them. */
+  static async start(options: { plansActivities?: object } = {}): Promise<LifecycleHarness> {
     try {
       Runtime.install({ logger: new DefaultLogger('WARN') });
     } catch {
@@ -103,6 +104,16 @@ export class LifecycleHarness {
       },
     });
     harness.workers = [workflows, activities];
+    if (options.plansActivities) {
+      harness.workers.push(
+        await Worker.create({
+          connection: env.nativeConnection,
+          namespace: env.namespace ?? 'default',
+          taskQueue: TASK_QUEUES.plans,
+          activities: options.plansActivities,
+        }),
+      );
+    }
     harness.running = harness.workers.map((worker) => worker.run());
     return harness;
   }
@@ -143,22 +154,22 @@ export class LifecycleHarness {
   }
 
   /** Records a workflow's history for the replay test, when TOLLGATE_RECORD_HISTORIES is set. */
-  async keepHistory(handle: WorkflowHandle, name: string): Promise<void> {
+  async keepHistory(handle: WorkflowHandle, name: string, workflow = 'initiative-lifecycle'): Promise<void> {
     if (!process.env.TOLLGATE_RECORD_HISTORIES) return;
     const history = await handle.fetchHistory();
     const directory = path.join(ROOT, 'test/histories');
     mkdirSync(directory, { recursive: true });
-    writeFileSync(path.join(directory, `initiative-lifecycle.${name}.json`), historyToJSON(temporal.api.history.v1.History.fromObject(history)) + '\n');
+    writeFileSync(path.join(directory, `${workflow}.${name}.json`), historyToJSON(temporal.api.history.v1.History.fromObject(history)) + '\n');
   }
 }
 
 /** The rule violation a refused update carries, or a failure when the update was accepted. */
-export async function refusal(promise: Promise<unknown>): Promise<RuleViolation> {
+export async function refusal(promise: Promise<unknown>, type: string = LIFECYCLE_REFUSAL): Promise<RuleViolation> {
   try {
     await promise;
   } catch (error) {
     const cause = (error as { cause?: { type?: string; details?: unknown[] } }).cause;
-    if (cause?.type === LIFECYCLE_REFUSAL) return cause.details![0] as RuleViolation;
+    if (cause?.type === type) return cause.details![0] as RuleViolation;
     throw error;
   }
   throw new Error('the update was accepted; a refusal was expected');

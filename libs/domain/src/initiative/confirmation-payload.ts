@@ -1,6 +1,7 @@
 import { isCurrencyCode } from '../money';
 import { isPeriod } from '../period';
 import type { ConfirmationRejection, ValueConfirmation } from './closure';
+import type { PortfolioMove } from './side-moves';
 
 export type PayloadReading<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -41,5 +42,15 @@ export function readConfirmationRejection(payload: unknown): PayloadReading<Conf
     ['controllerId', identifier, 'an id'],
     ['reason', (value) => typeof value === 'string' && value.trim().length > 0 && value.length <= 2000, 'a reason'],
     ['rejectedAt', instant, 'an ISO-8601 instant'],
+  ]);
+}
+
+/** Reads a hold or resume decided by the executive S&OP, arriving as a signal from the plans service. */
+export function readPortfolioMove(payload: unknown): PayloadReading<PortfolioMove> {
+  return read(payload, [
+    ['decisionId', identifier, 'an id'],
+    ['move', (value) => value === 'hold' || value === 'resume', "'hold' or 'resume'"],
+    ['decidedBy', identifier, 'an id'],
+    ['reason', (value) => typeof value === 'string' && value.trim().length > 0 && value.length <= 2000, 'a reason'],
   ]);
 }

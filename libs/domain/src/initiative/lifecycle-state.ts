@@ -43,6 +43,8 @@ export interface LifecycleState extends InitiativeFacts {
   hold: { since: string; by: string; reason: string } | null;
   cancellation: { at: string; by: string; reason: string } | null;
   policy: EscalationPolicy;
+  /** S&OP decisions already applied, so that a repeated signal changes nothing (absent in states from before pivots). */
+  portfolioDecisionIds?: string[];
   /** Counts changes; the projection applies each revision once, in order. */
   revision: number;
 }

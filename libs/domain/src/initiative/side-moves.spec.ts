@@ -3,11 +3,25 @@ import { checkInitiativeDraft, type InitiativeDraft } from './initiative-draft';
 import { CONTROLLER, factsFixture, OWNER, PMO, SPONSOR, VIEWER } from './initiative-fixture';
 import { checkMilestoneCompletion, checkMilestoneReplan } from './milestone-rules';
 import { checkPlanRevisionCommand } from './plan-revision';
-import { checkSideMove } from './side-moves';
+import { readPortfolioMove } from './confirmation-payload';
+import { checkPortfolioMove, checkSideMove } from './side-moves';
 
 const now = Date.parse('2027-02-10T00:00:00Z');
 
 describe('side moves', () => {
+  it('an approved pivot holds or resumes an open initiative, and only where that changes something', () => {
+    expect(checkPortfolioMove('hold', factsFixture())).toBeNull();
+    expect(checkPortfolioMove('hold', factsFixture({ onHold: true }))).toMatchObject({ kind: 'conflict' });
+    expect(checkPortfolioMove('resume', factsFixture())).toMatchObject({ kind: 'conflict' });
+    expect(checkPortfolioMove('resume', factsFixture({ onHold: true }))).toBeNull();
+    expect(checkPortfolioMove('hold', factsFixture({ cancelled: true }))).toMatchObject({ kind: 'conflict' });
+    expect(readPortfolioMove({ decisionId: 'd1', move: 'hold', decidedBy: 'carl', reason: 'capacity' })).toMatchObject({ ok: true });
+    expect(readPortfolioMove({ decisionId: 'd1', move: 'cancel', decidedBy: '', reason: '' })).toEqual({
+      ok: false,
+      reason: "move: expected 'hold' or 'resume'; decidedBy: expected an id; reason: expected a reason",
+    });
+  });
+
   it('the sponsor holds, resumes and cancels, with a reason', () => {
     expect(checkSideMove('hold', SPONSOR, factsFixture(), 'supplier strike')).toBeNull();
     expect(checkSideMove('hold', OWNER, factsFixture(), 'x')).toMatchObject({ kind: 'forbidden' });

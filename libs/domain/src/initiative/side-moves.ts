@@ -6,6 +6,14 @@ import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-v
 /** The moves beside the gates: the sponsor's hold, resume and cancel, the PMO's rollback of one stage. */
 export type SideMove = 'hold' | 'resume' | 'cancel' | 'rollback';
 
+/** A hold or resume the executive S&OP decided when it approved a portfolio pivot. */
+export interface PortfolioMove {
+  decisionId: string;
+  move: 'hold' | 'resume';
+  decidedBy: string;
+  reason: string;
+}
+
 function needsReason(reason: string, move: SideMove): RuleViolation | null {
   return reason.trim() ? null : unprocessable(`a reason is required to ${move === 'rollback' ? 'roll back' : move} an initiative`);
 }
@@ -31,4 +39,16 @@ export function checkSideMove(move: SideMove, actor: Actor, facts: InitiativeFac
       break;
   }
   return needsReason(reason, move);
+}
+
+/**
+ * A hold or resume decided at the executive S&OP (an approved portfolio
+ * pivot): the meeting's authority stands in for the sponsor's, but the
+ * initiative must still be open and the move must change something.
+ */
+export function checkPortfolioMove(move: 'hold' | 'resume', facts: InitiativeFacts): RuleViolation | null {
+  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  if (move === 'hold' && facts.onHold) return conflict('the initiative is already on hold');
+  if (move === 'resume' && !facts.onHold) return conflict('the initiative is not on hold');
+  return null;
 }

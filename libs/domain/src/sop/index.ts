@@ -3,3 +3,4 @@ export * from './phantom-progress';
 export * from './portfolio-pivot';
 export * from './sop-exception';
 export * from './target-waterfall';
+export * from './sop-cycle';

@@ -1,0 +1,115 @@
+import {
+  checkMitigation,
+  checkSopDecision,
+  checkStepCompletion,
+  completeStep,
+  escalateMissedDeadlines,
+  initialSopCycleState,
+  nextSopDeadline,
+  pivotMoves,
+  proposePivots,
+  raiseExceptions,
+  recordMitigation,
+  recordSopDecision,
+  STEERING_COMMITTEE,
+  type SopCyclePlan,
+} from './sop-cycle';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2027, 2, 1);
+const people = {
+  planner: { id: 'dana', roles: ['viewer'] as const },
+  chair: { id: 'carl', roles: ['sponsor'] as const },
+  pmo: { id: 'pat', roles: ['pmo'] as const },
+  stranger: { id: 'vic', roles: ['viewer'] as const },
+};
+const plan: SopCyclePlan = {
+  owners: { data_gathering: 'dana', demand_review: 'dana', supply_review: 'sue', pre_sop: 'dana', executive_sop: 'carl' },
+  durationsMs: { data_gathering: 3 * DAY, demand_review: 4 * DAY, supply_review: 3 * DAY, pre_sop: 4 * DAY, executive_sop: 4 * DAY },
+  mitigationWindowMs: 2 * DAY,
+};
+const fresh = () => initialSopCycleState({ cycleId: 'sop-cycle-n-2027-03', orgNodeId: 'n', period: '2027-03', startedBy: 'pat', now: T0, plan });
+
+function atStep(index: number) {
+  const state = fresh();
+  while (state.stepIndex < index) completeStep(state, people.pmo, null, T0 + state.stepIndex * DAY);
+  return state;
+}
+
+describe('the S&OP cycle', () => {
+  it('walks its steps in order, each due a set time after it begins', () => {
+    const state = fresh();
+    expect(state.steps[0]).toMatchObject({ step: 'data_gathering', ownerId: 'dana', dueAt: T0 + 3 * DAY });
+    expect(checkStepCompletion(state, people.planner, 'demand_review')).toMatchObject({ kind: 'conflict' });
+    expect(checkStepCompletion(state, people.stranger, 'data_gathering')).toMatchObject({ kind: 'forbidden' });
+    expect(checkStepCompletion(state, people.planner, 'data_gathering')).toBeNull();
+    const next = completeStep(state, people.planner, 'figures in', T0 + DAY);
+    expect(next).toMatchObject({ step: 'demand_review', startedAt: T0 + DAY, dueAt: T0 + 5 * DAY });
+    expect(state.steps[0]).toMatchObject({ completedBy: 'dana', note: 'figures in' });
+    const published = atStep(5);
+    expect(checkStepCompletion(published, people.pmo, 'published')).toMatchObject({ kind: 'conflict' });
+    expect(nextSopDeadline(published)).toBeNull();
+  });
+
+  it('escalates a late step once: to the chair, or to the steering committee when the chair is late', () => {
+    const state = fresh();
+    expect(escalateMissedDeadlines(state, T0 + 3 * DAY - 1)).toEqual([]);
+    expect(escalateMissedDeadlines(state, T0 + 3 * DAY)).toEqual([
+      { kind: 'step_overdue', subject: 'data_gathering', ownerId: 'dana', escalatedTo: 'carl', at: T0 + 3 * DAY },
+    ]);
+    expect(escalateMissedDeadlines(state, T0 + 10 * DAY)).toEqual([]);
+    const executive = atStep(4);
+    const [escalation] = escalateMissedDeadlines(executive, executive.steps[4].dueAt!);
+    expect(escalation).toMatchObject({ subject: 'executive_sop', escalatedTo: STEERING_COMMITTEE });
+  });
+
+  it('escalates each exception whose mitigation is missing when the window closes, and not the mitigated ones', () => {
+    const state = atStep(3);
+    const now = T0 + 3 * DAY;
+    raiseExceptions(
+      state,
+      [
+        { exceptionId: 'x1', kind: 'forecast_below_plan', subject: 'n', ownerId: 'dana' },
+        { exceptionId: 'x2', kind: 'demand_exceeds_capacity', subject: 'n/widgets', ownerId: 'sue' },
+      ],
+      now,
+    );
+    expect(nextSopDeadline(state)).toBe(now + 2 * DAY);
+    const mitigation = { action: 'add a shift', ownerId: 'sue', dueDate: '2027-04-15' };
+    expect(checkMitigation(state, people.stranger, 'x2', mitigation)).toMatchObject({ kind: 'forbidden' });
+    expect(checkMitigation(state, people.planner, 'x9', mitigation)).toMatchObject({ kind: 'not_found' });
+    expect(checkMitigation(state, { id: 'sue', roles: ['viewer'] }, 'x2', { action: ' ', ownerId: '', dueDate: 'soon' })).toMatchObject({
+      kind: 'unprocessable',
+      unmet: ['an action is required', 'an owner of the action is required', 'a due date (YYYY-MM-DD) is required'],
+    });
+    recordMitigation(state, { id: 'sue', roles: ['viewer'] }, 'x2', mitigation, now + DAY);
+    expect(checkMitigation(state, people.pmo, 'x2', mitigation)).toMatchObject({ kind: 'conflict' });
+    const escalations = escalateMissedDeadlines(state, now + 2 * DAY);
+    expect(escalations).toEqual([{ kind: 'mitigation_missing', subject: 'x1', ownerId: 'dana', escalatedTo: 'carl', at: now + 2 * DAY }]);
+    expect(state.exceptions.map((exception) => exception.escalated)).toEqual([true, false]);
+  });
+
+  it('takes decisions only at the executive S&OP, from its chair or a PMO, with a rationale, once per pivot', () => {
+    const early = atStep(3);
+    const pivot = { kind: 'approve_pivot', subject: 'program-a', rationale: 'capacity is short' };
+    expect(checkSopDecision(early, people.chair, pivot)).toMatchObject({ kind: 'conflict' });
+    const state = atStep(4);
+    proposePivots(state, [
+      { programId: 'program-a', initiativeId: 'i1', move: 'hold', score: 1 },
+      { programId: 'program-a', initiativeId: 'i2', move: 'accelerate', score: 9 },
+      { programId: 'program-a', initiativeId: 'i3', move: 'resume', score: 5 },
+    ]);
+    expect(checkSopDecision(state, people.planner, pivot)).toMatchObject({ kind: 'forbidden' });
+    expect(checkSopDecision(state, people.chair, { ...pivot, rationale: ' ' })).toMatchObject({ kind: 'unprocessable' });
+    expect(checkSopDecision(state, people.chair, { ...pivot, subject: 'program-b' })).toMatchObject({ kind: 'not_found' });
+    expect(checkSopDecision(state, people.chair, { ...pivot, kind: 'vote' })).toMatchObject({ kind: 'unprocessable' });
+    expect(checkSopDecision(state, people.chair, { kind: 'accept_mitigation', subject: 'x1', rationale: 'ok' })).toMatchObject({ kind: 'not_found' });
+    expect(checkSopDecision(state, people.pmo, pivot)).toBeNull();
+    recordSopDecision(state, people.chair, { decisionId: 'd1', kind: 'approve_pivot', subject: 'program-a', rationale: 'capacity is short' }, T0);
+    expect(checkSopDecision(state, people.chair, { ...pivot, kind: 'reject_pivot' })).toMatchObject({ kind: 'conflict' });
+    expect(pivotMoves(state, 'program-a')).toEqual([
+      { initiativeId: 'i1', move: 'hold' },
+      { initiativeId: 'i3', move: 'resume' },
+    ]);
+  });
+});

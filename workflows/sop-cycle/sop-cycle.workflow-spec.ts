@@ -1,0 +1,210 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  initiativeWorkflowId,
+  LIFECYCLE,
+  SOP_CYCLE,
+  SOP_CYCLE_REFUSAL,
+  SOP_DECISION_REFUSED,
+  sopCycleWorkflowId,
+  TASK_QUEUES,
+  WORKFLOW_TYPES,
+  type SopCycleActivities,
+  type SopCycleChange,
+} from '@tollgate/contracts';
+import { notFound, type Actor, type SopCyclePlan, type SopCycleState, type SopPivotProposal } from '@tollgate/domain';
+import { randomUUID } from 'node:crypto';
+import { LifecycleHarness, PEOPLE, refusal } from '../initiative-lifecycle/testing/lifecycle-harness';
+
+const DAY = 86_400_000;
+const planner: Actor = { id: 'dana', roles: ['viewer'] };
+const supplyLead: Actor = { id: 'sue', roles: ['viewer'] };
+const chair: Actor = { id: 'carl', roles: ['sponsor'] };
+const CYCLE_PLAN: SopCyclePlan = {
+  owners: { data_gathering: 'dana', demand_review: 'dana', supply_review: 'sue', pre_sop: 'dana', executive_sop: 'carl' },
+  durationsMs: { data_gathering: 3 * DAY, demand_review: 4 * DAY, supply_review: 3 * DAY, pre_sop: 4 * DAY, executive_sop: 4 * DAY },
+  mitigationWindowMs: 2 * DAY,
+};
+
+describe('sopCycle on the time-skipping server', () => {
+  let harness: LifecycleHarness;
+  const projections: { state: SopCycleState; changes: SopCycleChange[] }[] = [];
+  const pivotsByNode = new Map<string, SopPivotProposal[]>();
+  const applied: { decisionId: string; moves: { initiativeId: string; move: string }[] }[] = [];
+
+  // The plans service's activities: canned figures in, and the approved pivot carried out
+  // as the service does it, by signalling the lifecycle workflows.
+  const plansActivities: SopCycleActivities = {
+    prepareSopCycle: async () => CYCLE_PLAN,
+    raiseSopExceptions: async ({ cycleId, orgNodeId }) => [
+      { exceptionId: `${cycleId}:below-plan`, kind: 'forecast_below_plan', subject: orgNodeId, ownerId: 'dana' },
+      { exceptionId: `${cycleId}:capacity`, kind: 'demand_exceeds_capacity', subject: `${orgNodeId}/widgets`, ownerId: 'sue' },
+    ],
+    proposeSopPivots: async ({ orgNodeId }) => pivotsByNode.get(orgNodeId) ?? [],
+    projectSopCycle: async (input) => void projections.push(input),
+    applySopDecision: async ({ decision, moves }) => {
+      if (decision.kind === 'promote_scenario') {
+        if (decision.subject === 'unknown-scenario') {
+          throw ApplicationFailure.nonRetryable('scenario unknown-scenario not found', SOP_DECISION_REFUSED, notFound('scenario unknown-scenario not found'));
+        }
+        return [`scenario ${decision.subject} is the plan of record`];
+      }
+      applied.push({ decisionId: decision.decisionId, moves });
+      for (const { initiativeId, move } of moves) {
+        await harness.env.client.workflow
+          .getHandle(initiativeWorkflowId(initiativeId))
+          .signal(LIFECYCLE.portfolioMove, { decisionId: decision.decisionId, move, decidedBy: decision.decidedBy, reason: decision.rationale });
+      }
+      return moves.map(({ initiativeId, move }) => `${move} ${initiativeId}`);
+    },
+  };
+
+  beforeAll(async () => {
+    harness = await LifecycleHarness.start({ plansActivities });
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function startCycle(orgNodeId = randomUUID()): Promise<WorkflowHandle> {
+    const handle = await harness.env.client.workflow.start(WORKFLOW_TYPES.sopCycle, {
+      taskQueue: TASK_QUEUES.lifecycle,
+      workflowId: sopCycleWorkflowId(orgNodeId, '2027-03'),
+      args: [{ orgNodeId, period: '2027-03', startedBy: 'pat' }],
+    });
+    await handle.executeUpdate(SOP_CYCLE.started);
+    return handle;
+  }
+
+  const complete = (handle: WorkflowHandle, actor: Actor, step: string) =>
+    handle.executeUpdate(SOP_CYCLE.completeStep, { args: [{ actor, step, note: `${step} done` }] });
+
+  async function walkToExecutive(handle: WorkflowHandle): Promise<SopCycleState> {
+    await complete(handle, planner, 'data_gathering');
+    await complete(handle, planner, 'demand_review');
+    await complete(handle, supplyLead, 'supply_review');
+    return complete(handle, planner, 'pre_sop');
+  }
+
+  const changesOf = (cycleId: string) => projections.filter((projection) => projection.state.cycleId === cycleId).flatMap((projection) => projection.changes);
+
+  it('walks every step, each completed by its owner, to a published cycle with its decisions', async () => {
+    const handle = await startCycle();
+    expect((await refusal(complete(handle, planner, 'supply_review'), SOP_CYCLE_REFUSAL)).kind).toBe('conflict');
+    expect((await refusal(complete(handle, supplyLead, 'data_gathering'), SOP_CYCLE_REFUSAL)).kind).toBe('forbidden');
+
+    const atExecutive = await walkToExecutive(handle);
+    expect(atExecutive.steps[atExecutive.stepIndex].step).toBe('executive_sop');
+    expect(atExecutive.exceptions.map((exception) => exception.kind)).toEqual(['forecast_below_plan', 'demand_exceeds_capacity']);
+
+    const [lateException] = atExecutive.exceptions;
+    await handle.executeUpdate(SOP_CYCLE.submitMitigation, {
+      args: [{ actor: planner, exceptionId: lateException.exceptionId, action: 'push the spring promotion', ownerId: 'dana', dueDate: '2027-03-20' }],
+    });
+    const { decision } = await handle.executeUpdate(SOP_CYCLE.recordDecision, {
+      args: [{ actor: chair, kind: 'accept_mitigation', subject: lateException.exceptionId, rationale: 'covers the gap' }],
+    });
+    expect(decision).toMatchObject({ kind: 'accept_mitigation', decidedBy: 'carl', rationale: 'covers the gap' });
+    const promoted = await handle.executeUpdate(SOP_CYCLE.recordDecision, {
+      args: [{ actor: chair, kind: 'promote_scenario', subject: 'scenario-lean', rationale: 'the lean plan fits capacity' }],
+    });
+    expect(promoted.decision.outcome).toEqual(['scenario scenario-lean is the plan of record']);
+
+    await complete(handle, chair, 'executive_sop');
+    const final = (await handle.result()) as SopCycleState;
+    expect(final.steps.map((step) => [step.step, step.completedBy])).toEqual([
+      ['data_gathering', 'dana'],
+      ['demand_review', 'dana'],
+      ['supply_review', 'sue'],
+      ['pre_sop', 'dana'],
+      ['executive_sop', 'carl'],
+      ['published', null],
+    ]);
+    expect(final.decisions.map((known) => known.kind)).toEqual(['accept_mitigation', 'promote_scenario']);
+    expect(final.escalations).toEqual([]);
+    const changes = changesOf(final.cycleId).map((change) => change.type);
+    expect(changes[0]).toBe('cycle-started');
+    expect(changes.filter((type) => type === 'decision-recorded')).toHaveLength(2);
+    expect(changes).toContain('exceptions-raised');
+    expect(projections.filter((projection) => projection.state.cycleId === final.cycleId).at(-1)!.state.stepIndex).toBe(5);
+    await harness.keepHistory(handle, 'full-walk', 'sop-cycle');
+  });
+
+  it('escalates a missing mitigation to the chair when its deadline passes, and a late step too', async () => {
+    const handle = await startCycle();
+    await complete(handle, planner, 'data_gathering');
+    await complete(handle, planner, 'demand_review');
+    await complete(handle, supplyLead, 'supply_review');
+    const atPreSop = await handle.query(SOP_CYCLE.state);
+    const [belowPlan, capacity] = atPreSop.exceptions;
+    await handle.executeUpdate(SOP_CYCLE.submitMitigation, {
+      args: [{ actor: supplyLead, exceptionId: capacity.exceptionId, action: 'a third shift in April', ownerId: 'sue', dueDate: '2027-04-01' }],
+    });
+
+    await harness.env.sleep(2 * DAY - 60_000);
+    expect((await handle.query(SOP_CYCLE.state)).escalations).toEqual([]);
+    await harness.env.sleep(2 * 60_000);
+    const escalated = await handle.query(SOP_CYCLE.state);
+    expect(escalated.escalations).toEqual([
+      expect.objectContaining({ kind: 'mitigation_missing', subject: belowPlan.exceptionId, ownerId: 'dana', escalatedTo: 'carl' }),
+    ]);
+    expect(escalated.exceptions.map((exception) => exception.escalated)).toEqual([true, false]);
+
+    // The pre-S&OP step itself runs out two days later.
+    await harness.env.sleep(2 * DAY);
+    const late = await handle.query(SOP_CYCLE.state);
+    expect(late.escalations.map((escalation) => [escalation.kind, escalation.subject])).toEqual([
+      ['mitigation_missing', belowPlan.exceptionId],
+      ['step_overdue', 'pre_sop'],
+    ]);
+    expect(late.steps[3].overdue).toBe(true);
+    expect(changesOf(late.cycleId).filter((change) => change.type === 'escalated')).toHaveLength(2);
+    await harness.keepHistory(handle, 'escalations', 'sop-cycle');
+  });
+
+  it('an approved pivot holds and resumes the lifecycle workflows it names; a rejected one changes nothing', async () => {
+    const running = await harness.create();
+    const held = await harness.create();
+    await held.executeUpdate(LIFECYCLE.moveAside, { args: [{ actor: PEOPLE.sponsor, move: 'hold', reason: 'supplier strike' }] });
+    const runningId = (await running.query(LIFECYCLE.state)).initiativeId;
+    const heldId = (await held.query(LIFECYCLE.state)).initiativeId;
+    const orgNodeId = randomUUID();
+    pivotsByNode.set(orgNodeId, [
+      { programId: 'program-logistics', initiativeId: runningId, move: 'hold', score: 10 },
+      { programId: 'program-logistics', initiativeId: heldId, move: 'resume', score: 90 },
+      { programId: 'program-retail', initiativeId: 'retail-1', move: 'hold', score: 5 },
+    ]);
+    const handle = await startCycle(orgNodeId);
+    const atExecutive = await walkToExecutive(handle);
+    expect(atExecutive.pivots).toHaveLength(3);
+
+    expect((await refusal(
+      handle.executeUpdate(SOP_CYCLE.recordDecision, { args: [{ actor: planner, kind: 'approve_pivot', subject: 'program-logistics', rationale: 'x' }] }),
+      SOP_CYCLE_REFUSAL,
+    )).kind).toBe('forbidden');
+    const unknown = await refusal(
+      handle.executeUpdate(SOP_CYCLE.recordDecision, { args: [{ actor: chair, kind: 'promote_scenario', subject: 'unknown-scenario', rationale: 'x' }] }),
+      SOP_CYCLE_REFUSAL,
+    );
+    expect(unknown).toMatchObject({ kind: 'not_found' });
+
+    const { decision } = await handle.executeUpdate(SOP_CYCLE.recordDecision, {
+      args: [{ actor: chair, kind: 'approve_pivot', subject: 'program-logistics', rationale: 'budget moves to the carrier tender' }],
+    });
+    expect(decision.outcome).toEqual([`hold ${runningId}`, `resume ${heldId}`]);
+    await handle.executeUpdate(SOP_CYCLE.recordDecision, { args: [{ actor: chair, kind: 'reject_pivot', subject: 'program-retail', rationale: 'keep retail going' }] });
+    expect(applied.filter((entry) => entry.decisionId === decision.decisionId)).toHaveLength(1);
+    expect(applied.some((entry) => entry.moves.some((move) => move.initiativeId === 'retail-1'))).toBe(false);
+
+    const [runningState, heldState] = [await running.query(LIFECYCLE.state), await held.query(LIFECYCLE.state)];
+    expect(runningState).toMatchObject({ status: 'on_hold', hold: { by: 'carl' } });
+    expect(runningState.hold!.reason).toContain(decision.decisionId);
+    expect(heldState).toMatchObject({ status: 'on_track', hold: null });
+    const decisions = (await handle.query(SOP_CYCLE.state)).decisions;
+    expect(decisions.map((known) => [known.kind, known.subject])).toEqual([
+      ['approve_pivot', 'program-logistics'],
+      ['reject_pivot', 'program-retail'],
+    ]);
+  });
+});
