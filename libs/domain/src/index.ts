@@ -5,5 +5,5 @@ export * from './stage';
 export * from './initiative';
 export * from './finance';
 export * from './org/org-node';
-export * from './portfolio/portfolio-summary';
+export * from './portfolio';
 export * from './sop';

@@ -16,4 +16,8 @@ export class PortfolioConfirmation {
 
   @Column({ type: 'char', length: 3 })
   currency!: string;
+
+  /** The period the value was confirmed for; null on rows kept before periods were (a replay fills them). */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  period!: string | null;
 }

@@ -26,4 +26,20 @@ export class PortfolioInitiative {
 
   @Column({ type: 'bigint', transformer: bigintNumber })
   forecast!: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ name: 'owner_id', type: 'varchar', length: 200 })
+  ownerId!: string;
+
+  @Column({ name: 'sponsor_id', type: 'varchar', length: 200 })
+  sponsorId!: string;
+
+  /** When it reached stage 4 (Implemented); the clock of "implemented but unconfirmed". */
+  @Column({ name: 'implemented_at', type: 'timestamptz', nullable: true })
+  implementedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
 }

@@ -1,16 +1,19 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@tollgate/config';
 import { TOPICS, type EventEnvelope } from '@tollgate/contracts';
-import { EventConsumers } from '@tollgate/messaging';
+import { implementedAtAfter, periodValues, withForecasts, type PeriodValue } from '@tollgate/domain';
+import { EventConsumers, type IdempotentConsumerOptions } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import type { EntityManager } from 'typeorm';
 import { PortfolioConfirmation } from './portfolio-confirmation.entity';
 import { PortfolioInitiative } from './portfolio-initiative.entity';
+import { PortfolioPeriodValue } from './portfolio-period-value.entity';
 
 /**
  * The portfolio read model, fed by the initiatives and finance events. It is
  * idempotent (the consumer's inbox) and replayable: a new consumer group
- * reading both topics from the beginning rebuilds the same rows.
+ * reading both topics from the beginning rebuilds the same rows, because each
+ * event rewrites what it carries rather than adding to it.
  */
 @Injectable()
 export class PortfolioProjection implements OnModuleInit {
@@ -20,8 +23,13 @@ export class PortfolioProjection implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register({
-      groupId: `${this.config.kafka.groupPrefix}-plans.portfolio`,
+    this.consumers.register(this.consumerOptions(`${this.config.kafka.groupPrefix}-plans.portfolio`));
+  }
+
+  /** What the live consumer group runs; a rebuild runs the same under a group of its own. */
+  consumerOptions(groupId: string): IdempotentConsumerOptions {
+    return {
+      groupId,
       topics: [TOPICS.initiativesEvents, TOPICS.financeEvents],
       accepts: [
         'initiative.created',
@@ -33,19 +41,37 @@ export class PortfolioProjection implements OnModuleInit {
         'finance.value-confirmed',
       ],
       apply: (event, manager) => this.apply(event, manager),
-    });
+    };
   }
 
   private async apply(event: EventEnvelope, manager: EntityManager): Promise<void> {
     switch (event.type) {
       case 'initiative.created': {
-        const { initiativeId, programId, stage, status, currency, plannedValue } = event.data;
-        await manager.upsert(PortfolioInitiative, { initiativeId, programId, stage, status, currency, planned: plannedValue, forecast: 0 }, ['initiativeId']);
+        const { initiativeId, programId, stage, status, currency, plannedValue, title, ownerId, sponsorId, measures } = event.data;
+        await manager.upsert(
+          PortfolioInitiative,
+          {
+            initiativeId,
+            programId,
+            stage,
+            status,
+            currency,
+            planned: plannedValue,
+            forecast: 0,
+            title: title.slice(0, 200),
+            ownerId,
+            sponsorId,
+            implementedAt: null,
+            closedAt: null,
+          },
+          ['initiativeId'],
+        );
+        await this.rewritePeriods(manager, initiativeId, periodValues(measures));
         return;
       }
       case 'finance.value-confirmed': {
-        const { confirmationId, initiativeId, amount, currency } = event.data;
-        await manager.createQueryBuilder().insert().into(PortfolioConfirmation).values({ confirmationId, initiativeId, amount, currency }).orIgnore().execute();
+        const { confirmationId, initiativeId, amount, currency, period } = event.data;
+        await manager.createQueryBuilder().insert().into(PortfolioConfirmation).values({ confirmationId, initiativeId, amount, currency, period }).orIgnore().execute();
         return;
       }
     }
@@ -56,20 +82,40 @@ export class PortfolioProjection implements OnModuleInit {
     switch (event.type) {
       case 'initiative.plan-revised':
         known.planned = event.data.plannedValue;
+        await this.rewritePeriods(manager, initiativeId, periodValues(event.data.measures));
         break;
-      case 'initiative.stage-changed':
-        Object.assign(known, { stage: event.data.toStage, status: event.data.status, planned: event.data.plannedValue, forecast: event.data.forecastValue });
+      case 'initiative.stage-changed': {
+        const { fromStage, toStage } = event.data;
+        const implementedAt = implementedAtAfter(known.implementedAt?.toISOString() ?? null, { fromStage, toStage, time: event.time });
+        Object.assign(known, {
+          stage: toStage,
+          status: event.data.status,
+          planned: event.data.plannedValue,
+          forecast: event.data.forecastValue,
+          implementedAt: implementedAt === null ? null : new Date(implementedAt),
+          closedAt: toStage < 5 ? null : known.closedAt,
+        });
+        await this.rewritePeriods(manager, initiativeId, periodValues(event.data.measures));
         break;
-      case 'initiative.forecast-updated':
+      }
+      case 'initiative.forecast-updated': {
         known.forecast = event.data.forecastValue;
+        const current = await manager.find(PortfolioPeriodValue, { where: { initiativeId } });
+        await this.rewritePeriods(manager, initiativeId, withForecasts(current, event.data.measures));
         break;
+      }
       case 'initiative.status-changed':
         known.status = event.data.status;
         break;
       case 'initiative.closed':
-        Object.assign(known, { stage: 5, status: 'closed' });
+        Object.assign(known, { stage: 5, status: 'closed', closedAt: new Date(event.data.closedAt) });
         break;
     }
     await manager.save(known);
+  }
+
+  private async rewritePeriods(manager: EntityManager, initiativeId: string, values: PeriodValue[]): Promise<void> {
+    await manager.delete(PortfolioPeriodValue, { initiativeId });
+    if (values.length > 0) await manager.insert(PortfolioPeriodValue, values.map((value) => ({ initiativeId, ...value })));
   }
 }

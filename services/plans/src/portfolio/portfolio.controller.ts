@@ -1,11 +1,16 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { DomainErrorFilter } from '@tollgate/platform';
 import { PortfolioSummaryQuery } from './portfolio-summary.query';
+import { PortfolioValuesQuery } from './portfolio-values.query';
 import { PortfolioService } from './portfolio.service';
 
+// Every signed-in role reads the portfolio: no @Roles on these routes, the JWT guard alone.
 @ApiTags('portfolio')
 @ApiBearerAuth()
+@ApiBadRequestResponse({ description: 'a malformed query: orgNodeId missing, a currency that is not ISO 4217, a malformed period range' })
+@ApiUnauthorizedResponse({ description: 'no token, a bad signature or an expired token' })
+@ApiNotFoundResponse({ description: 'unknown orgNodeId' })
 @UseFilters(DomainErrorFilter)
 @Controller('portfolio')
 export class PortfolioController {
@@ -15,5 +20,29 @@ export class PortfolioController {
   @ApiOperation({ summary: 'A node and everything under it: count, planned (the baseline from stage 3), forecast and confirmed value, in total and per stage' })
   summary(@Query() query: PortfolioSummaryQuery) {
     return this.portfolio.summary(query.orgNodeId, query.currency);
+  }
+
+  @Get('realization')
+  @ApiOperation({
+    summary:
+      'Benefit realization under a node: the baseline of initiatives decided (stage ≥ 3, not cancelled), value confirmed for them, their ratio (null without a baseline), and leakage (baseline − confirmed) over the closed ones, listed one by one',
+  })
+  realization(@Query() query: PortfolioSummaryQuery) {
+    return this.portfolio.realization(query.orgNodeId, query.currency);
+  }
+
+  @Get('phantom-progress')
+  @ApiOperation({
+    summary:
+      'Initiatives under a node whose progress is not what it seems, each with its reasons: implemented with no value confirmed past TOLLGATE_PHANTOM_UNCONFIRMED_AFTER, or on track while the forecast is under plan',
+  })
+  phantomProgress(@Query() query: PortfolioSummaryQuery) {
+    return this.portfolio.phantomProgress(query.orgNodeId, query.currency);
+  }
+
+  @Get('values')
+  @ApiOperation({ summary: 'Planned, forecast and confirmed value of every period from `from` to `to` (at most 120), summed over a node and everything under it' })
+  values(@Query() query: PortfolioValuesQuery) {
+    return this.portfolio.values(query.orgNodeId, query.currency, query.from, query.to);
   }
 }

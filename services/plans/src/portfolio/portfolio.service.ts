@@ -1,32 +1,104 @@
-import { Injectable } from '@nestjs/common';
-import { portfolioSummary, type Stage } from '@tollgate/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  figuresOverPeriods,
+  periodsBetween,
+  phantomProgress,
+  portfolioRealization,
+  portfolioSummary,
+  type LedgerPeriod,
+  type Stage,
+} from '@tollgate/domain';
+import { SERVICE_CONFIG } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
+import type { PlansConfig } from '../config/plans.config';
 import { OrgNodeService } from '../org-node/org-node.service';
+import { PortfolioError } from './portfolio.error';
 
-/** The portfolio under any node of the hierarchy, rolled up per stage. */
+/** The node and every node under it; programs among them hold the initiatives. */
+const SUBTREE = `WITH RECURSIVE subtree AS (
+    SELECT id, kind FROM plans.org_node WHERE id = $1
+    UNION ALL
+    SELECT child.id, child.kind FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
+  )`;
+
+const UNDER_SUBTREE = `JOIN subtree ON subtree.kind = 'program' AND subtree.id::text = initiative.program_id`;
+
+/** One initiative of the portfolio, its value in its own currency, minor units. */
+export interface PortfolioInitiativeRow {
+  initiativeId: string;
+  programId: string;
+  title: string;
+  stage: Stage;
+  status: string;
+  ownerId: string;
+  sponsorId: string;
+  currency: string;
+  planned: number;
+  forecast: number;
+  confirmed: number;
+  /** When it reached stage 4 (Implemented), UTC ISO-8601; null below stage 4. */
+  implementedAt: string | null;
+  closedAt: string | null;
+}
+
+interface InitiativeRecord {
+  initiative_id: string;
+  program_id: string;
+  title: string;
+  stage: number;
+  status: string;
+  owner_id: string;
+  sponsor_id: string;
+  currency: string;
+  planned: string;
+  forecast: string;
+  confirmed: string;
+  implemented_at: Date | null;
+  closed_at: Date | null;
+}
+
+function initiativeRow(record: InitiativeRecord): PortfolioInitiativeRow {
+  return {
+    initiativeId: record.initiative_id,
+    programId: record.program_id,
+    title: record.title,
+    stage: Number(record.stage) as Stage,
+    status: record.status,
+    ownerId: record.owner_id,
+    sponsorId: record.sponsor_id,
+    currency: record.currency,
+    planned: Number(record.planned),
+    forecast: Number(record.forecast),
+    confirmed: Number(record.confirmed),
+    implementedAt: record.implemented_at?.toISOString() ?? null,
+    closedAt: record.closed_at?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The portfolio under any node of the hierarchy: rolled up per stage, per
+ * period, and the reports on realized value and phantom progress. Cancelled
+ * initiatives promise nothing any more: they stay out of the portfolio's value.
+ */
 @Injectable()
 export class PortfolioService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly nodes: OrgNodeService,
+    @Inject(SERVICE_CONFIG) private readonly config: PlansConfig,
   ) {}
 
   async summary(orgNodeId: string, currency: string) {
     await this.nodes.get(orgNodeId); // 404 for an unknown node
-    // Cancelled initiatives promise nothing any more: they stay out of the portfolio's value.
     const rows = (await this.dataSource.query(
-      `WITH RECURSIVE subtree AS (
-         SELECT id, kind FROM plans.org_node WHERE id = $1
-         UNION ALL
-         SELECT child.id, child.kind FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
-       ),
+      `${SUBTREE},
        confirmed AS (
          SELECT initiative_id, SUM(amount) AS amount FROM plans.portfolio_confirmation WHERE currency = $2 GROUP BY initiative_id
        )
        SELECT initiative.stage, COUNT(*) AS count, SUM(initiative.planned) AS planned, SUM(initiative.forecast) AS forecast,
               COALESCE(SUM(confirmed.amount), 0) AS confirmed
          FROM plans.portfolio_initiative initiative
-         JOIN subtree ON subtree.kind = 'program' AND subtree.id::text = initiative.program_id
+         ${UNDER_SUBTREE}
          LEFT JOIN confirmed ON confirmed.initiative_id = initiative.initiative_id
         WHERE initiative.currency = $2 AND initiative.status <> 'cancelled'
         GROUP BY initiative.stage`,
@@ -40,5 +112,106 @@ export class PortfolioService {
       confirmed: Number(row.confirmed),
     }));
     return { orgNodeId, currency, ...portfolioSummary(figures) };
+  }
+
+  /**
+   * Every initiative under the node, in any currency and any status (cancelled
+   * ones too, so the caller sees them and decides), with the value confirmed
+   * in its own currency.
+   */
+  async initiativesUnder(orgNodeId: string): Promise<PortfolioInitiativeRow[]> {
+    await this.nodes.get(orgNodeId);
+    return this.initiatives(orgNodeId);
+  }
+
+  /** Planned, forecast and confirmed value of each period from `from` to `to`, summed over the node and everything under it. */
+  async valuesByPeriod(orgNodeId: string, currency: string, from: string, to: string): Promise<LedgerPeriod[]> {
+    const range = periodsBetween(from, to);
+    if ('unmet' in range) throw PortfolioError.malformedRange(range.unmet);
+    await this.nodes.get(orgNodeId);
+    const rows = (await this.dataSource.query(
+      `${SUBTREE},
+       portfolio AS (
+         SELECT initiative.initiative_id FROM plans.portfolio_initiative initiative
+           ${UNDER_SUBTREE}
+          WHERE initiative.currency = $2 AND initiative.status <> 'cancelled'
+       ),
+       valued AS (
+         SELECT value.period, SUM(value.planned) AS planned, SUM(value.forecast) AS forecast
+           FROM plans.portfolio_period_value value JOIN portfolio USING (initiative_id)
+          WHERE value.period BETWEEN $3 AND $4
+          GROUP BY value.period
+       ),
+       confirmed AS (
+         SELECT confirmation.period, SUM(confirmation.amount) AS confirmed
+           FROM plans.portfolio_confirmation confirmation JOIN portfolio USING (initiative_id)
+          WHERE confirmation.currency = $2 AND confirmation.period BETWEEN $3 AND $4
+          GROUP BY confirmation.period
+       )
+       SELECT period, COALESCE(valued.planned, 0) AS planned, COALESCE(valued.forecast, 0) AS forecast, COALESCE(confirmed.confirmed, 0) AS confirmed
+         FROM valued FULL JOIN confirmed USING (period)`,
+      [orgNodeId, currency, from, to],
+    )) as { period: string; planned: string; forecast: string; confirmed: string }[];
+    return figuresOverPeriods(
+      range.periods,
+      rows.map((row) => ({ period: row.period, planned: Number(row.planned), forecast: Number(row.forecast), confirmed: Number(row.confirmed) })),
+    );
+  }
+
+  async values(orgNodeId: string, currency: string, from: string, to: string) {
+    return { orgNodeId, currency, from, to, periods: await this.valuesByPeriod(orgNodeId, currency, from, to) };
+  }
+
+  async realization(orgNodeId: string, currency: string) {
+    await this.nodes.get(orgNodeId);
+    const report = portfolioRealization(await this.initiatives(orgNodeId, currency));
+    return {
+      orgNodeId,
+      currency,
+      initiatives: report.initiatives,
+      baseline: report.baseline,
+      confirmed: report.confirmed,
+      benefitRealizationRate: report.benefitRealizationRate,
+      leakage: report.leakage,
+      closed: report.closed.map((row) => ({
+        initiativeId: row.initiativeId,
+        programId: row.programId,
+        title: row.title,
+        ownerId: row.ownerId,
+        sponsorId: row.sponsorId,
+        closedAt: row.closedAt,
+        baseline: row.baseline,
+        confirmed: row.confirmed,
+        benefitRealizationRate: row.benefitRealizationRate,
+        leakage: row.leakage,
+      })),
+    };
+  }
+
+  async phantomProgress(orgNodeId: string, currency: string, now = Date.now()) {
+    await this.nodes.get(orgNodeId);
+    const { phantomUnconfirmedAfter, phantomUnconfirmedAfterMs } = this.config.portfolio;
+    const flagged = (await this.initiatives(orgNodeId, currency)).flatMap((row) => {
+      const reasons = phantomProgress({ ...row, implementedAt: row.implementedAt === null ? null : Date.parse(row.implementedAt) }, now, phantomUnconfirmedAfterMs);
+      return reasons.length > 0 ? [{ ...row, reasons }] : [];
+    });
+    return { orgNodeId, currency, asOf: new Date(now).toISOString(), unconfirmedAfter: phantomUnconfirmedAfter, initiatives: flagged };
+  }
+
+  /** The initiatives under the node: all of them, or those of one currency that still promise value. */
+  private async initiatives(orgNodeId: string, currency?: string): Promise<PortfolioInitiativeRow[]> {
+    const records = (await this.dataSource.query(
+      `${SUBTREE}
+       SELECT initiative.initiative_id, initiative.program_id, initiative.title, initiative.stage, initiative.status, initiative.owner_id,
+              initiative.sponsor_id, initiative.currency, initiative.planned, initiative.forecast, initiative.implemented_at, initiative.closed_at,
+              COALESCE((SELECT SUM(confirmation.amount) FROM plans.portfolio_confirmation confirmation
+                         WHERE confirmation.initiative_id = initiative.initiative_id AND confirmation.currency = initiative.currency), 0) AS confirmed
+         FROM plans.portfolio_initiative initiative
+         ${UNDER_SUBTREE}
+        ${currency === undefined ? '' : `WHERE initiative.currency = $2 AND initiative.status <> 'cancelled'`}
+        ORDER BY initiative.program_id, initiative.initiative_id`,
+      currency === undefined ? [orgNodeId] : [orgNodeId, currency],
+    )) as InitiativeRecord[];
+    return records.map(initiativeRow);
   }
 }

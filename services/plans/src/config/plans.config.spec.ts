@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from '@tollgate/config';
+import { plansConfigSchema } from './plans.config';
+
+const DAY = 86_400_000;
+
+describe('plans settings', () => {
+  it('waits P60D for confirmed value after implementation unless told otherwise', () => {
+    const config = loadConfig(plansConfigSchema, {});
+    expect(config.portfolio).toEqual({ phantomUnconfirmedAfter: 'P60D', phantomUnconfirmedAfterMs: 60 * DAY });
+    expect(config.http.port).toBe(3001);
+  });
+
+  it('reads an ISO-8601 duration', () => {
+    expect(loadConfig(plansConfigSchema, { TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: 'P8W' }).portfolio.phantomUnconfirmedAfterMs).toBe(56 * DAY);
+  });
+
+  it('names a setting that is not an exact duration', () => {
+    expect(() => loadConfig(plansConfigSchema, { TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: 'P2M' })).toThrow(ConfigError);
+    expect(() => loadConfig(plansConfigSchema, { TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: 'sixty days' })).toThrow(
+      /TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: expected an ISO-8601 duration .* \(TOLLGATE_PHANTOM_UNCONFIRMED_AFTER is 'sixty days'\)/,
+    );
+  });
+});

@@ -1,0 +1,389 @@
+import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgate/contracts';
+import { createKafka, IdempotentEventConsumer } from '@tollgate/messaging';
+import { Kafka } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { apiAs, type Person } from '../../../../test/support/http-client';
+import { RunningService, startService } from '../../../../test/support/running-service';
+import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
+import { consumedPast, produceRaw } from '../../../../test/support/topic-reader';
+import { PortfolioProjection } from './portfolio-projection.service';
+import { PortfolioService } from './portfolio.service';
+
+const admin: Person = { id: `admin-${randomUUID()}`, roles: ['admin'] };
+const viewer: Person = { id: `viewer-${randomUUID()}`, roles: ['viewer'] };
+const controller: Person = { id: `controller-${randomUUID()}`, roles: ['controller'] };
+
+const DAY = 86_400_000;
+const TOPICS_READ = [TOPICS.initiativesEvents, TOPICS.financeEvents];
+type Offsets = Record<string, { partition: number; offset: string }[]>;
+
+type Values = { period: string; amount: number }[];
+const measure = (measureId: string, plannedValues: Values, forecastValues: Values = []) => ({ measureId, name: measureId, category: 'cost', plannedValues, forecastValues });
+const total = (values: Values) => values.reduce((sum, value) => sum + value.amount, 0);
+
+/**
+ * The reports of the portfolio read model, fed with hand-made initiative and
+ * finance events (as the other services would send them) under a hierarchy of
+ * its own; then the same events replayed into a cleared model by a fresh
+ * consumer group, which must rebuild the same rows.
+ */
+describe('portfolio reports', () => {
+  let plans: RunningService;
+  const run = randomUUID().slice(0, 8);
+  const ids = { closed: `closed-${run}`, waiting: `waiting-${run}`, rolledBack: `rolled-back-${run}`, cancelled: `cancelled-${run}`, dollars: `dollars-${run}` };
+  const nodes = { organization: '', unit: '', program: '', otherUnit: '', otherProgram: '', elsewhere: '' };
+  // Where each topic stood before this suite's events: the replay starts there.
+  let startOffsets: Offsets;
+  const lastOffsets: Offsets = {};
+  let codes = 0;
+
+  const as = (person: Person | null) => apiAs(plans.baseUrl, person);
+
+  async function node(name: string, kind: string, parentId?: string): Promise<string> {
+    const answer = await as(admin).post('/api/org-nodes', { name, kind, ...(parentId ? { parentId } : {}) });
+    expect(answer.status).toBe(201);
+    return answer.body.id;
+  }
+
+  async function send<T extends EventType>(type: T, subject: string, data: EventData<T>, time = new Date(), id = randomUUID()): Promise<void> {
+    const topic = type.startsWith('finance.') ? TOPICS.financeEvents : TOPICS.initiativesEvents;
+    const envelope = createEnvelope({ type, source: 'tollgate/test', subject, data }, id, time);
+    const sent = await produceRaw(topic, subject, JSON.stringify(envelope));
+    const last = (lastOffsets[topic] ??= []);
+    const index = last.findIndex((position) => position.partition === sent.partition);
+    if (index >= 0) last[index] = sent;
+    else last.push(sent);
+  }
+
+  async function topicOffsets(): Promise<Offsets> {
+    const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-admin' });
+    const kafkaAdmin = kafka.admin();
+    await kafkaAdmin.connect();
+    try {
+      const offsets: Offsets = {};
+      for (const topic of TOPICS_READ) {
+        offsets[topic] = (await kafkaAdmin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ partition, offset }));
+      }
+      return offsets;
+    } finally {
+      await kafkaAdmin.disconnect();
+    }
+  }
+
+  async function consumedAll(groupId: string): Promise<void> {
+    for (const [topic, positions] of Object.entries(lastOffsets)) {
+      for (const position of positions) await consumedPast(groupId, topic, position);
+    }
+  }
+
+  /** An initiative walked from creation to `toStage`, one gate at a time, the last step at `at`. */
+  async function walk(initiativeId: string, programId: string, toStage: number, measures: ReturnType<typeof measure>[], at = new Date(), currency = 'EUR') {
+    const plannedValue = measures.reduce((sum, one) => sum + total(one.plannedValues), 0);
+    const forecastValue = measures.reduce((sum, one) => sum + total(one.forecastValues), 0);
+    const subject = { initiativeId, programId };
+    await send('initiative.created', initiativeId, {
+      ...subject,
+      // Short, as the initiatives service makes them: finance keeps at most 20 characters.
+      code: `T${run}${(codes += 1)}`,
+      title: `Initiative ${initiativeId}`,
+      ownerId: `owner-${run}`,
+      sponsorId: `sponsor-${run}`,
+      controllerId: controller.id,
+      category: 'cost',
+      currency,
+      stage: 0,
+      status: 'on_track',
+      plannedValue,
+      measures,
+    });
+    for (let stage = 1; stage <= toStage; stage += 1) {
+      await send(
+        'initiative.stage-changed',
+        initiativeId,
+        {
+          ...subject,
+          fromStage: stage - 1,
+          toStage: stage,
+          cause: 'gate',
+          gateRequestId: randomUUID(),
+          decidedBy: [`sponsor-${run}`],
+          comment: null,
+          status: 'on_track',
+          currency,
+          plannedValue,
+          forecastValue,
+          baselineFrozen: stage >= 3,
+          measures,
+        },
+        stage === toStage ? at : new Date(at.getTime() - DAY),
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    plans = await startService('plans');
+    await plans.ready();
+    nodes.organization = await node(`Acme ${run}`, 'organization');
+    nodes.unit = await node('Operations', 'business_unit', nodes.organization);
+    nodes.program = await node('Logistics excellence', 'program', nodes.unit);
+    nodes.otherUnit = await node('Sales', 'business_unit', nodes.organization);
+    nodes.otherProgram = await node('Pricing', 'program', nodes.otherUnit);
+    const sibling = await node(`Globex ${run}`, 'organization');
+    nodes.elsewhere = await node('Logistics excellence', 'program', await node('Operations', 'business_unit', sibling));
+    startOffsets = await topicOffsets();
+
+    const longAgo = new Date(Date.now() - 90 * DAY);
+    // Closed on confirmed value, short of its baseline.
+    const carriers = measure('carriers', [{ period: '2027-01', amount: 100_000 }, { period: '2027-02', amount: 200_000 }]);
+    await walk(ids.closed, nodes.program, 4, [carriers], longAgo);
+    await send('initiative.forecast-updated', ids.closed, {
+      initiativeId: ids.closed,
+      programId: nodes.program,
+      currency: 'EUR',
+      forecastValue: 250_000,
+      measures: [{ measureId: 'carriers', forecastValues: [{ period: '2027-01', amount: 100_000 }, { period: '2027-02', amount: 150_000 }] }],
+    });
+    const confirmation = (confirmationId: string, period: string, amount: number) =>
+      ({ confirmationId, initiativeId: ids.closed, period, amount, currency: 'EUR', reference: `GL ${period}`, controllerId: controller.id }) as const;
+    const januaryId = randomUUID();
+    await send('finance.value-confirmed', ids.closed, confirmation(`GL-${run}-1`, '2027-01', 90_000), new Date(), januaryId);
+    // Redelivered: the same event id again is applied once.
+    await send('finance.value-confirmed', ids.closed, confirmation(`GL-${run}-1`, '2027-01', 90_000), new Date(), januaryId);
+    await send('finance.value-confirmed', ids.closed, confirmation(`GL-${run}-2`, '2027-02', 150_000));
+    await send('initiative.stage-changed', ids.closed, {
+      initiativeId: ids.closed,
+      programId: nodes.program,
+      fromStage: 4,
+      toStage: 5,
+      cause: 'closure',
+      gateRequestId: null,
+      decidedBy: [],
+      comment: null,
+      status: 'closed',
+      currency: 'EUR',
+      plannedValue: 300_000,
+      forecastValue: 250_000,
+      baselineFrozen: true,
+      measures: [{ ...carriers, forecastValues: [{ period: '2027-01', amount: 100_000 }, { period: '2027-02', amount: 150_000 }] }],
+    });
+    await send('initiative.closed', ids.closed, {
+      initiativeId: ids.closed,
+      programId: nodes.program,
+      currency: 'EUR',
+      plannedValue: 300_000,
+      confirmedValue: 240_000,
+      closedAt: '2027-03-05T09:00:00.000Z',
+    });
+
+    // Implemented 90 days ago, nothing confirmed, and on track while its forecast fell under plan.
+    await walk(ids.waiting, nodes.program, 4, [measure('warehouse', [{ period: '2027-02', amount: 200_000 }], [{ period: '2027-02', amount: 150_000 }])], longAgo);
+
+    // Revised before the baseline, implemented just now, then rolled back to stage 3.
+    await walk(ids.rolledBack, nodes.otherProgram, 1, [measure('discounts', [{ period: '2027-03', amount: 100_000 }])]);
+    const revised = [measure('discounts', [{ period: '2027-03', amount: 60_000 }, { period: '2027-04', amount: 60_000 }], [{ period: '2027-03', amount: 60_000 }, { period: '2027-04', amount: 60_000 }])];
+    await send('initiative.plan-revised', ids.rolledBack, { initiativeId: ids.rolledBack, programId: nodes.otherProgram, controllerId: controller.id, currency: 'EUR', plannedValue: 120_000, measures: revised });
+    for (const [fromStage, toStage] of [[1, 2], [2, 3], [3, 4], [4, 3]]) {
+      await send('initiative.stage-changed', ids.rolledBack, {
+        initiativeId: ids.rolledBack,
+        programId: nodes.otherProgram,
+        fromStage,
+        toStage,
+        cause: toStage < fromStage ? 'rollback' : 'gate',
+        gateRequestId: null,
+        decidedBy: ['pmo'],
+        comment: null,
+        status: 'on_track',
+        currency: 'EUR',
+        plannedValue: 120_000,
+        forecastValue: 120_000,
+        baselineFrozen: toStage >= 3,
+        measures: revised,
+      });
+    }
+
+    // Cancelled after its decision: it promises nothing any more.
+    await walk(ids.cancelled, nodes.program, 4, [measure('fleet', [{ period: '2027-01', amount: 500_000 }])], longAgo);
+    await send('initiative.status-changed', ids.cancelled, { initiativeId: ids.cancelled, programId: nodes.program, fromStatus: 'on_track', status: 'cancelled', reason: 'no longer needed' });
+
+    // Another currency, and another organization: neither is in the EUR reports of Acme.
+    await walk(ids.dollars, nodes.program, 4, [measure('imports', [{ period: '2027-01', amount: 70_000 }], [{ period: '2027-01', amount: 70_000 }])], longAgo, 'USD');
+    await walk(`elsewhere-${run}`, nodes.elsewhere, 4, [measure('elsewhere', [{ period: '2027-01', amount: 1_000 }])], longAgo);
+
+    await consumedAll(`tollgate-test-plans.portfolio`);
+  });
+
+  afterAll(async () => {
+    await plans?.close();
+  });
+
+  it('reports benefit realization: baseline from stage 3, confirmed, the rate, and leakage of the closed ones', async () => {
+    const answer = await as(viewer).get(`/api/portfolio/realization?orgNodeId=${nodes.organization}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      orgNodeId: nodes.organization,
+      currency: 'EUR',
+      initiatives: 3,
+      baseline: 620_000,
+      confirmed: 240_000,
+      benefitRealizationRate: 0.3871,
+      leakage: 60_000,
+      closed: [
+        {
+          initiativeId: ids.closed,
+          programId: nodes.program,
+          title: `Initiative ${ids.closed}`,
+          ownerId: `owner-${run}`,
+          sponsorId: `sponsor-${run}`,
+          closedAt: '2027-03-05T09:00:00.000Z',
+          baseline: 300_000,
+          confirmed: 240_000,
+          benefitRealizationRate: 0.8,
+          leakage: 60_000,
+        },
+      ],
+    });
+    expect((await as(controller).get(`/api/portfolio/realization?orgNodeId=${nodes.otherUnit}`)).body).toMatchObject({
+      initiatives: 1,
+      baseline: 120_000,
+      confirmed: 0,
+      benefitRealizationRate: 0,
+      leakage: null,
+      closed: [],
+    });
+    expect((await as(viewer).get(`/api/portfolio/realization?orgNodeId=${nodes.program}&currency=USD`)).body).toMatchObject({ baseline: 70_000, benefitRealizationRate: 0 });
+  });
+
+  it('flags phantom progress with its reasons', async () => {
+    const answer = await as(viewer).get(`/api/portfolio/phantom-progress?orgNodeId=${nodes.organization}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ orgNodeId: nodes.organization, currency: 'EUR', unconfirmedAfter: 'P60D' });
+    expect(answer.body.initiatives).toEqual([
+      expect.objectContaining({
+        initiativeId: ids.waiting,
+        stage: 4,
+        status: 'on_track',
+        planned: 200_000,
+        forecast: 150_000,
+        confirmed: 0,
+        ownerId: `owner-${run}`,
+        reasons: ['implemented_unconfirmed', 'on_track_forecast_under_plan'],
+      }),
+    ]);
+    // In USD, implemented 90 days ago and unconfirmed too.
+    const dollars = await as(viewer).get(`/api/portfolio/phantom-progress?orgNodeId=${nodes.unit}&currency=USD`);
+    expect(dollars.body.initiatives.map((row: { initiativeId: string; reasons: string[] }) => [row.initiativeId, row.reasons])).toEqual([[ids.dollars, ['implemented_unconfirmed']]]);
+  });
+
+  it('sums planned, forecast and confirmed value per period over the subtree, every period of the range listed', async () => {
+    const answer = await as(viewer).get(`/api/portfolio/values?orgNodeId=${nodes.organization}&from=2026-12&to=2027-04`);
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        orgNodeId: nodes.organization,
+        currency: 'EUR',
+        from: '2026-12',
+        to: '2027-04',
+        periods: [
+          { period: '2026-12', planned: 0, forecast: 0, confirmed: 0 },
+          { period: '2027-01', planned: 100_000, forecast: 100_000, confirmed: 90_000 },
+          { period: '2027-02', planned: 400_000, forecast: 300_000, confirmed: 150_000 },
+          { period: '2027-03', planned: 60_000, forecast: 60_000, confirmed: 0 },
+          { period: '2027-04', planned: 60_000, forecast: 60_000, confirmed: 0 },
+        ],
+      },
+    });
+    const service = plans.app.get(PortfolioService);
+    expect(await service.valuesByPeriod(nodes.otherUnit, 'EUR', '2027-03', '2027-03')).toEqual([{ period: '2027-03', planned: 60_000, forecast: 60_000, confirmed: 0 }]);
+  });
+
+  it('lists the initiatives under a node for other parts of the service, any currency and status', async () => {
+    const rows = await plans.app.get(PortfolioService).initiativesUnder(nodes.unit);
+    expect(rows.map((row) => row.initiativeId).sort()).toEqual([ids.cancelled, ids.closed, ids.dollars, ids.waiting].sort());
+    expect(rows.find((row) => row.initiativeId === ids.closed)).toEqual({
+      initiativeId: ids.closed,
+      programId: nodes.program,
+      title: `Initiative ${ids.closed}`,
+      stage: 5,
+      status: 'closed',
+      ownerId: `owner-${run}`,
+      sponsorId: `sponsor-${run}`,
+      currency: 'EUR',
+      planned: 300_000,
+      forecast: 250_000,
+      confirmed: 240_000,
+      implementedAt: expect.any(String),
+      closedAt: '2027-03-05T09:00:00.000Z',
+    });
+    expect(rows.find((row) => row.initiativeId === ids.cancelled)?.status).toBe('cancelled');
+    const [rolledBack] = await plans.app.get(PortfolioService).initiativesUnder(nodes.otherProgram);
+    expect(rolledBack).toMatchObject({ initiativeId: ids.rolledBack, stage: 3, implementedAt: null, planned: 120_000 });
+    // The summary keeps its shape and its figures.
+    expect((await as(viewer).get(`/api/portfolio/summary?orgNodeId=${nodes.organization}`)).body.total).toEqual({
+      count: 3,
+      planned: 620_000,
+      forecast: 520_000,
+      confirmed: 240_000,
+    });
+  });
+
+  it("answers the report routes' errors: 400, 401, 404", async () => {
+    const routes = ['realization', 'phantom-progress', 'values'];
+    const range = '&from=2027-01&to=2027-12';
+    for (const route of routes) {
+      const extra = route === 'values' ? range : '';
+      expect((await as(null).get(`/api/portfolio/${route}?orgNodeId=${nodes.organization}${extra}`)).status).toBe(401);
+      expect((await as(viewer).get(`/api/portfolio/${route}?${extra.slice(1)}`)).status).toBe(400);
+      expect((await as(viewer).get(`/api/portfolio/${route}?orgNodeId=${nodes.organization}&currency=euro${extra}`)).status).toBe(400);
+      expect((await as(viewer).get(`/api/portfolio/${route}?orgNodeId=${randomUUID()}${extra}`)).status).toBe(404);
+      expect((await as(viewer).get(`/api/portfolio/${route}?orgNodeId=not-a-node${extra}`)).status).toBe(404);
+    }
+    const values = (query: string) => as(viewer).get(`/api/portfolio/values?orgNodeId=${nodes.organization}${query}`);
+    expect((await values('&from=2027-01')).status).toBe(400);
+    expect((await values('&from=2027-13&to=2027-12')).status).toBe(400);
+    expect(await values('&from=2027-12&to=2027-01')).toMatchObject({ status: 400, body: { message: 'the period range is malformed: from must not come after to' } });
+    expect((await values('&from=2000-01&to=2027-01')).status).toBe(400);
+    expect((await values('&from=2027-01&to=2027-01&from=2027-02')).status).toBe(400);
+  });
+
+  it('documents the report routes in OpenAPI', async () => {
+    const document = (await fetch(`${plans.baseUrl}/api/docs-json`).then((response) => response.json())) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/portfolio/summary', '/api/portfolio/realization', '/api/portfolio/phantom-progress', '/api/portfolio/values']),
+    );
+  });
+
+  it('rebuilds the same rows when the same events are replayed into a cleared model', async () => {
+    const mine = Object.values(ids).concat(`elsewhere-${run}`);
+    const snapshot = async () => ({
+      initiatives: await plans.dataSource.query(`SELECT * FROM plans.portfolio_initiative WHERE initiative_id = ANY($1) ORDER BY initiative_id`, [mine]),
+      periods: await plans.dataSource.query(`SELECT * FROM plans.portfolio_period_value WHERE initiative_id = ANY($1) ORDER BY initiative_id, period`, [mine]),
+      confirmations: await plans.dataSource.query(`SELECT * FROM plans.portfolio_confirmation WHERE initiative_id = ANY($1) ORDER BY confirmation_id`, [mine]),
+    });
+    const live = await snapshot();
+    expect(live.initiatives).toHaveLength(6);
+    expect(live.periods.length).toBeGreaterThan(0);
+    expect(live.confirmations).toHaveLength(2);
+
+    // Cleared: this suite's rows only, so that other suites on the same database keep theirs.
+    for (const table of ['portfolio_initiative', 'portfolio_period_value', 'portfolio_confirmation']) {
+      await plans.dataSource.query(`DELETE FROM plans.${table} WHERE initiative_id = ANY($1)`, [mine]);
+    }
+    // A fresh group, set to where this suite's events begin, applies them again through the projection's own consumer.
+    const groupId = `tollgate-test-plans.portfolio-replay-${run}`;
+    const kafkaAdmin = plans.app.get(Kafka).admin();
+    await kafkaAdmin.connect();
+    const replay = new IdempotentEventConsumer(plans.dataSource, plans.app.get(Kafka), plans.app.get(PortfolioProjection).consumerOptions(groupId));
+    try {
+      for (const topic of TOPICS_READ) await kafkaAdmin.setOffsets({ groupId, topic, partitions: startOffsets[topic] });
+      replay.start();
+      await replay.whenRunning();
+      await consumedAll(groupId);
+      expect(await snapshot()).toEqual(live);
+    } finally {
+      await replay.stop();
+      await kafkaAdmin.deleteGroups([groupId]).catch(() => undefined);
+      await kafkaAdmin.disconnect();
+      await plans.dataSource.query(`DELETE FROM plans.applied_event WHERE consumer_group = $1`, [groupId]);
+    }
+  });
+});
