@@ -4,3 +4,7 @@ export * from './portfolio-pivot';
 export * from './sop-exception';
 export * from './target-waterfall';
 export * from './sop-cycle';
+export * from './plan-accuracy';
+export * from './plan-cell';
+export * from './plan-comparison';
+export * from './plan-policy';
