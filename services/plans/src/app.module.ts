@@ -3,8 +3,10 @@ import type { ServiceConfig } from '@tollgate/config';
 import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
 import { OrgNodeModule } from './org-node/org-node.module';
+import { PlanModule } from './plan/plan.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
 import { PortfolioModule } from './portfolio/portfolio.module';
+import { SopPolicyModule } from './sop-policy/sop-policy.module';
 
 @Module({})
 export class AppModule {
@@ -16,6 +18,8 @@ export class AppModule {
         StackProbeModule,
         OrgNodeModule,
         PortfolioModule,
+        PlanModule,
+        SopPolicyModule,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,

@@ -14,3 +14,12 @@ export const PLANS_MIGRATIONS: Function[] = [InitialSchema1764028800000, OrgHier
 // The portfolio read model per period.
 PLANS_ENTITIES.push(PortfolioPeriodValue);
 PLANS_MIGRATIONS.push(PortfolioByPeriod1764460800000);
+// Plans and scenarios per node, actual demand, S&OP policies and initiative resources.
+import { PlansAndScenarios1764547200000 } from '../migrations/1764547200000-plans-and-scenarios';
+import { InitiativeResource } from './sop-policy/initiative-resource.entity';
+import { NodeSopPolicy } from './sop-policy/sop-policy.entity';
+import { Plan } from './plan/plan.entity';
+import { PlanActual } from './plan/plan-actual.entity';
+import { PlanCell } from './plan/plan-cell.entity';
+PLANS_ENTITIES.push(Plan, PlanCell, PlanActual, NodeSopPolicy, InitiativeResource);
+PLANS_MIGRATIONS.push(PlansAndScenarios1764547200000);

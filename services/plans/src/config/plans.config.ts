@@ -1,5 +1,5 @@
 import { serviceConfigSchema, type ServiceConfig } from '@tollgate/config';
-import { parseIsoDuration } from '@tollgate/domain';
+import { parseIsoDuration, type SopPolicy } from '@tollgate/domain';
 import { z } from 'zod';
 
 /** The portfolio reports' settings. */
@@ -26,7 +26,30 @@ const portfolioSettings = z
     },
   }));
 
-/** The plans service's settings; see README for each variable. */
-export const plansConfigSchema = z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings);
+const absoluteLimit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+// A ratio: 0.05 is 5 %.
+const ratioLimit = (fallback: number) => z.coerce.number().min(0).max(1000).default(fallback);
 
-export type PlansConfig = ServiceConfig & z.infer<typeof portfolioSettings>;
+/** The S&OP policy of a node when neither it nor any node above it has one. */
+const sopSettings = z
+  .object({
+    TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE: absoluteLimit(1_000_000),
+    TOLLGATE_SOP_VALUE_THRESHOLD_PERCENT: ratioLimit(0.05),
+    TOLLGATE_SOP_VOLUME_THRESHOLD_ABSOLUTE: absoluteLimit(100),
+    TOLLGATE_SOP_VOLUME_THRESHOLD_PERCENT: ratioLimit(0.05),
+  })
+  .transform((env) => ({
+    sop: {
+      defaultPolicy: {
+        ownerId: null,
+        valueThreshold: { absolute: env.TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE, percent: env.TOLLGATE_SOP_VALUE_THRESHOLD_PERCENT },
+        volumeThreshold: { absolute: env.TOLLGATE_SOP_VOLUME_THRESHOLD_ABSOLUTE, percent: env.TOLLGATE_SOP_VOLUME_THRESHOLD_PERCENT },
+        pivotCapacity: null,
+      } satisfies SopPolicy,
+    },
+  }));
+
+/** The plans service's settings; see README for each variable. */
+export const plansConfigSchema = z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings);
+
+export type PlansConfig = ServiceConfig & z.infer<typeof portfolioSettings> & z.infer<typeof sopSettings>;

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { PlanActualService } from './plan-actual.service';
+import { PlanController } from './plan.controller';
+import { PlanService } from './plan.service';
+import { ScenarioController } from './scenario.controller';
+
+@Module({ controllers: [PlanController, ScenarioController], providers: [PlanService, PlanActualService], exports: [PlanService] })
+export class PlanModule {}
