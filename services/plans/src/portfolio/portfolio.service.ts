@@ -21,7 +21,9 @@ const SUBTREE = `WITH RECURSIVE subtree AS (
     SELECT child.id, child.kind FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
   )`;
 
-const UNDER_SUBTREE = `JOIN subtree ON subtree.kind = 'program' AND subtree.id::text = initiative.program_id`;
+// An array of the programs rather than a join: the planner cannot estimate a recursive CTE's rows
+// (it guesses one program), and on a large portfolio that guess picked a nested loop and a sort spilled to disk.
+const IN_SUBTREE = `initiative.program_id = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program'))`;
 
 /** One initiative of the portfolio, its value in its own currency, minor units. */
 export interface PortfolioInitiativeRow {
@@ -98,9 +100,8 @@ export class PortfolioService {
        SELECT initiative.stage, COUNT(*) AS count, SUM(initiative.planned) AS planned, SUM(initiative.forecast) AS forecast,
               COALESCE(SUM(confirmed.amount), 0) AS confirmed
          FROM plans.portfolio_initiative initiative
-         ${UNDER_SUBTREE}
          LEFT JOIN confirmed ON confirmed.initiative_id = initiative.initiative_id
-        WHERE initiative.currency = $2 AND initiative.status <> 'cancelled'
+        WHERE ${IN_SUBTREE} AND initiative.currency = $2 AND initiative.status <> 'cancelled'
         GROUP BY initiative.stage`,
       [orgNodeId, currency],
     )) as { stage: number; count: string; planned: string; forecast: string; confirmed: string }[];
@@ -133,8 +134,7 @@ export class PortfolioService {
       `${SUBTREE},
        portfolio AS (
          SELECT initiative.initiative_id FROM plans.portfolio_initiative initiative
-           ${UNDER_SUBTREE}
-          WHERE initiative.currency = $2 AND initiative.status <> 'cancelled'
+          WHERE ${IN_SUBTREE} AND initiative.currency = $2 AND initiative.status <> 'cancelled'
        ),
        valued AS (
          SELECT value.period, SUM(value.planned) AS planned, SUM(value.forecast) AS forecast
@@ -207,8 +207,7 @@ export class PortfolioService {
               COALESCE((SELECT SUM(confirmation.amount) FROM plans.portfolio_confirmation confirmation
                          WHERE confirmation.initiative_id = initiative.initiative_id AND confirmation.currency = initiative.currency), 0) AS confirmed
          FROM plans.portfolio_initiative initiative
-         ${UNDER_SUBTREE}
-        ${currency === undefined ? '' : `WHERE initiative.currency = $2 AND initiative.status <> 'cancelled'`}
+        WHERE ${IN_SUBTREE} ${currency === undefined ? '' : `AND initiative.currency = $2 AND initiative.status <> 'cancelled'`}
         ORDER BY initiative.program_id, initiative.initiative_id`,
       currency === undefined ? [orgNodeId] : [orgNodeId, currency],
     )) as InitiativeRecord[];
