@@ -13,7 +13,7 @@ import {
   SOP_CYCLE_REFUSAL,
   SOP_DECISION_REFUSED,
   TASK_QUEUES,
-  UNKNOWN_ORG_NODE,
+  SOP_CYCLE_UNPREPARED,
   type SopCycleActivities,
   type SopCycleChange,
   type SopCycleInput,
@@ -42,7 +42,7 @@ const { prepareSopCycle, raiseSopExceptions, proposeSopPivots, projectSopCycle, 
   taskQueue: TASK_QUEUES.plans,
   startToCloseTimeout: '1 minute',
   // The plans service may be down for a while: its work waits, it is never skipped.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [UNKNOWN_ORG_NODE, SOP_DECISION_REFUSED] },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [SOP_CYCLE_UNPREPARED, SOP_DECISION_REFUSED] },
 });
 
 function refuse(violation: RuleViolation | null): void {

@@ -7,8 +7,8 @@ export const SOP_CYCLE_REFUSAL = 'SopCycleRefusal';
 /** The failure type of an activity that refuses to carry out a decision (e.g. an unknown scenario). */
 export const SOP_DECISION_REFUSED = 'SopDecisionRefused';
 
-/** The failure type of an activity asked about an org node that does not exist. */
-export const UNKNOWN_ORG_NODE = 'UnknownOrgNode';
+/** The failure type of preparing a cycle for an unknown node or one without an S&OP setup: nothing to retry. */
+export const SOP_CYCLE_UNPREPARED = 'SopCycleUnprepared';
 
 /** The business key of a node's S&OP cycle for one period. */
 export function sopCycleWorkflowId(orgNodeId: string, period: string): string {

@@ -9,3 +9,4 @@ export * from './platform-schema';
 export * from './bigint-number.transformer';
 export * from './domain-error';
 export * from './idempotency-key';
+export * from './error-answers';

@@ -2,3 +2,4 @@ export * from './activity-worker.host';
 export * from './temporal-client.module';
 export * from './temporal-settings';
 export * from './activity-worker.module';
+export * from './update-failure';

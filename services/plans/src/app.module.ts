@@ -6,6 +6,8 @@ import { OrgNodeModule } from './org-node/org-node.module';
 import { PlanModule } from './plan/plan.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
 import { PortfolioModule } from './portfolio/portfolio.module';
+import { SopCycleActivitiesService } from './sop-cycle/sop-cycle-activities.service';
+import { SopCycleModule } from './sop-cycle/sop-cycle.module';
 import { SopPolicyModule } from './sop-policy/sop-policy.module';
 
 @Module({})
@@ -20,11 +22,12 @@ export class AppModule {
         PortfolioModule,
         PlanModule,
         SopPolicyModule,
+        SopCycleModule,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,
-          imports: [StackProbeModule],
-          activityProviders: [StackProbeService],
+          imports: [StackProbeModule, SopCycleModule],
+          activityProviders: [StackProbeService, SopCycleActivitiesService],
         }),
       ],
     };

@@ -23,3 +23,11 @@ import { PlanActual } from './plan/plan-actual.entity';
 import { PlanCell } from './plan/plan-cell.entity';
 PLANS_ENTITIES.push(Plan, PlanCell, PlanActual, NodeSopPolicy, InitiativeResource);
 PLANS_MIGRATIONS.push(PlansAndScenarios1764547200000);
+// S&OP cycles, their exceptions and decisions, and each node's cycle setup.
+import { SopCycles1764633600000 } from '../migrations/1764633600000-sop-cycles';
+import { SopCycleRecord } from './sop-cycle/sop-cycle.entity';
+import { SopCycleSetup } from './sop-cycle/sop-cycle-setup.entity';
+import { SopDecisionRecord } from './sop-cycle/sop-decision.entity';
+import { SopExceptionRecord } from './sop-cycle/sop-exception.entity';
+PLANS_ENTITIES.push(SopCycleRecord, SopExceptionRecord, SopDecisionRecord, SopCycleSetup);
+PLANS_MIGRATIONS.push(SopCycles1764633600000);

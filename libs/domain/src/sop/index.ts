@@ -8,3 +8,5 @@ export * from './plan-accuracy';
 export * from './plan-cell';
 export * from './plan-comparison';
 export * from './plan-policy';
+export * from './sop-cycle-setup';
+export * from './period-exceptions';

@@ -328,7 +328,7 @@ describe('initiatives API', () => {
       const document = (await as(viewer).get('/api/docs-json')).body;
       const gateRequests = document.paths['/api/initiatives/{id}/gate-requests'].post;
       expect(Object.keys(gateRequests.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422', '503']));
-      expect(document.components.schemas.ErrorBody.properties).toHaveProperty('unmet');
+      expect(document.components.schemas.ErrorAnswerBody.properties).toHaveProperty('unmet');
       expect(document.components.schemas.GateRequestDto.required).toEqual(['targetStage', 'evidence']);
     });
 

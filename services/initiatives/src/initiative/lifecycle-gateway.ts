@@ -1,13 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  Client,
-  isGrpcServiceError,
-  WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
   initiativeWorkflowId,
   LIFECYCLE,
@@ -19,7 +11,7 @@ import {
   type LifecycleOutcome,
 } from '@tollgate/contracts';
 import type { RuleViolation } from '@tollgate/domain';
-import { ApplicationFailure } from '@temporalio/common';
+import { classifyUpdateFailure } from '@tollgate/temporal';
 import { InitiativeError } from './initiative.error';
 import { LifecycleMetrics } from './lifecycle-metrics';
 
@@ -94,18 +86,20 @@ export class LifecycleGateway {
   }
 
   private translate(error: unknown, initiativeId: string): Error {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === LIFECYCLE_REFUSAL) {
-      const violation = error.cause.details?.[0] as RuleViolation;
-      this.metrics.refused(violation.kind);
-      return InitiativeError.violated(violation);
+    const failure = classifyUpdateFailure(error, LIFECYCLE_REFUSAL);
+    switch (failure.kind) {
+      case 'refused': {
+        const violation = failure.details as RuleViolation;
+        this.metrics.refused(violation.kind);
+        return InitiativeError.violated(violation);
+      }
+      case 'ended':
+        return InitiativeError.ended(initiativeId, 'closed or cancelled');
+      case 'unavailable':
+        this.logger.warn(`Temporal call for initiative ${initiativeId} failed: ${failure.message}`);
+        return InitiativeError.unavailable();
+      case 'other':
+        return error as Error;
     }
-    if (error instanceof WorkflowNotFoundError || (error instanceof WorkflowUpdateFailedError && /completed/i.test(error.cause?.message ?? ''))) {
-      return InitiativeError.ended(initiativeId, 'closed or cancelled');
-    }
-    if (isGrpcServiceError(error) || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || (error as Error)?.name === 'ServiceError') {
-      this.logger.warn(`Temporal call for initiative ${initiativeId} failed: ${(error as Error).message}`);
-      return InitiativeError.unavailable();
-    }
-    return error as Error;
   }
 }

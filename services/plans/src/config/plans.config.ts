@@ -49,7 +49,28 @@ const sopSettings = z
     },
   }));
 
-/** The plans service's settings; see README for each variable. */
-export const plansConfigSchema = z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings);
+/** The chance, 0 to 1, that value at each DoI stage 0..5 arrives: the pivot weighs value by it. */
+const pivotSettings = z
+  .object({
+    TOLLGATE_PIVOT_DOI_WEIGHTS: z
+      .string()
+      .trim()
+      .default('0.1,0.25,0.5,0.75,0.9,1')
+      .transform((text, context) => {
+        const weights = text.split(',').map((part) => Number(part.trim()));
+        if (weights.length !== 6 || weights.some((weight) => !Number.isFinite(weight) || weight < 0 || weight > 1)) {
+          context.addIssue({ code: 'custom', message: 'expected six comma-separated weights between 0 and 1, one per DoI stage 0 to 5' });
+          return z.NEVER;
+        }
+        return weights;
+      }),
+  })
+  .transform((env) => ({ pivot: { doiWeights: env.TOLLGATE_PIVOT_DOI_WEIGHTS } }));
 
-export type PlansConfig = ServiceConfig & z.infer<typeof portfolioSettings> & z.infer<typeof sopSettings>;
+/** The plans service's settings; see README for each variable. */
+export const plansConfigSchema = z.intersection(
+  z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings),
+  pivotSettings,
+);
+
+export type PlansConfig = ServiceConfig & z.infer<typeof portfolioSettings> & z.infer<typeof sopSettings> & z.infer<typeof pivotSettings>;

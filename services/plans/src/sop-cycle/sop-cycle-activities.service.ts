@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  initiativeWorkflowId,
+  LIFECYCLE,
+  SOP_CYCLE_UNPREPARED,
+  SOP_DECISION_REFUSED,
+  TOPICS,
+  type SopCycleActivities,
+} from '@tollgate/contracts';
+import { proposePivot, type RuleViolation, type RuleViolationKind, type SopPivotProposal } from '@tollgate/domain';
+import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
+import { DomainError, SERVICE_CONFIG, uuidFromKey } from '@tollgate/platform';
+import type { ActivityProvider } from '@tollgate/temporal';
+import { DataSource } from 'typeorm';
+import type { PlansConfig } from '../config/plans.config';
+import { OrgNodeService } from '../org-node/org-node.service';
+import { PlanService } from '../plan/plan.service';
+import { PortfolioService } from '../portfolio/portfolio.service';
+import { InitiativeResourceService } from '../sop-policy/initiative-resource.service';
+import { SopPolicyService } from '../sop-policy/sop-policy.service';
+import { SopCycleProjection } from './sop-cycle-projection.service';
+import { SopCycleSetupService } from './sop-cycle-setup.service';
+import { SopExceptionFinder } from './sop-exception-finder.service';
+import { SopExceptionRecord } from './sop-exception.entity';
+
+const KIND_OF_STATUS: Record<number, RuleViolationKind> = { 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'unprocessable' };
+
+function refused(violation: RuleViolation): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(violation.message, SOP_DECISION_REFUSED, violation);
+}
+
+/** The plans service's side of the S&OP cycle: what the workflow asks of the service's data. */
+@Injectable()
+export class SopCycleActivitiesService implements ActivityProvider {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelayHost,
+    private readonly client: Client,
+    private readonly nodes: OrgNodeService,
+    private readonly setups: SopCycleSetupService,
+    private readonly exceptions: SopExceptionFinder,
+    private readonly projection: SopCycleProjection,
+    private readonly plans: PlanService,
+    private readonly policies: SopPolicyService,
+    private readonly portfolio: PortfolioService,
+    private readonly resources: InitiativeResourceService,
+    @Inject(SERVICE_CONFIG) private readonly config: PlansConfig,
+  ) {}
+
+  activities(): SopCycleActivities {
+    return {
+      prepareSopCycle: (input) => this.prepare(input.orgNodeId),
+      raiseSopExceptions: (input) => this.raise(input.cycleId, input.orgNodeId, input.period),
+      proposeSopPivots: (input) => this.proposePivots(input.orgNodeId),
+      projectSopCycle: (input) => this.projection.project(input.state, input.changes),
+      applySopDecision: (input) => this.apply(input),
+    };
+  }
+
+  private async prepare(orgNodeId: string) {
+    try {
+      await this.nodes.get(orgNodeId);
+    } catch (error) {
+      if (error instanceof DomainError && error.statusCode === 404) throw ApplicationFailure.nonRetryable(error.message, SOP_CYCLE_UNPREPARED);
+      throw error;
+    }
+    const plan = await this.setups.planFor(orgNodeId);
+    if (!plan) throw ApplicationFailure.nonRetryable(`org node ${orgNodeId} has no S&OP cycle setup`, SOP_CYCLE_UNPREPARED);
+    return plan;
+  }
+
+  /** Stores the period's exceptions under ids of the cycle's own, and announces the new ones with them. */
+  private async raise(cycleId: string, orgNodeId: string, period: string) {
+    const found = await this.exceptions.find(orgNodeId, period);
+    // A name-based id: raising the same exception again in this cycle finds the first.
+    const raised = found.map((exception) => ({ exceptionId: uuidFromKey('sop-exception', cycleId, exception.kind, exception.subject), exception }));
+    const announced = await this.dataSource.transaction(async (manager) => {
+      let count = 0;
+      for (const { exceptionId, exception } of raised) {
+        if (await manager.existsBy(SopExceptionRecord, { id: exceptionId })) continue;
+        await manager.insert(SopExceptionRecord, {
+          id: exceptionId,
+          cycleId,
+          orgNodeId,
+          period,
+          kind: exception.kind,
+          subject: exception.subject,
+          reference: exception.reference,
+          actual: exception.actual,
+          deviation: exception.deviation,
+          ownerId: exception.owner,
+          state: 'awaiting_mitigation',
+          mitigation: null,
+        });
+        await enqueueEvent(manager, TOPICS.plansEvents, {
+          type: 'plans.exception-raised',
+          source: 'tollgate/plans',
+          subject: orgNodeId,
+          data: { exceptionId, cycleId, orgNodeId, period, kind: exception.kind, subject: exception.subject, reference: exception.reference, actual: exception.actual, deviation: exception.deviation, ownerId: exception.owner },
+        });
+        count += 1;
+      }
+      return count;
+    });
+    if (announced) this.relay.relay.nudge();
+    return raised.map(({ exceptionId, exception }) => ({ exceptionId, kind: exception.kind, subject: exception.subject, ownerId: exception.owner }));
+  }
+
+  /** Per program under the node that has a capacity in its policy: the moves the ranking proposes, the ones that change something. */
+  private async proposePivots(orgNodeId: string): Promise<SopPivotProposal[]> {
+    const open = (await this.portfolio.initiativesUnder(orgNodeId)).filter((initiative) => initiative.stage < 5 && initiative.status !== 'cancelled' && initiative.status !== 'closed');
+    const resources = await this.resources.resourcesOf(open.map((initiative) => initiative.initiativeId));
+    const proposals: SopPivotProposal[] = [];
+    for (const programId of [...new Set(open.map((initiative) => initiative.programId))].sort()) {
+      const capacity = (await this.policies.effectivePolicy(programId)).pivotCapacity;
+      if (!capacity) continue;
+      const candidates = open
+        .filter((initiative) => initiative.programId === programId)
+        .map((initiative) => ({
+          initiativeId: initiative.initiativeId,
+          stage: initiative.stage,
+          onHold: initiative.status === 'on_hold',
+          // What is still to come: the forecast where there is one, else the plan, less what is confirmed.
+          value: Math.max((initiative.forecast > 0 ? initiative.forecast : initiative.planned) - initiative.confirmed, 0),
+          ...(resources.get(initiative.initiativeId) ?? { budget: 0, fte: 0 }),
+        }));
+      for (const ranked of proposePivot(candidates, capacity, this.config.pivot.doiWeights)) {
+        if (ranked.move !== 'keep') proposals.push({ programId, initiativeId: ranked.initiativeId, move: ranked.move, score: ranked.score });
+      }
+    }
+    return proposals;
+  }
+
+  private async apply(input: Parameters<SopCycleActivities['applySopDecision']>[0]): Promise<string[]> {
+    const { decision, moves, orgNodeId } = input;
+    if (decision.kind === 'promote_scenario') return this.promote(orgNodeId, decision.subject!, decision.decidedBy, decision.rationale);
+    const outcome: string[] = [];
+    for (const { initiativeId, move } of moves) {
+      try {
+        await this.client.workflow
+          .getHandle(initiativeWorkflowId(initiativeId))
+          .signal(LIFECYCLE.portfolioMove, { decisionId: decision.decisionId, move, decidedBy: decision.decidedBy, reason: decision.rationale });
+        outcome.push(`${move} ${initiativeId}`);
+      } catch (error) {
+        // A closed or cancelled initiative needs no pivot; the outcome says so.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        outcome.push(`skipped ${initiativeId}: its lifecycle has ended`);
+      }
+    }
+    return outcome;
+  }
+
+  private async promote(orgNodeId: string, scenarioId: string, decidedBy: string, rationale: string): Promise<string[]> {
+    const done = [`scenario ${scenarioId} is the plan of record of ${orgNodeId}`];
+    try {
+      const scenario = await this.plans.show(scenarioId);
+      if (scenario.orgNodeId !== orgNodeId) throw refused({ kind: 'unprocessable', message: `scenario ${scenarioId} belongs to another node (${scenario.orgNodeId})` });
+      // A retried activity finds its own promotion done.
+      if (scenario.kind === 'record' && scenario.promotion?.decidedBy === decidedBy && scenario.promotion.rationale === rationale) return done;
+      await this.dataSource.transaction((manager) => this.plans.promoteScenario(manager, scenarioId, decidedBy, rationale));
+      return done;
+    } catch (error) {
+      if (error instanceof DomainError && KIND_OF_STATUS[error.statusCode]) throw refused({ kind: KIND_OF_STATUS[error.statusCode], message: error.message });
+      throw error;
+    }
+  }
+}

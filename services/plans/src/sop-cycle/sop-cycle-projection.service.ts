@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { TOPICS, type SopCycleChange } from '@tollgate/contracts';
+import { currentStep, type SopCycleState, type SopDecision } from '@tollgate/domain';
+import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SopCycleRecord } from './sop-cycle.entity';
+import { SopDecisionRecord } from './sop-decision.entity';
+import { SopExceptionRecord } from './sop-exception.entity';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Writes a decision with its `plans.decision-recorded` event; shared by cycle decisions and scenario promotions. */
+export async function recordDecision(manager: EntityManager, orgNodeId: string, cycleId: string | null, decision: SopDecision): Promise<void> {
+  if (await manager.existsBy(SopDecisionRecord, { id: decision.decisionId })) return;
+  await manager.insert(SopDecisionRecord, {
+    id: decision.decisionId,
+    cycleId,
+    orgNodeId,
+    kind: decision.kind,
+    subject: decision.subject,
+    rationale: decision.rationale,
+    decidedBy: decision.decidedBy,
+    decidedAt: new Date(decision.decidedAt),
+    outcome: decision.outcome ?? [],
+  });
+  await enqueueEvent(manager, TOPICS.plansEvents, {
+    type: 'plans.decision-recorded',
+    source: 'tollgate/plans',
+    subject: orgNodeId,
+    data: {
+      decisionId: decision.decisionId,
+      cycleId,
+      orgNodeId,
+      kind: decision.kind,
+      subject: decision.subject,
+      rationale: decision.rationale,
+      decidedBy: decision.decidedBy,
+      decidedAt: iso(decision.decidedAt),
+      outcome: decision.outcome ?? [],
+    },
+  });
+}
+
+/**
+ * The cycle's row follows its workflow: each projection carries the whole
+ * state and a version, and an older or repeated one changes nothing, so a
+ * retried activity never announces a change twice.
+ */
+@Injectable()
+export class SopCycleProjection {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelayHost,
+  ) {}
+
+  async project(state: SopCycleState, changes: SopCycleChange[]): Promise<void> {
+    const announced = await this.dataSource.transaction(async (manager) => {
+      const known = await manager.findOne(SopCycleRecord, { where: { id: state.cycleId }, lock: { mode: 'pessimistic_write' } });
+      if (known && known.version >= state.version) return false;
+      await manager.save(
+        manager.create(SopCycleRecord, {
+          id: state.cycleId,
+          orgNodeId: state.orgNodeId,
+          period: state.period,
+          step: currentStep(state).step,
+          chairId: state.chairId,
+          startedBy: state.startedBy,
+          startedAt: new Date(state.startedAt),
+          version: state.version,
+          state,
+        }),
+      );
+      for (const exception of state.exceptions) {
+        const mitigation = exception.mitigation ? { ...exception.mitigation, submittedAt: iso(exception.mitigation.submittedAt) } : null;
+        await manager.update(
+          SopExceptionRecord,
+          { id: exception.exceptionId },
+          { state: mitigation ? 'mitigated' : exception.escalated ? 'escalated' : 'awaiting_mitigation', mitigation },
+        );
+      }
+      for (const change of changes) {
+        if (change.type === 'cycle-started') {
+          await enqueueEvent(manager, TOPICS.plansEvents, {
+            type: 'plans.cycle-started',
+            source: 'tollgate/plans',
+            subject: state.orgNodeId,
+            data: { cycleId: state.cycleId, orgNodeId: state.orgNodeId, period: state.period, startedBy: state.startedBy, chairId: state.chairId, startedAt: iso(state.startedAt) },
+          });
+        }
+        if (change.type === 'decision-recorded') {
+          const decision = state.decisions.find((candidate) => candidate.decisionId === change.decisionId);
+          if (decision) await recordDecision(manager, state.orgNodeId, state.cycleId, decision);
+        }
+      }
+      return true;
+    });
+    if (announced) this.relay.relay.nudge();
+  }
+}

@@ -1,0 +1,50 @@
+import { currentStep, sopAgenda, type SopCycleState } from '@tollgate/domain';
+import type { SopExceptionRecord } from './sop-exception.entity';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A cycle as the API shows it: instants as UTC ISO-8601. */
+export function cycleView(state: SopCycleState) {
+  return {
+    id: state.cycleId,
+    orgNodeId: state.orgNodeId,
+    period: state.period,
+    step: currentStep(state).step,
+    chairId: state.chairId,
+    startedBy: state.startedBy,
+    startedAt: iso(state.startedAt),
+    steps: state.steps.map((step) => ({ ...step, startedAt: iso(step.startedAt), dueAt: iso(step.dueAt), completedAt: iso(step.completedAt) })),
+    mitigationDueAt: iso(state.mitigationDueAt),
+    exceptions: state.exceptions.length,
+    escalations: state.escalations.map((escalation) => ({ ...escalation, at: iso(escalation.at) })),
+    decisions: state.decisions.map((decision) => ({ ...decision, decidedAt: iso(decision.decidedAt) })),
+  };
+}
+
+/** The executive S&OP's agenda: the exceptions with their figures and mitigations, the escalations and the proposed pivots. */
+export function agendaView(state: SopCycleState, records: readonly SopExceptionRecord[]) {
+  const agenda = sopAgenda(state);
+  const figures = new Map(records.map((record) => [record.id, record]));
+  return {
+    cycleId: state.cycleId,
+    step: currentStep(state).step,
+    mitigationDueAt: iso(state.mitigationDueAt),
+    exceptions: agenda.exceptions.map((exception) => {
+      const record = figures.get(exception.exceptionId);
+      return {
+        id: exception.exceptionId,
+        kind: exception.kind,
+        subject: exception.subject,
+        period: record?.period ?? state.period,
+        reference: record?.reference ?? null,
+        actual: record?.actual ?? null,
+        deviation: record?.deviation ?? null,
+        ownerId: exception.ownerId,
+        state: exception.mitigation ? 'mitigated' : exception.escalated ? 'escalated' : 'awaiting_mitigation',
+        mitigation: exception.mitigation ? { ...exception.mitigation, submittedAt: iso(exception.mitigation.submittedAt) } : null,
+      };
+    }),
+    escalations: agenda.escalations.map((escalation) => ({ ...escalation, at: iso(escalation.at) })),
+    pivots: agenda.pivots,
+  };
+}

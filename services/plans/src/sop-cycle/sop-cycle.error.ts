@@ -1,0 +1,40 @@
+import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
+import { DomainError } from '@tollgate/platform';
+
+export enum SopCycleErrorCode {
+  RuleViolated = 'rule_violated',
+  UnknownCycle = 'unknown_sop_cycle',
+  NoSetup = 'no_sop_cycle_setup',
+  BadSetup = 'bad_sop_cycle_setup',
+  Published = 'sop_cycle_published',
+  Unavailable = 'sop_cycle_unavailable',
+}
+
+const STATUS_OF_KIND: Record<RuleViolationKind, number> = { forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
+
+/** The one exception of S&OP cycles, their setup, agenda and decisions. */
+export class SopCycleError extends DomainError {
+  static violated(violation: RuleViolation): SopCycleError {
+    return new SopCycleError(SopCycleErrorCode.RuleViolated, STATUS_OF_KIND[violation.kind], violation.message, violation.unmet);
+  }
+
+  static unknown(id: string): SopCycleError {
+    return new SopCycleError(SopCycleErrorCode.UnknownCycle, 404, `S&OP cycle ${id} not found`);
+  }
+
+  static noSetup(nodeId: string, statusCode: 404 | 422): SopCycleError {
+    return new SopCycleError(SopCycleErrorCode.NoSetup, statusCode, `org node ${nodeId} has no S&OP cycle setup: name each step's owner first (PUT /api/org-nodes/${nodeId}/sop-cycle-setup)`);
+  }
+
+  static badSetup(unmet: string[]): SopCycleError {
+    return new SopCycleError(SopCycleErrorCode.BadSetup, 422, `the setup is not usable: ${unmet.join('; ')}`, unmet);
+  }
+
+  static published(id: string): SopCycleError {
+    return new SopCycleError(SopCycleErrorCode.Published, 409, `S&OP cycle ${id} is published; it takes no more changes`);
+  }
+
+  static unavailable(): SopCycleError {
+    return new SopCycleError(SopCycleErrorCode.Unavailable, 503, 'the S&OP cycle cannot be reached now; retry shortly');
+  }
+}

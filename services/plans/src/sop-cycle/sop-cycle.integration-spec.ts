@@ -1,0 +1,187 @@
+import { Client } from '@temporalio/client';
+import { sopCycleWorkflowId, sopScheduleId } from '@tollgate/contracts';
+import { OutboxMessage } from '@tollgate/messaging';
+import { randomUUID } from 'node:crypto';
+import { eventually } from '../../../../test/support/eventually';
+import { apiAs, type Person } from '../../../../test/support/http-client';
+import { RunningService, startService } from '../../../../test/support/running-service';
+import { RunningWorkflowWorker, startWorkflowWorker } from '../../../../test/support/workflow-worker';
+
+const unique = () => randomUUID().slice(0, 8);
+const admin: Person = { id: `admin-${unique()}`, roles: ['admin'] };
+const planner: Person = { id: `dana-${unique()}`, roles: ['viewer'] };
+const supplyLead: Person = { id: `sue-${unique()}`, roles: ['viewer'] };
+const chair: Person = { id: `carl-${unique()}`, roles: ['sponsor'] };
+const stranger: Person = { id: `vic-${unique()}`, roles: ['owner'] };
+const owners = { data_gathering: planner.id, demand_review: planner.id, supply_review: supplyLead.id, pre_sop: planner.id, executive_sop: chair.id };
+
+// The S&OP cycle through the plans service's API, on the real stack: the workflow, its activities, the projection, the outbox.
+describe('S&OP cycles', () => {
+  let plans: RunningService;
+  let worker: RunningWorkflowWorker;
+
+  beforeAll(async () => {
+    plans = await startService('plans');
+    worker = await startWorkflowWorker();
+    await plans.ready();
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await plans?.close();
+  });
+
+  const as = (person: Person | null) => apiAs(plans.baseUrl, person);
+
+  async function organization(): Promise<string> {
+    const answer = await as(admin).post('/api/org-nodes', { name: `Acme ${unique()}`, kind: 'organization' });
+    expect(answer.status).toBe(201);
+    return answer.body.id;
+  }
+
+  // Event data, read as the consumers of these events would; typed loosely because the test asserts each field.
+  const events = (type: string, orgNodeId: string) =>
+    plans.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { messageKey: orgNodeId, type } })
+      .then((rows) => rows.map((row) => row.envelope.data as Record<string, unknown>));
+
+  it('sets a node up with step owners and durations; refuses what is malformed, unusable, unknown or not an admin’s', async () => {
+    const node = await organization();
+    expect((await as(null).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners })).status).toBe(401);
+    expect((await as(stranger).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners })).status).toBe(403);
+    expect((await as(admin).put(`/api/org-nodes/${randomUUID()}/sop-cycle-setup`, { owners })).status).toBe(404);
+    expect((await as(admin).get(`/api/org-nodes/${node}/sop-cycle-setup`)).status).toBe(404);
+    expect((await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners: { data_gathering: 'x' } })).status).toBe(400);
+    expect((await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners, durations: { pre_sop: 'one month' } })).status).toBe(400);
+    const unusable = await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners, mitigationWindow: 'PT0H' });
+    expect(unusable).toMatchObject({ status: 422, body: { code: 'bad_sop_cycle_setup', unmet: ["mitigationWindow: 'PT0H' is not an exact, positive duration (weeks, days, hours)"] } });
+
+    const written = await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners, durations: { pre_sop: 'P1W' } });
+    expect(written).toMatchObject({
+      status: 201,
+      body: { orgNodeId: node, owners, durations: { data_gathering: 'P3D', pre_sop: 'P1W' }, mitigationWindow: 'P3D', schedule: null },
+    });
+    expect((await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners })).status).toBe(200);
+  });
+
+  it('walks a cycle through its steps: exceptions with mitigations at pre-S&OP, decisions at the executive S&OP, published', async () => {
+    const node = await organization();
+    expect((await as(admin).post('/api/sop-cycles', { orgNodeId: node, period: '2027-03' })).status).toBe(422);
+    await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners });
+    await as(admin).put(`/api/org-nodes/${node}/sop-policy`, {
+      ownerId: planner.id,
+      valueThreshold: { absolute: 10_000, percent: 0.05 },
+      volumeThreshold: { absolute: 100, percent: 0.05 },
+    });
+    const plan = await as(admin).put(`/api/org-nodes/${node}/plan`, {
+      currency: 'EUR',
+      targets: [{ period: '2027-03', amount: 5_000_000 }],
+      demand: [
+        { family: 'widgets', period: '2027-03', volume: 12_000 },
+        { family: 'gears', period: '2027-03', volume: 1_000 },
+      ],
+      capacity: [
+        { family: 'widgets', period: '2027-03', volume: 10_000 },
+        { family: 'gears', period: '2027-03', volume: 1_500 },
+      ],
+    });
+    expect(plan.status).toBe(201);
+
+    expect((await as(planner).post('/api/sop-cycles', { orgNodeId: node, period: '2027-03' })).status).toBe(403);
+    expect((await as(admin).post('/api/sop-cycles', { orgNodeId: node, period: 'March' })).status).toBe(400);
+    expect((await as(admin).post('/api/sop-cycles', { orgNodeId: randomUUID(), period: '2027-03' })).status).toBe(404);
+    const started = await as(admin).post('/api/sop-cycles', { orgNodeId: node, period: '2027-03' });
+    const cycleId = sopCycleWorkflowId(node, '2027-03');
+    expect(started).toMatchObject({ status: 201, body: { id: cycleId, step: 'data_gathering', chairId: chair.id, startedBy: admin.id } });
+    expect(started.body.steps[0]).toMatchObject({ step: 'data_gathering', ownerId: planner.id, completedAt: null });
+    expect(Date.parse(started.body.steps[0].dueAt) - Date.parse(started.body.startedAt)).toBe(3 * 86_400_000);
+    expect((await as(admin).post('/api/sop-cycles', { orgNodeId: node, period: '2027-03' })).status).toBe(200);
+    expect(await events('plans.cycle-started', node)).toEqual([expect.objectContaining({ cycleId, period: '2027-03', chairId: chair.id })]);
+
+    const complete = (person: Person, step: string) => as(person).post(`/api/sop-cycles/${encodeURIComponent(cycleId)}/steps/${step}/completion`, { note: `${step} done` });
+    expect((await complete(planner, 'supply_review')).status).toBe(409);
+    expect((await complete(stranger, 'data_gathering')).status).toBe(403);
+    expect((await as(planner).post(`/api/sop-cycles/${encodeURIComponent(`sop-cycle-${randomUUID()}-2027-03`)}/steps/data_gathering/completion`, {})).status).toBe(404);
+    expect((await complete(planner, 'data_gathering')).body.step).toBe('demand_review');
+    await complete(planner, 'demand_review');
+    await complete(supplyLead, 'supply_review');
+
+    // Pre-S&OP: only deviations reach the agenda, each owed a mitigation.
+    const agenda = await as(stranger).get(`/api/sop-cycles/${encodeURIComponent(cycleId)}/agenda`);
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.step).toBe('pre_sop');
+    const byKind = Object.fromEntries(agenda.body.exceptions.map((exception: { kind: string }) => [exception.kind, exception]));
+    expect(Object.keys(byKind).sort()).toEqual(['demand_exceeds_capacity', 'forecast_below_target']);
+    expect(byKind.demand_exceeds_capacity).toMatchObject({ subject: `${node}/widgets`, reference: 10_000, actual: 12_000, deviation: 2_000, ownerId: planner.id, state: 'awaiting_mitigation' });
+    expect(byKind.forecast_below_target).toMatchObject({ reference: 5_000_000, actual: 0, deviation: -5_000_000 });
+    expect((await events('plans.exception-raised', node)).map((data) => data.kind).sort()).toEqual(['demand_exceeds_capacity', 'forecast_below_target']);
+
+    const mitigate = (person: Person, exceptionId: string, body: object) =>
+      as(person).post(`/api/sop-cycles/${encodeURIComponent(cycleId)}/exceptions/${exceptionId}/mitigation`, body);
+    const action = { action: 'a third shift from April', ownerId: supplyLead.id, dueDate: '2027-04-01' };
+    const gap = byKind.demand_exceeds_capacity.id;
+    expect((await mitigate(planner, gap, { action: 'x' })).status).toBe(400);
+    expect((await mitigate(stranger, gap, action)).status).toBe(403);
+    expect((await mitigate(planner, randomUUID(), action)).status).toBe(404);
+    expect((await mitigate(planner, gap, { ...action, action: '   ' })).status).toBe(422);
+    const mitigated = await mitigate(planner, gap, action);
+    expect(mitigated).toMatchObject({ status: 200, body: { id: gap, state: 'mitigated', mitigation: { action: 'a third shift from April', submittedBy: planner.id } } });
+    expect((await mitigate(planner, gap, action)).status).toBe(409);
+
+    const decide = (person: Person, body: object) => as(person).post(`/api/sop-cycles/${encodeURIComponent(cycleId)}/decisions`, body);
+    expect((await decide(chair, { kind: 'resolution', rationale: 'too early' })).status).toBe(409);
+    await complete(planner, 'pre_sop');
+
+    // The executive S&OP: the chair decides, with a rationale; a promotion makes a scenario the plan of record.
+    const scenario = await as(admin).post(`/api/org-nodes/${node}/scenarios`, { name: 'Lean spring' });
+    expect(scenario.status).toBe(201);
+    expect((await decide(chair, { kind: 'vote', rationale: 'x' })).status).toBe(400);
+    expect((await decide(planner, { kind: 'resolution', rationale: 'x' })).status).toBe(403);
+    expect((await decide(chair, { kind: 'resolution', rationale: ' ' })).status).toBe(422);
+    expect((await decide(chair, { kind: 'approve_pivot', subject: 'no-such-program', rationale: 'x' })).status).toBe(404);
+    expect((await decide(chair, { kind: 'promote_scenario', subject: randomUUID(), rationale: 'x' })).status).toBe(404);
+    const promoted = await decide(chair, { kind: 'promote_scenario', subject: scenario.body.id, rationale: 'the lean plan fits capacity' });
+    expect(promoted).toMatchObject({ status: 201, body: { kind: 'promote_scenario', decidedBy: chair.id, outcome: [`scenario ${scenario.body.id} is the plan of record of ${node}`] } });
+    expect((await as(stranger).get(`/api/org-nodes/${node}/plan`)).body).toMatchObject({ id: scenario.body.id, kind: 'record' });
+    const accepted = await decide(chair, { kind: 'accept_mitigation', subject: gap, rationale: 'the shift covers the gap' });
+    expect(accepted.status).toBe(201);
+
+    const decisions = await as(stranger).get(`/api/sop-cycles/${encodeURIComponent(cycleId)}/decisions`);
+    expect(decisions.body.decisions.map((decision: { kind: string; decidedBy: string }) => [decision.kind, decision.decidedBy])).toEqual([
+      ['promote_scenario', chair.id],
+      ['accept_mitigation', chair.id],
+    ]);
+    expect((await events('plans.decision-recorded', node)).map((data) => data.kind).sort()).toEqual(['accept_mitigation', 'promote_scenario']);
+
+    const published = await complete(chair, 'executive_sop');
+    expect(published).toMatchObject({ status: 200, body: { step: 'published' } });
+    expect((await decide(chair, { kind: 'resolution', rationale: 'late' })).status).toBe(409);
+    const listed = await as(stranger).get(`/api/sop-cycles?orgNodeId=${node}`);
+    expect(listed.body.cycles.map((cycle: { id: string; step: string }) => [cycle.id, cycle.step])).toEqual([[cycleId, 'published']]);
+    expect((await as(stranger).get('/api/sop-cycles')).status).toBe(400);
+  });
+
+  it('starts the month’s cycle from its Temporal Schedule', async () => {
+    const node = await organization();
+    const written = await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners, schedule: { dayOfMonth: 3, hourUtc: 6 } });
+    expect(written.status).toBe(201);
+    expect(written.body.schedule).toMatchObject({ dayOfMonth: 3, hourUtc: 6, scheduleId: sopScheduleId(node) });
+    expect(written.body.schedule.nextStarts).toHaveLength(3);
+    for (const start of written.body.schedule.nextStarts) expect(start).toMatch(/^\d{4}-\d{2}-03T06:00:00\.000Z$/);
+
+    const client = plans.app.get(Client);
+    await client.schedule.getHandle(sopScheduleId(node)).trigger();
+    const period = new Date().toISOString().slice(0, 7);
+    const cycle = await eventually(
+      () => as(stranger).get(`/api/sop-cycles/${encodeURIComponent(sopCycleWorkflowId(node, period))}`),
+      (answer) => answer.status === 200,
+      { what: 'the scheduled cycle to start' },
+    );
+    expect(cycle.body).toMatchObject({ orgNodeId: node, period, startedBy: 'tollgate-schedule', step: 'data_gathering' });
+
+    // Turning the schedule off removes it.
+    await as(admin).put(`/api/org-nodes/${node}/sop-cycle-setup`, { owners, schedule: null });
+    await expect(client.schedule.getHandle(sopScheduleId(node)).describe()).rejects.toThrow(/not found/i);
+  });
+});

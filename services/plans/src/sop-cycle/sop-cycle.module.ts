@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { OrgNodeModule } from '../org-node/org-node.module';
+import { PlanModule } from '../plan/plan.module';
+import { PortfolioModule } from '../portfolio/portfolio.module';
+import { SopPolicyModule } from '../sop-policy/sop-policy.module';
+import { SopCycleActivitiesService } from './sop-cycle-activities.service';
+import { SopCycleProjection } from './sop-cycle-projection.service';
+import { SopCycleSetupService } from './sop-cycle-setup.service';
+import { SopCycleController } from './sop-cycle.controller';
+import { SopCycleGateway } from './sop-cycle.gateway';
+import { SopCycleService } from './sop-cycle.service';
+import { SopExceptionFinder } from './sop-exception-finder.service';
+
+@Module({
+  imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule],
+  controllers: [SopCycleController],
+  providers: [SopCycleService, SopCycleSetupService, SopCycleGateway, SopCycleProjection, SopExceptionFinder, SopCycleActivitiesService],
+  exports: [SopCycleActivitiesService, SopCycleProjection],
+})
+export class SopCycleModule {}

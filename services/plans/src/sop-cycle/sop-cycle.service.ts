@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@tollgate/auth';
+import { SOP_CYCLE, sopCycleWorkflowId } from '@tollgate/contracts';
+import type { Actor, SopCycleState, SopDecision } from '@tollgate/domain';
+import { uuidFromKey } from '@tollgate/platform';
+import { DataSource } from 'typeorm';
+import { OrgNodeService } from '../org-node/org-node.service';
+import type { MitigationDto, SopDecisionDto } from './dtos/sop-commands.dto';
+import type { StartSopCycleDto } from './dtos/start-sop-cycle.dto';
+import { SopCycleSetupService } from './sop-cycle-setup.service';
+import { agendaView, cycleView } from './sop-cycle-view';
+import { SopCycleRecord } from './sop-cycle.entity';
+import { SopCycleError } from './sop-cycle.error';
+import { SopCycleGateway } from './sop-cycle.gateway';
+import { SopDecisionRecord } from './sop-decision.entity';
+import { SopExceptionRecord } from './sop-exception.entity';
+
+const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
+
+/** S&OP cycles: started and moved through their workflow, read from their projection. */
+@Injectable()
+export class SopCycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly gateway: SopCycleGateway,
+    private readonly nodes: OrgNodeService,
+    private readonly setups: SopCycleSetupService,
+  ) {}
+
+  async start(principal: Principal, dto: StartSopCycleDto): Promise<{ created: boolean; body: ReturnType<typeof cycleView> }> {
+    await this.nodes.get(dto.orgNodeId);
+    const known = await this.record(sopCycleWorkflowId(dto.orgNodeId, dto.period));
+    if (known) return { created: false, body: cycleView(known.state) };
+    if (!(await this.setups.planFor(dto.orgNodeId))) throw SopCycleError.noSetup(dto.orgNodeId, 422);
+    const started = await this.gateway.start({ orgNodeId: dto.orgNodeId, period: dto.period, startedBy: principal.sub });
+    const state = started ?? (await this.stateOf(sopCycleWorkflowId(dto.orgNodeId, dto.period)));
+    return { created: started !== null, body: cycleView(state) };
+  }
+
+  async list(orgNodeId: string) {
+    await this.nodes.get(orgNodeId);
+    const records = await this.dataSource.getRepository(SopCycleRecord).find({ where: { orgNodeId }, order: { period: 'DESC' } });
+    return { orgNodeId, cycles: records.map((record) => cycleView(record.state)) };
+  }
+
+  async show(cycleId: string) {
+    return cycleView(await this.stateOf(cycleId));
+  }
+
+  async agenda(cycleId: string) {
+    const state = await this.stateOf(cycleId);
+    const records = await this.dataSource.getRepository(SopExceptionRecord).find({ where: { cycleId } });
+    return agendaView(state, records);
+  }
+
+  async decisions(cycleId: string) {
+    await this.stateOf(cycleId);
+    const records = await this.dataSource.getRepository(SopDecisionRecord).find({ where: { cycleId }, order: { decidedAt: 'ASC' } });
+    return { cycleId, decisions: records.map((record) => ({ ...record, decidedAt: record.decidedAt.toISOString() })) };
+  }
+
+  async completeStep(principal: Principal, cycleId: string, step: string, note: string | undefined, key?: string) {
+    await this.stateOf(cycleId);
+    const state = await this.gateway.update<SopCycleState>(
+      cycleId,
+      SOP_CYCLE.completeStep,
+      [{ actor: actorOf(principal), step, note: note ?? null }],
+      this.updateId('sop-step', principal, key),
+    );
+    return cycleView(state);
+  }
+
+  async submitMitigation(principal: Principal, cycleId: string, exceptionId: string, dto: MitigationDto, key?: string) {
+    await this.stateOf(cycleId);
+    const state = await this.gateway.update<SopCycleState>(
+      cycleId,
+      SOP_CYCLE.submitMitigation,
+      [{ actor: actorOf(principal), exceptionId, action: dto.action, ownerId: dto.ownerId, dueDate: dto.dueDate }],
+      this.updateId('sop-mitigation', principal, key),
+    );
+    return agendaView(state, await this.dataSource.getRepository(SopExceptionRecord).find({ where: { cycleId } })).exceptions.find(
+      (exception) => exception.id === exceptionId,
+    );
+  }
+
+  async decide(principal: Principal, cycleId: string, dto: SopDecisionDto, key?: string) {
+    await this.stateOf(cycleId);
+    const { decision } = await this.gateway.update<{ state: SopCycleState; decision: SopDecision }>(
+      cycleId,
+      SOP_CYCLE.recordDecision,
+      [{ actor: actorOf(principal), kind: dto.kind, subject: dto.subject ?? null, rationale: dto.rationale }],
+      this.updateId('sop-decision', principal, key),
+    );
+    return { ...decision, decidedAt: new Date(decision.decidedAt).toISOString() };
+  }
+
+  // The same Idempotency-Key names the same Temporal update: a retry answers the first result.
+  private updateId(kind: string, principal: Principal, key?: string): string | undefined {
+    return key ? uuidFromKey(kind, principal.sub, key) : undefined;
+  }
+
+  private record(cycleId: string): Promise<SopCycleRecord | null> {
+    return this.dataSource.getRepository(SopCycleRecord).findOneBy({ id: cycleId });
+  }
+
+  private async stateOf(cycleId: string): Promise<SopCycleState> {
+    const record = await this.record(cycleId);
+    if (!record) throw SopCycleError.unknown(cycleId);
+    return record.state;
+  }
+}

@@ -1,0 +1,45 @@
+import { bigintNumber } from '@tollgate/platform';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A deviation raised at a cycle's pre-S&OP, with the mitigation it owes. */
+@Entity({ name: 'sop_exception' })
+@Index('sop_exception_cycle_idx', ['cycleId'])
+export class SopExceptionRecord {
+  /** Derived from the cycle, kind and subject: raising the same exception twice finds the first. */
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'sop_exception_pkey' })
+  id!: string;
+
+  @Column({ name: 'cycle_id', type: 'varchar', length: 300 })
+  cycleId!: string;
+
+  @Column({ name: 'org_node_id', type: 'uuid' })
+  orgNodeId!: string;
+
+  @Column({ type: 'char', length: 7 })
+  period!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  subject!: string;
+
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  reference!: number;
+
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  actual!: number;
+
+  @Column({ type: 'bigint', transformer: bigintNumber })
+  deviation!: number;
+
+  @Column({ name: 'owner_id', type: 'varchar', length: 200 })
+  ownerId!: string;
+
+  /** awaiting_mitigation, mitigated, or escalated (its window closed without one). */
+  @Column({ type: 'varchar', length: 30 })
+  state!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  mitigation!: { action: string; ownerId: string; dueDate: string; submittedBy: string; submittedAt: string } | null;
+}
