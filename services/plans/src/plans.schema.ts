@@ -27,7 +27,7 @@ PLANS_MIGRATIONS.push(PlansAndScenarios1764547200000);
 import { SopCycles1764633600000 } from '../migrations/1764633600000-sop-cycles';
 import { SopCycleRecord } from './sop-cycle/sop-cycle.entity';
 import { SopCycleSetup } from './sop-cycle/sop-cycle-setup.entity';
-import { SopDecisionRecord } from './sop-cycle/sop-decision.entity';
+import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { SopExceptionRecord } from './sop-cycle/sop-exception.entity';
 PLANS_ENTITIES.push(SopCycleRecord, SopExceptionRecord, SopDecisionRecord, SopCycleSetup);
 PLANS_MIGRATIONS.push(SopCycles1764633600000);

@@ -1,3 +1,4 @@
+import { OutboxMessage } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { RunningService, startService } from '../../../../test/support/running-service';
@@ -199,6 +200,11 @@ describe('plans and scenarios', () => {
     });
     expect((await as(viewer).get(`/api/org-nodes/${node}/plan`)).body).toMatchObject({ id: scenario.body.id, kind: 'record' });
     expect((await as(viewer).get(`/api/scenarios/${record.id}`)).body).toMatchObject({ id: record.id, kind: 'superseded' });
+    // A promotion is a decision: announced with who took it and why, outside any S&OP cycle.
+    const decisions = await plans.dataSource.getRepository(OutboxMessage).findBy({ messageKey: node, type: 'plans.decision-recorded' });
+    expect(decisions.map((message) => message.envelope.data)).toEqual([
+      expect.objectContaining({ cycleId: null, orgNodeId: node, kind: 'promote_scenario', subject: scenario.body.id, decidedBy: admin.id, rationale: 'The second shift covers the spring peak' }),
+    ]);
 
     // No longer a scenario: neither changed nor promoted again.
     expect(await as(admin).put(`/api/scenarios/${scenario.body.id}`, { targets: [] })).toMatchObject({ status: 409, body: { code: 'not_a_scenario' } });

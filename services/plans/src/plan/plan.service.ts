@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { comparePlans, DEFAULT_CURRENCY } from '@tollgate/domain';
+import { OutboxRelayHost } from '@tollgate/messaging';
 import { uuidFromKey } from '@tollgate/platform';
 import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateScenarioDto } from './dtos/scenario.dto';
 import type { PlanCellsDto } from './dtos/plan-cells.dto';
+import { recordDecision } from '../decision/decision-log';
 import { cellsOf, figuresOf, lockNodePlans, requireOrgNode, writeCells } from './plan-cells';
 import { Plan } from './plan.entity';
 import { PlanError } from './plan.error';
@@ -17,7 +19,10 @@ const PLAN_OF_RECORD_NAME = 'Plan of record';
 /** Each node's plan of record, the what-if scenarios beside it, and the promotion of a scenario to record. */
 @Injectable()
 export class PlanService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelayHost,
+  ) {}
 
   /** The node's plan of record with its targets, demand and capacity, or null when it has none. */
   async planOfRecord(nodeId: string): Promise<PlanView | null> {
@@ -133,9 +138,23 @@ export class PlanService {
     return planView({ ...scenario, ...promotion }, await cellsOf(manager, scenarioId));
   }
 
-  /** The promotion decided over the API, in a transaction of its own. */
-  promote(principal: Principal, scenarioId: string, rationale: string | undefined): Promise<PlanView> {
-    return this.dataSource.transaction((manager) => this.promoteScenario(manager, scenarioId, principal.sub, rationale ?? ''));
+  /** The promotion decided over the API, in a transaction of its own, recorded as a decision (`plans.decision-recorded`). */
+  async promote(principal: Principal, scenarioId: string, rationale: string | undefined): Promise<PlanView> {
+    const promoted = await this.dataSource.transaction(async (manager) => {
+      const view = await this.promoteScenario(manager, scenarioId, principal.sub, rationale ?? '');
+      await recordDecision(manager, view.orgNodeId, null, {
+        decisionId: randomUUID(),
+        kind: 'promote_scenario',
+        subject: scenarioId,
+        rationale: view.promotion!.rationale!,
+        decidedBy: principal.sub,
+        decidedAt: Date.parse(view.promotion!.decidedAt),
+        outcome: [`scenario ${scenarioId} is the plan of record of ${view.orgNodeId}`],
+      });
+      return view;
+    });
+    this.relay.relay.nudge();
+    return promoted;
   }
 
   private async findPlan(manager: EntityManager, planId: string): Promise<Plan> {

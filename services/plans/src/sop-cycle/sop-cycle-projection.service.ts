@@ -1,45 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS, type SopCycleChange } from '@tollgate/contracts';
-import { currentStep, type SopCycleState, type SopDecision } from '@tollgate/domain';
+import { currentStep, type SopCycleState } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
+import { recordDecision } from '../decision/decision-log';
 import { SopCycleRecord } from './sop-cycle.entity';
-import { SopDecisionRecord } from './sop-decision.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Writes a decision with its `plans.decision-recorded` event; shared by cycle decisions and scenario promotions. */
-export async function recordDecision(manager: EntityManager, orgNodeId: string, cycleId: string | null, decision: SopDecision): Promise<void> {
-  if (await manager.existsBy(SopDecisionRecord, { id: decision.decisionId })) return;
-  await manager.insert(SopDecisionRecord, {
-    id: decision.decisionId,
-    cycleId,
-    orgNodeId,
-    kind: decision.kind,
-    subject: decision.subject,
-    rationale: decision.rationale,
-    decidedBy: decision.decidedBy,
-    decidedAt: new Date(decision.decidedAt),
-    outcome: decision.outcome ?? [],
-  });
-  await enqueueEvent(manager, TOPICS.plansEvents, {
-    type: 'plans.decision-recorded',
-    source: 'tollgate/plans',
-    subject: orgNodeId,
-    data: {
-      decisionId: decision.decisionId,
-      cycleId,
-      orgNodeId,
-      kind: decision.kind,
-      subject: decision.subject,
-      rationale: decision.rationale,
-      decidedBy: decision.decidedBy,
-      decidedAt: iso(decision.decidedAt),
-      outcome: decision.outcome ?? [],
-    },
-  });
-}
 
 /**
  * The cycle's row follows its workflow: each projection carries the whole

@@ -12,7 +12,7 @@ import { agendaView, cycleView } from './sop-cycle-view';
 import { SopCycleRecord } from './sop-cycle.entity';
 import { SopCycleError } from './sop-cycle.error';
 import { SopCycleGateway } from './sop-cycle.gateway';
-import { SopDecisionRecord } from './sop-decision.entity';
+import { SopDecisionRecord } from '../decision/sop-decision.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
 
 const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
