@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TOPICS, type SopCycleChange } from '@tollgate/contracts';
 import { currentStep, type SopCycleState } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { recordDecision } from '../decision/decision-log';
 import { SopCycleRecord } from './sop-cycle.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
