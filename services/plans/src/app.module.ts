@@ -9,6 +9,7 @@ import { PortfolioModule } from './portfolio/portfolio.module';
 import { SopCycleActivitiesService } from './sop-cycle/sop-cycle-activities.service';
 import { SopCycleModule } from './sop-cycle/sop-cycle.module';
 import { SopPolicyModule } from './sop-policy/sop-policy.module';
+import { TargetWaterfallModule } from './target-waterfall/target-waterfall.module';
 
 @Module({})
 export class AppModule {
@@ -23,6 +24,7 @@ export class AppModule {
         PlanModule,
         SopPolicyModule,
         SopCycleModule,
+        TargetWaterfallModule,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,

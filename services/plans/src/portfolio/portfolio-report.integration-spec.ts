@@ -296,6 +296,40 @@ describe('portfolio reports', () => {
     expect(await service.valuesByPeriod(nodes.otherUnit, 'EUR', '2027-03', '2027-03')).toEqual([{ period: '2027-03', planned: 60_000, forecast: 60_000, confirmed: 0 }]);
   });
 
+  it("walks from the node's target through the value at each DoI stage to the gap", async () => {
+    const plan = await as(admin).put(`/api/org-nodes/${nodes.organization}/plan`, {
+      currency: 'EUR',
+      targets: [
+        { period: '2027-01', amount: 400_000 },
+        { period: '2027-02', amount: 300_000 },
+        { period: '2027-03', amount: 200_000 },
+        { period: '2027-04', amount: 100_000 },
+        { period: '2027-05', amount: 999_000 },
+      ],
+    });
+    expect(plan.status).toBe(201);
+    const answer = await as(viewer).get(`/api/portfolio/waterfall?orgNodeId=${nodes.organization}&from=2027-01&to=2027-04`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ orgNodeId: nodes.organization, currency: 'EUR', from: '2027-01', to: '2027-04', targetPlanId: plan.body.id });
+    // Closed counts at confirmed value (240k of its 300k), implemented and decided at plan; the cancelled and the dollars stay out.
+    expect(answer.body.steps).toEqual([
+      { label: 'target', amount: 1_000_000, cumulative: 1_000_000 },
+      { label: 'stage 5', amount: 240_000, cumulative: 240_000 },
+      { label: 'stage 4', amount: 200_000, cumulative: 440_000 },
+      { label: 'stage 3', amount: 120_000, cumulative: 560_000 },
+      { label: 'stage 2', amount: 0, cumulative: 560_000 },
+      { label: 'stage 1', amount: 0, cumulative: 560_000 },
+      { label: 'stage 0', amount: 0, cumulative: 560_000 },
+      { label: 'gap', amount: 440_000, cumulative: 1_000_000 },
+    ]);
+    // A unit without a plan of record has no target: the gap is what it covers, negative.
+    const unit = await as(viewer).get(`/api/portfolio/waterfall?orgNodeId=${nodes.otherUnit}&from=2027-01&to=2027-12`);
+    expect(unit.body).toMatchObject({ targetPlanId: null, steps: expect.arrayContaining([{ label: 'gap', amount: -120_000, cumulative: 0 }]) });
+    expect((await as(viewer).get(`/api/portfolio/waterfall?orgNodeId=${nodes.organization}&from=2027-01`)).status).toBe(400);
+    expect((await as(viewer).get(`/api/portfolio/waterfall?orgNodeId=${randomUUID()}&from=2027-01&to=2027-02`)).status).toBe(404);
+    expect((await as(null).get(`/api/portfolio/waterfall?orgNodeId=${nodes.organization}&from=2027-01&to=2027-02`)).status).toBe(401);
+  });
+
   it('lists the initiatives under a node for other parts of the service, any currency and status', async () => {
     const rows = await plans.app.get(PortfolioService).initiativesUnder(nodes.unit);
     expect(rows.map((row) => row.initiativeId).sort()).toEqual([ids.cancelled, ids.closed, ids.dollars, ids.waiting].sort());

@@ -158,6 +158,36 @@ export class PortfolioService {
     );
   }
 
+  /** Planned value per stage over the periods from `from` to `to`, and what is confirmed in them, under the node: the waterfall's steps. */
+  async valueByStage(orgNodeId: string, currency: string, from: string, to: string): Promise<{ stage: number; planned: number; confirmed: number }[]> {
+    const range = periodsBetween(from, to);
+    if ('unmet' in range) throw PortfolioError.malformedRange(range.unmet);
+    await this.nodes.get(orgNodeId);
+    const rows = (await this.dataSource.query(
+      `${SUBTREE},
+       portfolio AS (
+         SELECT initiative.initiative_id, initiative.stage FROM plans.portfolio_initiative initiative
+          WHERE ${IN_SUBTREE} AND initiative.currency = $2 AND initiative.status <> 'cancelled'
+       ),
+       planned AS (
+         SELECT portfolio.stage, SUM(value.planned) AS planned
+           FROM plans.portfolio_period_value value JOIN portfolio USING (initiative_id)
+          WHERE value.period BETWEEN $3 AND $4
+          GROUP BY portfolio.stage
+       ),
+       confirmed AS (
+         SELECT portfolio.stage, SUM(confirmation.amount) AS confirmed
+           FROM plans.portfolio_confirmation confirmation JOIN portfolio USING (initiative_id)
+          WHERE confirmation.currency = $2 AND confirmation.period BETWEEN $3 AND $4
+          GROUP BY portfolio.stage
+       )
+       SELECT stage, COALESCE(planned.planned, 0) AS planned, COALESCE(confirmed.confirmed, 0) AS confirmed
+         FROM planned FULL JOIN confirmed USING (stage)`,
+      [orgNodeId, currency, from, to],
+    )) as { stage: number; planned: string; confirmed: string }[];
+    return rows.map((row) => ({ stage: Number(row.stage), planned: Number(row.planned), confirmed: Number(row.confirmed) }));
+  }
+
   async values(orgNodeId: string, currency: string, from: string, to: string) {
     return { orgNodeId, currency, from, to, periods: await this.valuesByPeriod(orgNodeId, currency, from, to) };
   }
