@@ -127,39 +127,28 @@ export class PortfolioService {
 
   /** Planned, forecast and confirmed value of each period from `from` to `to`, summed over the node and everything under it. */
   async valuesByPeriod(orgNodeId: string, currency: string, from: string, to: string): Promise<LedgerPeriod[]> {
-    const range = periodsBetween(from, to);
-    if ('unmet' in range) throw PortfolioError.malformedRange(range.unmet);
-    await this.nodes.get(orgNodeId);
-    const rows = (await this.dataSource.query(
-      `${SUBTREE},
-       portfolio AS (
-         SELECT initiative.initiative_id FROM plans.portfolio_initiative initiative
-          WHERE ${IN_SUBTREE} AND initiative.currency = $2 AND initiative.status <> 'cancelled'
-       ),
-       valued AS (
-         SELECT value.period, SUM(value.planned) AS planned, SUM(value.forecast) AS forecast
-           FROM plans.portfolio_period_value value JOIN portfolio USING (initiative_id)
-          WHERE value.period BETWEEN $3 AND $4
-          GROUP BY value.period
-       ),
-       confirmed AS (
-         SELECT confirmation.period, SUM(confirmation.amount) AS confirmed
-           FROM plans.portfolio_confirmation confirmation JOIN portfolio USING (initiative_id)
-          WHERE confirmation.currency = $2 AND confirmation.period BETWEEN $3 AND $4
-          GROUP BY confirmation.period
-       )
-       SELECT period, COALESCE(valued.planned, 0) AS planned, COALESCE(valued.forecast, 0) AS forecast, COALESCE(confirmed.confirmed, 0) AS confirmed
-         FROM valued FULL JOIN confirmed USING (period)`,
-      [orgNodeId, currency, from, to],
-    )) as { period: string; planned: string; forecast: string; confirmed: string }[];
-    return figuresOverPeriods(
-      range.periods,
-      rows.map((row) => ({ period: row.period, planned: Number(row.planned), forecast: Number(row.forecast), confirmed: Number(row.confirmed) })),
-    );
+    const { periods, rows } = await this.valueCells(orgNodeId, currency, from, to);
+    const byPeriod = new Map<string, LedgerPeriod>();
+    for (const row of rows) {
+      const sum = byPeriod.get(row.period) ?? { period: row.period, planned: 0, forecast: 0, confirmed: 0 };
+      byPeriod.set(row.period, { period: row.period, planned: sum.planned + row.planned, forecast: sum.forecast + row.forecast, confirmed: sum.confirmed + row.confirmed });
+    }
+    return figuresOverPeriods(periods, [...byPeriod.values()]);
   }
 
   /** Planned value per stage over the periods from `from` to `to`, and what is confirmed in them, under the node: the waterfall's steps. */
   async valueByStage(orgNodeId: string, currency: string, from: string, to: string): Promise<{ stage: number; planned: number; confirmed: number }[]> {
+    const { rows } = await this.valueCells(orgNodeId, currency, from, to);
+    const byStage = new Map<number, { stage: number; planned: number; confirmed: number }>();
+    for (const row of rows) {
+      const sum = byStage.get(row.stage) ?? { stage: row.stage, planned: 0, confirmed: 0 };
+      byStage.set(row.stage, { stage: row.stage, planned: sum.planned + row.planned, confirmed: sum.confirmed + row.confirmed });
+    }
+    return [...byStage.values()];
+  }
+
+  /** Value under the node per period and stage, in one aggregate: a period range of at most 120 cells a stage. */
+  private async valueCells(orgNodeId: string, currency: string, from: string, to: string) {
     const range = periodsBetween(from, to);
     if ('unmet' in range) throw PortfolioError.malformedRange(range.unmet);
     await this.nodes.get(orgNodeId);
@@ -169,23 +158,26 @@ export class PortfolioService {
          SELECT initiative.initiative_id, initiative.stage FROM plans.portfolio_initiative initiative
           WHERE ${IN_SUBTREE} AND initiative.currency = $2 AND initiative.status <> 'cancelled'
        ),
-       planned AS (
-         SELECT portfolio.stage, SUM(value.planned) AS planned
+       valued AS (
+         SELECT value.period, portfolio.stage, SUM(value.planned) AS planned, SUM(value.forecast) AS forecast
            FROM plans.portfolio_period_value value JOIN portfolio USING (initiative_id)
           WHERE value.period BETWEEN $3 AND $4
-          GROUP BY portfolio.stage
+          GROUP BY value.period, portfolio.stage
        ),
        confirmed AS (
-         SELECT portfolio.stage, SUM(confirmation.amount) AS confirmed
+         SELECT confirmation.period, portfolio.stage, SUM(confirmation.amount) AS confirmed
            FROM plans.portfolio_confirmation confirmation JOIN portfolio USING (initiative_id)
           WHERE confirmation.currency = $2 AND confirmation.period BETWEEN $3 AND $4
-          GROUP BY portfolio.stage
+          GROUP BY confirmation.period, portfolio.stage
        )
-       SELECT stage, COALESCE(planned.planned, 0) AS planned, COALESCE(confirmed.confirmed, 0) AS confirmed
-         FROM planned FULL JOIN confirmed USING (stage)`,
+       SELECT period, stage, COALESCE(valued.planned, 0) AS planned, COALESCE(valued.forecast, 0) AS forecast, COALESCE(confirmed.confirmed, 0) AS confirmed
+         FROM valued FULL JOIN confirmed USING (period, stage)`,
       [orgNodeId, currency, from, to],
-    )) as { stage: number; planned: string; confirmed: string }[];
-    return rows.map((row) => ({ stage: Number(row.stage), planned: Number(row.planned), confirmed: Number(row.confirmed) }));
+    )) as { period: string; stage: number; planned: string; forecast: string; confirmed: string }[];
+    return {
+      periods: range.periods,
+      rows: rows.map((row) => ({ period: row.period, stage: Number(row.stage), planned: Number(row.planned), forecast: Number(row.forecast), confirmed: Number(row.confirmed) })),
+    };
   }
 
   async values(orgNodeId: string, currency: string, from: string, to: string) {
