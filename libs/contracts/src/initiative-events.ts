@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 const identifier = z.string().trim().min(1).max(200);
+// As the initiatives service accepts them; consumers size their columns so.
+const title = z.string().max(200);
+const category = z.string().max(100);
 const nullableId = identifier.nullable();
 const stage = z.number().int().min(0).max(5);
 const minor = z.number().int();
@@ -14,19 +17,20 @@ const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const subject = { initiativeId: identifier, programId: identifier };
 
 const measureValues = z.array(
-  z.object({ measureId: identifier, name: z.string(), category: z.string(), plannedValues: periodAmounts, forecastValues: periodAmounts }),
+  z.object({ measureId: identifier, name: title, category, plannedValues: periodAmounts, forecastValues: periodAmounts }),
 );
 
 /** The data of every `initiative.*` event; the initiatives service produces them, others project them. */
 export const INITIATIVE_EVENT_SCHEMAS = {
   'initiative.created': z.object({
     ...subject,
-    code: identifier,
-    title: z.string(),
+    // The initiatives service hands out codes of at most 20 characters (INI-00042); consumers store them so.
+    code: z.string().trim().min(1).max(20),
+    title,
     ownerId: identifier,
     sponsorId: identifier,
     controllerId: nullableId,
-    category: z.string(),
+    category,
     currency: z.string().length(3),
     stage,
     status,
@@ -53,18 +57,18 @@ export const INITIATIVE_EVENT_SCHEMAS = {
   'initiative.milestone-completed': z.object({
     ...subject,
     milestoneId: identifier,
-    title: z.string(),
+    title,
     dueDate,
     completedBy: identifier,
     completedAt: instant,
     late: z.boolean(),
     evidence,
   }),
-  'initiative.milestone-missed': z.object({ ...subject, milestoneId: identifier, title: z.string(), dueDate, ownerId: identifier }),
+  'initiative.milestone-missed': z.object({ ...subject, milestoneId: identifier, title, dueDate, ownerId: identifier }),
   'initiative.milestone-replanned': z.object({
     ...subject,
     milestoneId: identifier,
-    title: z.string(),
+    title,
     previousDueDate: dueDate,
     dueDate,
     approvedBy: identifier,
@@ -73,7 +77,7 @@ export const INITIATIVE_EVENT_SCHEMAS = {
   'initiative.escalated': z.object({
     ...subject,
     milestoneId: identifier,
-    title: z.string(),
+    title,
     dueDate,
     level: z.number().int().min(1).max(3),
     audience: z.enum(['owner', 'sponsor', 'steering_committee']),

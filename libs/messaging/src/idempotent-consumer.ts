@@ -3,6 +3,7 @@ import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type 
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppliedEvent } from './applied-event.entity';
 import { publishDeadLetter } from './dead-letter-publisher';
+import { permanentStorageRefusal } from './storage-refusal';
 import { UnprocessableEventError } from './unprocessable-event.error';
 
 /** What became of one message. */
@@ -138,6 +139,8 @@ export class IdempotentEventConsumer {
       if (error instanceof UnprocessableEventError) {
         return deadLetter(error.message, event.type);
       }
+      const refusal = permanentStorageRefusal(error);
+      if (refusal) return deadLetter(refusal, event.type);
       throw error;
     }
   }
