@@ -63,8 +63,11 @@ describe('the initiatives API while Temporal is away', () => {
 
     temporal('start');
     worker = await startWorkflowWorker();
+    // Retried as a client should: with one Idempotency-Key, so that a try answered 503 while the
+    // restarted server was slow, but carried out in the end, is answered with its first result.
+    const retryKey = randomUUID();
     const accepted = await eventually(
-      () => as(owner).post(`/api/initiatives/${id}/gate-requests`, { targetStage: 1, evidence }),
+      () => as(owner).post(`/api/initiatives/${id}/gate-requests`, { targetStage: 1, evidence }, { 'idempotency-key': retryKey }),
       (answer) => answer.status === 201,
       { what: 'a gate request to be accepted once Temporal is back', timeoutMs: 60_000, intervalMs: 1000 },
     );
