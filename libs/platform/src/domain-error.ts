@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
 import { STATUS_CODES } from 'node:http';
 
 /**
@@ -14,6 +15,16 @@ export abstract class DomainError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The HTTP status a rule violation answers with, by its kind. */
+export const STATUS_OF_VIOLATION: Readonly<Record<RuleViolationKind, number>> = { forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
+
+/** The rule violation a domain error answers for (the inverse of STATUS_OF_VIOLATION), or null for other statuses. */
+export function violationOf(error: DomainError): RuleViolation | null {
+  const kind = (Object.keys(STATUS_OF_VIOLATION) as RuleViolationKind[]).find((candidate) => STATUS_OF_VIOLATION[candidate] === error.statusCode);
+  if (!kind) return null;
+  return error.unmet ? { kind, message: error.message, unmet: error.unmet } : { kind, message: error.message };
 }
 
 /** `{ statusCode, error, message, code }`, and `unmet` where there is one, for every domain error. */

@@ -1,5 +1,5 @@
-import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
-import { DomainError } from '@tollgate/platform';
+import type { RuleViolation } from '@tollgate/domain';
+import { DomainError, STATUS_OF_VIOLATION } from '@tollgate/platform';
 
 export enum ConfirmationErrorCode {
   RuleViolated = 'rule_violated',
@@ -8,13 +8,11 @@ export enum ConfirmationErrorCode {
   NoPendingClosure = 'no_pending_closure',
 }
 
-const STATUS_OF_KIND: Record<RuleViolationKind, number> = { forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
-
 /** The one exception of confirmations: REST answers with its status, the inbound consumer dead-letters with its message. */
 export class ConfirmationError extends DomainError {
 
   static violated(violation: RuleViolation): ConfirmationError {
-    return new ConfirmationError(ConfirmationErrorCode.RuleViolated, STATUS_OF_KIND[violation.kind], violation.message);
+    return new ConfirmationError(ConfirmationErrorCode.RuleViolated, STATUS_OF_VIOLATION[violation.kind], violation.message);
   }
 
   static unknownInitiative(initiativeId: string): ConfirmationError {

@@ -1,5 +1,5 @@
-import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
-import { DomainError } from '@tollgate/platform';
+import type { RuleViolation } from '@tollgate/domain';
+import { DomainError, STATUS_OF_VIOLATION } from '@tollgate/platform';
 
 /** What can go wrong with an initiative command, beside the domain's rule violations. */
 export enum InitiativeErrorCode {
@@ -10,18 +10,11 @@ export enum InitiativeErrorCode {
   LifecycleUnavailable = 'lifecycle_unavailable',
 }
 
-const STATUS_OF_KIND: Record<RuleViolationKind, number> = {
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-};
-
 /** The one exception of the initiative concept; the filter turns it into the contract's JSON error. */
 export class InitiativeError extends DomainError {
 
   static violated(violation: RuleViolation): InitiativeError {
-    return new InitiativeError(InitiativeErrorCode.RuleViolated, STATUS_OF_KIND[violation.kind], violation.message, violation.unmet);
+    return new InitiativeError(InitiativeErrorCode.RuleViolated, STATUS_OF_VIOLATION[violation.kind], violation.message, violation.unmet);
   }
 
   static unknownInitiative(id: string): InitiativeError {

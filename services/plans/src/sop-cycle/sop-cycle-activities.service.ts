@@ -9,9 +9,9 @@ import {
   TOPICS,
   type SopCycleActivities,
 } from '@tollgate/contracts';
-import { proposePivot, type RuleViolation, type RuleViolationKind, type SopPivotProposal } from '@tollgate/domain';
+import { proposePivot, type RuleViolation, type SopPivotProposal } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
-import { DomainError, SERVICE_CONFIG, uuidFromKey } from '@tollgate/platform';
+import { DomainError, SERVICE_CONFIG, uuidFromKey, violationOf } from '@tollgate/platform';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { DataSource } from 'typeorm';
 import type { PlansConfig } from '../config/plans.config';
@@ -24,8 +24,6 @@ import { SopCycleProjection } from './sop-cycle-projection.service';
 import { SopCycleSetupService } from './sop-cycle-setup.service';
 import { SopExceptionFinder } from './sop-exception-finder.service';
 import { SopExceptionRecord } from './sop-exception.entity';
-
-const KIND_OF_STATUS: Record<number, RuleViolationKind> = { 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'unprocessable' };
 
 function refused(violation: RuleViolation): ApplicationFailure {
   return ApplicationFailure.nonRetryable(violation.message, SOP_DECISION_REFUSED, violation);
@@ -162,7 +160,8 @@ export class SopCycleActivitiesService implements ActivityProvider {
       await this.dataSource.transaction((manager) => this.plans.promoteScenario(manager, scenarioId, decidedBy, rationale));
       return done;
     } catch (error) {
-      if (error instanceof DomainError && KIND_OF_STATUS[error.statusCode]) throw refused({ kind: KIND_OF_STATUS[error.statusCode], message: error.message });
+      const violation = error instanceof DomainError ? violationOf(error) : null;
+      if (violation) throw refused(violation);
       throw error;
     }
   }

@@ -1,5 +1,5 @@
-import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
-import { DomainError } from '@tollgate/platform';
+import type { RuleViolation } from '@tollgate/domain';
+import { DomainError, STATUS_OF_VIOLATION } from '@tollgate/platform';
 
 export enum SopCycleErrorCode {
   RuleViolated = 'rule_violated',
@@ -10,12 +10,10 @@ export enum SopCycleErrorCode {
   Unavailable = 'sop_cycle_unavailable',
 }
 
-const STATUS_OF_KIND: Record<RuleViolationKind, number> = { forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
-
 /** The one exception of S&OP cycles, their setup, agenda and decisions. */
 export class SopCycleError extends DomainError {
   static violated(violation: RuleViolation): SopCycleError {
-    return new SopCycleError(SopCycleErrorCode.RuleViolated, STATUS_OF_KIND[violation.kind], violation.message, violation.unmet);
+    return new SopCycleError(SopCycleErrorCode.RuleViolated, STATUS_OF_VIOLATION[violation.kind], violation.message, violation.unmet);
   }
 
   static unknown(id: string): SopCycleError {
