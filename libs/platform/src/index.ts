@@ -10,3 +10,4 @@ export * from './bigint-number.transformer';
 export * from './domain-error';
 export * from './idempotency-key';
 export * from './error-answers';
+export * from './is-period.decorator';

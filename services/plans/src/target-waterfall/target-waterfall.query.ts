@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsPeriod } from '@tollgate/platform';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class TargetWaterfallQuery {
   @ApiProperty({ description: 'any org node: its target, and the value of everything under it' })
@@ -11,11 +10,11 @@ export class TargetWaterfallQuery {
   orgNodeId!: string;
 
   @ApiProperty({ example: '2027-01', description: 'the first period, YYYY-MM' })
-  @Matches(PERIOD, { message: 'from must be a period YYYY-MM' })
+  @IsPeriod({ message: 'from must be a period YYYY-MM' })
   from!: string;
 
   @ApiProperty({ example: '2027-12', description: 'the last period, YYYY-MM' })
-  @Matches(PERIOD, { message: 'to must be a period YYYY-MM' })
+  @IsPeriod({ message: 'to must be a period YYYY-MM' })
   to!: string;
 
   @ApiProperty({ required: false, description: "defaults to the currency of the node's plan of record, else EUR" })

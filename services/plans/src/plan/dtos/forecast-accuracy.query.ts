@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsPeriod } from './is-period.decorator';
+import { IsPeriod } from '@tollgate/platform';
 
 export class ForecastAccuracyQuery {
   @ApiProperty({ required: false, example: '2027-01', description: 'the first period compared (YYYY-MM); open when left out' })

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsPeriod } from './is-period.decorator';
+import { IsPeriod } from '@tollgate/platform';
 
 // Cells a change may carry per line: two years of months for a couple of hundred families.
 const MAX_CELLS = 5000;

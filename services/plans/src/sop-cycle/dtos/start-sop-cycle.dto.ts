@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsPeriod } from '@tollgate/platform';
+import { IsString, MaxLength } from 'class-validator';
 
 export class StartSopCycleDto {
   @ApiProperty({ description: 'the node whose cycle this is' })
@@ -8,6 +9,6 @@ export class StartSopCycleDto {
   orgNodeId!: string;
 
   @ApiProperty({ example: '2027-03' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a YYYY-MM period' })
+  @IsPeriod({ message: 'period must be a YYYY-MM period' })
   period!: string;
 }
