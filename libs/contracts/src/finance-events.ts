@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-const identifier = z.string().trim().min(1).max(200);
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a YYYY-MM period');
-const instant = z.iso.datetime({ offset: true });
+import { identifier, instant, period } from './event-fields';
 
 /**
  * The data of `finance.*` events. `finance.value-confirmed` is also what

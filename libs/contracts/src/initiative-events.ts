@@ -1,16 +1,14 @@
 import { z } from 'zod';
+import { identifier, instant, period } from './event-fields';
 
-const identifier = z.string().trim().min(1).max(200);
 // As the initiatives service accepts them; consumers size their columns so.
 const title = z.string().max(200);
 const category = z.string().max(100);
 const nullableId = identifier.nullable();
 const stage = z.number().int().min(0).max(5);
 const minor = z.number().int();
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const periodAmounts = z.array(z.object({ period, amount: minor }));
 const status = z.enum(['on_track', 'at_risk', 'escalated', 'on_hold', 'cancelled', 'closed']);
-const instant = z.iso.datetime({ offset: true });
 const evidence = z.object({ text: z.string(), links: z.array(z.string()) });
 const dueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
