@@ -15,6 +15,6 @@ import { SopExceptionFinder } from './sop-exception-finder.service';
   imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule],
   controllers: [SopCycleController],
   providers: [SopCycleService, SopCycleSetupService, SopCycleGateway, SopCycleProjection, SopExceptionFinder, SopCycleActivitiesService],
-  exports: [SopCycleActivitiesService, SopCycleProjection],
+  exports: [SopCycleActivitiesService],
 })
 export class SopCycleModule {}

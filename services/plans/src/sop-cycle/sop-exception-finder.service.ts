@@ -29,10 +29,12 @@ export class SopExceptionFinder {
     ]);
     const currency = plan?.currency ?? DEFAULT_CURRENCY;
     const [value] = await this.portfolio.valuesByPeriod(orgNodeId, currency, period, period);
+    // Only the period's cells: the plan of record may hold years of them.
+    const inPeriod = (cell: { period: string }) => cell.period === period;
     const cells = plan
       ? [
-          ...plan.demand.map((cell) => ({ line: 'demand', family: cell.family, period: cell.period, amount: cell.volume })),
-          ...plan.capacity.map((cell) => ({ line: 'capacity', family: cell.family, period: cell.period, amount: cell.volume })),
+          ...plan.demand.filter(inPeriod).map((cell) => ({ line: 'demand', family: cell.family, period, amount: cell.volume })),
+          ...plan.capacity.filter(inPeriod).map((cell) => ({ line: 'capacity', family: cell.family, period, amount: cell.volume })),
         ]
       : [];
     const escalated = (await this.portfolio.initiativesUnder(orgNodeId)).filter((initiative) => initiative.status === 'escalated');
