@@ -5,8 +5,8 @@ import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/eventually';
 import { RunningService, startService } from '../support/running-service';
-import { TEST_ENVIRONMENT } from '../support/test-environment';
-import { consumedPast, findMessage, produceRaw } from '../support/topic-reader';
+import { TEST_ENVIRONMENT, testGroup, testTopic } from '../support/test-environment';
+import { consumedPast, findMessage, produceRaw, produceSigned, signedBy } from '../support/topic-reader';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
 // The smoke test of the foundation: it crosses every real part. A workflow on
@@ -67,7 +67,7 @@ describe('stack probe across Temporal, PostgreSQL and Kafka', () => {
     expect(received).toEqual([expect.objectContaining({ probeId, eventId: receipt.eventId, sourceService: 'plans' })]);
     const inbox = await initiatives.dataSource
       .getRepository(AppliedEvent)
-      .findBy({ eventId: receipt.eventId, consumerGroup: 'tollgate-test-initiatives.stack-probe' });
+      .findBy({ eventId: receipt.eventId, consumerGroup: testGroup('initiatives.stack-probe') });
     expect(inbox).toHaveLength(1);
   });
 
@@ -89,8 +89,8 @@ describe('stack probe across Temporal, PostgreSQL and Kafka', () => {
     await eventually(() => receiptsOf(probeId), (rows) => rows.length === 1, { what: 'the first delivery' });
 
     const original = await plans.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: receipt.eventId });
-    const redelivered = await produceRaw(TOPICS.plansEvents, probeId, JSON.stringify(original.envelope));
-    await consumedPast('tollgate-test-initiatives.stack-probe', TOPICS.plansEvents, redelivered);
+    const redelivered = await produceSigned('plans', TOPICS.plansEvents, original.envelope);
+    await consumedPast(testGroup('initiatives.stack-probe'), TOPICS.plansEvents, redelivered);
 
     expect(await receiptsOf(probeId)).toHaveLength(1);
   });
@@ -98,17 +98,17 @@ describe('stack probe across Temporal, PostgreSQL and Kafka', () => {
   it('puts a malformed message on the dead-letter topic with its reason, and moves on', async () => {
     const key = `malformed-${randomUUID()}`;
     const bytes = JSON.stringify({ id: key, type: 'stack.probe-recorded', data: { probeId: key } });
-    await produceRaw(TOPICS.plansEvents, key, bytes, { 'x-origin': 'smoke-test' });
+    await produceRaw(TOPICS.plansEvents, key, bytes, { 'x-origin': 'smoke-test', ...signedBy('plans', bytes) });
 
     // Other stacks' consumers on the same brokers may dead-letter it too: find ours.
-    const group = 'tollgate-test-initiatives.stack-probe';
+    const group = testGroup('initiatives.stack-probe');
     const letter = await findMessage(
       deadLetterTopic(TOPICS.plansEvents),
       (message) => message.key?.toString() === key && message.headers?.[DEAD_LETTER_HEADERS.consumerGroup]?.toString() === group,
     );
     expect(letter.value?.toString()).toBe(bytes);
     expect(letter.headers?.['x-origin']?.toString()).toBe('smoke-test');
-    expect(letter.headers?.[DEAD_LETTER_HEADERS.sourceTopic]?.toString()).toBe(TOPICS.plansEvents);
+    expect(letter.headers?.[DEAD_LETTER_HEADERS.sourceTopic]?.toString()).toBe(testTopic(TOPICS.plansEvents));
     const reason = letter.headers?.[DEAD_LETTER_HEADERS.reason]?.toString();
     expect(reason).toMatch(/^invalid envelope: /);
     expect(reason).toContain('source:');

@@ -2,7 +2,7 @@ import { createEnvelope, TOPICS } from '@tollgate/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { eventually } from './eventually';
-import { produceRaw } from './topic-reader';
+import { produceSigned } from './topic-reader';
 
 /**
  * Announces a program as the plans service does (`plans.org-node-created` on
@@ -15,7 +15,7 @@ export async function announceProgram(initiatives: DataSource, name = 'Logistics
     randomUUID(),
     new Date(),
   );
-  await produceRaw(TOPICS.plansEvents, nodeId, JSON.stringify(envelope));
+  await produceSigned('plans', TOPICS.plansEvents, envelope);
   await eventually(
     () => initiatives.query(`SELECT 1 FROM initiatives.known_org_node WHERE node_id = $1`, [nodeId]),
     (rows: unknown[]) => rows.length === 1,

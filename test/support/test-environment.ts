@@ -9,6 +9,10 @@ export const TEST_ENVIRONMENT = {
   temporalAddress: process.env.TOLLGATE_TEST_TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
   temporalNamespace: process.env.TOLLGATE_TEST_TEMPORAL_NAMESPACE ?? 'tollgate-test',
   workflowBundle: process.env.TOLLGATE_WORKFLOW_BUNDLE ?? 'dist/workflows/workflow-bundle.js',
+  // Topics and consumer groups of the test run's own: a development stack on
+  // the same brokers neither feeds nor reads them.
+  topicPrefix: process.env.TOLLGATE_TEST_TOPIC_PREFIX ?? 'test.',
+  groupPrefix: process.env.TOLLGATE_TEST_GROUP_PREFIX ?? 'tollgate-test',
   jwtSecret: 'tollgate-dev-secret',
 };
 
@@ -18,8 +22,9 @@ export function serviceTestEnv(extra: Record<string, string> = {}): Record<strin
     NODE_ENV: 'test',
     TOLLGATE_DATABASE_URL: TEST_ENVIRONMENT.databaseUrl,
     TOLLGATE_KAFKA_BROKERS: TEST_ENVIRONMENT.kafkaBrokers.join(','),
-    // Apart from a development stack's consumers on the same brokers.
-    TOLLGATE_KAFKA_GROUP_PREFIX: 'tollgate-test',
+    // Apart from a development stack's topics and consumers on the same brokers.
+    TOLLGATE_KAFKA_GROUP_PREFIX: TEST_ENVIRONMENT.groupPrefix,
+    TOLLGATE_KAFKA_TOPIC_PREFIX: TEST_ENVIRONMENT.topicPrefix,
     TOLLGATE_TEMPORAL_ADDRESS: TEST_ENVIRONMENT.temporalAddress,
     TOLLGATE_TEMPORAL_NAMESPACE: TEST_ENVIRONMENT.temporalNamespace,
     TOLLGATE_LOG_LEVEL: 'warn',
@@ -33,4 +38,14 @@ export function assertTestDatabase(url: string): void {
   if (!/(^|_)test$/.test(name)) {
     throw new Error(`refusing to run tests against database '${name}': its name must end in _test`);
   }
+}
+
+/** The Kafka name of a contract topic in the test run. */
+export function testTopic(topic: string): string {
+  return `${TEST_ENVIRONMENT.topicPrefix}${topic}`;
+}
+
+/** A consumer group of a service under test, `<prefix>-<service>.<purpose>`. */
+export function testGroup(purpose: string): string {
+  return `${TEST_ENVIRONMENT.groupPrefix}-${purpose}`;
 }

@@ -1,7 +1,11 @@
-import { createKafka } from '@tollgate/messaging';
+import { DEVELOPMENT_KEY_ID, developmentSigningKey } from '@tollgate/config';
+import type { EventEnvelope, EventEnvelopeOf, EventType, ProducingService } from '@tollgate/contracts';
+import { createKafka, EnvelopeSigner } from '@tollgate/messaging';
 import { Partitioners, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { TEST_ENVIRONMENT } from './test-environment';
+import { TEST_ENVIRONMENT, testTopic } from './test-environment';
+
+// Topic names here are the contract's; the test run's prefix is added at the broker.
 
 /** Reads a topic from the beginning with a throwaway group until a message matches. */
 export async function findMessage(
@@ -13,7 +17,7 @@ export async function findMessage(
   const consumer = kafka.consumer({ groupId: `tollgate-test-reader-${randomUUID()}` });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topic: testTopic(topic), fromBeginning: true });
     return await new Promise<KafkaMessage>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
       void consumer.run({
@@ -41,7 +45,7 @@ export async function produceRaw(
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    const [sent] = await producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+    const [sent] = await producer.send({ topic: testTopic(topic), acks: -1, messages: [{ key, value, headers }] });
     return { partition: sent.partition, offset: sent.baseOffset ?? sent.offset ?? '0' };
   } finally {
     await producer.disconnect();
@@ -55,7 +59,7 @@ export async function consumedPast(groupId: string, topic: string, at: { partiti
   try {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const [offsets] = await admin.fetchOffsets({ groupId, topics: [testTopic(topic)] });
       const committed = offsets.partitions.find((partition) => partition.partition === at.partition)?.offset ?? '-1';
       if (BigInt(committed) > BigInt(at.offset)) return;
       if (Date.now() > deadline) throw new Error(`group ${groupId} did not get past offset ${at.offset} of ${topic}/${at.partition}`);
@@ -64,4 +68,15 @@ export async function consumedPast(groupId: string, topic: string, at: { partiti
   } finally {
     await admin.disconnect();
   }
+}
+
+/** The headers a service's outbox relay would put on these bytes, signed with its development key. */
+export function signedBy(service: ProducingService, value: string | Buffer): Record<string, string> {
+  return new EnvelopeSigner(service, DEVELOPMENT_KEY_ID, developmentSigningKey(service)).headers(Buffer.from(value));
+}
+
+/** Publishes an envelope as its owner's relay does: signed with that service's key. */
+export async function produceSigned(service: ProducingService, topic: string, envelope: EventEnvelope | EventEnvelopeOf<EventType>): Promise<{ partition: number; offset: string }> {
+  const value = JSON.stringify(envelope);
+  return produceRaw(topic, envelope.subject, value, signedBy(service, value));
 }

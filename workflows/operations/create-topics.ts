@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@tollgate/config';
-import { ALL_TOPICS } from '@tollgate/contracts';
+import { allTopics } from '@tollgate/contracts';
 import { createKafka, ensureTopics } from '@tollgate/messaging';
 import { z } from 'zod';
 
@@ -7,17 +7,19 @@ const config = loadConfigOrExit(
   z.object({
     TOLLGATE_KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
     TOLLGATE_KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(3),
+    TOLLGATE_KAFKA_TOPIC_PREFIX: z.string().trim().regex(/^[A-Za-z0-9._-]*$/).default(''),
   }),
 );
+const topics = allTopics(config.TOLLGATE_KAFKA_TOPIC_PREFIX);
 
 // Creates the contract's topics and their dead-letter topics where missing.
 ensureTopics(
   createKafka({ brokers: config.TOLLGATE_KAFKA_BROKERS.split(','), clientId: 'tollgate-topics' }),
-  ALL_TOPICS,
+  topics,
   config.TOLLGATE_KAFKA_PARTITIONS,
 )
   .then((created) => {
-    process.stdout.write(created.length ? `created topics: ${created.join(', ')}\n` : `all ${ALL_TOPICS.length} topics exist\n`);
+    process.stdout.write(created.length ? `created topics: ${created.join(', ')}\n` : `all ${topics.length} topics exist\n`);
   })
   .catch((error: Error) => {
     process.stderr.write(`creating topics failed: ${error.message}\n`);

@@ -1,6 +1,8 @@
 import { ConfigError } from './config-error';
 import { loadConfig, loadConfigOrExit } from './load-config';
+import { generateKeyPairSync } from 'node:crypto';
 import { DEVELOPMENT_JWT_SECRET, serviceConfigSchema } from './service-config';
+import { trustedKeyEntry } from './signing-keys';
 
 const schema = serviceConfigSchema('finance', 3003);
 
@@ -23,7 +25,14 @@ describe('service configuration', () => {
       http: { host: '127.0.0.1', port: 3003 },
       logLevel: 'info',
       database: { url: 'postgres://tollgate:tollgate@127.0.0.1:5432/tollgate', schema: 'finance' },
-      kafka: { brokers: ['127.0.0.1:9092'], clientId: 'tollgate-finance', groupPrefix: 'tollgate', outboxPollMs: 200 },
+      kafka: {
+        brokers: ['127.0.0.1:9092'],
+        clientId: 'tollgate-finance',
+        groupPrefix: 'tollgate',
+        topicPrefix: '',
+        outboxPollMs: 200,
+        signing: expect.objectContaining({ keyId: 'dev-1', usesDevelopmentKeys: true }),
+      },
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'finance' },
       auth: { jwtSecret: DEVELOPMENT_JWT_SECRET },
     });
@@ -52,12 +61,51 @@ describe('service configuration', () => {
     expect(named).toEqual(['NODE_ENV', 'TOLLGATE_DATABASE_URL', 'TOLLGATE_KAFKA_BROKERS.0', 'TOLLGATE_TEMPORAL_ADDRESS']);
   });
 
+  const keys = {
+    plans: generateKeyPairSync('ed25519'),
+    initiatives: generateKeyPairSync('ed25519'),
+    finance: generateKeyPairSync('ed25519'),
+    financeNext: generateKeyPairSync('ed25519'),
+  };
+  const keyring = [
+    trustedKeyEntry('plans', 'k1', keys.plans.publicKey),
+    trustedKeyEntry('initiatives', 'k1', keys.initiatives.publicKey),
+    trustedKeyEntry('finance', 'k1', keys.finance.publicKey),
+  ].join(',');
+  const pem = (key: typeof keys.finance) => key.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const productionEnv = {
     NODE_ENV: 'production',
     TOLLGATE_DATABASE_URL: 'postgres://app@db.internal:5432/tollgate',
     TOLLGATE_KAFKA_BROKERS: 'kafka-1.internal:9092',
     TOLLGATE_TEMPORAL_ADDRESS: 'temporal.internal:7233',
+    TOLLGATE_FINANCE_SIGNING_KEY: pem(keys.finance).replace(/\n/g, '\\n'),
+    TOLLGATE_FINANCE_SIGNING_KEY_ID: 'k1',
+    TOLLGATE_TRUSTED_SIGNING_KEYS: keyring,
   };
+
+  it('refuses the development signing keys in production', () => {
+    const { TOLLGATE_FINANCE_SIGNING_KEY: _key, TOLLGATE_FINANCE_SIGNING_KEY_ID: _id, TOLLGATE_TRUSTED_SIGNING_KEYS: _ring, ...withoutKeys } = productionEnv;
+    const problems = problemsOf({ ...withoutKeys, TOLLGATE_JWT_SECRET: 'a-long-production-secret' });
+    expect(problems).toEqual([expect.stringMatching(/^TOLLGATE_FINANCE_SIGNING_KEY: development signing keys are refused in production/)]);
+  });
+
+  it('names the key id whose key is not in the keyring', () => {
+    const problems = problemsOf({ ...productionEnv, TOLLGATE_JWT_SECRET: 'a-long-production-secret', TOLLGATE_FINANCE_SIGNING_KEY_ID: 'k2' });
+    expect(problems).toEqual([expect.stringMatching(/^TOLLGATE_FINANCE_SIGNING_KEY_ID: the keyring has no finance\/k2 matching/)]);
+  });
+
+  it('signs with a rotated key while the keyring still trusts the old one', () => {
+    const config = loadConfig(schema, {
+      ...productionEnv,
+      TOLLGATE_JWT_SECRET: 'a-long-production-secret',
+      TOLLGATE_FINANCE_SIGNING_KEY: pem(keys.financeNext),
+      TOLLGATE_FINANCE_SIGNING_KEY_ID: 'k2',
+      TOLLGATE_TRUSTED_SIGNING_KEYS: `${keyring} ${trustedKeyEntry('finance', 'k2', keys.financeNext.publicKey)}`,
+    });
+    expect(config.kafka.signing.keyId).toBe('k2');
+    expect(Object.keys(config.kafka.signing.trusted.finance).sort()).toEqual(['k1', 'k2']);
+    expect(config.kafka.signing.usesDevelopmentKeys).toBe(false);
+  });
 
   it('names each connection setting that production leaves out', () => {
     const problems = problemsOf({ NODE_ENV: 'production', TOLLGATE_JWT_SECRET: 'a-long-production-secret' });

@@ -1,4 +1,14 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
+import {
+  DEVELOPMENT_KEY_ID,
+  developmentSigningKey,
+  developmentTrustedKeys,
+  isDevelopmentKey,
+  parsePrivateKey,
+  parseTrustedKeys,
+  type SigningSettings,
+} from './signing-keys';
 
 /** The development secret that production refuses. */
 export const DEVELOPMENT_JWT_SECRET = 'tollgate-dev-secret';
@@ -38,6 +48,8 @@ export const commonEnvironment = {
   TOLLGATE_KAFKA_BROKERS: brokerList.default(['127.0.0.1:9092']),
   TOLLGATE_KAFKA_CLIENT_ID: z.string().trim().min(1).optional(),
   TOLLGATE_KAFKA_GROUP_PREFIX: z.string().trim().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash, underscore').default('tollgate'),
+  TOLLGATE_KAFKA_TOPIC_PREFIX: z.string().trim().max(100).regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
+  TOLLGATE_TRUSTED_SIGNING_KEYS: z.string().trim().min(1).optional(),
   TOLLGATE_OUTBOX_POLL_MS: duration.default(200),
   TOLLGATE_TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
   TOLLGATE_TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
@@ -53,7 +65,8 @@ export interface ServiceConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   database: { url: string; schema: ServiceName };
   /** Consumer groups are `<groupPrefix>-<service>.<purpose>`: a second stack on the same brokers uses another prefix. */
-  kafka: { brokers: string[]; clientId: string; groupPrefix: string; outboxPollMs: number };
+  /** Topics are `<topicPrefix><contract name>`: empty for the contract's own names. */
+  kafka: { brokers: string[]; clientId: string; groupPrefix: string; topicPrefix: string; outboxPollMs: number; signing: SigningSettings };
   temporal: { address: string; namespace: string; taskQueue: ServiceName };
   auth: { jwtSecret?: string; jwksUrl?: string };
 }
@@ -79,9 +92,16 @@ const productionSettingsPresent = z.any().superRefine((env: Record<string, strin
  */
 export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
   const portSetting = `TOLLGATE_${service.toUpperCase()}_PORT`;
+  const keySetting = `TOLLGATE_${service.toUpperCase()}_SIGNING_KEY`;
+  const keyIdSetting = `TOLLGATE_${service.toUpperCase()}_SIGNING_KEY_ID`;
   return productionSettingsPresent.pipe(
     z
-    .object({ ...commonEnvironment, [portSetting]: port(defaultPort) })
+    .object({
+      ...commonEnvironment,
+      [portSetting]: port(defaultPort),
+      [keySetting]: z.string().trim().min(1).optional(),
+      [keyIdSetting]: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore; at most 64').default(DEVELOPMENT_KEY_ID),
+    })
     .superRefine((env, context) => {
       if (env.NODE_ENV === 'production' && !env.TOLLGATE_JWT_JWKS_URL && env.TOLLGATE_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
         context.addIssue({
@@ -91,8 +111,20 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
         });
       }
     })
-    .transform(
-      (env): ServiceConfig => ({
+    .transform((env, context): ServiceConfig => {
+      const values = env as unknown as Record<string, string | undefined>;
+      const signing = signingSettings(service, values[keySetting], values[keyIdSetting]!, values.TOLLGATE_TRUSTED_SIGNING_KEYS, (setting, message) =>
+        context.issues.push({ code: 'custom', input: env, message, path: [setting === 'key' ? keySetting : setting === 'keyId' ? keyIdSetting : 'TOLLGATE_TRUSTED_SIGNING_KEYS'] }),
+      );
+      if (signing && env.NODE_ENV === 'production' && signing.usesDevelopmentKeys) {
+        context.issues.push({
+          code: 'custom',
+          input: env,
+          path: [values[keySetting] ? 'TOLLGATE_TRUSTED_SIGNING_KEYS' : keySetting],
+          message: "development signing keys are refused in production; set this service's key and the trusted keyring",
+        });
+      }
+      return {
         service,
         environment: env.NODE_ENV,
         http: { host: env.TOLLGATE_HTTP_HOST, port: (env as Record<string, unknown>)[portSetting] as number },
@@ -102,11 +134,49 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
           brokers: env.TOLLGATE_KAFKA_BROKERS,
           clientId: env.TOLLGATE_KAFKA_CLIENT_ID ?? `tollgate-${service}`,
           groupPrefix: env.TOLLGATE_KAFKA_GROUP_PREFIX,
+          topicPrefix: env.TOLLGATE_KAFKA_TOPIC_PREFIX,
           outboxPollMs: env.TOLLGATE_OUTBOX_POLL_MS,
+          signing: signing!,
         },
         temporal: { address: env.TOLLGATE_TEMPORAL_ADDRESS, namespace: env.TOLLGATE_TEMPORAL_NAMESPACE, taskQueue: service },
         auth: env.TOLLGATE_JWT_JWKS_URL ? { jwksUrl: env.TOLLGATE_JWT_JWKS_URL } : { jwtSecret: env.TOLLGATE_JWT_SECRET },
-      }),
-    ),
+      };
+    }),
   );
+}
+
+type SigningProblem = (setting: 'key' | 'keyId' | 'trusted', message: string) => void;
+
+// The service's own key must be in the keyring under its key id: a typo
+// would otherwise make every consumer dead-letter what this service writes.
+function signingSettings(
+  service: ServiceName,
+  keyText: string | undefined,
+  keyId: string,
+  trustedText: string | undefined,
+  problem: SigningProblem,
+): SigningSettings | undefined {
+  let privateKey;
+  try {
+    privateKey = keyText ? parsePrivateKey(keyText) : developmentSigningKey(service);
+  } catch (error) {
+    problem('key', `not an Ed25519 private key (PEM or base64 PKCS#8): ${(error as Error).message}`);
+    return undefined;
+  }
+  let trusted;
+  try {
+    trusted = trustedText ? parseTrustedKeys(trustedText) : developmentTrustedKeys();
+  } catch (error) {
+    problem('trusted', (error as Error).message);
+    return undefined;
+  }
+  const own = trusted[service][keyId];
+  if (!own || !own.equals(createPublicKey(privateKey))) {
+    problem('keyId', `the keyring has no ${service}/${keyId} matching this service's signing key`);
+    return undefined;
+  }
+  const usesDevelopmentKeys = Object.entries(trusted).some(([owner, keys]) =>
+    Object.values(keys).some((key) => isDevelopmentKey(owner as ServiceName, key)),
+  );
+  return { keyId, privateKey, trusted, usesDevelopmentKeys };
 }

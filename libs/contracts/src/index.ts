@@ -10,3 +10,4 @@ export * from './plans-events';
 export * from './confirmation-delivery';
 export * from './finance-events';
 export * from './sop-cycle';
+export * from './event-ownership';

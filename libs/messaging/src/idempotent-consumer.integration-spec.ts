@@ -2,7 +2,7 @@ import { createEnvelope, DEAD_LETTER_HEADERS, deadLetterTopic, TOPICS } from '@t
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../test/support/eventually';
 import { RunningService, startService } from '../../../test/support/running-service';
-import { TEST_ENVIRONMENT } from '../../../test/support/test-environment';
+import { TEST_ENVIRONMENT, testGroup } from '../../../test/support/test-environment';
 import { findMessage, produceRaw } from '../../../test/support/topic-reader';
 import { createKafka } from './kafka-connection';
 import { IdempotentEventConsumer } from './idempotent-consumer';
@@ -14,7 +14,7 @@ describe('the idempotent consumer and data the database refuses', () => {
   let plans: RunningService;
   let consumer: IdempotentEventConsumer;
   const run = randomUUID().slice(0, 8);
-  const groupId = `tollgate-test-messaging.storage-refusal-${run}`;
+  const groupId = testGroup(`messaging.storage-refusal-${run}`);
   const subject = `probe-${run}`;
 
   beforeAll(async () => {

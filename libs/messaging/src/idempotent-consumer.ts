@@ -1,23 +1,35 @@
-import { EventEnvelope, EventType, parseEvent } from '@tollgate/contracts';
+import { EventEnvelope, EventType, parseEvent, prefixedTopic } from '@tollgate/contracts';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppliedEvent } from './applied-event.entity';
 import { publishDeadLetter } from './dead-letter-publisher';
+import type { EnvelopeVerifier } from './envelope-signing';
 import { permanentStorageRefusal } from './storage-refusal';
 import { UnprocessableEventError } from './unprocessable-event.error';
 
 /** What became of one message. */
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
 
+/**
+ * How the messages of a consumer's topics prove who wrote them. An internal
+ * `tollgate.*` topic carries its producer's signature, and each event is
+ * believed only from the service that owns its type. An inbound topic of an
+ * outside system is screened by that system's own check (its HMAC).
+ */
+export type MessageOrigin = { internal: EnvelopeVerifier } | { inbound: (message: KafkaMessage) => string | undefined };
+
 export interface IdempotentConsumerOptions {
   groupId: string;
+  /** Contract topic names; the prefix is added at the broker. */
   topics: readonly string[];
+  /** The Kafka topic prefix of this stack (a setting); empty for the contract's names. */
+  topicPrefix?: string;
   /** The event types this consumer applies; other known types on its topics are acknowledged and skipped. */
   accepts: readonly EventType[];
   /** Applies one event inside the transaction that also records it as applied. */
   apply: (event: EventEnvelope, manager: EntityManager) => Promise<void>;
-  /** A check of the raw message before it is parsed (a signature); returns the reason to refuse it. */
-  screen?: (message: KafkaMessage) => string | undefined;
+  /** Internal (signed by the owner) unless an inbound check is given; the consumer host fills in the verifier. */
+  origin?: MessageOrigin;
   fromBeginning?: boolean;
   /** Partitions worked on at once; order is kept within each partition (one subject's events). Default 3, the topics' partition count. */
   partitionsConsumedConcurrently?: number;
@@ -79,7 +91,8 @@ export class IdempotentEventConsumer {
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    const prefix = this.options.topicPrefix ?? '';
+    await consumer.subscribe({ topics: this.options.topics.map((topic) => prefixedTopic(prefix, topic)), fromBeginning: this.options.fromBeginning ?? true });
     const joined = new Promise<void>((resolve) => {
       const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
         remove();
@@ -96,7 +109,8 @@ export class IdempotentEventConsumer {
 
   private async consume({ topic, partition, message }: EachMessagePayload): Promise<void> {
     const outcome = await this.handle(topic, partition, message);
-    this.options.onOutcome?.(outcome.outcome, { topic, type: outcome.type, reason: outcome.reason });
+    const logical = topic.slice((this.options.topicPrefix ?? '').length);
+    this.options.onOutcome?.(outcome.outcome, { topic: logical, type: outcome.type, reason: outcome.reason });
     await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 
@@ -110,12 +124,25 @@ export class IdempotentEventConsumer {
       return { outcome: 'dead-lettered' as const, type, reason };
     };
 
-    const refusal = this.options.screen?.(message);
-    if (refusal) return deadLetter(refusal);
+    const origin = this.options.origin;
+    if (!origin) throw new Error(`consumer ${this.options.groupId} has no way to tell who wrote its messages`);
+    let signer;
+    if ('inbound' in origin) {
+      const refusal = origin.inbound(message);
+      if (refusal) return deadLetter(refusal);
+    } else {
+      const signed = origin.internal.signer(message.value, message.headers);
+      if (!signed.ok) return deadLetter(signed.reason);
+      signer = signed.signer;
+    }
 
     const parsed = parseEvent(message.value);
     if (!parsed.ok) return deadLetter(parsed.reason);
     const event = parsed.event;
+    if (signer && 'internal' in origin) {
+      const problem = origin.internal.ownershipProblem(event, signer);
+      if (problem) return deadLetter(problem, event.type);
+    }
     if (!this.options.accepts.includes(event.type)) {
       return { outcome: 'skipped', type: event.type };
     }

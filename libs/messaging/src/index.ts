@@ -9,3 +9,4 @@ export * from './topic-admin';
 export * from './unprocessable-event.error';
 export * from './kafka-health';
 export * from './messaging.module';
+export * from './envelope-signing';

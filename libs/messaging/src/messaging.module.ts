@@ -1,12 +1,19 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import type { SigningSettings } from '@tollgate/config';
+import type { ProducingService } from '@tollgate/contracts';
+import { EnvelopeSigner, EnvelopeVerifier } from './envelope-signing';
 import { IdempotentConsumerOptions, IdempotentEventConsumer } from './idempotent-consumer';
 import { createKafka, KafkaSettings } from './kafka-connection';
 import { OutboxRelay } from './outbox-relay';
 
 export interface MessagingSettings extends KafkaSettings {
   outboxPollMs: number;
+  /** The service whose envelopes this process signs. */
+  service: ProducingService;
+  topicPrefix: string;
+  signing: SigningSettings;
 }
 
 const MESSAGING_SETTINGS = Symbol('MESSAGING_SETTINGS');
@@ -21,14 +28,21 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   private readonly consumers: IdempotentEventConsumer[] = [];
   private started = false;
 
+  private readonly verifier: EnvelopeVerifier;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly kafka: Kafka,
-  ) {}
+    @Inject(MESSAGING_SETTINGS) private readonly settings: MessagingSettings,
+  ) {
+    this.verifier = new EnvelopeVerifier(settings.signing.trusted);
+  }
 
   register(options: IdempotentConsumerOptions): IdempotentEventConsumer {
     const consumer = new IdempotentEventConsumer(this.dataSource, this.kafka, {
       onError: (error) => this.logger.warn(`consumer ${options.groupId}: ${error.message}`),
+      origin: { internal: this.verifier },
+      topicPrefix: this.settings.topicPrefix,
       ...options,
       // Dead letters are always logged, beside whatever the consumer's owner does with outcomes.
       onOutcome: (outcome, detail) => {
@@ -67,6 +81,8 @@ export class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicatio
   constructor(dataSource: DataSource, kafka: Kafka, @Inject(MESSAGING_SETTINGS) settings: MessagingSettings) {
     this.relay = new OutboxRelay(dataSource, kafka, {
       pollIntervalMs: settings.outboxPollMs,
+      signer: EnvelopeSigner.of(settings.service, settings.signing),
+      topicPrefix: settings.topicPrefix,
       onError: (error) => this.logger.warn(`outbox relay: ${error.message}`),
     });
   }

@@ -1,10 +1,16 @@
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { prefixedTopic } from '@tollgate/contracts';
+import type { EnvelopeSigner } from './envelope-signing';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize?: number;
+  /** Signs each message value: consumers believe only what its owner signed. */
+  signer: EnvelopeSigner;
+  /** Kafka topic prefix of this stack; the rows keep the contract's names. */
+  topicPrefix?: string;
   /** Called with each failure; the relay keeps the rows and tries again. */
   onError?: (error: Error) => void;
 }
@@ -70,12 +76,15 @@ export class OutboxRelay {
       await producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({
-          topic,
-          messages: messages.map((row) => ({
-            key: row.messageKey,
-            value: JSON.stringify(row.envelope),
-            headers: { 'content-type': 'application/json', 'x-tollgate-event-type': row.type },
-          })),
+          topic: prefixedTopic(this.options.topicPrefix ?? '', topic),
+          messages: messages.map((row) => {
+            const value = Buffer.from(JSON.stringify(row.envelope));
+            return {
+              key: row.messageKey,
+              value,
+              headers: { 'content-type': 'application/json', 'x-tollgate-event-type': row.type, ...this.options.signer.headers(value) },
+            };
+          }),
         })),
       });
       await manager.update(

@@ -45,7 +45,7 @@ export class PlatformModule {
         LoggerModule.forRoot(loggerOptions(config.service, config.logLevel)),
         TerminusModule.forRoot({ logger: false }),
         TypeOrmModule.forRoot(postgresOptions(config, serviceEntities(entities), migrations)),
-        MessagingModule.forRoot({ ...config.kafka }),
+        MessagingModule.forRoot({ ...config.kafka, service: config.service }),
         TemporalClientModule.forRoot(config.temporal),
         AuthModule.forRoot(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { jwtSecret: config.auth.jwtSecret! }),
       ],

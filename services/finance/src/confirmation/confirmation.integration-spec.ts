@@ -5,7 +5,7 @@ import { apiAs, type Person } from '../../../../test/support/http-client';
 import { startInitiativesStack, type InitiativesStack } from '../../../../test/support/initiatives-stack';
 import { initiativeAtStage4, initiativePeople, type InitiativePeople } from '../../../../test/support/initiative-walk';
 import { RunningService, startService } from '../../../../test/support/running-service';
-import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
+import { TEST_ENVIRONMENT, testGroup } from '../../../../test/support/test-environment';
 import { findMessage, produceRaw } from '../../../../test/support/topic-reader';
 import { startWorkflowWorker } from '../../../../test/support/workflow-worker';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../config/finance.config';
@@ -65,7 +65,7 @@ describe('finance confirmations', () => {
   async function deadLetterFor(key: string) {
     const letter = await findMessage(
       deadLetterTopic(TOPICS.financeValueConfirmations),
-      (message) => message.key?.toString() === key && message.headers?.[DEAD_LETTER_HEADERS.consumerGroup]?.toString() === 'tollgate-test-finance.inbound-confirmations',
+      (message) => message.key?.toString() === key && message.headers?.[DEAD_LETTER_HEADERS.consumerGroup]?.toString() === testGroup('finance.inbound-confirmations'),
     );
     return letter.headers?.[DEAD_LETTER_HEADERS.reason]?.toString();
   }

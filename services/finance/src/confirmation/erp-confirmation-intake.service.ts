@@ -27,7 +27,7 @@ export class ErpConfirmationIntake implements OnModuleInit {
       groupId: `${this.config.kafka.groupPrefix}-finance.inbound-confirmations`,
       topics: [TOPICS.financeValueConfirmations],
       accepts: ['finance.value-confirmed'],
-      screen: (message) => signatureProblem(message.value, message.headers?.[FINANCE_SIGNATURE_HEADER] as Buffer | undefined, this.config.inbound.hmacSecret),
+      origin: { inbound: (message) => signatureProblem(message.value, message.headers?.[FINANCE_SIGNATURE_HEADER] as Buffer | undefined, this.config.inbound.hmacSecret) },
       apply: (event, manager) => this.apply(event, manager),
       // After the commit: publish the confirmation's event at once rather than at the relay's next poll.
       onOutcome: (outcome) => outcome === 'applied' && this.ledger.published(),

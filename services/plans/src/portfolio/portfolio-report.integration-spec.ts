@@ -4,8 +4,8 @@ import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { RunningService, startService } from '../../../../test/support/running-service';
-import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
-import { consumedPast, produceRaw } from '../../../../test/support/topic-reader';
+import { TEST_ENVIRONMENT, testGroup, testTopic } from '../../../../test/support/test-environment';
+import { consumedPast, produceSigned } from '../../../../test/support/topic-reader';
 import { PortfolioProjection } from './portfolio-projection.service';
 import { PortfolioService } from './portfolio.service';
 
@@ -46,9 +46,10 @@ describe('portfolio reports', () => {
   }
 
   async function send<T extends EventType>(type: T, subject: string, data: EventData<T>, time = new Date(), id = randomUUID()): Promise<void> {
-    const topic = type.startsWith('finance.') ? TOPICS.financeEvents : TOPICS.initiativesEvents;
-    const envelope = createEnvelope({ type, source: 'tollgate/test', subject, data }, id, time);
-    const sent = await produceRaw(topic, subject, JSON.stringify(envelope));
+    const owner = type.startsWith('finance.') ? 'finance' : 'initiatives';
+    const topic = owner === 'finance' ? TOPICS.financeEvents : TOPICS.initiativesEvents;
+    const envelope = createEnvelope({ type, source: `tollgate/${owner}`, subject, data }, id, time);
+    const sent = await produceSigned(owner, topic, envelope);
     const last = (lastOffsets[topic] ??= []);
     const index = last.findIndex((position) => position.partition === sent.partition);
     if (index >= 0) last[index] = sent;
@@ -62,7 +63,7 @@ describe('portfolio reports', () => {
     try {
       const offsets: Offsets = {};
       for (const topic of TOPICS_READ) {
-        offsets[topic] = (await kafkaAdmin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ partition, offset }));
+        offsets[topic] = (await kafkaAdmin.fetchTopicOffsets(testTopic(topic))).map(({ partition, offset }) => ({ partition, offset }));
       }
       return offsets;
     } finally {
@@ -209,7 +210,7 @@ describe('portfolio reports', () => {
     await walk(ids.dollars, nodes.program, 4, [measure('imports', [{ period: '2027-01', amount: 70_000 }], [{ period: '2027-01', amount: 70_000 }])], longAgo, 'USD');
     await walk(`elsewhere-${run}`, nodes.elsewhere, 4, [measure('elsewhere', [{ period: '2027-01', amount: 1_000 }])], longAgo);
 
-    await consumedAll(`tollgate-test-plans.portfolio`);
+    await consumedAll(testGroup("plans.portfolio"));
   });
 
   afterAll(async () => {
@@ -403,7 +404,7 @@ describe('portfolio reports', () => {
       await plans.dataSource.query(`DELETE FROM plans.${table} WHERE initiative_id = ANY($1)`, [mine]);
     }
     // A fresh group, set to where this suite's events begin, applies them again through the projection's own consumer.
-    const groupId = `tollgate-test-plans.portfolio-replay-${run}`;
+    const groupId = testGroup(`plans.portfolio-replay-${run}`);
     const kafkaAdmin = plans.app.get(Kafka).admin();
     await kafkaAdmin.connect();
     const replay = new IdempotentEventConsumer(plans.dataSource, plans.app.get(Kafka), plans.app.get(PortfolioProjection).consumerOptions(groupId));

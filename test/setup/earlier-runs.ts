@@ -1,0 +1,68 @@
+import { Client, Connection } from '@temporalio/client';
+import { createKafka } from '@tollgate/messaging';
+import { randomUUID } from 'node:crypto';
+import { Client as PostgresClient } from 'pg';
+import { TEST_ENVIRONMENT } from '../support/test-environment';
+
+const SCHEMAS = ['plans', 'initiatives', 'finance'];
+
+/**
+ * Clears what earlier test runs left, so each run starts from nothing of
+ * theirs: the services' schemas in the test database, the topics under the
+ * test prefix, and the workflows still running in the test namespace (whose
+ * timers would otherwise wake and call into this run's services).
+ */
+export async function clearEarlierRuns(): Promise<void> {
+  await Promise.all([dropSchemas(), deleteTopics(), terminateWorkflows()]);
+}
+
+async function dropSchemas(): Promise<void> {
+  const client = new PostgresClient({ connectionString: TEST_ENVIRONMENT.databaseUrl });
+  await client.connect();
+  try {
+    for (const schema of SCHEMAS) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function deleteTopics(): Promise<void> {
+  const admin = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-setup' }).admin();
+  await admin.connect();
+  try {
+    const ours = (await admin.listTopics()).filter((topic) => topic.startsWith(TEST_ENVIRONMENT.topicPrefix));
+    if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
+    // Deletion is asynchronous in the broker: wait until the names are free again.
+    const deadline = Date.now() + 30_000;
+    while ((await admin.listTopics()).some((topic) => ours.includes(topic))) {
+      if (Date.now() > deadline) throw new Error(`the test topics ${ours.join(', ')} were not deleted within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function terminateWorkflows(): Promise<void> {
+  const connection = await Connection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
+  try {
+    const client = new Client({ connection, namespace: TEST_ENVIRONMENT.temporalNamespace });
+    const running = `ExecutionStatus = 'Running'`;
+    const { count } = await client.workflow.count(running);
+    if (count === 0) return;
+    await client.workflowService.startBatchOperation({
+      namespace: TEST_ENVIRONMENT.temporalNamespace,
+      jobId: `tollgate-test-clear-${randomUUID()}`,
+      visibilityQuery: running,
+      reason: 'a new test run starts from nothing of earlier runs',
+      terminationOperation: {},
+    });
+    const deadline = Date.now() + 120_000;
+    while ((await client.workflow.count(running)).count > 0) {
+      if (Date.now() > deadline) throw new Error(`workflows of earlier runs still run in ${TEST_ENVIRONMENT.temporalNamespace} after 120 s`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await connection.close();
+  }
+}
