@@ -11,7 +11,9 @@ const { signalLifecycle } = proxyActivities<FinanceSignalActivities>({
 /**
  * Carries one finance confirmation (or rejection) to its initiative's
  * lifecycle workflow, through an activity of the finance service, retrying
- * until it is delivered or the lifecycle has ended.
+ * until it is delivered or the lifecycle has ended. The finance service no
+ * longer starts it (its dispatcher signals from its own records); it stays
+ * registered so that deliveries started before that finish.
  */
 export async function confirmationDelivery(signal: LifecycleFinanceSignal): Promise<SignalDelivery> {
   return signalLifecycle(signal);

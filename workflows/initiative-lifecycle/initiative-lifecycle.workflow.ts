@@ -112,7 +112,7 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   }
 
   /** Numbers the changes, and projects them after every change recorded before them. */
-  function record(drafts: ChangeDraft[]): Promise<void> {
+  function record(drafts: ChangeDraft[]): Promise<unknown> {
     if (drafts.length === 0) return projectionTail;
     const at = isoNow();
     const changes: LifecycleChange[] = drafts.map((draft) => ({ ...draft, at, revision: ++state.revision }));

@@ -93,8 +93,15 @@ describe('JWT guard', () => {
   });
 
   it('answers 401 to a token with an unknown role', async () => {
-    const token = jwt.sign({ sub: 'alice', roles: ['emperor'] }, secret, { algorithm: 'HS256' });
+    const token = jwt.sign({ sub: 'alice', roles: ['emperor'] }, secret, { algorithm: 'HS256', expiresIn: 600 });
     expect((await call('/me', token)).status).toBe(401);
+  });
+
+  it('answers 401 to a token that never expires', async () => {
+    const endless = jwt.sign({ sub: 'alice', roles: ['admin'] }, secret, { algorithm: 'HS256' });
+    const { status, body } = await call('/me', endless);
+    expect(status).toBe(401);
+    expect(body.message).toBe('token has no expiry (exp)');
   });
 
   it('hands the verified principal to the route', async () => {

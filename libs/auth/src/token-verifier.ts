@@ -29,6 +29,9 @@ export class TokenVerifier {
             reject(new TokenRejectedError(describe(error)));
           } else if (!decoded || typeof decoded === 'string') {
             reject(new TokenRejectedError('token payload is not a JSON object'));
+          } else if (typeof decoded.exp !== 'number') {
+            // A token that never expires cannot be taken back: refused outright.
+            reject(new TokenRejectedError('token has no expiry (exp)'));
           } else {
             resolve(decoded);
           }

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { ServiceName } from './service-config';
 
 const SERVICES: readonly ServiceName[] = ['plans', 'initiatives', 'finance'];
@@ -69,4 +69,16 @@ export function parseTrustedKeys(text: string): TrustedSigningKeys {
 /** Whether a public key is the development key of a service. */
 export function isDevelopmentKey(service: ServiceName, key: KeyObject): boolean {
   return createPublicKey(developmentSigningKey(service)).equals(key);
+}
+
+/**
+ * A fresh signing key for a service, as the settings take it: the private
+ * key (PEM) and its keyring entry. For operators' tooling and tests.
+ */
+export function generateSigningKey(service: ServiceName, keyId: string): { privateKeyPem: string; keyringEntry: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    keyringEntry: trustedKeyEntry(service, keyId, publicKey),
+  };
 }

@@ -67,6 +67,13 @@ describe('event envelope', () => {
     expect(!result.ok && result.reason).toMatch(/^invalid data for 'stack.probe-recorded': service: /);
   });
 
+  it('refuses text that cannot be stored anywhere in the message, naming where', () => {
+    const nul = Buffer.from(JSON.stringify({ ...validEvent, data: { ...validEvent.data, probeId: 'probe\u0000' } }));
+    expect(parseEvent(nul)).toEqual({ ok: false, reason: 'unstorable text: data.probeId contains a NUL character' });
+    const lone = Buffer.from(JSON.stringify({ ...validEvent, subject: 'x\ud800' }));
+    expect(parseEvent(lone)).toEqual({ ok: false, reason: 'unstorable text: subject contains a lone UTF-16 surrogate' });
+  });
+
   it('builds a valid envelope for a new event', () => {
     const envelope = createEnvelope(
       { type: 'stack.probe-recorded', source: 'tollgate/plans', subject: 'probe-1', data: validEvent.data },

@@ -1,3 +1,4 @@
+import { findUnstorableText } from '@tollgate/domain';
 import { z } from 'zod';
 import { EVENT_DATA_SCHEMAS, EventData, EventType, isEventType } from './event-map';
 
@@ -50,6 +51,8 @@ function describeIssues(error: z.ZodError): string {
 
 /** Validates an envelope already parsed from JSON, and its data against the event map. */
 export function validateEvent(value: unknown): EventParseResult {
+  const unstorable = findUnstorableText(value);
+  if (unstorable) return { ok: false, reason: `unstorable text: ${unstorable.path} ${unstorable.problem}` };
   const envelope = eventEnvelopeSchema.safeParse(value);
   if (!envelope.success) {
     return { ok: false, reason: `invalid envelope: ${describeIssues(envelope.error)}` };

@@ -42,11 +42,19 @@ export interface LifecycleChange {
 /** The actor id of changes the workflow makes by itself. */
 export const LIFECYCLE_ACTOR = 'tollgate-lifecycle';
 
+/**
+ * What became of a projection: written, already written (a retry), or
+ * refused for good by the database, in which case it is recorded as a
+ * projection failure with the reason (shown in the Temporal UI as the
+ * activity's result) and the lifecycle goes on.
+ */
+export type ProjectionOutcome = { outcome: 'projected' | 'already_projected' } | { outcome: 'refused'; reason: string };
+
 /** The activities of the initiatives service, on its own task queue. */
 export interface InitiativeProjectionActivities {
   /**
    * Writes the state, the audit entry and the events of one change in one
    * transaction. Idempotent: a revision already projected changes nothing.
    */
-  projectLifecycleChange(input: { state: LifecycleState; changes: LifecycleChange[] }): Promise<void>;
+  projectLifecycleChange(input: { state: LifecycleState; changes: LifecycleChange[] }): Promise<ProjectionOutcome>;
 }

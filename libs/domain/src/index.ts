@@ -7,3 +7,4 @@ export * from './finance';
 export * from './org/org-node';
 export * from './portfolio';
 export * from './sop';
+export * from './storable-text';

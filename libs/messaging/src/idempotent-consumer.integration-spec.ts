@@ -2,10 +2,10 @@ import { createEnvelope, DEAD_LETTER_HEADERS, deadLetterTopic, TOPICS } from '@t
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../test/support/eventually';
 import { RunningService, startService } from '../../../test/support/running-service';
-import { TEST_ENVIRONMENT, testGroup } from '../../../test/support/test-environment';
-import { findMessage, produceRaw } from '../../../test/support/topic-reader';
-import { createKafka } from './kafka-connection';
-import { IdempotentEventConsumer } from './idempotent-consumer';
+import { testGroup } from '../../../test/support/test-environment';
+import { findMessage, produceSigned } from '../../../test/support/topic-reader';
+import type { IdempotentEventConsumer } from './idempotent-consumer';
+import { EventConsumers } from './messaging.module';
 
 // An event whose data the database refuses for good (here a name too long for
 // its column) goes to the dead-letter topic with the reason, and the events
@@ -21,7 +21,7 @@ describe('the idempotent consumer and data the database refuses', () => {
     plans = await startService('plans');
     await plans.ready();
     await plans.dataSource.query(`CREATE TABLE plans.storage_refusal_probe_${run} (event_id uuid PRIMARY KEY, name varchar(5) NOT NULL)`);
-    consumer = new IdempotentEventConsumer(plans.dataSource, createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: `tollgate-test-${run}` }), {
+    consumer = plans.app.get(EventConsumers).create({
       groupId,
       topics: [TOPICS.plansEvents],
       accepts: ['plans.org-node-created'],
@@ -42,8 +42,8 @@ describe('the idempotent consumer and data the database refuses', () => {
   });
 
   const send = async (name: string) => {
-    const envelope = createEnvelope({ type: 'plans.org-node-created', source: 'tollgate/test', subject, data: { nodeId: subject, name, kind: 'program', parentId: null } }, randomUUID(), new Date());
-    await produceRaw(TOPICS.plansEvents, subject, JSON.stringify(envelope));
+    const envelope = createEnvelope({ type: 'plans.org-node-created', source: 'tollgate/plans', subject, data: { nodeId: subject, name, kind: 'program', parentId: null } }, randomUUID(), new Date());
+    await produceSigned('plans', TOPICS.plansEvents, envelope);
     return envelope.id;
   };
 

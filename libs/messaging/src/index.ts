@@ -10,3 +10,4 @@ export * from './unprocessable-event.error';
 export * from './kafka-health';
 export * from './messaging.module';
 export * from './envelope-signing';
+export * from './storage-refusal';

@@ -39,7 +39,15 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
   }
 
   register(options: IdempotentConsumerOptions): IdempotentEventConsumer {
-    const consumer = new IdempotentEventConsumer(this.dataSource, this.kafka, {
+    const consumer = this.create(options);
+    this.consumers.push(consumer);
+    if (this.started) consumer.start();
+    return consumer;
+  }
+
+  /** A consumer with this service's topic prefix and signature checks that the caller starts and stops (a replay). */
+  create(options: IdempotentConsumerOptions): IdempotentEventConsumer {
+    return new IdempotentEventConsumer(this.dataSource, this.kafka, {
       onError: (error) => this.logger.warn(`consumer ${options.groupId}: ${error.message}`),
       origin: { internal: this.verifier },
       topicPrefix: this.settings.topicPrefix,
@@ -52,9 +60,6 @@ export class EventConsumers implements OnApplicationBootstrap, BeforeApplication
         options.onOutcome?.(outcome, detail);
       },
     });
-    this.consumers.push(consumer);
-    if (this.started) consumer.start();
-    return consumer;
   }
 
   /** Resolves once every consumer has joined its group. */

@@ -1,11 +1,13 @@
 import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
 import { InitiativeLifecycle1764115200000 } from '../migrations/1764115200000-initiative-lifecycle';
+import { ProjectionFailure1764806400000 } from '../migrations/1764806400000-projection-failure';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { GateRequestRecord } from './gate/gate-request.entity';
 import { Initiative } from './initiative/initiative.entity';
 import { KnownOrgNode } from './program/known-org-node.entity';
+import { ProjectionFailure } from './projection-failure/projection-failure.entity';
 
 /** The entities of the initiatives schema and the migrations that build it, in order. */
-export const INITIATIVES_ENTITIES: Function[] = [StackProbe, StackProbeReceipt, Initiative, GateRequestRecord, AuditEntry, KnownOrgNode];
-export const INITIATIVES_MIGRATIONS: Function[] = [InitialSchema1764028800000, InitiativeLifecycle1764115200000];
+export const INITIATIVES_ENTITIES: Function[] = [StackProbe, StackProbeReceipt, Initiative, GateRequestRecord, AuditEntry, KnownOrgNode, ProjectionFailure];
+export const INITIATIVES_MIGRATIONS: Function[] = [InitialSchema1764028800000, InitiativeLifecycle1764115200000, ProjectionFailure1764806400000];

@@ -25,6 +25,14 @@ describe('reading confirmation signals', () => {
     expect(readValueConfirmation({ ...confirmation, amount: -1 }).ok).toBe(false);
   });
 
+  it('refuses text that cannot be stored, naming the field', () => {
+    expect(readValueConfirmation({ ...confirmation, reference: 'GL\u00004711' })).toEqual({ ok: false, reason: 'reference: contains a NUL character' });
+    expect(readConfirmationRejection({ confirmationId: 'c-2', controllerId: 'cleo', reason: 'half \ud800', rejectedAt: '2027-04-03T10:00:00Z' })).toEqual({
+      ok: false,
+      reason: 'reason: contains a lone UTF-16 surrogate',
+    });
+  });
+
   it('reads a rejection, which needs a reason', () => {
     const rejection = { confirmationId: 'c-2', controllerId: 'cleo', reason: 'not in the ledger', rejectedAt: '2027-04-03T10:00:00Z' };
     expect(readConfirmationRejection(rejection)).toEqual({ ok: true, value: rejection });

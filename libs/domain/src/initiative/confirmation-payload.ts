@@ -1,5 +1,6 @@
 import { isCurrencyCode } from '../money';
 import { isPeriod } from '../period';
+import { findUnstorableText } from '../storable-text';
 import type { ConfirmationRejection, ValueConfirmation } from './closure';
 import type { PortfolioMove } from './side-moves';
 
@@ -14,6 +15,8 @@ const instant = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\
 function read<T>(payload: unknown, checks: Check[]): PayloadReading<T> {
   if (typeof payload !== 'object' || payload === null) return { ok: false, reason: 'expected an object' };
   const record = payload as Record<string, unknown>;
+  const unstorable = findUnstorableText(Object.fromEntries(checks.map(([field]) => [field, record[field]])));
+  if (unstorable) return { ok: false, reason: `${unstorable.path}: ${unstorable.problem}` };
   const problems = checks.filter(([field, valid]) => !valid(record[field])).map(([field, , expected]) => `${field}: expected ${expected}`);
   if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
   return { ok: true, value: Object.fromEntries(checks.map(([field]) => [field, record[field]])) as T };

@@ -24,6 +24,7 @@ const people = {
   chair: { id: 'carl', roles: ['sponsor'] as const },
   pmo: { id: 'pat', roles: ['pmo'] as const },
   stranger: { id: 'vic', roles: ['viewer'] as const },
+  admin: { id: 'ada', roles: ['admin'] as const },
 };
 const plan: SopCyclePlan = {
   owners: { data_gathering: 'dana', demand_review: 'dana', supply_review: 'sue', pre_sop: 'dana', executive_sop: 'carl' },
@@ -102,6 +103,8 @@ describe('the S&OP cycle', () => {
       { programId: 'program-a', initiativeId: 'i3', move: 'resume', score: 5 },
     ]);
     expect(checkSopDecision(state, people.planner, pivot)).toMatchObject({ kind: 'forbidden' });
+    // An admin manages hierarchy and plans; deciding is the chair's or a PMO's.
+    expect(checkSopDecision(state, people.admin, pivot)).toMatchObject({ kind: 'forbidden', message: expect.stringContaining("or the role 'pmo'") });
     expect(checkSopDecision(state, people.chair, { ...pivot, rationale: ' ' })).toMatchObject({ kind: 'unprocessable' });
     expect(checkSopDecision(state, people.chair, { ...pivot, subject: 'program-b' })).toMatchObject({ kind: 'not_found' });
     expect(checkSopDecision(state, people.chair, { ...pivot, kind: 'vote' })).toMatchObject({ kind: 'unprocessable' });

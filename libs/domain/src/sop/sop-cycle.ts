@@ -150,6 +150,8 @@ export function initialSopCycleState(start: {
 }
 
 const mayRun = (actor: Actor, ownerId: string) => actor.id === ownerId || hasRole(actor, 'pmo') || hasRole(actor, 'admin');
+// Decisions are the chair's or a PMO's: an admin manages the hierarchy and plans, and decides nothing.
+const mayDecide = (actor: Actor, chairId: string) => actor.id === chairId || hasRole(actor, 'pmo');
 
 /** The step's owner (or a PMO or admin) completes the current step; the next one begins. */
 export function checkStepCompletion(state: SopCycleState, actor: Actor, step: string): RuleViolation | null {
@@ -225,7 +227,7 @@ export function checkSopDecision(
   decision: { kind: string; subject: string | null; rationale: string },
 ): RuleViolation | null {
   if (currentStep(state).step !== 'executive_sop') return conflict(`decisions are taken at the executive S&OP; the cycle is at '${currentStep(state).step}'`);
-  if (!mayRun(actor, state.chairId)) return forbidden(`deciding requires being the chair of the executive S&OP (${state.chairId}) or the role 'pmo'`);
+  if (!mayDecide(actor, state.chairId)) return forbidden(`deciding requires being the chair of the executive S&OP (${state.chairId}) or the role 'pmo'`);
   if (!(SOP_DECISION_KINDS as readonly string[]).includes(decision.kind)) return unprocessable(`unknown decision kind '${decision.kind}'`);
   if (!decision.rationale.trim()) return unprocessable('a decision needs its rationale');
   const subject = decision.subject?.trim() ?? '';

@@ -1,7 +1,11 @@
-import { ConfigError, loadConfig } from '@tollgate/config';
+import { ConfigError, generateSigningKey, loadConfig } from '@tollgate/config';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET, financeConfigSchema } from './finance.config';
 
+const keys = (['plans', 'initiatives', 'finance'] as const).map((service) => generateSigningKey(service, 'k1'));
 const production = {
+  TOLLGATE_FINANCE_SIGNING_KEY: keys[2].privateKeyPem,
+  TOLLGATE_FINANCE_SIGNING_KEY_ID: 'k1',
+  TOLLGATE_TRUSTED_SIGNING_KEYS: keys.map((key) => key.keyringEntry).join(','),
   NODE_ENV: 'production',
   TOLLGATE_DATABASE_URL: 'postgres://u:p@db:5432/tollgate',
   TOLLGATE_KAFKA_BROKERS: 'kafka:9092',

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { TOPICS } from '@tollgate/contracts';
+import { TOPICS, type LifecycleFinanceSignal } from '@tollgate/contracts';
 import { checkConfirmation, forbidden, type ValueConfirmation } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
 import type { EntityManager } from 'typeorm';
+import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
+import { LifecycleDeliveryDispatcher } from '../delivery/lifecycle-delivery-dispatcher.service';
 import { LedgerInitiative } from '../ledger/ledger-initiative.entity';
 import { ClosureRejection } from './closure-rejection.entity';
 import { Confirmation } from './confirmation.entity';
@@ -24,7 +26,10 @@ export interface RejectionInput {
  */
 @Injectable()
 export class ConfirmationLedger {
-  constructor(private readonly relay: OutboxRelayHost) {}
+  constructor(
+    private readonly relay: OutboxRelayHost,
+    private readonly dispatcher: LifecycleDeliveryDispatcher,
+  ) {}
 
   async confirm(manager: EntityManager, input: ConfirmationInput, source: 'api' | 'erp'): Promise<{ confirmation: Confirmation; created: boolean }> {
     const existing = await manager.findOneBy(Confirmation, { confirmationId: input.confirmationId });
@@ -50,6 +55,12 @@ export class ConfirmationLedger {
       source,
       confirmedAt: new Date(confirmedAt),
     });
+    const { initiativeId, confirmationId, period, amount, currency, reference, controllerId } = input;
+    await owe(manager, {
+      initiativeId,
+      kind: 'value_confirmed',
+      confirmation: { confirmationId, period, amount, currency, reference, controllerId, confirmedAt },
+    }, confirmationId);
     await enqueueEvent(manager, TOPICS.financeEvents, {
       type: 'finance.value-confirmed',
       source: 'tollgate/finance',
@@ -73,6 +84,11 @@ export class ConfirmationLedger {
     if (initiative.closureState !== 'pending_confirmation') throw ConfirmationError.noPendingClosure(input.initiativeId, initiative.closureState);
     const rejectedAt = new Date().toISOString();
     await manager.insert(ClosureRejection, { ...input, rejectedAt: new Date(rejectedAt) });
+    await owe(manager, {
+      initiativeId: input.initiativeId,
+      kind: 'confirmation_rejected',
+      rejection: { confirmationId: input.rejectionId, controllerId: input.controllerId, reason: input.reason, rejectedAt },
+    }, input.rejectionId);
     await enqueueEvent(manager, TOPICS.financeEvents, {
       type: 'finance.confirmation-rejected',
       source: 'tollgate/finance',
@@ -82,8 +98,15 @@ export class ConfirmationLedger {
     return { rejection: await manager.findOneByOrFail(ClosureRejection, { rejectionId: input.rejectionId }), created: true };
   }
 
-  /** Publishes what was just committed without waiting for the relay's next poll. */
+  /** Publishes and delivers what was just committed without waiting for the next poll. */
   published(): void {
     this.relay.relay.nudge();
+    this.dispatcher.nudge();
   }
+}
+
+// In the transaction that records it: what commits is owed to the lifecycle, and nothing else is.
+async function owe(manager: EntityManager, signal: LifecycleFinanceSignal, recordId: string): Promise<void> {
+  const now = new Date();
+  await manager.insert(LifecycleDelivery, { initiativeId: signal.initiativeId, kind: signal.kind, recordId, signal, recordedAt: now, nextAttemptAt: now });
 }

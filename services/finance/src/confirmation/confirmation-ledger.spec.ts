@@ -1,5 +1,6 @@
 import type { OutboxRelayHost } from '@tollgate/messaging';
 import type { EntityManager } from 'typeorm';
+import type { LifecycleDeliveryDispatcher } from '../delivery/lifecycle-delivery-dispatcher.service';
 import { LedgerInitiative } from '../ledger/ledger-initiative.entity';
 import { Confirmation } from './confirmation.entity';
 import { ConfirmationError } from './confirmation.error';
@@ -23,7 +24,10 @@ function managerWith(initiatives: Partial<LedgerInitiative>[], confirmations: Pa
   return { manager, inserted };
 }
 
-const ledger = new ConfirmationLedger({ relay: { nudge: () => undefined } } as unknown as OutboxRelayHost);
+const ledger = new ConfirmationLedger(
+  { relay: { nudge: () => undefined } } as unknown as OutboxRelayHost,
+  { nudge: () => undefined } as unknown as LifecycleDeliveryDispatcher,
+);
 const initiative = { initiativeId: 'i-1', ownerId: 'olivia', sponsorId: 'sam', currency: 'EUR', closureState: 'pending_confirmation' };
 const input = { confirmationId: 'c-1', initiativeId: 'i-1', period: '2027-03', amount: 1000, currency: 'EUR', reference: 'GL', controllerId: 'cleo' };
 
@@ -34,11 +38,11 @@ async function refusal(promise: Promise<unknown>): Promise<ConfirmationError> {
 }
 
 describe('applying a confirmation', () => {
-  it('writes the confirmation and its event once', async () => {
+  it('writes the confirmation, what is owed to the lifecycle and its event once', async () => {
     const { manager, inserted } = managerWith([initiative]);
     const result = await ledger.confirm(manager, input, 'api');
     expect(result.created).toBe(true);
-    expect(inserted.map((entry) => (entry as { entity: { name: string } }).entity.name)).toEqual(['Confirmation', 'OutboxMessage']);
+    expect(inserted.map((entry) => (entry as { entity: { name: string } }).entity.name)).toEqual(['Confirmation', 'LifecycleDelivery', 'OutboxMessage']);
   });
 
   it('answers the first result for the same id and data, and writes nothing', async () => {

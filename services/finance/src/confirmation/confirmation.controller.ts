@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
 import { DomainErrorFilter } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
+import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { ClosureRejection } from './closure-rejection.entity';
 import { Confirmation } from './confirmation.entity';
 import { ConfirmationError, ConfirmationErrorCode } from './confirmation.error';
@@ -26,6 +27,17 @@ function confirmationView(confirmation: Confirmation) {
     controllerId: confirmation.controllerId,
     source: confirmation.source,
     confirmedAt: confirmation.confirmedAt.toISOString(),
+  };
+}
+
+function deliveryView(delivery: LifecycleDelivery | null) {
+  if (!delivery) return null;
+  return {
+    state: delivery.outcome ?? 'pending',
+    deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
+    attempts: delivery.attempts,
+    nextAttemptAt: delivery.deliveredAt ? null : delivery.nextAttemptAt.toISOString(),
+    lastError: delivery.lastError,
   };
 }
 
@@ -58,7 +70,9 @@ export class ConfirmationController {
   async get(@Param('confirmationId') confirmationId: string) {
     const confirmation = await this.dataSource.getRepository(Confirmation).findOneBy({ confirmationId });
     if (!confirmation) throw new ConfirmationError(ConfirmationErrorCode.UnknownInitiative, 404, `confirmation ${confirmationId} not found`);
-    return confirmationView(confirmation);
+    const delivery = await this.dataSource.getRepository(LifecycleDelivery).findOneBy({ kind: 'value_confirmed', recordId: confirmationId });
+    // When it reached the lifecycle: `pending` until then, `lifecycle_ended` when the initiative had already closed or been cancelled.
+    return { ...confirmationView(confirmation), delivery: deliveryView(delivery) };
   }
 
   @Post('closure-rejections')

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { initiativeWorkflowId, TOPICS, type InitiativeProjectionActivities, type LifecycleChange } from '@tollgate/contracts';
+import { initiativeWorkflowId, TOPICS, type InitiativeProjectionActivities, type LifecycleChange, type ProjectionOutcome } from '@tollgate/contracts';
 import { normalizeTitle, totalForecast, totalPlanned, type LifecycleState } from '@tollgate/domain';
-import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
+import { enqueueEvent, OutboxRelayHost, permanentStorageRefusal } from '@tollgate/messaging';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { Context } from '@temporalio/activity';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { Initiative } from './initiative.entity';
 import { LifecycleMetrics } from './lifecycle-metrics';
@@ -28,9 +29,47 @@ export class InitiativeProjection implements ActivityProvider {
     return { projectLifecycleChange: (input) => this.project(input.state, input.changes) };
   }
 
-  async project(state: LifecycleState, changes: LifecycleChange[]): Promise<void> {
+  async project(state: LifecycleState, changes: LifecycleChange[]): Promise<ProjectionOutcome> {
     const correlationId = currentWorkflowId() ?? initiativeWorkflowId(state.initiativeId);
-    const wrote = await this.dataSource.transaction(async (manager) => {
+    let wrote: LifecycleChange[] | null;
+    try {
+      wrote = await this.write(state, changes, correlationId);
+    } catch (error) {
+      const refusal = permanentStorageRefusal(error);
+      if (!refusal) throw error;
+      // Retrying would fail the same way for ever and hold every later command behind it.
+      await this.recordFailure(state, changes, correlationId, refusal);
+      return { outcome: 'refused', reason: refusal };
+    }
+    if (wrote) {
+      this.metrics.projected(wrote);
+      this.relay.relay.nudge();
+    }
+    return { outcome: wrote ? 'projected' : 'already_projected' };
+  }
+
+  private async recordFailure(state: LifecycleState, changes: LifecycleChange[], workflowId: string, reason: string): Promise<void> {
+    const revisions = changes.map((change) => change.revision);
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ProjectionFailure)
+      .values({
+        initiativeId: state.initiativeId,
+        firstRevision: Math.min(...revisions),
+        lastRevision: Math.max(...revisions),
+        actions: changes.map((change) => change.action).join(',').slice(0, 500),
+        reason: reason.replace(/\u0000/g, '').slice(0, 2000),
+        workflowId,
+        failedAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
+    this.metrics.projectionRefused();
+  }
+
+  private async write(state: LifecycleState, changes: LifecycleChange[], correlationId: string): Promise<LifecycleChange[] | null> {
+    return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Initiative, { where: { id: state.initiativeId }, lock: { mode: 'pessimistic_write' } });
       const known = await manager.find(AuditEntry, {
         select: { revision: true },
@@ -64,10 +103,6 @@ export class InitiativeProjection implements ActivityProvider {
       if (!current || current.revision < state.revision) await this.writeState(manager, state, current);
       return fresh;
     });
-    if (wrote) {
-      this.metrics.projected(wrote);
-      this.relay.relay.nudge();
-    }
   }
 
   private async writeState(manager: EntityManager, state: LifecycleState, current: Initiative | null): Promise<void> {

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { ProgramModule } from '../program/program.module';
+import { ProjectionFailureController } from '../projection-failure/projection-failure.controller';
+import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
 import { InitiativeController } from './initiative.controller';
 import { Initiative } from './initiative.entity';
 import { InitiativeProjection } from './initiative-projection.service';
@@ -17,8 +19,8 @@ export class InitiativeModule {
   static register(escalation: EscalationPolicy): DynamicModule {
     return {
       module: InitiativeModule,
-      imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry]), ProgramModule],
-      controllers: [InitiativeController],
+      imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry, ProjectionFailure]), ProgramModule],
+      controllers: [InitiativeController, ProjectionFailureController],
       providers: [InitiativeService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
       exports: [InitiativeProjection],
     };

@@ -8,6 +8,7 @@ import { Counter, Registry } from 'prom-client';
 export class LifecycleMetrics {
   private readonly changes: Counter<'action'>;
   private readonly refusals: Counter<'kind'>;
+  private readonly projectionFailures: Counter;
 
   constructor(registry: Registry) {
     this.changes = new Counter({
@@ -22,6 +23,15 @@ export class LifecycleMetrics {
       labelNames: ['kind'],
       registers: [registry],
     });
+    this.projectionFailures = new Counter({
+      name: 'tollgate_projection_failures_total',
+      help: 'Lifecycle changes the database refused for good; each is listed at /api/projection-failures',
+      registers: [registry],
+    });
+  }
+
+  projectionRefused(): void {
+    this.projectionFailures.inc();
   }
 
   projected(changes: readonly LifecycleChange[]): void {

@@ -1,5 +1,5 @@
 import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgate/contracts';
-import { createKafka, IdempotentEventConsumer } from '@tollgate/messaging';
+import { createKafka, EventConsumers } from '@tollgate/messaging';
 import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
@@ -407,9 +407,9 @@ describe('portfolio reports', () => {
     const groupId = testGroup(`plans.portfolio-replay-${run}`);
     const kafkaAdmin = plans.app.get(Kafka).admin();
     await kafkaAdmin.connect();
-    const replay = new IdempotentEventConsumer(plans.dataSource, plans.app.get(Kafka), plans.app.get(PortfolioProjection).consumerOptions(groupId));
+    const replay = plans.app.get(EventConsumers).create(plans.app.get(PortfolioProjection).consumerOptions(groupId));
     try {
-      for (const topic of TOPICS_READ) await kafkaAdmin.setOffsets({ groupId, topic, partitions: startOffsets[topic] });
+      for (const topic of TOPICS_READ) await kafkaAdmin.setOffsets({ groupId, topic: testTopic(topic), partitions: startOffsets[topic] });
       replay.start();
       await replay.whenRunning();
       await consumedAll(groupId);

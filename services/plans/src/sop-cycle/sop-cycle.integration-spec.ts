@@ -138,6 +138,10 @@ describe('S&OP cycles', () => {
     expect(scenario.status).toBe(201);
     expect((await decide(chair, { kind: 'vote', rationale: 'x' })).status).toBe(400);
     expect((await decide(planner, { kind: 'resolution', rationale: 'x' })).status).toBe(403);
+    // An admin who is neither the chair nor a PMO decides nothing, as the 403 says.
+    const byAdmin = await decide(admin, { kind: 'resolution', rationale: 'x' });
+    expect(byAdmin.status).toBe(403);
+    expect(byAdmin.body.message).toContain("or the role 'pmo'");
     expect((await decide(chair, { kind: 'resolution', rationale: ' ' })).status).toBe(422);
     expect((await decide(chair, { kind: 'approve_pivot', subject: 'no-such-program', rationale: 'x' })).status).toBe(404);
     expect((await decide(chair, { kind: 'promote_scenario', subject: randomUUID(), rationale: 'x' })).status).toBe(404);

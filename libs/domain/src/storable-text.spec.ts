@@ -1,0 +1,23 @@
+import { findUnstorableText, textProblem } from './storable-text';
+
+describe('text that can be stored', () => {
+  it('passes ordinary text, accents and characters beyond the BMP (a surrogate pair)', () => {
+    expect(textProblem('Réduire les coûts 📦 in Lyon')).toBeNull();
+    expect(findUnstorableText({ title: 'ok', measures: [{ name: 'Fracht 🚚' }] })).toBeNull();
+  });
+
+  it('names NUL and lone surrogates, high or low, with the path where they are', () => {
+    expect(textProblem('a\u0000b')).toBe('contains a NUL character');
+    expect(textProblem('end \ud800')).toBe('contains a lone UTF-16 surrogate');
+    expect(textProblem('\udc00 start')).toBe('contains a lone UTF-16 surrogate');
+    expect(findUnstorableText({ measures: [{ name: 'ok' }, { name: 'x\u0000' }] })).toEqual({ path: 'measures.1.name', problem: 'contains a NUL character' });
+    expect(findUnstorableText({ ['bad\u0000key']: 1 })).toEqual({ path: '(key)', problem: 'a key contains a NUL character' });
+    expect(findUnstorableText('\ud800', 'query.programId')).toEqual({ path: 'query.programId', problem: 'contains a lone UTF-16 surrogate' });
+  });
+
+  it('walks a document nested far deeper than the call stack allows', () => {
+    let deep: unknown = 'bottom\u0000';
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    expect(findUnstorableText(deep)?.problem).toBe('contains a NUL character');
+  });
+});

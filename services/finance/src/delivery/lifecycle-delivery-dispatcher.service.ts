@@ -1,0 +1,138 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { SignalDelivery } from '@tollgate/contracts';
+import { SERVICE_CONFIG } from '@tollgate/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { FinanceConfig } from '../config/finance.config';
+import { LifecycleDelivery } from './lifecycle-delivery.entity';
+import { LifecycleSignaller } from './lifecycle-signaller.service';
+
+const BATCH_SIZE = 200;
+/** Initiatives signalled at once; one initiative's deliveries go one after the other, in order. */
+const CONCURRENCY = 16;
+// The advisory lock space of deliveries: the first key of pg_try_advisory_xact_lock(int, int).
+const LOCK_SPACE = 0x7467_6431;
+
+function backoffMs(attempts: number): number {
+  return Math.min(60_000, 1000 * 2 ** Math.min(attempts, 6));
+}
+
+/**
+ * Delivers every committed confirmation and rejection to its initiative's
+ * lifecycle, at least once and in order per initiative, with the Temporal
+ * client. While Temporal or the worker is away it backs off and tries again.
+ * Several finance instances share the work: an instance holds an advisory
+ * lock on each initiative it delivers for until it has recorded the outcome,
+ * and the others pass over that initiative, so none is delivered twice at
+ * once or out of order. The lifecycle counts each confirmation once.
+ */
+@Injectable()
+export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LifecycleDeliveryDispatcher.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private nudged = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signaller: LifecycleSignaller,
+    @Inject(SERVICE_CONFIG) private readonly config: FinanceConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Deliver soon: a transaction with new deliveries has just committed. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  /** Delivers one batch; returns how many deliveries it settled (delivered or ended). */
+  async deliverOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due: LifecycleDelivery[] = await manager
+        .createQueryBuilder(LifecycleDelivery, 'delivery')
+        .where('delivery.delivered_at IS NULL')
+        .andWhere('delivery.next_attempt_at <= now()')
+        .andWhere('pg_try_advisory_xact_lock(:space, hashtext(delivery.initiative_id))', { space: LOCK_SPACE })
+        .orderBy('delivery.sequence', 'ASC')
+        .limit(BATCH_SIZE)
+        .getMany();
+      if (due.length === 0) return 0;
+      const byInitiative = new Map<string, LifecycleDelivery[]>();
+      for (const delivery of due) byInitiative.set(delivery.initiativeId, [...(byInitiative.get(delivery.initiativeId) ?? []), delivery]);
+      const queues = [...byInitiative.values()];
+      let settled = 0;
+      const workers = Array.from({ length: Math.min(CONCURRENCY, queues.length) }, async () => {
+        for (let queue = queues.shift(); queue; queue = queues.shift()) settled += await this.deliverInOrder(manager, queue);
+      });
+      await Promise.all(workers);
+      return settled;
+    });
+  }
+
+  private async deliverInOrder(manager: EntityManager, deliveries: LifecycleDelivery[]): Promise<number> {
+    let settled = 0;
+    for (const delivery of deliveries) {
+      let outcome: SignalDelivery;
+      try {
+        outcome = await this.signaller.signal(delivery.signal);
+      } catch (error) {
+        // What comes after it for this initiative waits too, so the order holds.
+        await manager
+          .createQueryBuilder()
+          .update(LifecycleDelivery)
+          .set({
+            attempts: () => 'attempts + 1',
+            nextAttemptAt: new Date(Date.now() + backoffMs(delivery.attempts)),
+            lastError: String((error as Error).message ?? error).slice(0, 1000),
+          })
+          .where('initiative_id = :initiativeId AND delivered_at IS NULL', { initiativeId: delivery.initiativeId })
+          .execute();
+        this.logger.warn(`delivery to initiative ${delivery.initiativeId} failed, retrying: ${(error as Error).message}`);
+        return settled;
+      }
+      await manager.update(LifecycleDelivery, { sequence: delivery.sequence }, { deliveredAt: new Date(), outcome, attempts: delivery.attempts + 1, lastError: null });
+      settled += 1;
+    }
+    return settled;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let settled = 0;
+      this.nudged = false;
+      try {
+        settled = await this.deliverOnce();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.logger.warn(`delivering to the lifecycles: ${(error as Error).message}`);
+      }
+      if (settled < BATCH_SIZE && !this.nudged) {
+        await this.sleep(failures === 0 ? this.config.kafka.outboxPollMs : Math.min(5000, 250 * 2 ** Math.min(failures, 5)));
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import type { LifecycleChange } from '@tollgate/contracts';
+import type { LifecycleState } from '@tollgate/domain';
+import { randomUUID } from 'node:crypto';
+import { apiAs, type Person } from '../../../../test/support/http-client';
+import { initiativeAtStage4, initiativePeople } from '../../../../test/support/initiative-walk';
+import { startInitiativesStack, type InitiativesStack } from '../../../../test/support/initiatives-stack';
+import { InitiativeProjection } from '../initiative/initiative-projection.service';
+
+const operator: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
+
+// A change the database refuses for good (here text with a NUL character,
+// which every edge now refuses, arriving anyway) is recorded as a projection
+// failure with its reason, not retried forever, and the projection takes the
+// next change as usual.
+describe('a lifecycle change the projection cannot store', () => {
+  let stack: InitiativesStack;
+
+  beforeAll(async () => {
+    stack = await startInitiativesStack();
+  });
+
+  afterAll(async () => {
+    await stack?.worker.stop();
+    await stack?.service.close();
+  });
+
+  const change = (revision: number, text: string): LifecycleChange => ({
+    revision,
+    action: 'forecast_updated',
+    actorId: 'tollgate-test',
+    at: new Date().toISOString(),
+    reason: null,
+    evidence: { text, links: [] },
+    details: {},
+    events: [],
+  });
+
+  it('is recorded with its reason and shown to operators, and the next change is projected', async () => {
+    const people = initiativePeople();
+    const id = await initiativeAtStage4(stack.service.baseUrl, stack.programId, people, { requestClosure: false });
+    const [row] = await stack.service.dataSource.query(`SELECT state FROM initiatives.initiative WHERE id = $1`, [id]);
+    const state = row.state as LifecycleState;
+    const projection = stack.service.app.get(InitiativeProjection);
+
+    const poisoned = { ...state, revision: state.revision + 1 };
+    expect(await projection.project(poisoned, [change(poisoned.revision, 'evidence with \u0000 inside')])).toEqual({
+      outcome: 'refused',
+      reason: expect.stringMatching(/^the event's data cannot be stored \(SQLSTATE 22P05\)/),
+    });
+    // A retry of the same activity records nothing twice.
+    expect((await projection.project(poisoned, [change(poisoned.revision, 'evidence with \u0000 inside')])).outcome).toBe('refused');
+
+    const failures = await apiAs(stack.service.baseUrl, operator).get(`/api/projection-failures?initiativeId=${id}`);
+    expect(failures.status).toBe(200);
+    expect(failures.body.items).toEqual([
+      expect.objectContaining({ initiativeId: id, revisions: { first: poisoned.revision, last: poisoned.revision }, actions: ['forecast_updated'] }),
+    ]);
+    expect((await apiAs(stack.service.baseUrl, people.owner).get(`/api/projection-failures`)).status).toBe(403);
+    const metrics = await fetch(`${stack.service.baseUrl}/metrics`).then((answer) => answer.text());
+    expect(metrics).toMatch(/^tollgate_projection_failures_total\{service="initiatives"\} [1-9]/m);
+
+    const next = { ...state, revision: state.revision + 2 };
+    expect(await projection.project(next, [change(next.revision, 'clean evidence')])).toEqual({ outcome: 'projected' });
+    const audit = await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit`);
+    expect(audit.status).toBe(200);
+    const revisions = JSON.stringify(audit.body);
+    expect(revisions).toContain('clean evidence');
+  });
+});
