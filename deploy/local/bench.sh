@@ -8,6 +8,10 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/lib/common.sh"
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
+# A database, namespace, topics and consumer groups of their own: a benchmark
+# neither feeds a development stack nor leaves a backlog for the next test run.
+export TOLLGATE_TEST_DATABASE_URL=${TOLLGATE_BENCH_DATABASE_URL:-postgres://tollgate:tollgate@127.0.0.1:5432/tollgate_bench_test}
+export TOLLGATE_TEST_TEMPORAL_NAMESPACE=tollgate-bench TOLLGATE_TEST_TOPIC_PREFIX=bench. TOLLGATE_TEST_GROUP_PREFIX=tollgate-bench
 bash "$HERE/node-deps.sh"
 bash "$HERE/infra.sh" install
 bash "$HERE/infra.sh" start

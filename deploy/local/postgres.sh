@@ -36,7 +36,7 @@ provision() {
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tollgate') THEN
       CREATE ROLE tollgate LOGIN CREATEDB PASSWORD 'tollgate';
     END IF; END \$\$;"
-  for db in tollgate tollgate_test; do
+  for db in tollgate tollgate_test tollgate_bench_test; do
     [[ $(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'") == 1 ]] ||
       psql_admin -d postgres -c "CREATE DATABASE $db OWNER tollgate"
     for schema in plans initiatives finance; do

@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 VENV="$TOOLS/venv"
 PIDFILE="$RUN/temporal.pid"
 TLOG="$LOGS/temporal.log"
-NAMESPACES=(default tollgate-test)
+NAMESPACES=(default tollgate-test tollgate-bench)
 SEARCH_ATTRIBUTES=(TollgateStage=Int TollgateStatus=Keyword TollgateProgramId=Keyword TollgateOwnerId=Keyword TollgateClosure=Keyword)
 
 install() {
@@ -36,6 +36,9 @@ start() {
 # The attributes must exist in every namespace the services and tests use.
 ensure_search_attributes() {
   for namespace in "${NAMESPACES[@]}"; do
+    # A server started before a namespace was added to the list lacks it.
+    "$VENV/bin/temporal" operator namespace describe --address 127.0.0.1:7233 --namespace "$namespace" >/dev/null 2>&1 ||
+      "$VENV/bin/temporal" operator namespace create --address 127.0.0.1:7233 --namespace "$namespace" >/dev/null 2>&1 || true
     local deadline=$((SECONDS + 30)) listed
     until listed=$("$VENV/bin/temporal" operator search-attribute list --address 127.0.0.1:7233 --namespace "$namespace" 2>/dev/null); do
       ((SECONDS < deadline)) || die "Temporal does not answer for namespace $namespace (see $TLOG)"

@@ -12,7 +12,7 @@ import { eventually } from '../support/eventually';
 import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
 import { announceProgram } from '../support/org-nodes';
 import { RunningService, startService } from '../support/running-service';
-import { TEST_ENVIRONMENT } from '../support/test-environment';
+import { TEST_ENVIRONMENT, testTopic } from '../support/test-environment';
 import { inParallel, report } from './bench-report';
 import { finish, poke } from './empty-update/empty-update.workflow';
 import { spawnWorkflowWorker } from './worker-process';
@@ -107,7 +107,7 @@ describe('benchmark: confirmation to closure latency', () => {
       const value = JSON.stringify(event);
       sentAt.set(initiativeId, performance.now());
       await producer.send({
-        topic: TOPICS.financeValueConfirmations,
+        topic: testTopic(TOPICS.financeValueConfirmations),
         messages: [{ key: initiativeId, value, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(value, DEVELOPMENT_FINANCE_HMAC_SECRET) } }],
       });
     });

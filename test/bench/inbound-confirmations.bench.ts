@@ -1,16 +1,14 @@
-import { Client, Connection } from '@temporalio/client';
 import { createEnvelope, FINANCE_SIGNATURE_HEADER, TOPICS } from '@tollgate/contracts';
 import { createKafka } from '@tollgate/messaging';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../../services/finance/src/config/finance.config';
 import { signFinanceMessage } from '../../services/finance/src/confirmation/confirmation-signature';
 import { eventually } from '../support/eventually';
 import { RunningService, startService } from '../support/running-service';
-import { TEST_ENVIRONMENT } from '../support/test-environment';
+import { TEST_ENVIRONMENT, testTopic } from '../support/test-environment';
+import { signedBy } from '../support/topic-reader';
 import { perSecond, report } from './bench-report';
-import { spawnWorkflowWorker } from './worker-process';
 
 const MESSAGES = Number(process.env.BENCH_CONFIRMATIONS ?? 2000);
 const INITIATIVES = Number(process.env.BENCH_CONFIRMATION_INITIATIVES ?? 50);
@@ -22,21 +20,13 @@ const INITIATIVES = Number(process.env.BENCH_CONFIRMATION_INITIATIVES ?? 50);
 // them, so every delivery ends as `lifecycle_ended`: the signal is still sent.
 describe('benchmark: inbound confirmations against raw consumption', () => {
   let finance: RunningService;
-  let worker: ChildProcess;
-  let connection: Connection;
-  let temporal: Client;
 
   beforeAll(async () => {
     finance = await startService('finance', { TOLLGATE_LOG_LEVEL: 'error' });
     await finance.ready();
-    worker = await spawnWorkflowWorker();
-    connection = await Connection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
-    temporal = new Client({ connection, namespace: TEST_ENVIRONMENT.temporalNamespace });
   });
 
   afterAll(async () => {
-    worker?.kill('SIGINT');
-    await connection?.close();
     await finance?.close();
   });
 
@@ -48,7 +38,7 @@ describe('benchmark: inbound confirmations against raw consumption', () => {
     const controllerId = `bench-controller-${run}`;
     const initiativeIds = Array.from({ length: INITIATIVES }, (_, index) => `bench-${run}-${index}`);
     await producer.send({
-      topic: TOPICS.initiativesEvents,
+      topic: testTopic(TOPICS.initiativesEvents),
       messages: initiativeIds.map((initiativeId, index) => {
         const event = createEnvelope(
           {
@@ -74,7 +64,8 @@ describe('benchmark: inbound confirmations against raw consumption', () => {
           randomUUID(),
           new Date(),
         );
-        return { key: initiativeId, value: JSON.stringify(event) };
+        const value = JSON.stringify(event);
+        return { key: initiativeId, value, headers: signedBy('initiatives', value) };
       }),
     });
     await eventually(
@@ -98,19 +89,23 @@ describe('benchmark: inbound confirmations against raw consumption', () => {
       const value = JSON.stringify(event);
       return { key: initiativeId, value, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(value, DEVELOPMENT_FINANCE_HMAC_SECRET) } };
     });
-    const deliveriesBefore = (await temporal.workflow.count(`WorkflowType = 'confirmationDelivery' AND ExecutionStatus = 'Completed'`)).count;
 
     const started = performance.now();
     for (let offset = 0; offset < messages.length; offset += 500) {
-      await producer.send({ topic: TOPICS.financeValueConfirmations, messages: messages.slice(offset, offset + 500) });
+      await producer.send({ topic: testTopic(TOPICS.financeValueConfirmations), messages: messages.slice(offset, offset + 500) });
     }
     const applied = () =>
       finance.dataSource.query(`SELECT count(*) AS n FROM finance.confirmation WHERE confirmation_id LIKE $1`, [`bench-${run}-%`]).then((rows) => Number(rows[0].n));
     await eventually(applied, (count) => count === MESSAGES, { what: 'every confirmation applied', timeoutMs: 1_800_000, intervalMs: 100 });
     const appliedMs = performance.now() - started;
+    // Delivered: the dispatcher has signalled the lifecycle (or found it ended) and recorded the outcome.
+    const delivered = () =>
+      finance.dataSource
+        .query(`SELECT count(*) AS n FROM finance.lifecycle_delivery WHERE record_id LIKE $1 AND delivered_at IS NOT NULL`, [`bench-${run}-%`])
+        .then((rows) => Number(rows[0].n));
     await eventually(
-      async () => (await temporal.workflow.count(`WorkflowType = 'confirmationDelivery' AND ExecutionStatus = 'Completed'`)).count - deliveriesBefore,
-      (delivered) => delivered >= MESSAGES,
+      delivered,
+      (count) => count >= MESSAGES,
       { what: 'every delivery signalled', timeoutMs: 1_800_000, intervalMs: 500 },
     );
     const deliveredMs = performance.now() - started;
@@ -118,7 +113,7 @@ describe('benchmark: inbound confirmations against raw consumption', () => {
     // The same messages through a bare kafkajs consumer that only counts them.
     const consumer = kafka.consumer({ groupId: `tollgate-bench-raw-${randomUUID()}` });
     await consumer.connect();
-    await consumer.subscribe({ topic: TOPICS.financeValueConfirmations, fromBeginning: true });
+    await consumer.subscribe({ topic: testTopic(TOPICS.financeValueConfirmations), fromBeginning: true });
     let first = 0;
     let seen = 0;
     const rawDone = new Promise<number>((resolve) => {
