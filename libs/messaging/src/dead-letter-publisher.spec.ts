@@ -17,7 +17,7 @@ function producerThat(refuseAbove = Infinity) {
 }
 
 const message = (value: Buffer): KafkaMessage =>
-  ({ key: Buffer.from('initiative-1'), value, headers: { 'x-origin': 'erp' }, offset: '41', timestamp: '0', attributes: 0, size: 0 }) as KafkaMessage;
+  ({ key: Buffer.from('initiative-1'), value, headers: { 'x-origin': 'erp' }, offset: '41', timestamp: '0', attributes: 0 }) as unknown as KafkaMessage;
 
 const header = (record: ProducerRecord, name: string) => record.messages[0].headers?.[name]?.toString();
 
