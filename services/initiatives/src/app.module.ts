@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
+import { AuditModule } from './audit/audit.module';
 import type { InitiativesConfig } from './config/initiatives.config';
 import { InitiativeProjection } from './initiative/initiative-projection.service';
 import { InitiativeModule } from './initiative/initiative.module';
@@ -16,6 +17,7 @@ export class AppModule {
         PlatformModule.forRoot({ config, entities: INITIATIVES_ENTITIES, migrations: INITIATIVES_MIGRATIONS }),
         StackProbeModule,
         initiatives,
+        AuditModule,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,

@@ -2,6 +2,9 @@ import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
 import { InitiativeLifecycle1764115200000 } from '../migrations/1764115200000-initiative-lifecycle';
 import { ProjectionFailure1764806400000 } from '../migrations/1764806400000-projection-failure';
+import { AuditChain1764892800000 } from '../migrations/1764892800000-audit-chain';
+import { AuditChainBackfill1764892800001 } from '../migrations/1764892800001-audit-chain-backfill';
+import { AuditChainRequired1764892800002 } from '../migrations/1764892800002-audit-chain-required';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { GateRequestRecord } from './gate/gate-request.entity';
 import { Initiative } from './initiative/initiative.entity';
@@ -10,4 +13,11 @@ import { ProjectionFailure } from './projection-failure/projection-failure.entit
 
 /** The entities of the initiatives schema and the migrations that build it, in order. */
 export const INITIATIVES_ENTITIES: Function[] = [StackProbe, StackProbeReceipt, Initiative, GateRequestRecord, AuditEntry, KnownOrgNode, ProjectionFailure];
-export const INITIATIVES_MIGRATIONS: Function[] = [InitialSchema1764028800000, InitiativeLifecycle1764115200000, ProjectionFailure1764806400000];
+export const INITIATIVES_MIGRATIONS: Function[] = [
+  InitialSchema1764028800000,
+  InitiativeLifecycle1764115200000,
+  ProjectionFailure1764806400000,
+  AuditChain1764892800000,
+  AuditChainBackfill1764892800001,
+  AuditChainRequired1764892800002,
+];

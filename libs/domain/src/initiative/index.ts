@@ -1,3 +1,4 @@
+export * from './audit-chain';
 export * from './actor';
 export * from './baseline';
 export * from './closure';

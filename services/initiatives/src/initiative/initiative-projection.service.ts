@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { initiativeWorkflowId, TOPICS, type InitiativeProjectionActivities, type LifecycleChange, type ProjectionOutcome } from '@tollgate/contracts';
-import { normalizeTitle, totalForecast, totalPlanned, type LifecycleState } from '@tollgate/domain';
+import {
+  EMPTY_AUDIT_CHAIN_HEAD,
+  normalizeTitle,
+  sealAuditRecords,
+  totalForecast,
+  totalPlanned,
+  type AuditChainHead,
+  type LifecycleState,
+} from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost, permanentStorageRefusal } from '@tollgate/messaging';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { Context } from '@temporalio/activity';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { auditDigest } from '../audit/audit-digest';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
 import { GateRequestRecord } from '../gate/gate-request.entity';
@@ -15,7 +24,9 @@ import { LifecycleMetrics } from './lifecycle-metrics';
  * The activity that carries a lifecycle workflow's changes into this
  * service's tables: state, gate requests, audit entries and the outbox
  * events, in one transaction. A retried activity finds its revisions
- * already written and changes nothing.
+ * already written and changes nothing. New audit entries are chained by hash
+ * to the last one stored, in revision order, and the initiative keeps the
+ * chain's head.
  */
 @Injectable()
 export class InitiativeProjection implements ActivityProvider {
@@ -77,18 +88,25 @@ export class InitiativeProjection implements ActivityProvider {
       });
       const fresh = changes.filter((change) => !known.some((entry) => entry.revision === change.revision));
       if (fresh.length === 0) return null;
-      await manager.save(
-        fresh.map((change) => manager.create(AuditEntry, {
+      const sealed = sealAuditRecords(
+        fresh.map((change) => ({
           initiativeId: state.initiativeId,
           revision: change.revision,
           action: change.action,
           actorId: change.actorId,
-          at: new Date(change.at),
-          reason: change.reason,
-          evidence: change.evidence,
+          at: new Date(change.at).toISOString(),
+          // Sealed as the database gives them back: a missing reason reads as null.
+          reason: change.reason ?? null,
+          evidence: change.evidence ?? null,
           details: change.details,
         })),
+        await this.lastSealed(manager, state.initiativeId, Math.min(...fresh.map((change) => change.revision))),
+        auditDigest,
       );
+      await manager.save(sealed.map((record) => manager.create(AuditEntry, { ...record, at: new Date(record.at) })));
+      const last = sealed[sealed.length - 1];
+      // The head only moves forward: a late lower revision must not hide the ones above it.
+      const head = current && current.auditHeadRevision > last.revision ? { revision: current.auditHeadRevision, hash: current.auditHeadHash } : last;
       for (const change of fresh) {
         for (const event of change.events) {
           await enqueueEvent(manager, TOPICS.initiativesEvents, {
@@ -100,12 +118,22 @@ export class InitiativeProjection implements ActivityProvider {
           } as Parameters<typeof enqueueEvent>[2]);
         }
       }
-      if (!current || current.revision < state.revision) await this.writeState(manager, state, current);
+      if (!current || current.revision < state.revision) await this.writeState(manager, state, current, head);
       return fresh;
     });
   }
 
-  private async writeState(manager: EntityManager, state: LifecycleState, current: Initiative | null): Promise<void> {
+  /** The stored entry the first new revision follows (the one just below it), or the genesis. */
+  private async lastSealed(manager: EntityManager, initiativeId: string, revision: number): Promise<AuditChainHead> {
+    const previous = await manager.findOne(AuditEntry, {
+      select: { revision: true, hash: true },
+      where: { initiativeId, revision: LessThan(revision) },
+      order: { revision: 'DESC' },
+    });
+    return previous ?? EMPTY_AUDIT_CHAIN_HEAD;
+  }
+
+  private async writeState(manager: EntityManager, state: LifecycleState, current: Initiative | null, head: AuditChainHead): Promise<void> {
     const now = new Date();
     await manager.upsert(
       Initiative,
@@ -128,6 +156,8 @@ export class InitiativeProjection implements ActivityProvider {
         workflowId: initiativeWorkflowId(state.initiativeId),
         revision: state.revision,
         state,
+        auditHeadRevision: head.revision,
+        auditHeadHash: head.hash,
         createdAt: current?.createdAt ?? new Date(state.createdAt),
         updatedAt: now,
       },

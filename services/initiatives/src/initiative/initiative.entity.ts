@@ -68,6 +68,14 @@ export class Initiative {
   @Column({ type: 'jsonb' })
   state!: LifecycleState;
 
+  // The audit trail's last entry, kept apart from the trail so that entries
+  // cut from its end still show: the trail must reach this revision and hash.
+  @Column({ name: 'audit_head_revision', type: 'integer' })
+  auditHeadRevision!: number;
+
+  @Column({ name: 'audit_head_hash', type: 'varchar', length: 64 })
+  auditHeadHash!: string;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

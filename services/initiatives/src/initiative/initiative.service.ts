@@ -16,6 +16,7 @@ import { uuidFromKey } from '@tollgate/platform';
 import { DataSource, FindOptionsWhere, Not, Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { auditRecordOf } from '../audit/audit-record';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { ProgramDirectory } from '../program/program-directory.service';
 import type { CreateInitiativeDto } from './dtos/create-initiative.dto';
@@ -106,15 +107,10 @@ export class InitiativeService {
   async auditTrail(id: string) {
     await this.find(id);
     const entries = await this.audit.find({ where: { initiativeId: id }, order: { revision: 'ASC' } });
-    return entries.map((entry) => ({
-      revision: entry.revision,
-      action: entry.action,
-      actorId: entry.actorId,
-      at: entry.at.toISOString(),
-      reason: entry.reason,
-      evidence: entry.evidence,
-      details: entry.details,
-    }));
+    return entries.map((entry) => {
+      const { initiativeId: _initiativeId, ...change } = auditRecordOf(entry);
+      return change;
+    });
   }
 
   async requestGate(principal: Principal, id: string, targetStage: number, evidence: { text: string; links?: string[] }, key?: string) {

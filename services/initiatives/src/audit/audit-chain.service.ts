@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InitiativeError } from '../initiative/initiative.error';
+import { verifyStoredAuditChain, type AuditChainVerification } from './audit-chain-verification';
+
+/** Checks an initiative's audit trail for the API. */
+@Injectable()
+export class AuditChainService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async verification(initiativeId: string): Promise<AuditChainVerification> {
+    const verification = await verifyStoredAuditChain(this.dataSource, initiativeId);
+    if (!verification) throw InitiativeError.unknownInitiative(initiativeId);
+    return verification;
+  }
+}
