@@ -73,9 +73,9 @@ describe('sealing an audit trail', () => {
 describe('verifying an audit trail', () => {
   it('finds an intact trail valid', () => {
     const trail = trailOf(4);
-    expect(verifyAuditChain(trail, headOf(trail), digest)).toEqual({ valid: true, entries: 4, headRevision: 4, firstInvalid: null });
+    expect(verifyAuditChain(trail, headOf(trail), digest)).toEqual({ valid: true, entries: 4, headRevision: 4, firstInvalid: null, unrecorded: [] });
     expect(verifyAuditChain([...trail].reverse(), headOf(trail), digest).valid).toBe(true);
-    expect(verifyAuditChain([], EMPTY_AUDIT_CHAIN_HEAD, digest)).toEqual({ valid: true, entries: 0, headRevision: 0, firstInvalid: null });
+    expect(verifyAuditChain([], EMPTY_AUDIT_CHAIN_HEAD, digest)).toEqual({ valid: true, entries: 0, headRevision: 0, firstInvalid: null, unrecorded: [] });
   });
 
   it('names an entry edited after it was written as changed', () => {
@@ -86,6 +86,7 @@ describe('verifying an audit trail', () => {
       entries: 4,
       headRevision: 4,
       firstInvalid: { revision: 2, problem: 'changed', detail: 'revision 2 no longer matches its hash' },
+      unrecorded: [],
     });
     const relinked = trail.map((entry) => (entry.revision === 3 ? { ...entry, previousHash: AUDIT_CHAIN_GENESIS } : entry));
     expect(verifyAuditChain(relinked, headOf(trail), digest).firstInvalid).toMatchObject({ revision: 3, problem: 'changed' });
@@ -121,6 +122,15 @@ describe('verifying an audit trail', () => {
     });
   });
 
+  it('passes over a revision the projection recorded as refused, and names it, but not one that was removed', () => {
+    const before = sealAuditRecords([record(1), record(2)], EMPTY_AUDIT_CHAIN_HEAD, digest);
+    const after = sealAuditRecords([record(4)], headOf(before), digest);
+    const trail = [...before, ...after];
+    expect(verifyAuditChain(trail, headOf(after), digest, [3])).toMatchObject({ valid: true, unrecorded: [3] });
+    expect(verifyAuditChain(trail, headOf(after), digest).firstInvalid).toMatchObject({ revision: 3, problem: 'removed' });
+    expect(verifyAuditChain(trail.filter((entry) => entry.revision !== 2), headOf(after), digest, [3]).firstInvalid).toMatchObject({ revision: 2, problem: 'removed' });
+  });
+
   it('names entries cut from the end as removed, up to the chain head', () => {
     const trail = trailOf(4);
     expect(verifyAuditChain(trail.slice(0, 3), headOf(trail), digest)).toEqual({
@@ -128,6 +138,7 @@ describe('verifying an audit trail', () => {
       entries: 3,
       headRevision: 4,
       firstInvalid: { revision: 4, problem: 'removed', detail: 'revision 4 is missing: the chain head is revision 4' },
+      unrecorded: [],
     });
     expect(verifyAuditChain(trail.slice(0, 2), headOf(trail), digest).firstInvalid?.detail).toBe('revisions 3 to 4 are missing: the chain head is revision 4');
     expect(verifyAuditChain([], headOf(trail), digest).firstInvalid).toMatchObject({ revision: 1, problem: 'removed' });

@@ -47,6 +47,8 @@ export interface AuditChainVerdict {
   entries: number;
   headRevision: number;
   firstInvalid: AuditChainBreak | null;
+  /** Revisions that were never stored because the projection recorded them as refused: known, not removed. */
+  unrecorded: number[];
 }
 
 /** What revision 1 chains to, and the head of an initiative without entries (revision 0). */
@@ -94,17 +96,27 @@ export function sealAuditRecords(records: AuditRecord[], previous: AuditChainHea
  * entry up to the head (`removed`); a last entry that is not the head
  * (`head_mismatch`).
  */
-export function verifyAuditChain(entries: SealedAuditRecord[], head: AuditChainHead, digest: AuditDigest): AuditChainVerdict {
+export function verifyAuditChain(
+  entries: SealedAuditRecord[],
+  head: AuditChainHead,
+  digest: AuditDigest,
+  refusedRevisions: readonly number[] = [],
+): AuditChainVerdict {
+  const refused = new Set(refusedRevisions);
+  const unrecorded: number[] = [];
   const verdict = (firstInvalid: AuditChainBreak | null): AuditChainVerdict => ({
     valid: firstInvalid === null,
     entries: entries.length,
     headRevision: head.revision,
     firstInvalid,
+    unrecorded,
   });
   const trail = [...entries].sort((a, b) => a.revision - b.revision);
   let previous: SealedAuditRecord | null = null;
   for (const entry of trail) {
-    const expected = (previous?.revision ?? 0) + 1;
+    let expected = (previous?.revision ?? 0) + 1;
+    // A refused projection never stored its revision; the next entry is chained to the one before it.
+    while (expected < entry.revision && refused.has(expected)) unrecorded.push(expected++);
     if (entry.revision !== expected) {
       const gap = previous ? `the trail goes from revision ${previous.revision} to ${entry.revision}` : `the trail starts at revision ${entry.revision}`;
       return verdict({ revision: expected, problem: 'removed', detail: `revision ${expected} is missing: ${gap}` });

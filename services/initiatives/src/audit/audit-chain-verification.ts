@@ -2,6 +2,7 @@ import { isUUID } from 'class-validator';
 import { verifyAuditChain, type AuditChainVerdict } from '@tollgate/domain';
 import type { DataSource } from 'typeorm';
 import { Initiative } from '../initiative/initiative.entity';
+import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { auditDigest } from './audit-digest';
 import { auditRecordOf } from './audit-record';
@@ -26,6 +27,8 @@ export async function verifyStoredAuditChain(dataSource: DataSource, initiativeI
     const entries = await manager.find(AuditEntry, { where: { initiativeId }, order: { revision: 'ASC' } });
     const sealed = entries.map((entry) => ({ ...auditRecordOf(entry), previousHash: entry.previousHash, hash: entry.hash }));
     const head = { revision: initiative.auditHeadRevision, hash: initiative.auditHeadHash };
-    return { initiativeId, ...verifyAuditChain(sealed, head, auditDigest) };
+    const failures = await manager.find(ProjectionFailure, { select: { firstRevision: true, lastRevision: true }, where: { initiativeId } });
+    const refused = failures.flatMap((failure) => Array.from({ length: failure.lastRevision - failure.firstRevision + 1 }, (_, index) => failure.firstRevision + index));
+    return { initiativeId, ...verifyAuditChain(sealed, head, auditDigest, refused) };
   });
 }

@@ -90,7 +90,7 @@ describe('the audit chain', () => {
     const [head] = await service.dataSource.query(`SELECT audit_head_revision, audit_head_hash FROM initiatives.initiative WHERE id = $1`, [walked]);
     expect(head).toEqual({ audit_head_revision: entries.at(-1)!.revision, audit_head_hash: entries.at(-1)!.hash });
 
-    expect(await verification(walked)).toEqual({ initiativeId: walked, valid: true, entries: trail.length, headRevision: trail.length, firstInvalid: null });
+    expect(await verification(walked)).toEqual({ initiativeId: walked, valid: true, entries: trail.length, headRevision: trail.length, firstInvalid: null, unrecorded: [] });
   });
 
   it('names an entry edited by hand in the database as changed', async () => {
@@ -103,6 +103,7 @@ describe('the audit chain', () => {
       entries: 3,
       headRevision: 3,
       firstInvalid: { revision: 2, problem: 'changed', detail: 'revision 2 no longer matches its hash' },
+      unrecorded: [],
     });
   });
 
@@ -124,6 +125,7 @@ describe('the audit chain', () => {
       entries: 2,
       headRevision: 3,
       firstInvalid: { revision: 3, problem: 'removed', detail: 'revision 3 is missing: the chain head is revision 3' },
+      unrecorded: [],
     });
     // Moving the head back to what is left still shows: the hash is the one of the deleted entry.
     await service.dataSource.query(`UPDATE initiatives.initiative SET audit_head_revision = 2 WHERE id = $1`, [cut]);
@@ -156,7 +158,7 @@ describe('the audit chain', () => {
     const after = await entriesOf(initiativeId);
     expect(after.slice(0, 3)).toEqual(first);
     expect(after[3]).toMatchObject({ revision: 4, previous_hash: first[2].hash });
-    expect(await verification(initiativeId)).toEqual({ initiativeId, valid: true, entries: 4, headRevision: 4, firstInvalid: null });
+    expect(await verification(initiativeId)).toEqual({ initiativeId, valid: true, entries: 4, headRevision: 4, firstInvalid: null, unrecorded: [] });
   });
 
   it('answers 404 for an unknown initiative and 401 without a token, and is in the OpenAPI document', async () => {

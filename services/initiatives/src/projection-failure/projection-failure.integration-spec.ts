@@ -65,5 +65,8 @@ describe('a lifecycle change the projection cannot store', () => {
     expect(audit.status).toBe(200);
     const revisions = JSON.stringify(audit.body);
     expect(revisions).toContain('clean evidence');
+    // The trail is honest about the gap: intact, with the refused revision named rather than taken for a removal.
+    const verification = await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit/verification`);
+    expect(verification.body).toMatchObject({ valid: true, unrecorded: [poisoned.revision], headRevision: next.revision });
   });
 });

@@ -31,4 +31,7 @@ export class AuditChainVerificationBody {
 
   @ApiProperty({ type: AuditChainBreakBody, nullable: true, description: 'the first break in revision order; null when valid' })
   firstInvalid!: AuditChainBreakBody | null;
+
+  @ApiProperty({ type: [Number], description: 'revisions never stored because the database refused them; each is listed at /api/projection-failures', example: [] })
+  unrecorded!: number[];
 }
