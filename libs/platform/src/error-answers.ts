@@ -18,8 +18,11 @@ export class ErrorAnswerBody {
   @ApiProperty({ example: 'Conflict' })
   error!: string;
 
-  @ApiProperty({ example: "the cycle is at step 'demand_review', not 'supply_review'" })
+  @ApiProperty({ example: "the cycle is at step 'demand_review', not 'supply_review'", description: 'always one line; several problems are joined with "; "' })
   message!: string;
+
+  @ApiProperty({ required: false, type: [String], description: 'each problem of a malformed request on its own, where there are several' })
+  details?: string[];
 
   @ApiProperty({ required: false, example: 'rule_violated', description: 'what kind of error it is, stable for programs' })
   code?: string;

@@ -3,17 +3,23 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@tollgate/config';
 import { Logger } from 'nestjs-pino';
+import { ExactNumberPipe } from './exact-number.pipe';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { useJsonBody } from './json-body';
+import { StorableTextPipe } from './storable-text.pipe';
 
 export interface ServiceDescription {
   title: string;
   description: string;
 }
 
-/** Applies what every service shares: prefix, validation, errors, OpenAPI, shutdown hooks. */
+/** Applies what every service shares: prefix, body limits, validation, errors, OpenAPI, shutdown hooks. */
 export function configureService(app: INestApplication, description: ServiceDescription): void {
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  useJsonBody(app);
+  // What cannot be held (text PostgreSQL refuses, numbers a double rounds) is refused first,
+  // so no validator, service or workflow ever sees it.
+  app.useGlobalPipes(new StorableTextPipe(), new ExactNumberPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,
