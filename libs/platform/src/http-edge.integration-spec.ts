@@ -196,6 +196,44 @@ describe('the HTTP edges of the three services', () => {
     }
   });
 
+  it("answers 400, not 500, for an FTE in exponent form (class-validator's decimal-places check threw on it)", async () => {
+    const policy = { valueThreshold: { absolute: 1, percent: 0.1 }, volumeThreshold: { absolute: 1, percent: 0.1 }, pivotCapacity: { budget: 1, fte: 5e-324 } };
+    const answer = await apiAs(plans.baseUrl, admin).put(`/api/org-nodes/${nodeId}/sop-policy`, policy);
+    expect(answer).toMatchObject({ status: 400, body: { message: 'pivotCapacity.fte must have at most two decimal places' } });
+    expect((await apiAs(plans.baseUrl, pmo).put(`/api/initiative-resources/${randomUUID()}`, { budget: 1, fte: 1.25 })).status).toBe(201);
+  });
+
+  it("documents every status the edge answers, and each field's rules, in the three OpenAPI documents", async () => {
+    const documentOf = async (service: RunningService) => (await fetch(`${service.baseUrl}/api/docs-json`)).json();
+    const [plansDocument, initiativesDocument, financeDocument] = await Promise.all([documentOf(plans), documentOf(initiatives), documentOf(finance)]);
+    for (const document of [plansDocument, initiativesDocument, financeDocument]) {
+      for (const [route, operations] of Object.entries(document.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>)) {
+        if (!route.startsWith('/api/')) continue;
+        for (const [method, operation] of Object.entries(operations)) {
+          const statuses = Object.keys(operation.responses);
+          expect({ route, method, statuses }).toEqual({ route, method, statuses: expect.arrayContaining(['401', '403', '503']) });
+          if (operation.requestBody) expect({ route, method, statuses }).toEqual({ route, method, statuses: expect.arrayContaining(['400', '413', '422']) });
+        }
+      }
+      expect(document.components.schemas.ErrorAnswerBody.properties).toMatchObject({ message: { type: 'string' }, details: { type: 'array' } });
+    }
+    const closure = initiativesDocument.paths['/api/initiatives/{id}/closure'].post.responses;
+    expect(Object.keys(closure)).toEqual(expect.arrayContaining(['200', '202']));
+    expect(closure).not.toHaveProperty('201');
+    expect(Object.keys(plansDocument.paths['/api/org-nodes'].post.responses)).toEqual(expect.arrayContaining(['200', '201', '409', '422']));
+    expect(plansDocument.components.schemas.CreateOrgNodeDto).toMatchObject({
+      additionalProperties: false,
+      properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, kind: { enum: ['organization', 'business_unit', 'program'] } },
+    });
+    expect(plansDocument.components.schemas.TargetCellDto.properties).toMatchObject({
+      period: { pattern: '^(\\d{4})-(0[1-9]|1[0-2])$' },
+      amount: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+    });
+    const page = initiativesDocument.paths['/api/initiatives'].get.parameters.find((parameter: { name: string }) => parameter.name === 'page');
+    expect(page.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 1_000_000 });
+    expect(financeDocument.components.schemas.ConfirmationDto.properties.reference).toMatchObject({ type: 'string', maxLength: 500 });
+  });
+
   it('answers a malformed request with one line of message and each problem in details', async () => {
     const answer = await apiAs(plans.baseUrl, admin).post('/api/org-nodes', { name: '', kind: 'galaxy', surprise: true });
     expect(answer.status).toBe(400);

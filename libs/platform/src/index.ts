@@ -14,3 +14,4 @@ export * from './is-period.decorator';
 export * from './json-body';
 export * from './storable-text.pipe';
 export * from './exact-number.pipe';
+export * from './validation-schema';
