@@ -1,4 +1,5 @@
-const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** `YYYY-MM`, the month 01 to 12. */
+export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** A planning period is a calendar month written `YYYY-MM`. */
 export type Period = string;

@@ -1,4 +1,4 @@
-import { findUnstorableText, textProblem } from './storable-text';
+import { findUnstorableText, textProblem, unstorableTexts } from './storable-text';
 
 describe('text that can be stored', () => {
   it('passes ordinary text, accents and characters beyond the BMP (a surrogate pair)', () => {
@@ -11,7 +11,11 @@ describe('text that can be stored', () => {
     expect(textProblem('end \ud800')).toBe('contains a lone UTF-16 surrogate');
     expect(textProblem('\udc00 start')).toBe('contains a lone UTF-16 surrogate');
     expect(findUnstorableText({ measures: [{ name: 'ok' }, { name: 'x\u0000' }] })).toEqual({ path: 'measures.1.name', problem: 'contains a NUL character' });
-    expect(findUnstorableText({ ['bad\u0000key']: 1 })).toEqual({ path: '(key)', problem: 'a key contains a NUL character' });
+    expect(findUnstorableText({ ['bad\u0000key']: 1 }, 'body')).toEqual({ path: 'body', problem: 'has a key that contains a NUL character' });
+    expect(unstorableTexts({ a: 'x\u0000', b: ['ok', '\ud800'] }, 'body')).toEqual([
+      { path: 'body.a', problem: 'contains a NUL character' },
+      { path: 'body.b.1', problem: 'contains a lone UTF-16 surrogate' },
+    ]);
     expect(findUnstorableText('\ud800', 'query.programId')).toEqual({ path: 'query.programId', problem: 'contains a lone UTF-16 surrogate' });
   });
 

@@ -21,26 +21,41 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
-/** The first text in a parsed JSON value (keys included) that cannot be stored, with its path, or null. */
-export function findUnstorableText(value: unknown, root = ''): { path: string; problem: string } | null {
-  // Iterative: a hostile document nested thousands deep must not overflow the stack here.
-  const pending: Array<[unknown, string]> = [[value, root]];
+/** A text that cannot be stored, where it is in a value and what is wrong with it. */
+export interface UnstorableText {
+  path: string;
+  problem: string;
+}
+
+/**
+ * Every text in a parsed JSON value (keys included) that cannot be stored,
+ * each with its path below `root` (`body.measures.0.name`), in document order.
+ */
+export function unstorableTexts(value: unknown, root = ''): UnstorableText[] {
+  const found: UnstorableText[] = [];
+  // Iterative, in document order: a hostile document nested thousands deep must not overflow the stack here.
+  const pending: Array<{ value: unknown; path: string; parentPath?: string; key?: string }> = [{ value, path: root }];
   while (pending.length > 0) {
-    const [current, path] = pending.pop()!;
-    if (typeof current === 'string') {
-      const problem = textProblem(current);
-      if (problem) return { path: path || '(value)', problem };
-    } else if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index -= 1) pending.push([current[index], path ? `${path}.${index}` : String(index)]);
-    } else if (typeof current === 'object' && current !== null) {
-      const entries = Object.entries(current);
+    const current = pending.pop()!;
+    const keyProblem = current.key === undefined ? null : textProblem(current.key);
+    if (keyProblem) {
+      // The key itself cannot be printed safely: name where it is and what it holds.
+      found.push({ path: current.parentPath || '(value)', problem: `has a key that ${keyProblem}` });
+    } else if (typeof current.value === 'string') {
+      const problem = textProblem(current.value);
+      if (problem) found.push({ path: current.path || '(value)', problem });
+    } else if (typeof current.value === 'object' && current.value !== null) {
+      const entries = Object.entries(current.value);
       for (let index = entries.length - 1; index >= 0; index -= 1) {
         const [key, child] = entries[index];
-        const keyProblem = textProblem(key);
-        if (keyProblem) return { path: path ? `${path}.(key)` : '(key)', problem: `a key ${keyProblem}` };
-        pending.push([child, path ? `${path}.${key}` : key]);
+        pending.push({ value: child, path: current.path ? `${current.path}.${key}` : key, parentPath: current.path, key });
       }
     }
   }
-  return null;
+  return found;
+}
+
+/** The first text in a parsed JSON value that cannot be stored, or null. */
+export function findUnstorableText(value: unknown, root = ''): UnstorableText | null {
+  return unstorableTexts(value, root)[0] ?? null;
 }

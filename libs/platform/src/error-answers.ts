@@ -1,14 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiProperty,
-  ApiServiceUnavailableResponse,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiProperty, ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
+import { JSON_BODY_LIMITS } from './json-body';
 
 /** The JSON of every error answer. */
 export class ErrorAnswerBody {
@@ -18,8 +10,11 @@ export class ErrorAnswerBody {
   @ApiProperty({ example: 'Conflict' })
   error!: string;
 
-  @ApiProperty({ example: "the cycle is at step 'demand_review', not 'supply_review'" })
+  @ApiProperty({ example: "the cycle is at step 'demand_review', not 'supply_review'", description: 'always one line; several problems are joined with "; "' })
   message!: string;
+
+  @ApiProperty({ required: false, type: [String], description: 'each problem of a malformed request on its own, where there are several' })
+  details?: string[];
 
   @ApiProperty({ required: false, example: 'rule_violated', description: 'what kind of error it is, stable for programs' })
   code?: string;
@@ -28,15 +23,63 @@ export class ErrorAnswerBody {
   unmet?: string[];
 }
 
-/** The error answers of a group of routes for the OpenAPI document; 400, 401 and 403 read the same everywhere. */
-export function ApiErrorAnswers(meaning: { notFound: string; conflict?: string; unprocessable?: string; unavailable?: string }) {
+interface ErrorMeanings {
+  /** What a 404 means on these routes; none where nothing is looked up. */
+  notFound?: string;
+  conflict?: string;
+  unprocessable?: string;
+  unavailable?: string;
+}
+
+/**
+ * The error answers of a group of routes for the OpenAPI document; 400, 401
+ * and 403 read the same everywhere. What the platform's edge answers on every
+ * route (400 for unstorable text, 413, 422 for inexact numbers, 503 for the
+ * database) is added to the document by documentEdgeAnswers.
+ */
+export function ApiErrorAnswers(meaning: ErrorMeanings = {}) {
+  const answer = (status: number, description: string) => ApiResponse({ status, description, type: ErrorAnswerBody });
   return applyDecorators(
-    ApiBadRequestResponse({ description: 'malformed body, query or Idempotency-Key', type: ErrorAnswerBody }),
-    ApiUnauthorizedResponse({ description: 'no token, a bad signature or an expired token', type: ErrorAnswerBody }),
-    ApiForbiddenResponse({ description: 'the caller lacks the right, which the message names', type: ErrorAnswerBody }),
-    ApiNotFoundResponse({ description: meaning.notFound, type: ErrorAnswerBody }),
-    ...(meaning.conflict ? [ApiConflictResponse({ description: meaning.conflict, type: ErrorAnswerBody })] : []),
-    ...(meaning.unprocessable ? [ApiUnprocessableEntityResponse({ description: meaning.unprocessable, type: ErrorAnswerBody })] : []),
-    ...(meaning.unavailable ? [ApiServiceUnavailableResponse({ description: meaning.unavailable, type: ErrorAnswerBody })] : []),
+    answer(400, 'a malformed body, query, path parameter or Idempotency-Key; `details` lists each problem'),
+    answer(401, 'no token, a bad signature or an expired token'),
+    answer(403, 'the caller lacks the right, which the message names'),
+    ...(meaning.notFound ? [answer(404, meaning.notFound)] : []),
+    ...(meaning.conflict ? [answer(409, meaning.conflict)] : []),
+    ...(meaning.unprocessable ? [answer(422, meaning.unprocessable)] : []),
+    ...(meaning.unavailable ? [answer(503, meaning.unavailable)] : []),
   );
+}
+
+type Operation = { requestBody?: unknown; parameters?: unknown[]; responses: Record<string, { description: string; content?: unknown }> };
+
+/**
+ * Adds to every operation of a document the answers of the platform's own
+ * edge, which no controller states: 400 for text that cannot be stored or
+ * JSON nested too deep, 503 while the database is away, and for a route that
+ * takes a body 413 over the size limit and 422 for a number beyond 2^53 − 1.
+ * A route's own description of a status is kept, its words joined.
+ */
+export function documentEdgeAnswers(document: OpenAPIObject): void {
+  const error = { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorAnswerBody.name}` } } };
+  const edge: [status: string, description: string, applies: (operation: Operation) => boolean][] = [
+    ['400', 'text that cannot be stored (a NUL, a lone UTF-16 surrogate), named by its field', (operation) => Boolean(operation.requestBody || operation.parameters?.length)],
+    ['503', 'the database is unreachable now; retry', () => true],
+    ['413', `a body larger than ${JSON_BODY_LIMITS.bytes} bytes`, (operation) => Boolean(operation.requestBody)],
+    ['422', `a number beyond ${Number.MAX_SAFE_INTEGER}, which no JSON number keeps exactly`, (operation) => Boolean(operation.requestBody)],
+  ];
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as Operation[]) {
+      if (typeof operation !== 'object' || !operation?.responses) continue;
+      for (const [status, description, applies] of edge) {
+        if (!applies(operation)) continue;
+        const stated = operation.responses[status];
+        operation.responses[status] = stated ? { ...stated, description: `${stated.description}; ${description}` } : { description, content: error };
+      }
+    }
+  }
+}
+
+/** A write that creates (201) or, asked again, answers what is there (200), for the OpenAPI document. */
+export function ApiCreatedOrExisting(meaning: { created: string; existing: string }) {
+  return applyDecorators(ApiResponse({ status: 201, description: meaning.created }), ApiResponse({ status: 200, description: meaning.existing }));
 }

@@ -1,11 +1,42 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { JSON_BODY_LIMITS } from './json-body';
 
 // PostgreSQL and socket codes that mean "the database is not reachable now":
 // the client may retry, so they are a 503, not a bug.
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
-/** Every error leaves as JSON `{ statusCode, error, message }`. */
+// The body parser's own client errors (http-errors: `expose` set, a 4xx status),
+// in words a client can act on.
+const BODY_ERRORS: Record<string, string> = {
+  'entity.too.large': `the body is larger than ${JSON_BODY_LIMITS.bytes} bytes`,
+};
+
+interface ClientError {
+  status: number;
+  expose: true;
+  type?: string;
+  message: string;
+}
+
+function isClientError(exception: unknown): exception is ClientError {
+  const candidate = exception as Partial<ClientError> | null;
+  return candidate?.expose === true && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+}
+
+interface Described {
+  statusCode: number;
+  message: string;
+  details?: string[];
+}
+
+/** A message the client reads as one line; where there were several, each is kept in `details`. */
+function described(statusCode: number, message: unknown): Described {
+  if (Array.isArray(message)) return { statusCode, message: message.map(String).join('; '), details: message.map(String) };
+  return { statusCode, message: String(message) };
+}
+
+/** Every error leaves as JSON `{ statusCode, error, message }`, `message` always one string. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -24,16 +55,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
         return;
       }
     }
-    const { statusCode, message } = this.describe(exception);
-    response.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
+    const { statusCode, message, details } = this.describe(exception);
+    response.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...(details ? { details } : {}) });
   }
 
-  private describe(exception: unknown): { statusCode: number; message: string | string[] } {
+  private describe(exception: unknown): Described {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
-      const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
-      return { statusCode: exception.getStatus(), message };
+      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      return described(exception.getStatus(), message);
     }
+    if (isClientError(exception)) return described(exception.status, (exception.type && BODY_ERRORS[exception.type]) ?? exception.message);
     const code = (exception as { code?: string; driverError?: { code?: string } })?.code ??
       (exception as { driverError?: { code?: string } })?.driverError?.code;
     const text = (exception as Error)?.message ?? '';

@@ -11,3 +11,7 @@ export * from './domain-error';
 export * from './idempotency-key';
 export * from './error-answers';
 export * from './is-period.decorator';
+export * from './json-body';
+export * from './storable-text.pipe';
+export * from './exact-number.pipe';
+export * from './validation-schema';

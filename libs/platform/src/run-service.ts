@@ -3,22 +3,34 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@tollgate/config';
 import { Logger } from 'nestjs-pino';
+import { documentEdgeAnswers, ErrorAnswerBody } from './error-answers';
+import { ExactNumberPipe } from './exact-number.pipe';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { useJsonBody } from './json-body';
+import { StorableTextPipe } from './storable-text.pipe';
+import { closeValidatedSchemas, documentValidationRules } from './validation-schema';
 
 export interface ServiceDescription {
   title: string;
   description: string;
 }
 
-/** Applies what every service shares: prefix, validation, errors, OpenAPI, shutdown hooks. */
+/** Applies what every service shares: prefix, body limits, validation, errors, OpenAPI, shutdown hooks. */
 export function configureService(app: INestApplication, description: ServiceDescription): void {
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  useJsonBody(app);
+  // What cannot be held (text PostgreSQL refuses, numbers a double rounds) is refused first,
+  // so no validator, service or workflow ever sees it.
+  app.useGlobalPipes(new StorableTextPipe(), new ExactNumberPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
+  documentValidationRules();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(description.title).setDescription(description.description).setVersion('1').addBearerAuth().build(),
+    { extraModels: [ErrorAnswerBody] },
   );
+  documentEdgeAnswers(document);
+  closeValidatedSchemas(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();
 }

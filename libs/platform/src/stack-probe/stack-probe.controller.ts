@@ -1,9 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorAnswers } from '../error-answers';
 import { StackProbeService } from './stack-probe.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
+@ApiErrorAnswers()
 @Controller('stack-probes')
 export class StackProbeController {
   constructor(private readonly probes: StackProbeService) {}

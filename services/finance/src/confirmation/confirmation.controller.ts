@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { ClosureRejection } from './closure-rejection.entity';
@@ -47,6 +47,11 @@ function rejectionView(rejection: ClosureRejection) {
 
 @ApiTags('confirmations')
 @ApiBearerAuth()
+@ApiErrorAnswers({
+  notFound: 'unknown initiative or confirmation',
+  conflict: 'the id was used before for other data; no closure is pending',
+  unprocessable: 'a rule is not met: another currency than the initiative’s',
+})
 @UseFilters(DomainErrorFilter)
 @Controller()
 export class ConfirmationController {
@@ -57,6 +62,7 @@ export class ConfirmationController {
 
   @Post('confirmations')
   @Roles('controller')
+  @ApiCreatedOrExisting({ created: 'the confirmation, recorded', existing: 'the confirmation recorded before under the same confirmationId' })
   @ApiOperation({ summary: 'Confirm realized value: 201, or 200 with the first result when the confirmationId was seen before' })
   async confirm(@CurrentPrincipal() principal: Principal, @Body() dto: ConfirmationDto, @Res({ passthrough: true }) response: StatusResponse) {
     const input = { ...dto, controllerId: principal.sub };
@@ -67,6 +73,7 @@ export class ConfirmationController {
   }
 
   @Get('confirmations/:confirmationId')
+  @ApiOperation({ summary: 'A confirmation, as recorded' })
   async get(@Param('confirmationId') confirmationId: string) {
     const confirmation = await this.dataSource.getRepository(Confirmation).findOneBy({ confirmationId });
     if (!confirmation) throw new ConfirmationError(ConfirmationErrorCode.UnknownInitiative, 404, `confirmation ${confirmationId} not found`);
@@ -77,6 +84,7 @@ export class ConfirmationController {
 
   @Post('closure-rejections')
   @Roles('controller')
+  @ApiCreatedOrExisting({ created: 'the rejection, recorded', existing: 'the rejection recorded before under the same rejectionId' })
   @ApiOperation({ summary: "Reject an initiative's pending closure with a reason; the owner may ask again" })
   async reject(@CurrentPrincipal() principal: Principal, @Body() dto: ClosureRejectionDto, @Res({ passthrough: true }) response: StatusResponse) {
     const input = { ...dto, controllerId: principal.sub };

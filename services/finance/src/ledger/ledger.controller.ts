@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainErrorFilter } from '@tollgate/platform';
+import { ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
 import { LedgerExportQuery, RealizationQuery } from './dtos/ledger-export.query';
 import { toCsv } from './ledger-csv';
 import { LedgerExportRow, LedgerService } from './ledger.service';
@@ -13,6 +13,7 @@ const EXPORT_COLUMNS: (keyof LedgerExportRow & string)[] = ['initiativeId', 'cod
 
 @ApiTags('ledger')
 @ApiBearerAuth()
+@ApiErrorAnswers({ notFound: 'unknown initiative' })
 @UseFilters(DomainErrorFilter)
 @Controller()
 export class LedgerController {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { ApiCreatedOrExisting, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
 import type { SideMove } from '@tollgate/domain';
 import { CreateInitiativeDto } from './dtos/create-initiative.dto';
 import { ApiInitiativeErrors } from './dtos/error-body.dto';
@@ -37,6 +37,7 @@ export class InitiativeController {
   constructor(private readonly initiatives: InitiativeService) {}
 
   @Post()
+  @ApiCreatedOrExisting({ created: 'the initiative, at stage 0, its lifecycle started', existing: 'the initiative created before with the same Idempotency-Key' })
   @ApiOperation({ summary: 'Define an initiative (stage 0) and start its lifecycle; 200 when the Idempotency-Key was seen before' })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -123,6 +124,10 @@ export class InitiativeController {
   }
 
   @Post(':id/closure')
+  // 202 is the usual answer: the closure waits for finance; 200 when value was already confirmed.
+  @HttpCode(202)
+  @ApiResponse({ status: 202, description: 'closure requested: pending_confirmation until finance confirms value' })
+  @ApiResponse({ status: 200, description: 'closed at once: value was already confirmed' })
   @ApiOperation({ summary: 'Request closure from stage 4: 202 pending finance confirmation, or 200 closed when value was already confirmed' })
   async closure(
     @CurrentPrincipal() principal: Principal,

@@ -105,9 +105,10 @@ describe('initiatives API', () => {
     it('answers 400 for a malformed body, naming the fields', async () => {
       const answer = await as(owner).post('/api/initiatives', { ...body(), title: '', measures: 'none', surprise: true });
       expect(answer.status).toBe(400);
-      expect(answer.body.message).toEqual(
-        expect.arrayContaining(['title must be longer than or equal to 1 characters', 'measures must be an array', 'property surprise should not exist']),
-      );
+      const named = ['title must be longer than or equal to 1 characters', 'measures must be an array', 'property surprise should not exist'];
+      // One line to read, and each problem on its own in `details`.
+      expect(answer.body.details).toEqual(expect.arrayContaining(named));
+      for (const problem of named) expect(answer.body.message).toContain(problem);
       const broken = await as(owner).post('/api/initiatives', '{"title": ');
       expect(broken.status).toBe(400);
     });

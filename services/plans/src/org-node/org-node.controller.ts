@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
 import { CreateOrgNodeDto } from './dtos/create-org-node.dto';
 import { OrgNodeService } from './org-node.service';
 
@@ -11,6 +11,11 @@ interface StatusResponse {
 
 @ApiTags('org hierarchy')
 @ApiBearerAuth()
+@ApiErrorAnswers({
+  notFound: 'unknown org node',
+  conflict: 'a sibling already has the name',
+  unprocessable: 'misplaced: a program sits under a business unit, a business unit under an organization, an organization at the top; or the parent is unknown',
+})
 @UseFilters(DomainErrorFilter)
 @Controller('org-nodes')
 export class OrgNodeController {
@@ -18,6 +23,7 @@ export class OrgNodeController {
 
   @Post()
   @Roles('admin')
+  @ApiCreatedOrExisting({ created: 'the node', existing: 'the node created before with the same Idempotency-Key' })
   @ApiOperation({ summary: 'Add an organization, a business unit under it, or a program under a business unit; announced as plans.org-node-created' })
   async create(
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { ApiCreatedOrExisting, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
 import { ForecastAccuracyQuery } from './dtos/forecast-accuracy.query';
 import { ActualDemandDto, PlanCellsDto } from './dtos/plan-cells.dto';
 import { CreateScenarioDto } from './dtos/scenario.dto';
@@ -26,6 +26,7 @@ export class PlanController {
 
   @Put('plan')
   @Roles('admin')
+  @ApiCreatedOrExisting({ created: 'the plan of record, created', existing: 'the plan of record with the cells merged in' })
   @ApiOperation({ summary: "Creates the node's plan of record (201) or merges the given cells into it (200); the currency is set at creation only" })
   async writePlan(
     @CurrentPrincipal() principal: Principal,
@@ -60,6 +61,7 @@ export class PlanController {
 
   @Post('scenarios')
   @Roles('admin')
+  @ApiCreatedOrExisting({ created: 'the scenario', existing: 'the scenario created before with the same Idempotency-Key' })
   @ApiOperation({ summary: "A what-if scenario: a copy of the plan of record's cells (422 without one); Idempotency-Key honoured" })
   async createScenario(
     @CurrentPrincipal() principal: Principal,

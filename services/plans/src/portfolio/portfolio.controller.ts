@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { DomainErrorFilter } from '@tollgate/platform';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
 import { PortfolioSummaryQuery } from './portfolio-summary.query';
 import { PortfolioValuesQuery } from './portfolio-values.query';
 import { PortfolioService } from './portfolio.service';
@@ -8,9 +8,7 @@ import { PortfolioService } from './portfolio.service';
 // Every signed-in role reads the portfolio: no @Roles on these routes, the JWT guard alone.
 @ApiTags('portfolio')
 @ApiBearerAuth()
-@ApiBadRequestResponse({ description: 'a malformed query: orgNodeId missing, a currency that is not ISO 4217, a malformed period range' })
-@ApiUnauthorizedResponse({ description: 'no token, a bad signature or an expired token' })
-@ApiNotFoundResponse({ description: 'unknown orgNodeId' })
+@ApiErrorAnswers({ notFound: 'unknown orgNodeId' })
 @UseFilters(DomainErrorFilter)
 @Controller('portfolio')
 export class PortfolioController {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiErrorAnswers, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
 import { CompleteStepDto, MitigationDto, SopDecisionDto } from './dtos/sop-commands.dto';
 import { SopCycleSetupDto } from './dtos/sop-cycle-setup.dto';
 import { SopCyclesQuery } from './dtos/sop-cycles.query';
@@ -33,6 +33,7 @@ export class SopCycleController {
 
   @Put('org-nodes/:id/sop-cycle-setup')
   @Roles('admin')
+  @ApiCreatedOrExisting({ created: 'the setup, the node had none', existing: 'the setup, replaced' })
   @ApiOperation({ summary: "How the node runs its cycles: each step's owner (the executive S&OP's chairs), durations, the mitigation window, and the monthly schedule" })
   async writeSetup(
     @CurrentPrincipal() principal: Principal,
@@ -53,6 +54,7 @@ export class SopCycleController {
 
   @Post('sop-cycles')
   @Roles('admin', 'pmo')
+  @ApiCreatedOrExisting({ created: 'the cycle, started', existing: 'the cycle of that node and period, already there' })
   @ApiOperation({ summary: 'Starts the node’s cycle for a period on demand (201), or answers the one already there (200); announced as plans.cycle-started' })
   async start(@CurrentPrincipal() principal: Principal, @Body() dto: StartSopCycleDto, @Res({ passthrough: true }) response: StatusResponse) {
     const result = await this.cycles.start(principal, dto);

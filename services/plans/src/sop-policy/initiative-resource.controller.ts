@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter } from '@tollgate/platform';
+import { ApiCreatedOrExisting, DomainErrorFilter } from '@tollgate/platform';
 import { ResourcesDto } from './dtos/sop-policy.dto';
 import { InitiativeResourceService } from './initiative-resource.service';
 import { SopPolicyErrorAnswers } from './sop-policy-error-answers';
@@ -20,6 +20,7 @@ export class InitiativeResourceController {
 
   @Put()
   @Roles('pmo', 'admin')
+  @ApiCreatedOrExisting({ created: 'the resources, recorded the first time', existing: 'the resources, replaced' })
   @ApiOperation({ summary: 'Records what an initiative needs to go on (budget in minor units, FTE), for the portfolio pivot; 201 the first time, then 200' })
   async write(
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter } from '@tollgate/platform';
+import { ApiCreatedOrExisting, DomainErrorFilter } from '@tollgate/platform';
 import { SopPolicyDto } from './dtos/sop-policy.dto';
 import { SopPolicyErrorAnswers } from './sop-policy-error-answers';
 import { SopPolicyService } from './sop-policy.service';
@@ -20,6 +20,7 @@ export class SopPolicyController {
 
   @Put()
   @Roles('admin')
+  @ApiCreatedOrExisting({ created: 'the policy in force, the node had none of its own', existing: 'the policy in force, the node’s own replaced' })
   @ApiOperation({ summary: "Sets the node's own policy as a whole (201 the first time, then 200): mitigation owner, value and volume thresholds, pivot capacity" })
   async write(
     @CurrentPrincipal() principal: Principal,

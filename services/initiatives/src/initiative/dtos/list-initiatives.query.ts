@@ -3,6 +3,9 @@ import { INITIATIVE_STATUSES, type InitiativeStatus } from '@tollgate/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+// Far past any portfolio's last page (200 a page), and an offset PostgreSQL takes as it is.
+const MAX_PAGE = 1_000_000;
+
 export class ListInitiativesQuery {
   @ApiProperty({ required: false })
   @IsOptional()
@@ -23,11 +26,12 @@ export class ListInitiativesQuery {
   @IsIn(INITIATIVE_STATUSES)
   status?: InitiativeStatus;
 
-  @ApiProperty({ required: false, default: 1 })
+  @ApiProperty({ required: false, default: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiProperty({ required: false, default: 50, maximum: 200 })

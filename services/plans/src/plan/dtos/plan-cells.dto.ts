@@ -4,8 +4,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsPeriod } from '@tollgate/platform';
 
-// Cells a change may carry per line: two years of months for a couple of hundred families.
-const MAX_CELLS = 5000;
+// Cells a change may carry per line: two years of months for forty families. More
+// would not fit the body limit (JSON_BODY_LIMITS) anyway; a larger plan comes in several changes.
+const MAX_CELLS = 1000;
 
 /** A list of cells, each checked in full. */
 function Cells(cell: new () => object, options: { required: boolean }) {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 const DURATION = /^P(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$/;
 const DURATION_MESSAGE = 'expected an ISO-8601 duration of weeks, days or hours, such as P4D';
@@ -41,6 +41,7 @@ export class MonthlyScheduleDto {
 
 export class SopCycleSetupDto {
   @ApiProperty({ type: StepOwnersDto })
+  @IsDefined({ message: 'owners is missing: it names the owner of each step' })
   @ValidateNested()
   @Type(() => StepOwnersDto)
   owners!: StepOwnersDto;

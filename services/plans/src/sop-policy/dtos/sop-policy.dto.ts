@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested } from 'class-validator';
+
+// class-validator's own maxDecimalPlaces throws on a number it prints in exponent form (5e-324).
+function HasHundredthsAtMost(): PropertyDecorator {
+  return ValidateBy({
+    name: 'hasHundredthsAtMost',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number(value.toFixed(2)) === value,
+      defaultMessage: () => '$property must have at most two decimal places',
+    },
+  });
+}
 
 export class DeviationThresholdDto {
   @ApiProperty({ example: 50_000, description: "in the figure's unit: minor units for value, units for volume" })
@@ -23,7 +34,8 @@ export class ResourcesDto {
   budget!: number;
 
   @ApiProperty({ example: 4.5, description: 'full-time equivalents' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasHundredthsAtMost()
   @Min(0)
   @Max(1_000_000)
   fte!: number;

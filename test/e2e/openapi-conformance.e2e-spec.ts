@@ -1,0 +1,104 @@
+import { issueDevelopmentToken } from '@tollgate/auth';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFORMANCE_PEOPLE, seedConformancePortfolio, type ConformancePortfolio } from '../support/conformance-portfolio';
+import { RunningService, startService } from '../support/running-service';
+import { CONFORMANCE_CHECKS, runSchemathesis, SCHEMATHESIS, type ConformanceOutcome, type ConformanceRun } from '../support/schemathesis';
+import { TEST_ENVIRONMENT } from '../support/test-environment';
+import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
+
+type ServiceName = 'plans' | 'initiatives' | 'finance';
+type RoleName = keyof typeof CONFORMANCE_PEOPLE;
+
+const RESULTS = path.join(process.env.TOLLGATE_DATA_DIR ?? path.resolve(__dirname, '../../.data'), 'test-results');
+// Enough for every operation to meet each generation phase a few times, and the
+// whole file to stay within a few minutes on two cores.
+const MAX_EXAMPLES = 5;
+
+/** The real records each service's path and query parameters name. */
+function parametersOf(service: ServiceName, seeded: ConformancePortfolio): Pick<ConformanceRun, 'parameters' | 'byPath'> {
+  switch (service) {
+    case 'plans':
+      return {
+        parameters: { 'path.id': seeded.programId, 'path.initiativeId': seeded.initiativeIds[0], 'path.cycleId': seeded.cycleId, 'query.orgNodeId': seeded.programId },
+        byPath: [{ pathPattern: '^/api/scenarios/', parameters: { 'path.id': seeded.scenarioId } }],
+      };
+    case 'initiatives':
+      return {
+        parameters: { 'path.id': seeded.initiativeIds[0], 'path.requestId': seeded.gateRequestId, 'path.milestoneId': seeded.milestoneId, 'query.programId': seeded.programId },
+      };
+    case 'finance':
+      return { parameters: { 'path.id': seeded.initiativeIds[1], 'path.confirmationId': seeded.confirmationId, 'query.programId': seeded.programId } };
+  }
+}
+
+// Schemathesis reads each service's OpenAPI document and sends what it
+// describes, and much that it does not, as every role: no answer may be a 5xx,
+// and every answer must be one the document states, in its schema and content type.
+describe('the OpenAPI documents tell the truth', () => {
+  const services = {} as Record<ServiceName, RunningService>;
+  let worker: RunningWorkflowWorker;
+  let seeded: ConformancePortfolio;
+
+  beforeAll(async () => {
+    if (!existsSync(SCHEMATHESIS)) throw new Error(`Schemathesis is not installed at ${SCHEMATHESIS}: run deploy/local/schemathesis.sh install`);
+    [services.plans, services.initiatives, services.finance] = await Promise.all([startService('plans'), startService('initiatives'), startService('finance')]);
+    worker = await startWorkflowWorker();
+    await Promise.all(Object.values(services).map((service) => service.ready()));
+    seeded = await seedConformancePortfolio(services.plans, services.initiatives, services.finance);
+  }, 300_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await Promise.all(Object.values(services).map((service) => service?.close()));
+  });
+
+  it('answers every operation of the three services as documented, for every role, with no server error', async () => {
+    const runs: (ConformanceOutcome & { service: ServiceName; role: RoleName })[] = [];
+    for (const service of ['plans', 'initiatives', 'finance'] as const) {
+      for (const role of Object.keys(CONFORMANCE_PEOPLE) as RoleName[]) {
+        const person = CONFORMANCE_PEOPLE[role];
+        const outcome = await runSchemathesis({
+          documentUrl: `${services[service].baseUrl}/api/docs-json`,
+          token: issueDevelopmentToken({ sub: person.id, roles: [...person.roles] }, TEST_ENVIRONMENT.jwtSecret),
+          maxExamples: MAX_EXAMPLES,
+          ...parametersOf(service, seeded),
+        });
+        runs.push({ service, role, ...outcome });
+        if (outcome.exitCode !== 0) process.stdout.write(`Schemathesis on ${service} as ${role}:\n${outcome.output}\n`);
+      }
+    }
+
+    const total = (count: keyof ConformanceOutcome) => runs.reduce((sum, run) => sum + Number(run[count]), 0);
+    const summary = {
+      checks: CONFORMANCE_CHECKS,
+      runs: runs.length,
+      operationsTested: Object.fromEntries((['plans', 'initiatives', 'finance'] as const).map((service) => [service, runs.find((run) => run.service === service)?.operationsTested ?? 0])),
+      testCases: total('testCases'),
+      testCasesPassed: total('testCases') - total('testCasesFailed'),
+      testCasesFailed: total('testCasesFailed'),
+      uniqueFailures: total('uniqueFailures'),
+      errors: total('errors'),
+      byRun: runs.map(({ service, role, exitCode, operationsTested, testCases, testCasesFailed, uniqueFailures, errors }) => ({
+        service,
+        role,
+        exitCode,
+        operationsTested,
+        testCases,
+        testCasesFailed,
+        uniqueFailures,
+        errors,
+      })),
+    };
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, 'schemathesis.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    process.stdout.write(
+      `Schemathesis: ${summary.runs} runs, operations tested ${JSON.stringify(summary.operationsTested)}, ` +
+        `${summary.testCasesPassed} test cases passed, ${summary.testCasesFailed} failed, ${summary.errors} errors\n`,
+    );
+
+    expect(runs.filter((run) => run.exitCode !== 0 || run.testCasesFailed > 0 || run.errors > 0).map(({ service, role }) => `${service} as ${role}`)).toEqual([]);
+    expect(summary.operationsTested).toEqual({ plans: expect.any(Number), initiatives: expect.any(Number), finance: expect.any(Number) });
+    for (const tested of Object.values(summary.operationsTested)) expect(tested).toBeGreaterThan(0);
+  }, 900_000);
+});
