@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/eventually';
 import { RunningService, startService } from '../support/running-service';
 import { TEST_ENVIRONMENT, testGroup, testTopic } from '../support/test-environment';
-import { consumedPast, findMessage, produceRaw, produceSigned, signedBy } from '../support/topic-reader';
+import { consumedPast, findMessage, produceRaw, produceSigned, rawTopicHolds, signedBy } from '../support/topic-reader';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
 // The smoke test of the foundation: it crosses every real part. A workflow on
@@ -69,6 +69,9 @@ describe('stack probe across Temporal, PostgreSQL and Kafka', () => {
       .getRepository(AppliedEvent)
       .findBy({ eventId: receipt.eventId, consumerGroup: testGroup('initiatives.stack-probe') });
     expect(inbox).toHaveLength(1);
+    // Published under the test run's prefix only: a development stack on the same brokers reads the contract's topic and never sees it.
+    expect(await rawTopicHolds(testTopic(TOPICS.plansEvents), (message) => message.key?.toString() === probeId)).toBe(true);
+    expect(await rawTopicHolds(TOPICS.plansEvents, (message) => message.key?.toString() === probeId)).toBe(false);
   });
 
   it('answers the same receipt when the probe is recorded again (a retried activity)', async () => {

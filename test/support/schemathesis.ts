@@ -53,7 +53,8 @@ export async function runSchemathesis(run: ConformanceRun): Promise<ConformanceO
     '--checks', CONFORMANCE_CHECKS.join(','),
     '--phases', 'examples,coverage,fuzzing',
     '--max-examples', String(run.maxExamples),
-    '--workers', '2',
+    // One worker: with two, Schemathesis 4.32's coverage phase now and then fails inside its own cache (a KeyError), a flake of the tool, not of ours.
+    '--workers', '1',
     '--seed', '1',
     '--generation-database', 'none',
     '--request-timeout', '15',

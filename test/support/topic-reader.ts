@@ -80,3 +80,48 @@ export async function produceSigned(service: ProducingService, topic: string, en
   const value = JSON.stringify(envelope);
   return produceRaw(topic, envelope.subject, value, signedBy(service, value));
 }
+
+/**
+ * Whether a topic, by its Kafka name (no test prefix added), holds a matching
+ * message up to its current end; false for a topic that does not exist.
+ * For checking that the test run wrote nothing where a development stack reads.
+ */
+export async function rawTopicHolds(kafkaTopic: string, matches: (message: KafkaMessage) => boolean): Promise<boolean> {
+  const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-reader' });
+  const admin = kafka.admin();
+  await admin.connect();
+  let ends: Array<{ partition: number; high: string; low: string }>;
+  try {
+    if (!(await admin.listTopics()).includes(kafkaTopic)) return false;
+    ends = (await admin.fetchTopicOffsets(kafkaTopic)).map(({ partition, high, low }) => ({ partition, high, low }));
+  } finally {
+    await admin.disconnect();
+  }
+  const pending = new Set(ends.filter((end) => BigInt(end.high) > BigInt(end.low)).map((end) => end.partition));
+  if (pending.size === 0) return false;
+  const consumer = kafka.consumer({ groupId: `tollgate-test-reader-${randomUUID()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: kafkaTopic, fromBeginning: true });
+    return await new Promise<boolean>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`could not read ${kafkaTopic} to its end within 30 s`)), 30_000);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          if (matches(message)) {
+            clearTimeout(timer);
+            resolve(true);
+            return;
+          }
+          const end = ends.find((candidate) => candidate.partition === partition)!;
+          if (BigInt(message.offset) + 1n >= BigInt(end.high)) pending.delete(partition);
+          if (pending.size === 0) {
+            clearTimeout(timer);
+            resolve(false);
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}

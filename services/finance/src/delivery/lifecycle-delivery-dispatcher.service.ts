@@ -66,6 +66,9 @@ export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, Befo
         .andWhere('pg_try_advisory_xact_lock(:space, hashtext(delivery.initiative_id))', { space: LOCK_SPACE })
         .orderBy('delivery.sequence', 'ASC')
         .limit(BATCH_SIZE)
+        // FOR UPDATE re-reads a row another instance delivered and committed after this statement's
+        // snapshot was taken, and drops it, so that a delivery is not made twice in a row.
+        .setLock('pessimistic_write')
         .getMany();
       if (due.length === 0) return 0;
       const byInitiative = new Map<string, LifecycleDelivery[]>();

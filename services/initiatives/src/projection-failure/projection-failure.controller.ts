@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tollgate/auth';
+import { ApiErrorAnswers } from '@tollgate/platform';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ListProjectionFailuresQuery } from './list-projection-failures.query';
@@ -8,6 +9,7 @@ import { ProjectionFailure } from './projection-failure.entity';
 
 @ApiTags('operations')
 @ApiBearerAuth()
+@ApiErrorAnswers()
 @Controller('projection-failures')
 export class ProjectionFailureController {
   constructor(@InjectRepository(ProjectionFailure) private readonly failures: Repository<ProjectionFailure>) {}
