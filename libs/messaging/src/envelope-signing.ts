@@ -46,7 +46,8 @@ export class EnvelopeVerifier {
     const signature = header(headers, ENVELOPE_SIGNATURE_HEADERS.signature);
     if (!signer || !keyId || !signature) return { ok: false, reason: 'unsigned: an internal event must carry its producer\'s signature' };
     if (!PRODUCING_SERVICES.includes(signer as ProducingService)) return { ok: false, reason: `bad signature: unknown signer '${signer.slice(0, 40)}'` };
-    const key = this.trusted[signer as ProducingService][keyId];
+    const keys = this.trusted[signer as ProducingService];
+    const key = Object.hasOwn(keys, keyId) ? keys[keyId] : undefined;
     if (!key) return { ok: false, reason: `bad signature: no trusted key ${signer}/${keyId.slice(0, 64)}` };
     let valid = false;
     try {

@@ -53,7 +53,10 @@ export class IdempotentEventConsumer {
     private readonly dataSource: DataSource,
     private readonly kafka: Kafka,
     private readonly options: IdempotentConsumerOptions,
-  ) {}
+  ) {
+    // Caught at start-up: a consumer that cannot tell who wrote a message must not run at all.
+    if (!options.origin) throw new Error(`consumer ${options.groupId} has no way to tell who wrote its messages (origin)`);
+  }
 
   /** Starts consuming; keeps trying in the background while Kafka is not reachable. */
   start(): void {
@@ -124,8 +127,7 @@ export class IdempotentEventConsumer {
       return { outcome: 'dead-lettered' as const, type, reason };
     };
 
-    const origin = this.options.origin;
-    if (!origin) throw new Error(`consumer ${this.options.groupId} has no way to tell who wrote its messages`);
+    const origin = this.options.origin!;
     let signer;
     if ('inbound' in origin) {
       const refusal = origin.inbound(message);
