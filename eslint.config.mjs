@@ -6,7 +6,7 @@ export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.tools/**', '.nx/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx, 'import-x': importX },
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -29,6 +29,8 @@ export default tseslint.config(
             { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:domain', 'layer:infrastructure'] },
             { sourceTag: 'layer:service', onlyDependOnLibsWithTags: ['layer:infrastructure', 'layer:contracts', 'layer:domain'] },
             { sourceTag: 'layer:test', onlyDependOnLibsWithTags: ['*'] },
+            // The cockpit page runs in a browser: of the libraries, only the pure domain rules.
+            { sourceTag: 'layer:ui', onlyDependOnLibsWithTags: ['layer:domain'] },
           ],
         },
       ],

@@ -15,7 +15,9 @@ import { serviceTestEnv } from './test-environment';
 
 type ServiceName = 'plans' | 'initiatives' | 'finance';
 
-const APP_MODULES: Record<ServiceName, { forRoot(config: ServiceConfig): DynamicModule }> = {
+// Each service takes its own configuration, loaded with its own schema below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const APP_MODULES: Record<ServiceName, { forRoot(config: any): DynamicModule }> = {
   plans: PlansModule,
   initiatives: InitiativesModule,
   finance: FinanceModule,
@@ -37,7 +39,7 @@ export async function startService(name: ServiceName, extraEnv: Record<string, s
   const schema = SERVICE_SCHEMAS.find((service) => service.name === name)!;
   const config = loadConfig(schema.configSchema, serviceTestEnv(extraEnv)) as ServiceConfig;
   const app = await NestFactory.create(APP_MODULES[name].forRoot(config), { logger: ['error', 'warn'] });
-  configureService(app, { title: name, description: `${name} under test` });
+  configureService(app, { title: name, description: `${name} under test` }, config);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   return {

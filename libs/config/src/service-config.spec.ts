@@ -22,7 +22,7 @@ describe('service configuration', () => {
     expect(config).toEqual({
       service: 'finance',
       environment: 'development',
-      http: { host: '127.0.0.1', port: 3003 },
+      http: { host: '127.0.0.1', port: 3003, corsOrigins: ['http://127.0.0.1:3001', 'http://localhost:3001'] },
       logLevel: 'info',
       database: { url: 'postgres://tollgate:tollgate@127.0.0.1:5432/tollgate', schema: 'finance' },
       kafka: {

@@ -43,6 +43,13 @@ const duration = z.coerce.number().int().min(1);
 export const commonEnvironment = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   TOLLGATE_HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  // The cockpit page is served by the plans service and calls the other two from its origin.
+  TOLLGATE_CORS_ORIGINS: z
+    .string()
+    .trim()
+    .default('http://127.0.0.1:3001,http://localhost:3001')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'expected an origin such as https://cockpit.example.com'))),
   TOLLGATE_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TOLLGATE_DATABASE_URL: postgresUrl.default('postgres://tollgate:tollgate@127.0.0.1:5432/tollgate'),
   TOLLGATE_KAFKA_BROKERS: brokerList.default(['127.0.0.1:9092']),
@@ -61,7 +68,8 @@ export const commonEnvironment = {
 export interface ServiceConfig {
   service: ServiceName;
   environment: 'development' | 'test' | 'production';
-  http: { host: string; port: number };
+  /** `corsOrigins`: the origins whose pages may call this service from a browser (the cockpit's). */
+  http: { host: string; port: number; corsOrigins: string[] };
   logLevel: (typeof LOG_LEVELS)[number];
   database: { url: string; schema: ServiceName };
   /** Consumer groups are `<groupPrefix>-<service>.<purpose>`: a second stack on the same brokers uses another prefix. */
@@ -127,7 +135,7 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
       return {
         service,
         environment: env.NODE_ENV,
-        http: { host: env.TOLLGATE_HTTP_HOST, port: (env as Record<string, unknown>)[portSetting] as number },
+        http: { host: env.TOLLGATE_HTTP_HOST, port: (env as Record<string, unknown>)[portSetting] as number, corsOrigins: env.TOLLGATE_CORS_ORIGINS },
         logLevel: env.TOLLGATE_LOG_LEVEL,
         database: { url: env.TOLLGATE_DATABASE_URL, schema: service },
         kafka: {

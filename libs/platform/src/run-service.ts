@@ -15,9 +15,11 @@ export interface ServiceDescription {
   description: string;
 }
 
-/** Applies what every service shares: prefix, body limits, validation, errors, OpenAPI, shutdown hooks. */
-export function configureService(app: INestApplication, description: ServiceDescription): void {
+/** Applies what every service shares: prefix, CORS for the cockpit, body limits, validation, errors, OpenAPI, shutdown hooks. */
+export function configureService(app: INestApplication, description: ServiceDescription, config: Pick<ServiceConfig, 'http'>): void {
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  // The cockpit's page calls the services with a bearer token, never with cookies.
+  app.enableCors({ origin: config.http.corsOrigins, credentials: false, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], maxAge: 600 });
   useJsonBody(app);
   // What cannot be held (text PostgreSQL refuses, numbers a double rounds) is refused first,
   // so no validator, service or workflow ever sees it.
@@ -43,7 +45,7 @@ export async function runService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  configureService(app, description);
+  configureService(app, description, config);
   await app.listen(config.http.port, config.http.host);
   app.get(Logger).log(`${config.service} listening on http://${config.http.host}:${config.http.port}`);
   return app;

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { ServiceConfig } from '@tollgate/config';
 import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
+import { CockpitModule } from './cockpit/cockpit.module';
+import type { PlansConfig } from './config/plans.config';
 import { OrgNodeModule } from './org-node/org-node.module';
 import { PlanModule } from './plan/plan.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
@@ -13,7 +14,7 @@ import { TargetWaterfallModule } from './target-waterfall/target-waterfall.modul
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: PlansConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -25,6 +26,7 @@ export class AppModule {
         SopPolicyModule,
         SopCycleModule,
         TargetWaterfallModule,
+        CockpitModule.forRoot(config),
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,

@@ -67,10 +67,33 @@ const pivotSettings = z
   })
   .transform((env) => ({ pivot: { doiWeights: env.TOLLGATE_PIVOT_DOI_WEIGHTS } }));
 
+const publicUrl = (fallback: string) => z.string().trim().url().default(fallback).transform((url) => url.replace(/\/+$/, ''));
+
+/** The cockpit page: where its built files are, and where a browser reaches the other services and the Temporal UI. */
+const cockpitSettings = z
+  .object({
+    TOLLGATE_COCKPIT_DIR: z.string().trim().min(1).default('dist/services/cockpit'),
+    TOLLGATE_INITIATIVES_PUBLIC_URL: publicUrl('http://127.0.0.1:3002'),
+    TOLLGATE_FINANCE_PUBLIC_URL: publicUrl('http://127.0.0.1:3003'),
+    TOLLGATE_TEMPORAL_UI_URL: publicUrl('http://127.0.0.1:8233'),
+  })
+  .transform((env) => ({
+    cockpit: {
+      directory: env.TOLLGATE_COCKPIT_DIR,
+      initiativesUrl: env.TOLLGATE_INITIATIVES_PUBLIC_URL,
+      financeUrl: env.TOLLGATE_FINANCE_PUBLIC_URL,
+      temporalUiUrl: env.TOLLGATE_TEMPORAL_UI_URL,
+    },
+  }));
+
 /** The plans service's settings; see README for each variable. */
 export const plansConfigSchema = z.intersection(
-  z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings),
-  pivotSettings,
+  z.intersection(z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings), pivotSettings),
+  cockpitSettings,
 );
 
-export type PlansConfig = ServiceConfig & z.infer<typeof portfolioSettings> & z.infer<typeof sopSettings> & z.infer<typeof pivotSettings>;
+export type PlansConfig = ServiceConfig &
+  z.infer<typeof portfolioSettings> &
+  z.infer<typeof sopSettings> &
+  z.infer<typeof pivotSettings> &
+  z.infer<typeof cockpitSettings>;

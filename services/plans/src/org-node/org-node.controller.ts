@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
 import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
 import { CreateOrgNodeDto } from './dtos/create-org-node.dto';
+import { ListOrgNodesQuery } from './dtos/list-org-nodes.query';
 import { OrgNodeService } from './org-node.service';
 
 interface StatusResponse {
@@ -34,6 +35,12 @@ export class OrgNodeController {
     const result = await this.nodes.create(principal, dto, idempotencyKey(key));
     response.status(result.created ? 201 : 200);
     return result.body;
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The organizations, the nodes of a kind, or the nodes whose name holds `q` (at most 50, by name), each with the names above it" })
+  list(@Query() query: ListOrgNodesQuery) {
+    return this.nodes.list(query);
   }
 
   @Get(':id')

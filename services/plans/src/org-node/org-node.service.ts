@@ -5,8 +5,9 @@ import { checkOrgNodePlacement, normalizeTitle } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
 import { uuidFromKey } from '@tollgate/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, ILike, In, IsNull, type FindOptionsWhere } from 'typeorm';
 import type { CreateOrgNodeDto } from './dtos/create-org-node.dto';
+import type { ListOrgNodesQuery } from './dtos/list-org-nodes.query';
 import { OrgNode } from './org-node.entity';
 import { OrgNodeError } from './org-node.error';
 
@@ -60,6 +61,34 @@ export class OrgNodeService {
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw OrgNodeError.duplicate(dto.name.trim());
       throw error;
     }
+  }
+
+  async list(query: ListOrgNodesQuery) {
+    const where: FindOptionsWhere<OrgNode> = {};
+    // LIKE's own wildcards in what a person typed are taken literally.
+    if (query.q) where.name = ILike(`%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
+    if (query.kind) where.kind = query.kind;
+    if (!query.q && !query.kind) where.parentId = IsNull();
+    const nodes = await this.dataSource.getRepository(OrgNode).find({ where, order: { name: 'ASC' }, take: 50 });
+    const paths = await this.ancestorNames(nodes);
+    return { items: nodes.map((node) => ({ ...nodeView(node), path: paths.get(node.id) ?? [] })) };
+  }
+
+  // The names above each node, top first: the hierarchy is three levels deep, so two look-ups suffice.
+  private async ancestorNames(nodes: OrgNode[]): Promise<Map<string, string[]>> {
+    const known = new Map(nodes.map((node) => [node.id, node]));
+    for (let level = 0; level < 2; level += 1) {
+      const missing = [...new Set([...known.values()].map((node) => node.parentId).filter((id): id is string => id !== null && !known.has(id)))];
+      if (missing.length === 0) break;
+      for (const parent of await this.dataSource.getRepository(OrgNode).findBy({ id: In(missing) })) known.set(parent.id, parent);
+    }
+    const paths = new Map<string, string[]>();
+    for (const node of nodes) {
+      const names: string[] = [];
+      for (let parent = node.parentId ? known.get(node.parentId) : undefined; parent; parent = parent.parentId ? known.get(parent.parentId) : undefined) names.unshift(parent.name);
+      paths.set(node.id, names);
+    }
+    return paths;
   }
 
   async get(id: string) {

@@ -1,0 +1,3 @@
+const preset = require('../../jest.preset');
+
+module.exports = { ...preset, displayName: 'cockpit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] };

@@ -1,0 +1,36 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the cockpit draws, so the bundle carries no more of ECharts than that.
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/** An ECharts chart that follows its option and its box; `label` is read out by screen readers. */
+export function Chart({ option, height, label }: { option: ChartOption; height: number; label: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!box.current) return;
+    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const resize = new ResizeObserver(() => instance.resize());
+    resize.observe(box.current);
+    return () => {
+      resize.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // notMerge: false keeps the chart in place while figures update, without a redraw from nothing.
+    chart.current?.setOption({ aria: { enabled: true, label: { description: label } }, ...option });
+  }, [option, label]);
+
+  return <div ref={box} role="img" aria-label={label} style={{ width: '100%', height }} data-chart={label} />;
+}

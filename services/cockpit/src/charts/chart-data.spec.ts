@@ -1,0 +1,44 @@
+import { valueSeries, waterfallBars } from './chart-data';
+
+describe('chart data', () => {
+  it('stands the target on the axis, stacks the stages up from zero and floats the gap up to the target', () => {
+    const bars = waterfallBars(
+      {
+        targetPlanId: 'p',
+        steps: [
+          { label: 'target', amount: 100_000, cumulative: 100_000 },
+          { label: 'stage 5', amount: 30_000, cumulative: 30_000 },
+          { label: 'stage 4', amount: 20_000, cumulative: 50_000 },
+          { label: 'gap', amount: 50_000, cumulative: 100_000 },
+        ],
+      },
+      100,
+      (stage) => `DoI ${stage}`,
+    );
+    expect(bars).toEqual({
+      labels: ['Target', 'DoI 5', 'DoI 4', 'Gap'],
+      base: [0, 0, 300, 500],
+      rise: [1000, 300, 200, 500],
+      kind: ['target', 'stage', 'stage', 'gap'],
+    });
+  });
+
+  it('hangs a negative gap down from what the stages cover', () => {
+    const bars = waterfallBars(
+      { targetPlanId: 'p', steps: [{ label: 'target', amount: 100, cumulative: 100 }, { label: 'stage 5', amount: 150, cumulative: 150 }, { label: 'gap', amount: -50, cumulative: 100 }] },
+      1,
+      String,
+    );
+    expect(bars.base).toEqual([0, 0, 100]);
+    expect(bars.rise).toEqual([100, 150, 50]);
+  });
+
+  it('keeps planned, forecast and confirmed apart, in major units', () => {
+    expect(valueSeries({ periods: [{ period: '2027-03', planned: 120_000, forecast: 100_000, confirmed: 90_000 }] }, 100)).toEqual({
+      periods: ['2027-03'],
+      planned: [1200],
+      forecast: [1000],
+      confirmed: [900],
+    });
+  });
+});

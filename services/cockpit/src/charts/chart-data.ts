@@ -1,0 +1,39 @@
+import type { PeriodValues, Waterfall } from '../api/portfolio';
+
+/**
+ * The bars of the target waterfall: the target stands on the axis; the value
+ * at each stage stacks up from zero, the most certain first; the gap floats
+ * from what the stages cover up to the target (hanging down when they cover
+ * more). Each step runs from `cumulative - amount` to `cumulative`.
+ */
+export interface WaterfallBars {
+  labels: string[];
+  base: number[];
+  rise: number[];
+  kind: Array<'target' | 'stage' | 'gap'>;
+}
+
+export function waterfallBars(waterfall: Waterfall, minorPerMajor: number, stageLabel: (stage: number) => string): WaterfallBars {
+  const bars: WaterfallBars = { labels: [], base: [], rise: [], kind: [] };
+  waterfall.steps.forEach((step, index) => {
+    const kind = index === 0 ? 'target' : index === waterfall.steps.length - 1 ? 'gap' : 'stage';
+    const end = step.cumulative / minorPerMajor;
+    const start = kind === 'target' ? 0 : (step.cumulative - step.amount) / minorPerMajor;
+    const stage = /^stage (\d)$/.exec(step.label);
+    bars.labels.push(stage ? stageLabel(Number(stage[1])) : kind === 'target' ? 'Target' : 'Gap');
+    bars.base.push(Math.min(start, end));
+    bars.rise.push(Math.abs(end - start));
+    bars.kind.push(kind);
+  });
+  return bars;
+}
+
+/** Planned, forecast and confirmed per period, in major units, as three series side by side: never stacked, they are not the same kind of number. */
+export function valueSeries(values: PeriodValues, minorPerMajor: number) {
+  return {
+    periods: values.periods.map((row) => row.period),
+    planned: values.periods.map((row) => row.planned / minorPerMajor),
+    forecast: values.periods.map((row) => row.forecast / minorPerMajor),
+    confirmed: values.periods.map((row) => row.confirmed / minorPerMajor),
+  };
+}

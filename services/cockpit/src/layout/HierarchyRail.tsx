@@ -1,0 +1,79 @@
+import { Loader, NavLink, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useMatch } from 'react-router-dom';
+import { call } from '../api/client';
+import type { OrgNode } from '../api/portfolio';
+
+const KIND_NAMES: Record<OrgNode['kind'], string> = { organization: 'Organization', business_unit: 'Business unit', program: 'Program' };
+
+function useActiveNode(): string | undefined {
+  return useMatch('/nodes/:nodeId')?.params.nodeId;
+}
+
+/** One node of the tree; its children are read when it is opened. */
+function TreeNode({ node }: { node: OrgNode }) {
+  const active = useActiveNode();
+  const [opened, setOpened] = useState(node.kind === 'organization');
+  const children = useQuery({
+    queryKey: ['org-node', node.id],
+    queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${node.id}`),
+    enabled: opened && node.kind !== 'program',
+  });
+  const link = (
+    <NavLink
+      component={Link}
+      to={`/nodes/${node.id}`}
+      label={node.name}
+      description={KIND_NAMES[node.kind]}
+      active={active === node.id}
+      opened={opened}
+      onChange={setOpened}
+      childrenOffset={14}
+    >
+      {node.kind === 'program' ? undefined : children.data?.children?.map((child) => <TreeNode key={child.id} node={child} />) ?? <Loader size="xs" m="xs" aria-label="Loading" />}
+    </NavLink>
+  );
+  return link;
+}
+
+/** The left rail: the hierarchy to browse, and a search by name. */
+export function HierarchyRail() {
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 250);
+  const active = useActiveNode();
+  const roots = useQuery({ queryKey: ['org-nodes', 'roots'], queryFn: () => call<{ items: OrgNode[] }>('plans', '/api/org-nodes') });
+  const found = useQuery({
+    queryKey: ['org-nodes', 'search', query],
+    queryFn: () => call<{ items: OrgNode[] }>('plans', `/api/org-nodes?q=${encodeURIComponent(query)}`),
+    enabled: query.length > 0,
+  });
+
+  return (
+    <Stack gap="xs" h="100%">
+      <TextInput label="Find a node" placeholder="Organization, unit or program" value={search} onChange={(event) => setSearch(event.currentTarget.value)} />
+      <ScrollArea style={{ flex: 1 }}>
+        {query.length > 0 ? (
+          found.data?.items.length === 0 ? (
+            <Text size="sm" c="dimmed" p="xs">
+              No node is named like &quot;{query}&quot;.
+            </Text>
+          ) : (
+            found.data?.items.map((node) => (
+              <NavLink key={node.id} component={Link} to={`/nodes/${node.id}`} label={node.name} description={[...(node.path ?? []), KIND_NAMES[node.kind]].join(' › ')} active={active === node.id} />
+            ))
+          )
+        ) : roots.isLoading ? (
+          <Loader size="sm" aria-label="Loading the hierarchy" />
+        ) : roots.data?.items.length === 0 ? (
+          <Text size="sm" c="dimmed" p="xs">
+            No organization yet. An admin adds one through the API; `npm run up` seeds a demo organization.
+          </Text>
+        ) : (
+          roots.data?.items.map((node) => <TreeNode key={node.id} node={node} />)
+        )}
+      </ScrollArea>
+    </Stack>
+  );
+}

@@ -1,0 +1,255 @@
+import { Alert, Anchor, Badge, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { STAGES } from '@tollgate/domain';
+import { ApiError, call } from '../api/client';
+import type { OrgNode, PeriodValues, PhantomProgress, PortfolioRealization, PortfolioSummary, Waterfall } from '../api/portfolio';
+import { Chart, type ChartOption } from '../charts/Chart';
+import { valueSeries, waterfallBars } from '../charts/chart-data';
+import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor } from '../format/money';
+import { formatPeriod, periodOf, shiftPeriod } from '../format/period';
+
+const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];
+// Finance's word stands apart from plan and forecast in every chart: its own colour, never stacked on them.
+const COLOURS = { planned: '#4c6ef5', forecast: '#f59f00', confirmed: '#2b8a3e', gap: '#e03131', target: '#495057' };
+const REASONS: Record<string, string> = {
+  implemented_unconfirmed: 'implemented, nothing confirmed by finance yet',
+  on_track_forecast_under_plan: 'reported on track while the forecast is under plan',
+};
+
+function stageLabel(stage: number): string {
+  return `DoI ${stage} ${STAGES[stage]?.name ?? ''}`.trim();
+}
+
+function Problem({ error }: { error: unknown }) {
+  const text = error instanceof ApiError ? `${error.message}. ${error.advice}` : String(error);
+  return (
+    <Alert color="red" title="This could not be shown" role="alert">
+      {text}
+    </Alert>
+  );
+}
+
+function Figure({ label, value, hint, colour }: { label: string; value: string; hint?: string; colour?: string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="xl" fw={700} c={colour} data-figure={label}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** A node of the hierarchy: what is off plan first, then the headline figures, the DoI waterfall and value over time. */
+export function NodePage() {
+  const { nodeId = '' } = useParams();
+  const [currency, setCurrency] = useState('EUR');
+  const from = `${periodOf(new Date()).slice(0, 4)}-01`;
+  const to = shiftPeriod(from, 23);
+  const query = `orgNodeId=${encodeURIComponent(nodeId)}&currency=${currency}`;
+
+  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${nodeId}`) });
+  const summary = useQuery({ queryKey: ['summary', nodeId, currency], queryFn: () => call<PortfolioSummary>('plans', `/api/portfolio/summary?${query}`) });
+  const realization = useQuery({ queryKey: ['realization', nodeId, currency], queryFn: () => call<PortfolioRealization>('plans', `/api/portfolio/realization?${query}`) });
+  const phantom = useQuery({ queryKey: ['phantom', nodeId, currency], queryFn: () => call<PhantomProgress>('plans', `/api/portfolio/phantom-progress?${query}`) });
+  const values = useQuery({ queryKey: ['values', nodeId, currency, from], queryFn: () => call<PeriodValues>('plans', `/api/portfolio/values?${query}&from=${from}&to=${to}`) });
+  const waterfall = useQuery({ queryKey: ['waterfall', nodeId, currency, from], queryFn: () => call<Waterfall>('plans', `/api/portfolio/waterfall?${query}&from=${from}&to=${to}`) });
+
+  const minor = minorUnitsPerMajor(currency);
+  const money = (amount: number | null | undefined) => (amount === null || amount === undefined ? 'n/a' : formatMoney(amount, currency));
+
+  const waterfallOption = useMemo<ChartOption | null>(() => {
+    if (!waterfall.data) return null;
+    const bars = waterfallBars(waterfall.data, minor, stageLabel);
+    return {
+      grid: { left: 90, right: 16, top: 24, bottom: 56 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => formatMoney(value * minor, currency) },
+      xAxis: { type: 'category', data: bars.labels, axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: 'value', name: currency, axisLabel: { formatter: (value: number) => formatMoneyShort(value * minor, currency) } },
+      series: [
+        { name: 'base', type: 'bar', stack: 'waterfall', silent: true, itemStyle: { color: 'transparent' }, tooltip: { show: false }, data: bars.base },
+        {
+          name: 'Value',
+          type: 'bar',
+          stack: 'waterfall',
+          data: bars.rise.map((rise, index) => ({
+            value: rise,
+            itemStyle: { color: bars.kind[index] === 'target' ? COLOURS.target : bars.kind[index] === 'gap' ? COLOURS.gap : index === 1 ? COLOURS.confirmed : COLOURS.planned },
+          })),
+        },
+      ],
+    };
+  }, [waterfall.data, minor, currency]);
+
+  const valuesOption = useMemo<ChartOption | null>(() => {
+    if (!values.data) return null;
+    const series = valueSeries(values.data, minor);
+    return {
+      grid: { left: 90, right: 16, top: 40, bottom: 40 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatMoney(value * minor, currency) },
+      xAxis: { type: 'category', data: series.periods.map((period) => formatPeriod(period)) },
+      yAxis: { type: 'value', name: currency, axisLabel: { formatter: (value: number) => formatMoneyShort(value * minor, currency) } },
+      series: [
+        { name: 'Planned', type: 'bar', data: series.planned, itemStyle: { color: COLOURS.planned } },
+        { name: 'Forecast', type: 'line', data: series.forecast, itemStyle: { color: COLOURS.forecast }, lineStyle: { type: 'dashed' } },
+        { name: 'Confirmed by finance', type: 'bar', data: series.confirmed, itemStyle: { color: COLOURS.confirmed } },
+      ],
+    };
+  }, [values.data, minor, currency]);
+
+  if (node.error) return <Problem error={node.error} />;
+  const target = waterfall.data?.steps[0]?.amount ?? 0;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Text size="sm" c="dimmed">
+            {node.data ? (node.data.kind === 'organization' ? 'Organization' : node.data.kind === 'business_unit' ? 'Business unit' : 'Program') : '\u00a0'}
+          </Text>
+          <Title order={1}>{node.data?.name ?? <Skeleton h={32} w={240} />}</Title>
+        </div>
+        <Select label="Currency" data={CURRENCIES} value={currency} onChange={(value) => value && setCurrency(value)} w={110} allowDeselect={false} />
+      </Group>
+
+      <section aria-labelledby="off-plan">
+        <Title order={2} size="h3" id="off-plan">
+          Off plan
+        </Title>
+        {phantom.error ? (
+          <Problem error={phantom.error} />
+        ) : !phantom.data ? (
+          <Skeleton h={60} />
+        ) : phantom.data.initiatives.length === 0 ? (
+          <Text c="dimmed">Nothing under this node is off plan: every implemented initiative has confirmed value, and no forecast lags its plan.</Text>
+        ) : (
+          <Table striped withTableBorder aria-label="Initiatives off plan">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Initiative</Table.Th>
+                <Table.Th>Stage</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <Table.Th ta="right">Planned</Table.Th>
+                <Table.Th ta="right">Confirmed</Table.Th>
+                <Table.Th>Why it is here</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {phantom.data.initiatives.map((initiative) => (
+                <Table.Tr key={initiative.initiativeId}>
+                  <Table.Td>{initiative.title}</Table.Td>
+                  <Table.Td>{stageLabel(initiative.stage)}</Table.Td>
+                  <Table.Td>{initiative.ownerId}</Table.Td>
+                  <Table.Td ta="right">{money(initiative.planned)}</Table.Td>
+                  <Table.Td ta="right">{money(initiative.confirmed)}</Table.Td>
+                  <Table.Td>{(initiative.reasons ?? []).map((reason) => REASONS[reason] ?? reason).join('; ')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="figures">
+        <Title order={2} size="h3" id="figures" mb="xs">
+          Headline figures
+        </Title>
+        {summary.error ? (
+          <Problem error={summary.error} />
+        ) : (
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+            <Figure label="Target" value={waterfall.data ? formatMoneyShort(target, currency) : '…'} hint={`${formatPeriod(from)} to ${formatPeriod(to)}`} />
+            <Figure label="Planned" value={summary.data ? formatMoneyShort(summary.data.total.planned, currency) : '…'} hint={summary.data ? `${summary.data.total.count} initiatives` : undefined} colour={COLOURS.planned} />
+            <Figure label="Forecast" value={summary.data ? formatMoneyShort(summary.data.total.forecast, currency) : '…'} colour={COLOURS.forecast} />
+            <Figure label="Confirmed" value={summary.data ? formatMoneyShort(summary.data.total.confirmed, currency) : '…'} hint="confirmed by finance" colour={COLOURS.confirmed} />
+            <Figure label="Benefit realization" value={realization.data ? formatRate(realization.data.benefitRealizationRate) : '…'} hint="confirmed ÷ baseline" />
+            <Figure label="Leakage" value={realization.data ? money(realization.data.leakage) : '…'} hint="baseline − confirmed, closed" />
+          </SimpleGrid>
+        )}
+      </section>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card withBorder>
+          <Title order={2} size="h4">
+            DoI waterfall
+          </Title>
+          <Text size="sm" c="dimmed">
+            From the target to the gap: value at each stage, the closed stage at confirmed value.
+          </Text>
+          {waterfallOption ? <Chart option={waterfallOption} height={300} label="DoI waterfall from target to gap" /> : waterfall.error ? <Problem error={waterfall.error} /> : <Skeleton h={300} />}
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h4">
+            Value over time
+          </Title>
+          <Text size="sm" c="dimmed">
+            Planned and forecast beside what finance confirmed, per month.
+          </Text>
+          {valuesOption ? <Chart option={valuesOption} height={300} label="Planned, forecast and confirmed value per month" /> : values.error ? <Problem error={values.error} /> : <Skeleton h={300} />}
+        </Card>
+      </SimpleGrid>
+
+      <section aria-labelledby="by-stage">
+        <Title order={2} size="h3" id="by-stage" mb="xs">
+          By stage
+        </Title>
+        {summary.data ? (
+          <Table withTableBorder aria-label="Initiatives by stage">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Stage (execution)</Table.Th>
+                <Table.Th ta="right">Initiatives</Table.Th>
+                <Table.Th ta="right">Planned</Table.Th>
+                <Table.Th ta="right">Forecast</Table.Th>
+                <Table.Th ta="right">Confirmed by finance</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {summary.data.byStage.map((row) => (
+                <Table.Tr key={row.stage}>
+                  <Table.Td>{stageLabel(row.stage)}</Table.Td>
+                  <Table.Td ta="right">{row.count}</Table.Td>
+                  <Table.Td ta="right">{money(row.planned)}</Table.Td>
+                  <Table.Td ta="right">{money(row.forecast)}</Table.Td>
+                  <Table.Td ta="right" c={COLOURS.confirmed} fw={600}>
+                    {money(row.confirmed)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Skeleton h={200} />
+        )}
+      </section>
+
+      {node.data?.children && node.data.children.length > 0 && (
+        <section aria-labelledby="below">
+          <Title order={2} size="h3" id="below" mb="xs">
+            Below this node
+          </Title>
+          <Group gap="xs">
+            {node.data.children.map((child) => (
+              <Anchor key={child.id} component={Link} to={`/nodes/${child.id}`}>
+                <Badge variant="light" size="lg" style={{ cursor: 'pointer' }}>
+                  {child.name}
+                </Badge>
+              </Anchor>
+            ))}
+          </Group>
+        </section>
+      )}
+      {summary.isLoading && <Loader size="xs" aria-label="Loading" />}
+    </Stack>
+  );
+}

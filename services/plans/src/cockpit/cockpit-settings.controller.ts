@@ -1,0 +1,17 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@tollgate/auth';
+import { COCKPIT_SETTINGS, type CockpitSettings } from './cockpit-settings';
+
+@ApiTags('cockpit')
+@Controller('cockpit')
+export class CockpitSettingsController {
+  constructor(@Inject(COCKPIT_SETTINGS) private readonly settings: CockpitSettings) {}
+
+  @Get('settings')
+  @Public()
+  @ApiOperation({ summary: 'What the cockpit page needs before anyone signs in: where the other services are, and how to sign in' })
+  get(): CockpitSettings {
+    return this.settings;
+  }
+}

@@ -1,0 +1,20 @@
+import type { Role } from '@tollgate/domain';
+
+/** Someone a newcomer can sign in as on a local stack, with the roles the demo needs. */
+export interface DemoPerson {
+  sub: string;
+  name: string;
+  roles: Role[];
+  /** What this person does in the demo, shown on the sign-in page. */
+  duty: string;
+}
+
+/** The demo cast: one person for each role the engine knows. */
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  { sub: 'olivia', name: 'Olivia Owner', roles: ['owner'], duty: 'runs initiatives: requests gates, completes milestones, asks for closure' },
+  { sub: 'sam', name: 'Sam Sponsor', roles: ['sponsor'], duty: 'sponsors initiatives: decides their gates, holds and resumes them' },
+  { sub: 'cleo', name: 'Cleo Controller', roles: ['controller'], duty: 'confirms realized value, the second key at stage 3' },
+  { sub: 'pat', name: 'Pat PMO', roles: ['pmo'], duty: 'runs the portfolio office: decides gates, rolls back, chairs S&OP decisions' },
+  { sub: 'ada', name: 'Ada Admin', roles: ['admin'], duty: 'keeps the hierarchy and the plans of record' },
+  { sub: 'vic', name: 'Vic Viewer', roles: ['viewer'], duty: 'reads everything, decides nothing' },
+];

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Inject, NotFoundException, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { issueDevelopmentToken, Public } from '@tollgate/auth';
+import { ApiErrorAnswers } from '@tollgate/platform';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { DEMO_PEOPLE } from './demo-people';
+
+export const DEVELOPMENT_JWT_SECRET = Symbol('DEVELOPMENT_JWT_SECRET');
+
+/** How long a development sign-in lasts: a working day. */
+const SIGN_IN_HOURS = 8;
+
+export class DevelopmentSignInDto {
+  @ApiProperty({ example: 'olivia', description: 'one of the demo people' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  sub!: string;
+}
+
+/**
+ * The development sign-in: pick one of the demo people and receive a
+ * development token. The module that holds it exists only outside
+ * production, and only where the services verify a shared secret.
+ */
+@ApiTags('cockpit')
+@ApiErrorAnswers({ notFound: 'no demo person has this id' })
+@Controller('development')
+export class DevelopmentSignInController {
+  constructor(@Inject(DEVELOPMENT_JWT_SECRET) private readonly jwtSecret: string) {}
+
+  @Get('people')
+  @Public()
+  @ApiOperation({ summary: 'The demo people one may sign in as on a local stack (not in production)' })
+  people() {
+    return { people: DEMO_PEOPLE };
+  }
+
+  @Post('tokens')
+  @Public()
+  @ApiOperation({ summary: 'A development token for one of the demo people (not in production)' })
+  token(@Body() dto: DevelopmentSignInDto) {
+    const person = DEMO_PEOPLE.find((candidate) => candidate.sub === dto.sub);
+    if (!person) throw new NotFoundException(`no demo person '${dto.sub}'`);
+    const expiresAt = new Date(Date.now() + SIGN_IN_HOURS * 3_600_000);
+    const token = issueDevelopmentToken({ sub: person.sub, name: person.name, roles: person.roles }, this.jwtSecret, SIGN_IN_HOURS * 3600);
+    return { token, expiresAt: expiresAt.toISOString(), person };
+  }
+}
