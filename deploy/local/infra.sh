@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# PostgreSQL, Kafka and Temporal (and the Schemathesis tool): install what is missing, then start (or stop) them.
+# PostgreSQL, Kafka and Temporal (and the Schemathesis tool and Chromium for the tests): install what is missing, then start (or stop) them.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 case "${1:-}" in
-  install) for part in postgres kafka temporal schemathesis; do bash "$HERE/$part.sh" install; done ;;
+  install) for part in postgres kafka temporal schemathesis browser; do bash "$HERE/$part.sh" install; done ;;
   start) for part in postgres kafka temporal; do bash "$HERE/$part.sh" start || { echo "[tollgate] ERROR: $part did not come up" >&2; exit 1; }; done ;;
   stop) for part in temporal kafka postgres; do bash "$HERE/$part.sh" stop; done ;;
   status) for part in postgres kafka temporal; do bash "$HERE/$part.sh" status && echo "$part: running" || echo "$part: stopped"; done ;;

@@ -20,10 +20,13 @@ done
 node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/create-topics.js
 bash "$HERE/services.sh" start
 node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/stack-probe.js
+# A demo organization through the public APIs (TOLLGATE_SEED_DEMO=false leaves it out); a second run changes nothing.
+node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/seed-demo.js
 
 cat <<INFO
 
 Tollgate is up ($((SECONDS - started)) s).
+  Cockpit      http://127.0.0.1:3001/   sign in as olivia (owner), sam (sponsor), cleo (controller), pat (PMO), ada (admin), vic (viewer)
   plans        API http://127.0.0.1:3001/api   OpenAPI http://127.0.0.1:3001/api/docs
   initiatives  API http://127.0.0.1:3002/api   OpenAPI http://127.0.0.1:3002/api/docs
   finance      API http://127.0.0.1:3003/api   OpenAPI http://127.0.0.1:3003/api/docs

@@ -1,5 +1,5 @@
 import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor } from './money';
-import { formatPeriod, periodOf, periodsBetween, shiftPeriod } from './period';
+import { formatDuration, formatPeriod, periodOf, periodsBetween, shiftPeriod } from './period';
 
 describe('money as people read it', () => {
   // Intl puts a no-break space between the code and the number, so that a figure never wraps apart.
@@ -29,6 +29,13 @@ describe('periods as months', () => {
   it('reads YYYY-MM as a month', () => {
     expect(formatPeriod('2027-03')).toBe('Mar 2027');
     expect(formatPeriod('nonsense')).toBe('nonsense');
+  });
+
+  it('says a duration in words', () => {
+    expect(formatDuration('P60D')).toBe('60 days');
+    expect(formatDuration('P1W')).toBe('1 week');
+    expect(formatDuration('P2WT12H')).toBe('2 weeks 12 hours');
+    expect(formatDuration('P1M')).toBe('P1M');
   });
 
   it('lists the periods of a range across a year end, and moves a period by months', () => {

@@ -32,3 +32,15 @@ export function shiftPeriod(period: string, months: number): string {
   const index = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
+
+/** An ISO-8601 duration of weeks, days or hours as words: "P60D" is "60 days". */
+export function formatDuration(duration: string): string {
+  const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(\d+)H)?$/.exec(duration);
+  if (!match) return duration;
+  const parts = [
+    [match[1], 'week'],
+    [match[2], 'day'],
+    [match[3], 'hour'],
+  ].filter(([count]) => count !== undefined && Number(count) > 0).map(([count, unit]) => `${Number(count)} ${unit}${Number(count) === 1 ? '' : 's'}`);
+  return parts.length > 0 ? parts.join(' ') : duration;
+}

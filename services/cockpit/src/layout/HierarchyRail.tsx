@@ -6,6 +6,9 @@ import { Link, useMatch } from 'react-router-dom';
 import { call } from '../api/client';
 import type { OrgNode } from '../api/portfolio';
 
+// Mantine fades an active link's description below WCAG AA contrast: kept readable.
+const LINK_STYLES = { description: { color: '#495057', opacity: 1 } };
+
 const KIND_NAMES: Record<OrgNode['kind'], string> = { organization: 'Organization', business_unit: 'Business unit', program: 'Program' };
 
 function useActiveNode(): string | undefined {
@@ -31,6 +34,7 @@ function TreeNode({ node }: { node: OrgNode }) {
       opened={opened}
       onChange={setOpened}
       childrenOffset={14}
+      styles={LINK_STYLES}
     >
       {node.kind === 'program' ? undefined : children.data?.children?.map((child) => <TreeNode key={child.id} node={child} />) ?? <Loader size="xs" m="xs" aria-label="Loading" />}
     </NavLink>
@@ -61,7 +65,7 @@ export function HierarchyRail() {
             </Text>
           ) : (
             found.data?.items.map((node) => (
-              <NavLink key={node.id} component={Link} to={`/nodes/${node.id}`} label={node.name} description={[...(node.path ?? []), KIND_NAMES[node.kind]].join(' › ')} active={active === node.id} />
+              <NavLink key={node.id} component={Link} to={`/nodes/${node.id}`} label={node.name} description={[...(node.path ?? []), KIND_NAMES[node.kind]].join(' › ')} active={active === node.id} styles={LINK_STYLES} />
             ))
           )
         ) : roots.isLoading ? (

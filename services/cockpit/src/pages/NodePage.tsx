@@ -8,11 +8,12 @@ import type { OrgNode, PeriodValues, PhantomProgress, PortfolioRealization, Port
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries, waterfallBars } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor } from '../format/money';
-import { formatPeriod, periodOf, shiftPeriod } from '../format/period';
+import { formatDuration, formatPeriod, periodOf, shiftPeriod } from '../format/period';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];
 // Finance's word stands apart from plan and forecast in every chart: its own colour, never stacked on them.
-const COLOURS = { planned: '#4c6ef5', forecast: '#f59f00', confirmed: '#2b8a3e', gap: '#e03131', target: '#495057' };
+// Each at least 4.5:1 on white, as the figures are written in them too.
+const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30', gap: '#c92a2a', target: '#495057' };
 const REASONS: Record<string, string> = {
   implemented_unconfirmed: 'implemented, nothing confirmed by finance yet',
   on_track_forecast_under_plan: 'reported on track while the forecast is under plan',
@@ -131,7 +132,10 @@ export function NodePage() {
         ) : !phantom.data ? (
           <Skeleton h={60} />
         ) : phantom.data.initiatives.length === 0 ? (
-          <Text c="dimmed">Nothing under this node is off plan: every implemented initiative has confirmed value, and no forecast lags its plan.</Text>
+          <Text c="dimmed">
+            Nothing under this node is off plan: no implemented initiative has waited longer than {formatDuration(phantom.data.unconfirmedAfter)} for value confirmed by finance, and no initiative reported on
+            track has a forecast under its plan.
+          </Text>
         ) : (
           <Table striped withTableBorder aria-label="Initiatives off plan">
             <Table.Thead>
@@ -169,7 +173,7 @@ export function NodePage() {
         ) : (
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
             <Figure label="Target" value={waterfall.data ? formatMoneyShort(target, currency) : '…'} hint={`${formatPeriod(from)} to ${formatPeriod(to)}`} />
-            <Figure label="Planned" value={summary.data ? formatMoneyShort(summary.data.total.planned, currency) : '…'} hint={summary.data ? `${summary.data.total.count} initiatives` : undefined} colour={COLOURS.planned} />
+            <Figure label="Planned" value={summary.data ? formatMoneyShort(summary.data.total.planned, currency) : '…'} hint={summary.data ? `${summary.data.total.count} ${summary.data.total.count === 1 ? 'initiative' : 'initiatives'}` : undefined} colour={COLOURS.planned} />
             <Figure label="Forecast" value={summary.data ? formatMoneyShort(summary.data.total.forecast, currency) : '…'} colour={COLOURS.forecast} />
             <Figure label="Confirmed" value={summary.data ? formatMoneyShort(summary.data.total.confirmed, currency) : '…'} hint="confirmed by finance" colour={COLOURS.confirmed} />
             <Figure label="Benefit realization" value={realization.data ? formatRate(realization.data.benefitRealizationRate) : '…'} hint="confirmed ÷ baseline" />
@@ -186,6 +190,11 @@ export function NodePage() {
           <Text size="sm" c="dimmed">
             From the target to the gap: value at each stage, the closed stage at confirmed value.
           </Text>
+          {waterfall.data && !waterfall.data.targetPlanId && (
+            <Text size="sm" c="dimmed" mt="xs">
+              This node has no plan of record with a target for {formatPeriod(from)} to {formatPeriod(to)}: the gap is what the stages hold beyond a target of zero.
+            </Text>
+          )}
           {waterfallOption ? <Chart option={waterfallOption} height={300} label="DoI waterfall from target to gap" /> : waterfall.error ? <Problem error={waterfall.error} /> : <Skeleton h={300} />}
         </Card>
         <Card withBorder>

@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { eventually } from '../support/eventually';
+import { apiAs, type Person } from '../support/http-client';
+import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
+import { RunningService, startService } from '../support/running-service';
+import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
+
+const RESULTS = path.resolve(__dirname, '../../.data/test-results');
+const admin: Person = { id: `admin-${randomUUID()}`, roles: ['admin'] };
+
+// The cockpit page in Debian's Chromium, against the plans service that
+// serves it and the real stack behind it, as a person uses it: sign in,
+// browse to a node, read its figures, see them change while others work.
+describe('the cockpit page', () => {
+  let plans: RunningService;
+  let initiatives: RunningService;
+  let worker: RunningWorkflowWorker;
+  let browser: Browser;
+  let organizationId: string;
+  let programId: string;
+
+  beforeAll(async () => {
+    if (!existsSync(path.resolve(__dirname, '../../dist/services/cockpit/index.html'))) throw new Error('the cockpit is not built: npx nx build cockpit');
+    [plans, initiatives] = await Promise.all([startService('plans'), startService('initiatives')]);
+    worker = await startWorkflowWorker();
+    await Promise.all([plans.ready(), initiatives.ready()]);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+
+    const post = async (body: object) => (await apiAs(plans.baseUrl, admin).post('/api/org-nodes', body)).body.id as string;
+    organizationId = await post({ name: `Cockpit Group ${randomUUID().slice(0, 6)}`, kind: 'organization' });
+    const unit = await post({ name: 'Operations', kind: 'business_unit', parentId: organizationId });
+    programId = await post({ name: 'Network footprint', kind: 'program', parentId: unit });
+    await eventually(
+      () => initiatives.dataSource.query(`SELECT 1 FROM initiatives.known_org_node WHERE node_id = $1`, [programId]),
+      (rows: unknown[]) => rows.length === 1,
+      { what: 'the initiatives service to learn the program' },
+    );
+    await initiativeAtStage4(initiatives.baseUrl, programId, initiativePeople(), { requestClosure: false, plannedAmount: 250_000_00 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    await Promise.all([plans?.close(), initiatives?.close()]);
+  });
+
+  async function signedInAs(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${plans.baseUrl}/nodes/${organizationId}`);
+    await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Cockpit Group' }).waitFor();
+    return page;
+  }
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  }
+
+  async function figure(page: Page, label: string): Promise<string> {
+    return (await page.locator(`[data-figure="${label}"]`).textContent()) ?? '';
+  }
+
+  it('signs a person in as one of the demo people, with the page accessible', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${plans.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Sign in as one of the demo people' }).waitFor();
+    for (const name of ['Olivia Owner', 'Sam Sponsor', 'Cleo Controller', 'Pat PMO', 'Ada Admin', 'Vic Viewer']) {
+      expect(await page.getByRole('button', { name: `Sign in as ${name}` }).count()).toBe(1);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a node's figures with confirmed value apart from plan, and follows changes without a reload", async () => {
+    const page = await signedInAs('Pat PMO');
+    await page.locator('[data-chart="DoI waterfall from target to gap"] canvas').waitFor();
+    await page.locator('[data-chart="Planned, forecast and confirmed value per month"] canvas').waitFor();
+    await eventually(() => figure(page, 'Planned'), (text) => text === 'EUR\u00a0250k', { what: 'the planned figure of the walked initiative' });
+    expect(await figure(page, 'Confirmed')).toBe('EUR\u00a00');
+    await page.getByRole('cell', { name: 'DoI 4 Implemented' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, 'cockpit-node.png'), fullPage: true });
+
+    // Someone else defines another initiative: the page shows it within seconds, with no reload.
+    await initiativeAtStage4(initiatives.baseUrl, programId, initiativePeople(), { requestClosure: false, plannedAmount: 150_000_00 });
+    await eventually(() => figure(page, 'Planned'), (text) => text === 'EUR\u00a0400k', { what: 'the planned figure to follow the new initiative', timeoutMs: 30_000 });
+    await page.close();
+  });
+
+  it('finds a node by name from the rail and opens it', async () => {
+    const page = await signedInAs('Vic Viewer');
+    await page.getByLabel('Find a node').fill('Network foot');
+    await page.getByRole('link', { name: /Network footprint/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Network footprint' }).waitFor();
+    expect(page.url()).toContain(`/nodes/${programId}`);
+    await page.close();
+  });
+});
