@@ -7,6 +7,7 @@ import { eventually } from '../support/eventually';
 import { apiAs, type Person } from '../support/http-client';
 import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
 import { RunningService, startService } from '../support/running-service';
+import { freePort } from '../support/service-process';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
 const RESULTS = path.resolve(__dirname, '../../.data/test-results');
@@ -18,6 +19,7 @@ const admin: Person = { id: `admin-${randomUUID()}`, roles: ['admin'] };
 describe('the cockpit page', () => {
   let plans: RunningService;
   let initiatives: RunningService;
+  let finance: RunningService;
   let worker: RunningWorkflowWorker;
   let browser: Browser;
   let organizationId: string;
@@ -25,9 +27,13 @@ describe('the cockpit page', () => {
 
   beforeAll(async () => {
     if (!existsSync(path.resolve(__dirname, '../../dist/services/cockpit/index.html'))) throw new Error('the cockpit is not built: npx nx build cockpit');
-    [plans, initiatives] = await Promise.all([startService('plans'), startService('initiatives')]);
+    // The page comes from plans and calls the other two from that origin: they must allow it.
+    const plansPort = await freePort();
+    const cors = { TOLLGATE_CORS_ORIGINS: `http://127.0.0.1:${plansPort}` };
+    [initiatives, finance] = await Promise.all([startService('initiatives', cors), startService('finance', cors)]);
+    plans = await startService('plans', { TOLLGATE_INITIATIVES_PUBLIC_URL: initiatives.baseUrl, TOLLGATE_FINANCE_PUBLIC_URL: finance.baseUrl }, plansPort);
     worker = await startWorkflowWorker();
-    await Promise.all([plans.ready(), initiatives.ready()]);
+    await Promise.all([plans.ready(), initiatives.ready(), finance.ready()]);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 
     const post = async (body: object) => (await apiAs(plans.baseUrl, admin).post('/api/org-nodes', body)).body.id as string;
@@ -45,7 +51,7 @@ describe('the cockpit page', () => {
   afterAll(async () => {
     await browser?.close();
     await worker?.stop();
-    await Promise.all([plans?.close(), initiatives?.close()]);
+    await Promise.all([plans?.close(), initiatives?.close(), finance?.close()]);
   });
 
   async function signedInAs(name: string): Promise<Page> {
@@ -100,5 +106,62 @@ describe('the cockpit page', () => {
     await page.getByRole('heading', { level: 1, name: 'Network footprint' }).waitFor();
     expect(page.url()).toContain(`/nodes/${programId}`);
     await page.close();
+  });
+
+  it("walks an initiative's gates through its page: the owner requests, the sponsor decides, refusals show their criteria, and what a person may not do is not offered", async () => {
+    const olivia: Person = { id: 'olivia', roles: ['owner'] };
+    // No one-time costs: the gate to stage 2 will say so.
+    const created = await apiAs(initiatives.baseUrl, olivia).post('/api/initiatives', {
+      title: `Cross-dock in Milan ${randomUUID().slice(0, 6)}`,
+      programId,
+      ownerId: 'olivia',
+      sponsorId: 'sam',
+      controllerId: 'cleo',
+      category: 'cost',
+      measures: [{ name: 'Freight', category: 'opex', plannedValues: [{ period: '2027-03', amount: 90_000_00 }] }],
+      milestones: [{ title: 'Dock open', dueDate: '2099-06-30' }],
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+
+    const owner = await signedInAs('Olivia Owner');
+    await owner.goto(`${plans.baseUrl}/initiatives/${id}`);
+    await owner.getByRole('textbox', { name: 'Evidence' }).fill('Sponsor and controller named; savings measured on freight');
+    await owner.getByRole('button', { name: 'Request gate' }).click();
+    await owner.getByRole('cell', { name: 'pending' }).waitFor();
+    expect(await owner.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+
+    const sponsor = await signedInAs('Sam Sponsor');
+    await sponsor.goto(`${plans.baseUrl}/initiatives/${id}`);
+    await sponsor.getByText('awaits your key').waitFor();
+    await sponsor.getByRole('button', { name: 'Approve' }).click();
+    await sponsor.getByText('DoI 1 Identified · confirmed by finance', { exact: false }).waitFor();
+
+    // The owner's page follows by itself, and the next gate's unmet criterion shows where she acted.
+    await owner.getByRole('button', { name: 'Request gate' }).waitFor();
+    await owner.getByRole('textbox', { name: 'Evidence' }).fill('Business case attached');
+    await owner.getByRole('button', { name: 'Request gate' }).click();
+    await owner.getByRole('alert').filter({ hasText: 'Not yet: criteria unmet' }).waitFor();
+    expect(await owner.getByRole('alert').textContent()).toContain('the business case must state its one-time costs');
+
+    const viewer = await signedInAs('Vic Viewer');
+    await viewer.goto(`${plans.baseUrl}/initiatives/${id}`);
+    await viewer.getByText('Nothing awaits you on this initiative.').waitFor();
+    expect(await seriousViolations(viewer)).toEqual([]);
+    await viewer.screenshot({ path: path.join(RESULTS, 'cockpit-initiative.png'), fullPage: true });
+    // Forced through the API with the page's own token, the server still refuses.
+    const forced = await viewer.evaluate(async ({ url, initiativeId }) => {
+      // Runs in the page, where the cockpit keeps the sign-in.
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const session = JSON.parse(storage.getItem('tollgate.session') ?? '{}') as { token: string };
+      const answer = await fetch(`${url}/api/initiatives/${initiativeId}/gate-requests`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ targetStage: 2, evidence: { text: 'forced', links: [] } }),
+      });
+      return answer.status;
+    }, { url: initiatives.baseUrl, initiativeId: id });
+    expect(forced).toBe(403);
+    await Promise.all([owner.close(), sponsor.close(), viewer.close()]);
   });
 });

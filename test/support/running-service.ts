@@ -34,13 +34,13 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startService(name: ServiceName, extraEnv: Record<string, string> = {}): Promise<RunningService> {
+export async function startService(name: ServiceName, extraEnv: Record<string, string> = {}, listenOn = 0): Promise<RunningService> {
   quietTemporalRuntime();
   const schema = SERVICE_SCHEMAS.find((service) => service.name === name)!;
   const config = loadConfig(schema.configSchema, serviceTestEnv(extraEnv)) as ServiceConfig;
   const app = await NestFactory.create(APP_MODULES[name].forRoot(config), { logger: ['error', 'warn'] });
   configureService(app, { title: name, description: `${name} under test` }, config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(listenOn, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   return {
     name,

@@ -4,6 +4,7 @@ import { onSignedOut } from './api/client';
 import { currentSession, endSession, type Session } from './api/session';
 import { Shell } from './layout/Shell';
 import { HomePage } from './pages/HomePage';
+import { InitiativePage } from './pages/InitiativePage';
 import { NodePage } from './pages/NodePage';
 import { SignInPage } from './pages/SignInPage';
 
@@ -43,6 +44,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/nodes/:nodeId" element={<NodePage />} />
+        <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -6,6 +6,7 @@ export type ServiceName = 'plans' | 'initiatives' | 'finance';
 export interface CockpitSettings {
   services: Record<ServiceName, string>;
   temporalUiUrl: string;
+  temporalNamespace: string;
   signIn: 'development' | 'unavailable';
 }
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { ApiError, call } from '../api/client';
+import type { InitiativePage } from '../api/initiative';
 import type { OrgNode, PeriodValues, PhantomProgress, PortfolioRealization, PortfolioSummary, Waterfall } from '../api/portfolio';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries, waterfallBars } from '../charts/chart-data';
@@ -64,6 +65,13 @@ export function NodePage() {
   const phantom = useQuery({ queryKey: ['phantom', nodeId, currency], queryFn: () => call<PhantomProgress>('plans', `/api/portfolio/phantom-progress?${query}`) });
   const values = useQuery({ queryKey: ['values', nodeId, currency, from], queryFn: () => call<PeriodValues>('plans', `/api/portfolio/values?${query}&from=${from}&to=${to}`) });
   const waterfall = useQuery({ queryKey: ['waterfall', nodeId, currency, from], queryFn: () => call<Waterfall>('plans', `/api/portfolio/waterfall?${query}&from=${from}&to=${to}`) });
+
+  const program = node.data?.kind === 'program';
+  const list = useQuery({
+    queryKey: ['initiatives', nodeId],
+    queryFn: () => call<InitiativePage>('initiatives', `/api/initiatives?programId=${encodeURIComponent(nodeId)}&pageSize=200`),
+    enabled: program,
+  });
 
   const minor = minorUnitsPerMajor(currency);
   const money = (amount: number | null | undefined) => (amount === null || amount === undefined ? 'n/a' : formatMoney(amount, currency));
@@ -151,7 +159,11 @@ export function NodePage() {
             <Table.Tbody>
               {phantom.data.initiatives.map((initiative) => (
                 <Table.Tr key={initiative.initiativeId}>
-                  <Table.Td>{initiative.title}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/initiatives/${initiative.initiativeId}`}>
+                      {initiative.title}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{stageLabel(initiative.stage)}</Table.Td>
                   <Table.Td>{initiative.ownerId}</Table.Td>
                   <Table.Td ta="right">{money(initiative.planned)}</Table.Td>
@@ -241,6 +253,50 @@ export function NodePage() {
           <Skeleton h={200} />
         )}
       </section>
+
+      {program && (
+        <section aria-labelledby="initiatives">
+          <Title order={2} size="h3" id="initiatives" mb="xs">
+            Initiatives
+          </Title>
+          {list.error ? (
+            <Problem error={list.error} />
+          ) : !list.data ? (
+            <Skeleton h={120} />
+          ) : list.data.items.length === 0 ? (
+            <Text c="dimmed">No initiative in this program yet.</Text>
+          ) : (
+            <Table striped withTableBorder aria-label="Initiatives of the program">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Initiative</Table.Th>
+                  <Table.Th>Stage</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th ta="right">Planned</Table.Th>
+                  <Table.Th ta="right">Confirmed by finance</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/initiatives/${item.id}`}>
+                        {item.code} {item.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{stageLabel(item.stage)}</Table.Td>
+                    <Table.Td>{item.status.replace('_', ' ')}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(item.plannedValue, item.currency)}</Table.Td>
+                    <Table.Td ta="right" c={COLOURS.confirmed} fw={600}>
+                      {formatMoney(item.confirmedValue, item.currency)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </section>
+      )}
 
       {node.data?.children && node.data.children.length > 0 && (
         <section aria-labelledby="below">

@@ -2,6 +2,8 @@
 export interface CockpitSettings {
   services: { plans: string; initiatives: string; finance: string };
   temporalUiUrl: string;
+  /** The namespace the lifecycle workflows run in, for links into the Temporal UI. */
+  temporalNamespace: string;
   /** `development`: pick a demo person; the page gets a development token from this service. */
   signIn: 'development' | 'unavailable';
 }

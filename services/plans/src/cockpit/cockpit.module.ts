@@ -19,6 +19,7 @@ export class CockpitModule {
     const settings: CockpitSettings = {
       services: { plans: '', initiatives: config.cockpit.initiativesUrl, finance: config.cockpit.financeUrl },
       temporalUiUrl: config.cockpit.temporalUiUrl,
+      temporalNamespace: config.temporal.namespace,
       signIn: development ? 'development' : 'unavailable',
     };
     const page = existsSync(path.join(directory, 'index.html'));

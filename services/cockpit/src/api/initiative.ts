@@ -1,0 +1,59 @@
+/** The shapes the initiatives and finance services answer for one initiative. */
+export interface Evidence {
+  text: string;
+  links?: string[];
+}
+
+export interface GateView {
+  id: string;
+  targetStage: number;
+  state: 'pending' | 'approved' | 'rejected';
+  submittedBy: string;
+  submittedAt: string;
+  evidence: Evidence;
+  approvals: Array<{ key: string; by: string; at: string; comment: string }>;
+  missingKeys: string[];
+  rejection: { by: string; at: string; reason: string } | null;
+  decidedAt: string | null;
+}
+
+export interface InitiativeView {
+  id: string;
+  code: string;
+  title: string;
+  programId: string;
+  stage: number;
+  status: string;
+  ownerId: string;
+  sponsorId: string;
+  controllerId: string | null;
+  currency: string;
+  milestones: Array<{ id: string; title: string; dueDate: string; completedAt: string | null; completedBy: string | null }>;
+  gates: GateView[];
+  closure: { state: string; reason: string | null };
+  plannedValue: number;
+  forecastValue: number;
+  confirmedValue: number;
+  escalation: { milestoneId: string; level: 1 | 2 | 3; audience: string } | null;
+  workflowId: string;
+}
+
+export interface AuditEntryView {
+  revision: number;
+  action: string;
+  actorId: string;
+  at: string;
+  reason: string | null;
+  evidence: Evidence | null;
+}
+
+export interface LedgerView {
+  currency: string;
+  periods: Array<{ period: string; planned: number; forecast: number; confirmed: number }>;
+  totals: { planned: number; forecast: number; confirmed: number };
+}
+
+export interface InitiativePage {
+  items: Array<Pick<InitiativeView, 'id' | 'code' | 'title' | 'stage' | 'status' | 'ownerId' | 'currency' | 'plannedValue' | 'forecastValue' | 'confirmedValue'>>;
+  total: number;
+}

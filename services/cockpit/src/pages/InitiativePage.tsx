@@ -1,0 +1,329 @@
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, NumberInput, Skeleton, Stack, Stepper, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { STAGES } from '@tollgate/domain';
+import { ApiError, call, loadSettings } from '../api/client';
+import type { AuditEntryView, GateView, InitiativeView, LedgerView } from '../api/initiative';
+import { currentSession } from '../api/session';
+import { Chart, type ChartOption } from '../charts/Chart';
+import { valueSeries } from '../charts/chart-data';
+import { formatMoney, formatMoneyShort, minorUnitsPerMajor } from '../format/money';
+import { formatPeriod, periodOf } from '../format/period';
+import { mayConfirm, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
+
+const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30' };
+const STATUS_COLOURS: Record<string, string> = { on_track: 'green', at_risk: 'yellow', escalated: 'red', on_hold: 'gray', cancelled: 'gray', closed: 'indigo' };
+const ESCALATION = { 1: 'owner asked for a mitigation', 2: 'sponsor brought in', 3: 'steering committee' } as const;
+
+function when(instant: string | null): string {
+  return instant ? new Date(instant).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : '';
+}
+
+/** A refusal shown where the person acted, every unmet criterion listed. */
+function Refusal({ error }: { error: unknown }) {
+  if (!error) return null;
+  const refusal = error instanceof ApiError ? error : new ApiError(0, String(error));
+  return (
+    <Alert color="red" title={refusal.status === 422 ? 'Not yet: criteria unmet' : refusal.status === 409 ? 'Not now' : 'Refused'} role="alert" mt="xs">
+      <Text size="sm">{refusal.details.length > 0 ? 'The service says:' : `${refusal.message}${refusal.advice ? `. ${refusal.advice}` : ''}`}</Text>
+      {refusal.details.length > 0 && (
+        <List size="sm" mt={4}>
+          {refusal.details.map((detail) => (
+            <List.Item key={detail}>{detail}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
+
+function GateDecision({ initiative, gate, onDone }: { initiative: InitiativeView; gate: GateView; onDone: () => void }) {
+  const [comment, setComment] = useState('');
+  const decide = useMutation({
+    mutationFn: (approve: boolean) => call('initiatives', `/api/initiatives/${initiative.id}/gate-requests/${gate.id}/decision`, { method: 'POST', body: { approve, comment } }),
+    onSuccess: onDone,
+  });
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600}>Gate to {STAGES[gate.targetStage]?.name ?? gate.targetStage} awaits your key</Text>
+      <Text size="sm">Evidence: {gate.evidence.text}</Text>
+      <Text size="sm" c="dimmed">
+        Still needed: {gate.missingKeys.join(', and ')}
+      </Text>
+      <Textarea label="Comment (a rejection needs a reason)" value={comment} onChange={(event) => setComment(event.currentTarget.value)} autosize minRows={2} mt="xs" />
+      <Group mt="xs">
+        <Button onClick={() => decide.mutate(true)} loading={decide.isPending}>
+          Approve
+        </Button>
+        <Button variant="outline" color="red" onClick={() => decide.mutate(false)} loading={decide.isPending}>
+          Reject
+        </Button>
+      </Group>
+      <Refusal error={decide.error} />
+    </Card>
+  );
+}
+
+function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; viewer: Viewer; onDone: () => void }) {
+  const [evidence, setEvidence] = useState('');
+  const [amount, setAmount] = useState<number | string>('');
+  const [reference, setReference] = useState('');
+  const nextStage = initiative.stage + 1;
+  const requestGate = useMutation({
+    mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/gate-requests`, { method: 'POST', body: { targetStage: nextStage, evidence: { text: evidence, links: [] } } }),
+    onSuccess: () => {
+      setEvidence('');
+      onDone();
+    },
+  });
+  const requestClosure = useMutation({ mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/closure`, { method: 'POST', body: {} }), onSuccess: onDone });
+  const confirm = useMutation({
+    mutationFn: () =>
+      call('finance', '/api/confirmations', {
+        method: 'POST',
+        body: {
+          confirmationId: `${initiative.code}-${crypto.randomUUID().slice(0, 8)}`,
+          initiativeId: initiative.id,
+          period: periodOf(new Date()),
+          amount: Math.round(Number(amount) * minorUnitsPerMajor(initiative.currency)),
+          currency: initiative.currency,
+          reference,
+        },
+      }),
+    onSuccess: () => {
+      setAmount('');
+      setReference('');
+      onDone();
+    },
+  });
+  const pending = initiative.gates.filter((gate) => mayDecide(viewer, initiative, gate));
+  const offers = [
+    mayRequestGate(viewer, initiative) && (
+      <Card withBorder padding="sm" key="gate">
+        <Text fw={600}>Request the gate to DoI {nextStage} {STAGES[nextStage]?.name}</Text>
+        <Textarea label="Evidence" description="What shows the gate's criteria are met" value={evidence} onChange={(event) => setEvidence(event.currentTarget.value)} autosize minRows={2} />
+        <Button mt="xs" onClick={() => requestGate.mutate()} loading={requestGate.isPending} disabled={evidence.trim() === ''}>
+          Request gate
+        </Button>
+        <Refusal error={requestGate.error} />
+      </Card>
+    ),
+    mayRequestClosure(viewer, initiative) && (
+      <Card withBorder padding="sm" key="closure">
+        <Text fw={600}>Request closure</Text>
+        <Text size="sm" c="dimmed">
+          The initiative closes once a controller has confirmed the value it realized.
+        </Text>
+        <Button mt="xs" onClick={() => requestClosure.mutate()} loading={requestClosure.isPending}>
+          Request closure
+        </Button>
+        <Refusal error={requestClosure.error} />
+      </Card>
+    ),
+    ...pending.map((gate) => <GateDecision key={gate.id} initiative={initiative} gate={gate} onDone={onDone} />),
+    mayConfirm(viewer, initiative) && (
+      <Card withBorder padding="sm" key="confirm">
+        <Text fw={600}>Confirm realized value for {formatPeriod(periodOf(new Date()))}</Text>
+        <NumberInput label={`Amount (${initiative.currency})`} value={amount} onChange={setAmount} min={0} decimalScale={2} thousandSeparator="," />
+        <TextInput label="Reference in the ledger" value={reference} onChange={(event) => setReference(event.currentTarget.value)} />
+        <Button mt="xs" onClick={() => confirm.mutate()} loading={confirm.isPending} disabled={amount === '' || reference.trim() === ''}>
+          Confirm value
+        </Button>
+        <Refusal error={confirm.error} />
+      </Card>
+    ),
+  ].filter(Boolean);
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        What you can do
+      </Title>
+      {offers.length > 0 ? (
+        offers
+      ) : (
+        <Text size="sm" c="dimmed">
+          Nothing awaits you on this initiative.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** One initiative: its DoI track with each gate's evidence and keys, milestones, value per month, the audit trail, and what the person may do. */
+export function InitiativePage() {
+  const { initiativeId = '' } = useParams();
+  const session = currentSession();
+  const viewer: Viewer = { sub: session?.person.sub ?? '', roles: session?.person.roles ?? [] };
+  const queries = useQueryClient();
+  const settings = useQuery({ queryKey: ['cockpit-settings'], queryFn: loadSettings, refetchInterval: false });
+  const initiative = useQuery({ queryKey: ['initiative', initiativeId], queryFn: () => call<InitiativeView>('initiatives', `/api/initiatives/${initiativeId}`) });
+  const audit = useQuery({ queryKey: ['audit', initiativeId], queryFn: () => call<AuditEntryView[]>('initiatives', `/api/initiatives/${initiativeId}/audit`) });
+  const ledger = useQuery({ queryKey: ['ledger', initiativeId], queryFn: () => call<LedgerView>('finance', `/api/initiatives/${initiativeId}/ledger`) });
+  const refresh = () => void queries.invalidateQueries({ predicate: (query) => query.queryKey.includes(initiativeId) });
+
+  const currency = initiative.data?.currency ?? 'EUR';
+  const minor = minorUnitsPerMajor(currency);
+  const chart = useMemo<ChartOption | null>(() => {
+    if (!ledger.data) return null;
+    const series = valueSeries(ledger.data, minor);
+    return {
+      grid: { left: 90, right: 16, top: 40, bottom: 40 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatMoney(value * minor, currency) },
+      xAxis: { type: 'category', data: series.periods.map((period) => formatPeriod(period)) },
+      yAxis: { type: 'value', name: currency, axisLabel: { formatter: (value: number) => formatMoneyShort(value * minor, currency) } },
+      series: [
+        { name: 'Planned', type: 'bar', data: series.planned, itemStyle: { color: COLOURS.planned } },
+        { name: 'Forecast', type: 'line', data: series.forecast, itemStyle: { color: COLOURS.forecast }, lineStyle: { type: 'dashed' } },
+        { name: 'Confirmed by finance', type: 'bar', data: series.confirmed, itemStyle: { color: COLOURS.confirmed } },
+      ],
+    };
+  }, [ledger.data, minor, currency]);
+
+  if (initiative.error) {
+    return (
+      <Alert color="red" title="This initiative could not be shown" role="alert">
+        {initiative.error instanceof ApiError ? `${initiative.error.message}. ${initiative.error.advice}` : String(initiative.error)}
+      </Alert>
+    );
+  }
+  const data = initiative.data;
+  if (!data) return <Skeleton h={400} />;
+  const gatesTo = (stage: number) => data.gates.filter((gate) => gate.targetStage === stage && gate.state === 'approved');
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text size="sm" c="dimmed">
+            {data.code}
+          </Text>
+          <Title order={1}>{data.title}</Title>
+          <Group gap="xs" mt={4}>
+            <Badge variant="light" color={STATUS_COLOURS[data.status] ?? "gray"} styles={{ label: { color: "#212529" } }}>{data.status.replace('_', ' ')}</Badge>
+            <Text size="sm">
+              DoI {data.stage} {STAGES[data.stage]?.name} · confirmed by finance <b>{formatMoney(data.confirmedValue, currency)}</b> of {formatMoney(data.plannedValue, currency)} planned
+            </Text>
+          </Group>
+        </div>
+        {settings.data && (
+          <Anchor href={`${settings.data.temporalUiUrl}/namespaces/${settings.data.temporalNamespace}/workflows/${data.workflowId}`} target="_blank" rel="noreferrer">
+            Open the workflow in the Temporal UI
+          </Anchor>
+        )}
+      </Group>
+
+      {/* Every stage up to the current one is passed: the next one is where the initiative is heading. */}
+      <Stepper active={data.stage + 1} size="sm" aria-label="Degree of implementation" allowNextStepsSelect={false}>
+        {STAGES.map(({ stage, name }) => {
+          const gate = gatesTo(stage)[0];
+          return (
+            <Stepper.Step
+              key={stage}
+              // The DoI's own number, not the step's position (which starts at 1).
+              icon={String(stage)}
+              label={`DoI ${stage} ${name}`}
+              description={gate ? `${new Date(gate.decidedAt ?? gate.submittedAt).toLocaleDateString('en-GB')} · ${gate.approvals.map((approval) => approval.by).join(' + ')}` : stage === 0 ? 'defined' : ''}
+            />
+          );
+        })}
+      </Stepper>
+
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Card withBorder>
+              <Title order={2} size="h4">
+                Value per month
+              </Title>
+              {chart ? <Chart option={chart} height={260} label="Planned, forecast and confirmed value of the initiative per month" /> : <Skeleton h={260} />}
+            </Card>
+            <section aria-labelledby="milestones">
+              <Title order={2} size="h4" id="milestones" mb="xs">
+                Milestones
+              </Title>
+              <Table withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Milestone</Table.Th>
+                    <Table.Th>Due</Table.Th>
+                    <Table.Th>Done</Table.Th>
+                    <Table.Th>Escalation</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.milestones.map((milestone) => (
+                    <Table.Tr key={milestone.id}>
+                      <Table.Td>{milestone.title}</Table.Td>
+                      <Table.Td>{milestone.dueDate}</Table.Td>
+                      <Table.Td>{milestone.completedAt ? `${when(milestone.completedAt)} by ${milestone.completedBy}` : 'open'}</Table.Td>
+                      <Table.Td>{data.escalation?.milestoneId === milestone.id ? `level ${data.escalation.level}: ${ESCALATION[data.escalation.level]}` : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </section>
+            <section aria-labelledby="gates">
+              <Title order={2} size="h4" id="gates" mb="xs">
+                Gates, their evidence and keys
+              </Title>
+              {data.gates.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  No gate requested yet.
+                </Text>
+              ) : (
+                <Table withTableBorder>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>To</Table.Th>
+                      <Table.Th>State</Table.Th>
+                      <Table.Th>Evidence</Table.Th>
+                      <Table.Th>Keys</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.gates.map((gate) => (
+                      <Table.Tr key={gate.id}>
+                        <Table.Td>DoI {gate.targetStage}</Table.Td>
+                        <Table.Td>{gate.state}</Table.Td>
+                        <Table.Td>{gate.evidence.text}</Table.Td>
+                        <Table.Td>
+                          {gate.approvals.map((approval) => `${approval.key}: ${approval.by}`).join(', ')}
+                          {gate.rejection ? `rejected by ${gate.rejection.by}: ${gate.rejection.reason}` : ''}
+                          {gate.missingKeys.length > 0 ? ` awaiting ${gate.missingKeys.join(', and ')}` : ''}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </section>
+            <section aria-labelledby="audit">
+              <Title order={2} size="h4" id="audit" mb="xs">
+                Audit trail
+              </Title>
+              <Text size="sm" c="dimmed" mb="xs">
+                Newest first.
+              </Text>
+              <Timeline bulletSize={14} lineWidth={2} active={audit.data?.length ?? 0}>
+                {[...(audit.data ?? [])].reverse().map((entry) => (
+                  <Timeline.Item key={entry.revision} title={`${entry.action.replace(/_/g, ' ')} by ${entry.actorId}`}>
+                    <Text size="xs" c="dimmed">
+                      {when(entry.at)} · revision {entry.revision}
+                    </Text>
+                    {entry.reason && <Text size="sm">{entry.reason}</Text>}
+                    {entry.evidence && <Text size="sm">Evidence: {entry.evidence.text}</Text>}
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Actions initiative={data} viewer={viewer} onDone={refresh} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

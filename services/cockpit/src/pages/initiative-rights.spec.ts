@@ -1,0 +1,29 @@
+import type { GateView, InitiativeView } from '../api/initiative';
+import { mayConfirm, mayDecide, mayRequestClosure, mayRequestGate } from './initiative-rights';
+
+const initiative = { ownerId: 'olivia', sponsorId: 'sam', controllerId: 'cleo', stage: 2, status: 'on_track', gates: [], closure: { state: 'none', reason: null } } as unknown as InitiativeView;
+const gate = (missingKeys: string[], submittedBy = 'olivia') => ({ state: 'pending', submittedBy, missingKeys }) as unknown as GateView;
+
+describe('what the page offers a person', () => {
+  it('offers the next gate to the owner alone, and not while a request is pending', () => {
+    expect(mayRequestGate({ sub: 'olivia', roles: ['owner'] }, initiative)).toBe(true);
+    expect(mayRequestGate({ sub: 'sam', roles: ['sponsor'] }, initiative)).toBe(false);
+    expect(mayRequestGate({ sub: 'olivia', roles: ['owner'] }, { ...initiative, gates: [gate([])] })).toBe(false);
+  });
+
+  it('offers a decision to a holder of a missing key, never to the submitter', () => {
+    const stage3 = gate(["the initiative's sponsor", "the initiative's controller"]);
+    expect(mayDecide({ sub: 'sam', roles: ['sponsor'] }, initiative, stage3)).toBe(true);
+    expect(mayDecide({ sub: 'cleo', roles: ['controller'] }, initiative, stage3)).toBe(true);
+    expect(mayDecide({ sub: 'pat', roles: ['pmo'] }, initiative, stage3)).toBe(false);
+    expect(mayDecide({ sub: 'pat', roles: ['pmo'] }, initiative, gate(["the initiative's sponsor or a PMO user"]))).toBe(true);
+    expect(mayDecide({ sub: 'sam', roles: ['sponsor'] }, initiative, gate(["the initiative's sponsor"], 'sam'))).toBe(false);
+  });
+
+  it('offers closure to the owner at stage 4, and confirmation to a controller who is no party', () => {
+    expect(mayRequestClosure({ sub: 'olivia', roles: ['owner'] }, { ...initiative, stage: 4 })).toBe(true);
+    expect(mayRequestClosure({ sub: 'olivia', roles: ['owner'] }, { ...initiative, stage: 4, closure: { state: 'pending_confirmation', reason: null } })).toBe(false);
+    expect(mayConfirm({ sub: 'cleo', roles: ['controller'] }, { ...initiative, stage: 4 })).toBe(true);
+    expect(mayConfirm({ sub: 'sam', roles: ['controller'] }, { ...initiative, stage: 4 })).toBe(false);
+  });
+});

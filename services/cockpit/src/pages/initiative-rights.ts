@@ -1,0 +1,37 @@
+import type { GateView, InitiativeView } from '../api/initiative';
+
+/** Who the signed-in person is, for offering actions; the server still decides. */
+export interface Viewer {
+  sub: string;
+  roles: string[];
+}
+
+/** Offers the gate request to the owner, for the next stage up to 4; stage 5 is the workflow's, on finance's word. */
+export function mayRequestGate(viewer: Viewer, initiative: InitiativeView): boolean {
+  const open = !['on_hold', 'cancelled', 'closed'].includes(initiative.status);
+  return open && viewer.sub === initiative.ownerId && initiative.stage < 4 && !initiative.gates.some((gate) => gate.state === 'pending');
+}
+
+/**
+ * Offers a decision on a pending request to a holder of a key it still
+ * needs ("the initiative's sponsor or a PMO user", "the initiative's
+ * controller"), never to its submitter.
+ */
+export function mayDecide(viewer: Viewer, initiative: InitiativeView, gate: GateView): boolean {
+  if (gate.state !== 'pending' || gate.submittedBy === viewer.sub) return false;
+  return gate.missingKeys.some(
+    (key) =>
+      (key.includes('sponsor') && viewer.sub === initiative.sponsorId) ||
+      (key.includes('PMO') && viewer.roles.includes('pmo')) ||
+      (key.includes('controller') && viewer.sub === initiative.controllerId),
+  );
+}
+
+export function mayRequestClosure(viewer: Viewer, initiative: InitiativeView): boolean {
+  return viewer.sub === initiative.ownerId && initiative.stage === 4 && ['none', 'rejected'].includes(initiative.closure.state);
+}
+
+/** A controller who neither owns nor sponsors the initiative confirms realized value. */
+export function mayConfirm(viewer: Viewer, initiative: InitiativeView): boolean {
+  return viewer.roles.includes('controller') && viewer.sub !== initiative.ownerId && viewer.sub !== initiative.sponsorId && initiative.stage >= 3 && initiative.status !== 'cancelled';
+}
