@@ -131,8 +131,11 @@ describe('the cockpit page', () => {
     await owner.getByRole('cell', { name: 'pending' }).waitFor();
     expect(await owner.getByRole('button', { name: 'Approve' }).count()).toBe(0);
 
+    // The sponsor finds it in the queue of the rail, then on the request's own page.
     const sponsor = await signedInAs('Sam Sponsor');
-    await sponsor.goto(`${plans.baseUrl}/initiatives/${id}`);
+    await sponsor.getByRole('link', { name: /My work.*1 gate awaits your key/ }).click();
+    await sponsor.getByRole('heading', { name: 'Gate requests awaiting your key' }).waitFor();
+    await sponsor.getByRole('link', { name: /Cross-dock in Milan/ }).click();
     await sponsor.getByText('awaits your key').waitFor();
     await sponsor.getByRole('button', { name: 'Approve' }).click();
     await sponsor.getByText('DoI 1 Identified · confirmed by finance', { exact: false }).waitFor();

@@ -5,6 +5,7 @@ import { currentSession, endSession, type Session } from './api/session';
 import { Shell } from './layout/Shell';
 import { HomePage } from './pages/HomePage';
 import { InitiativePage } from './pages/InitiativePage';
+import { MyWorkPage } from './pages/MyWorkPage';
 import { NodePage } from './pages/NodePage';
 import { SignInPage } from './pages/SignInPage';
 
@@ -45,6 +46,7 @@ export function App() {
         <Route path="/" element={<HomePage />} />
         <Route path="/nodes/:nodeId" element={<NodePage />} />
         <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
+        <Route path="/work" element={<MyWorkPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -54,6 +54,6 @@ export interface LedgerView {
 }
 
 export interface InitiativePage {
-  items: Array<Pick<InitiativeView, 'id' | 'code' | 'title' | 'stage' | 'status' | 'ownerId' | 'currency' | 'plannedValue' | 'forecastValue' | 'confirmedValue'>>;
+  items: Array<Pick<InitiativeView, 'id' | 'code' | 'title' | 'stage' | 'status' | 'ownerId' | 'sponsorId' | 'currency' | 'plannedValue' | 'forecastValue' | 'confirmedValue'>>;
   total: number;
 }

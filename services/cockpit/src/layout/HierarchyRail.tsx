@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useMatch } from 'react-router-dom';
 import { call } from '../api/client';
 import type { OrgNode } from '../api/portfolio';
+import { useMyWork } from '../pages/MyWorkPage';
 
 // Mantine fades an active link's description below WCAG AA contrast: kept readable.
 const LINK_STYLES = { description: { color: '#495057', opacity: 1 } };
@@ -54,8 +55,22 @@ export function HierarchyRail() {
     enabled: query.length > 0,
   });
 
+  const work = useMyWork();
+  const awaiting = work.gates.data?.items.length ?? 0;
+  const confirmations = work.confirmable.length;
   return (
     <Stack gap="xs" h="100%">
+      <NavLink
+        component={Link}
+        to="/work"
+        label="My work"
+        active={useMatch('/work') !== null}
+        styles={LINK_STYLES}
+        description={[
+          `${awaiting} ${awaiting === 1 ? 'gate awaits' : 'gates await'} your key`,
+          ...(work.closures.isFetched ? [`${confirmations} ${confirmations === 1 ? 'closure awaits' : 'closures await'} confirmation`] : []),
+        ].join(' · ')}
+      />
       <TextInput label="Find a node" placeholder="Organization, unit or program" value={search} onChange={(event) => setSearch(event.currentTarget.value)} />
       <ScrollArea style={{ flex: 1 }}>
         {query.length > 0 ? (

@@ -6,6 +6,8 @@ import { GateRequestRecord } from '../gate/gate-request.entity';
 import { ProgramModule } from '../program/program.module';
 import { ProjectionFailureController } from '../projection-failure/projection-failure.controller';
 import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
+import { WorkQueueController } from '../work/work-queue.controller';
+import { WorkQueueService } from '../work/work-queue.service';
 import { InitiativeController } from './initiative.controller';
 import { Initiative } from './initiative.entity';
 import { InitiativeProjection } from './initiative-projection.service';
@@ -20,8 +22,8 @@ export class InitiativeModule {
     return {
       module: InitiativeModule,
       imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry, ProjectionFailure]), ProgramModule],
-      controllers: [InitiativeController, ProjectionFailureController],
-      providers: [InitiativeService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
+      controllers: [InitiativeController, ProjectionFailureController, WorkQueueController],
+      providers: [InitiativeService, WorkQueueService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
       exports: [InitiativeProjection],
     };
   }

@@ -95,6 +95,10 @@ export class InitiativeService {
     if (query.programId !== undefined) where.programId = query.programId;
     if (query.stage !== undefined) where.stage = query.stage as Initiative['stage'];
     if (query.status !== undefined) where.status = query.status;
+    if (query.ownerId !== undefined) where.ownerId = query.ownerId;
+    if (query.sponsorId !== undefined) where.sponsorId = query.sponsorId;
+    if (query.controllerId !== undefined) where.controllerId = query.controllerId;
+    if (query.closure !== undefined) where.closureState = query.closure;
     const [rows, total] = await this.initiatives.findAndCount({
       where,
       order: { createdAt: 'DESC', id: 'ASC' },

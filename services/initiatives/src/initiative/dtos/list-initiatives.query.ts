@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INITIATIVE_STATUSES, type InitiativeStatus } from '@tollgate/domain';
+import { INITIATIVE_STATUSES, type ClosureState, type InitiativeStatus } from '@tollgate/domain';
+
+const CLOSURE_STATES: readonly ClosureState[] = ['none', 'pending_confirmation', 'closed', 'rejected'];
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -12,6 +14,29 @@ export class ListInitiativesQuery {
   @IsString()
   @MaxLength(200)
   programId?: string;
+
+  @ApiProperty({ required: false, maxLength: 200, description: 'only the initiatives this person owns' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  ownerId?: string;
+
+  @ApiProperty({ required: false, maxLength: 200, description: 'only those this person sponsors' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sponsorId?: string;
+
+  @ApiProperty({ required: false, maxLength: 200, description: 'only those this person is the controller of' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  controllerId?: string;
+
+  @ApiProperty({ required: false, enum: CLOSURE_STATES, description: 'only those whose closure is in this state; pending_confirmation: waiting for finance' })
+  @IsOptional()
+  @IsIn(CLOSURE_STATES)
+  closure?: ClosureState;
 
   @ApiProperty({ required: false, minimum: 0, maximum: 5 })
   @IsOptional()
