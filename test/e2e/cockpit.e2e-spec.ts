@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -54,8 +54,39 @@ describe('the cockpit page', () => {
     await Promise.all([plans?.close(), initiatives?.close(), finance?.close()]);
   });
 
+  // Every page of the running test, so that a failure leaves a screenshot and a trace of each.
+  let open: Array<{ page: Page; context: BrowserContext }> = [];
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.tracing.start({ screenshots: true, snapshots: true });
+    const page = await context.newPage();
+    open.push({ page, context });
+    return page;
+  }
+
+  /** A test whose failure saves, for each page it opened, a screenshot and a Playwright trace under the test results. */
+  function inBrowser(name: string, test: () => Promise<void>, timeout?: number) {
+    it(name, async () => {
+      open = [];
+      try {
+        await test();
+      } catch (error) {
+        mkdirSync(RESULTS, { recursive: true });
+        const slug = name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
+        for (const [index, { page, context }] of open.entries()) {
+          await page.screenshot({ path: path.join(RESULTS, `cockpit-failure-${slug}-${index}.png`), fullPage: true }).catch(() => undefined);
+          await context.tracing.stop({ path: path.join(RESULTS, `cockpit-failure-${slug}-${index}.zip`) }).catch(() => undefined);
+        }
+        throw error;
+      } finally {
+        await Promise.all(open.map(({ context }) => context.close().catch(() => undefined)));
+      }
+    }, timeout);
+  }
+
   async function signedInAs(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await newPage();
     await page.goto(`${plans.baseUrl}/nodes/${organizationId}`);
     await page.getByRole('button', { name: `Sign in as ${name}` }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Cockpit Group' }).waitFor();
@@ -71,8 +102,8 @@ describe('the cockpit page', () => {
     return (await page.locator(`[data-figure="${label}"]`).textContent()) ?? '';
   }
 
-  it('signs a person in as one of the demo people, with the page accessible', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  inBrowser('signs a person in as one of the demo people, with the page accessible', async () => {
+    const page = await newPage();
     await page.goto(`${plans.baseUrl}/`);
     await page.getByRole('heading', { name: 'Sign in as one of the demo people' }).waitFor();
     for (const name of ['Olivia Owner', 'Sam Sponsor', 'Cleo Controller', 'Pat PMO', 'Ada Admin', 'Vic Viewer']) {
@@ -82,7 +113,7 @@ describe('the cockpit page', () => {
     await page.close();
   });
 
-  it("shows a node's figures with confirmed value apart from plan, and follows changes without a reload", async () => {
+  inBrowser("shows a node's figures with confirmed value apart from plan, and follows changes without a reload", async () => {
     const page = await signedInAs('Pat PMO');
     await page.locator('[data-chart="DoI waterfall from target to gap"] canvas').waitFor();
     await page.locator('[data-chart="Planned, forecast and confirmed value per month"] canvas').waitFor();
@@ -99,7 +130,7 @@ describe('the cockpit page', () => {
     await page.close();
   });
 
-  it('finds a node by name from the rail and opens it', async () => {
+  inBrowser('finds a node by name from the rail and opens it', async () => {
     const page = await signedInAs('Vic Viewer');
     await page.getByLabel('Find a node').fill('Network foot');
     await page.getByRole('link', { name: /Network footprint/ }).first().click();
@@ -108,7 +139,7 @@ describe('the cockpit page', () => {
     await page.close();
   });
 
-  it("walks an initiative's gates through its page: the owner requests, the sponsor decides, refusals show their criteria, and what a person may not do is not offered", async () => {
+  inBrowser("walks an initiative's gates through its page: the owner requests, the sponsor decides, refusals show their criteria, and what a person may not do is not offered", async () => {
     const olivia: Person = { id: 'olivia', roles: ['owner'] };
     // No one-time costs: the gate to stage 2 will say so.
     const created = await apiAs(initiatives.baseUrl, olivia).post('/api/initiatives', {
@@ -136,7 +167,7 @@ describe('the cockpit page', () => {
     await sponsor.getByRole('link', { name: /My work.*1 gate awaits your key/ }).click();
     await sponsor.getByRole('heading', { name: 'Gate requests awaiting your key' }).waitFor();
     await sponsor.getByRole('link', { name: /Cross-dock in Milan/ }).click();
-    await sponsor.getByText('awaits your key').waitFor();
+    await sponsor.getByText('Gate to Identified awaits your key').waitFor();
     await sponsor.getByRole('button', { name: 'Approve' }).click();
     await sponsor.getByText('DoI 1 Identified · confirmed by finance', { exact: false }).waitFor();
 
@@ -166,5 +197,33 @@ describe('the cockpit page', () => {
     }, { url: initiatives.baseUrl, initiativeId: id });
     expect(forced).toBe(403);
     await Promise.all([owner.close(), sponsor.close(), viewer.close()]);
+  });
+
+  inBrowser('asks to sign in again when a sign-in ends, without losing what the person typed', async () => {
+    const owner = await signedInAs('Olivia Owner');
+    const created = await apiAs(initiatives.baseUrl, { id: 'olivia', roles: ['owner'] }).post('/api/initiatives', {
+      title: `Rail for the Iberia lane ${randomUUID().slice(0, 6)}`,
+      programId,
+      ownerId: 'olivia',
+      sponsorId: 'sam',
+      controllerId: 'cleo',
+      category: 'cost',
+      measures: [{ name: 'Freight', category: 'opex', plannedValues: [{ period: '2027-03', amount: 50_000_00 }] }],
+      milestones: [{ title: 'Contract signed', dueDate: '2099-06-30' }],
+    });
+    await owner.goto(`${plans.baseUrl}/initiatives/${created.body.id}`);
+    const evidence = owner.getByRole('textbox', { name: 'Evidence' });
+    await evidence.fill('Half a page of evidence, typed before the sign-in ended');
+    // The token goes bad, as an expired one would: the next refresh is answered 401.
+    await owner.evaluate(() => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).sessionStorage;
+      const session = JSON.parse(storage.getItem('tollgate.session')!) as { token: string };
+      storage.setItem('tollgate.session', JSON.stringify({ ...session, token: `${session.token}x` }));
+    });
+    await owner.getByRole('dialog', { name: /Your sign-in has ended/ }).waitFor({ timeout: 15_000 });
+    await owner.getByRole('dialog').getByRole('button', { name: 'Sign in as Olivia Owner' }).click();
+    await owner.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await evidence.inputValue()).toBe('Half a page of evidence, typed before the sign-in ended');
+    await owner.close();
   });
 });

@@ -1,28 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { JSON_BODY_LIMITS } from './json-body';
+import { bodyRefusal } from './json-body';
 
 // PostgreSQL and socket codes that mean "the database is not reachable now":
 // the client may retry, so they are a 503, not a bug.
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-
-// The body parser's own client errors (http-errors: `expose` set, a 4xx status),
-// in words a client can act on.
-const BODY_ERRORS: Record<string, string> = {
-  'entity.too.large': `the body is larger than ${JSON_BODY_LIMITS.bytes} bytes`,
-};
-
-interface ClientError {
-  status: number;
-  expose: true;
-  type?: string;
-  message: string;
-}
-
-function isClientError(exception: unknown): exception is ClientError {
-  const candidate = exception as Partial<ClientError> | null;
-  return candidate?.expose === true && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
-}
 
 interface Described {
   statusCode: number;
@@ -65,7 +47,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
       return described(exception.getStatus(), message);
     }
-    if (isClientError(exception)) return described(exception.status, (exception.type && BODY_ERRORS[exception.type]) ?? exception.message);
+    const refused = bodyRefusal(exception);
+    if (refused) return described(refused.statusCode, refused.message);
     const code = (exception as { code?: string; driverError?: { code?: string } })?.code ??
       (exception as { driverError?: { code?: string } })?.driverError?.code;
     const text = (exception as Error)?.message ?? '';

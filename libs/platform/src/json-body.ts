@@ -1,8 +1,38 @@
 import type { INestApplication } from '@nestjs/common';
-import { json } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 
 /** What a request body may be; larger answers 413, deeper 400 (documented in the README). */
 export const JSON_BODY_LIMITS = { bytes: 100 * 1024, depth: 32 } as const;
+
+// The body parser's own client errors (http-errors: `expose` set, a 4xx status),
+// in words a client can act on.
+const BODY_ERRORS: Record<string, string> = {
+  'entity.too.large': `the body is larger than ${JSON_BODY_LIMITS.bytes} bytes`,
+};
+
+interface ClientError {
+  status: number;
+  expose: true;
+  type?: string;
+  message: string;
+}
+
+function isClientError(exception: unknown): exception is ClientError {
+  const candidate = exception as Partial<ClientError> | null;
+  return candidate?.expose === true && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+}
+
+/**
+ * The answer to a body the parser refused (too large, too deep, not JSON), or
+ * null for any other error. The body parser answers with it itself, so that no
+ * route or static handler that comes after it can turn it into something else.
+ */
+export function bodyRefusal(exception: unknown): { statusCode: number; error: string; message: string } | null {
+  if (!isClientError(exception)) return null;
+  const message = (exception.type && BODY_ERRORS[exception.type]) ?? exception.message;
+  return { statusCode: exception.status, error: STATUS_CODES[exception.status] ?? 'Error', message };
+}
 
 const OPEN = new Set([0x5b, 0x7b]); // [ {
 const CLOSE = new Set([0x5d, 0x7d]); // ] }
@@ -45,12 +75,17 @@ function tooDeep(): Error {
  * reaches a validator's recursion. Nest keeps it instead of its own default.
  */
 export function useJsonBody(app: INestApplication): void {
-  app.use(
-    json({
-      limit: JSON_BODY_LIMITS.bytes,
-      verify: (_request, _response, bytes) => {
-        if (jsonNesting(bytes, JSON_BODY_LIMITS.depth) > JSON_BODY_LIMITS.depth) throw tooDeep();
-      },
+  const parse = json({
+    limit: JSON_BODY_LIMITS.bytes,
+    verify: (_request, _response, bytes) => {
+      if (jsonNesting(bytes, JSON_BODY_LIMITS.depth) > JSON_BODY_LIMITS.depth) throw tooDeep();
+    },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    parse(request, response, (error?: unknown) => {
+      const refusal = error ? bodyRefusal(error) : null;
+      if (refusal) response.status(refusal.statusCode).json(refusal);
+      else next(error);
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { Modal } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { onSignedOut } from './api/client';
@@ -9,22 +10,42 @@ import { MyWorkPage } from './pages/MyWorkPage';
 import { NodePage } from './pages/NodePage';
 import { SignInPage } from './pages/SignInPage';
 
+const pages = (
+  <Routes>
+    <Route path="/" element={<HomePage />} />
+    <Route path="/nodes/:nodeId" element={<NodePage />} />
+    <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
+    <Route path="/work" element={<MyWorkPage />} />
+    <Route path="*" element={<Navigate to="/" replace />} />
+  </Routes>
+);
+
 export function App() {
   const [session, setSession] = useState<Session | null>(() => currentSession());
+  // Who was signed in when a service answered 401: the page stays as it was, with what they typed.
+  const [ended, setEnded] = useState<Session | null>(null);
   const navigate = useNavigate();
   const location = useLocation();
 
-  // An ended sign-in sends the person to sign in again, and back to where they were afterwards.
   useEffect(
     () =>
       onSignedOut(() => {
         endSession();
-        setSession(null);
+        setSession((current) => {
+          if (current) setEnded(current);
+          return null;
+        });
       }),
     [],
   );
 
-  if (!session) {
+  const signOut = () => {
+    endSession();
+    setSession(null);
+    setEnded(null);
+  };
+
+  if (!session && !ended) {
     return (
       <SignInPage
         onSignedIn={(signedIn) => {
@@ -35,20 +56,19 @@ export function App() {
     );
   }
   return (
-    <Shell
-      session={session}
-      onSignOut={() => {
-        endSession();
-        setSession(null);
-      }}
-    >
-      <Routes>
-        <Route path="/" element={<HomePage />} />
-        <Route path="/nodes/:nodeId" element={<NodePage />} />
-        <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
-        <Route path="/work" element={<MyWorkPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
-    </Shell>
+    <>
+      <Shell session={(session ?? ended)!} onSignOut={signOut}>
+        {pages}
+      </Shell>
+      {/* Signing in again over the page keeps every form as it was; the person then repeats what was refused. */}
+      <Modal opened={!session} onClose={() => undefined} withCloseButton={false} closeOnEscape={false} closeOnClickOutside={false} size="xl" title="Your sign-in has ended: sign in again to go on">
+        <SignInPage
+          onSignedIn={(signedIn) => {
+            setSession(signedIn);
+            setEnded(null);
+          }}
+        />
+      </Modal>
+    </>
   );
 }

@@ -181,7 +181,8 @@ export function InitiativePage() {
     };
   }, [ledger.data, minor, currency]);
 
-  if (initiative.error) {
+  // A failed refresh keeps the last figures on screen (and every form as typed); only a first failure replaces the page.
+  if (initiative.error && !initiative.data) {
     return (
       <Alert color="red" title="This initiative could not be shown" role="alert">
         {initiative.error instanceof ApiError ? `${initiative.error.message}. ${initiative.error.advice}` : String(initiative.error)}

@@ -116,7 +116,7 @@ export function NodePage() {
     };
   }, [values.data, minor, currency]);
 
-  if (node.error) return <Problem error={node.error} />;
+  if (node.error && !node.data) return <Problem error={node.error} />;
   const target = waterfall.data?.steps[0]?.amount ?? 0;
 
   return (

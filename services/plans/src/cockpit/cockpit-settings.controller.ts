@@ -10,7 +10,7 @@ export class CockpitSettingsController {
 
   @Get('settings')
   @Public()
-  @ApiOperation({ summary: 'What the cockpit page needs before anyone signs in: where the other services are, and how to sign in' })
+  @ApiOperation({ summary: 'What the cockpit page needs before anyone signs in: where the other services are, and how to sign in', security: [] })
   get(): CockpitSettings {
     return this.settings;
   }

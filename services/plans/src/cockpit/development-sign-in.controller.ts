@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, NotFoundException, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { issueDevelopmentToken, Public } from '@tollgate/auth';
-import { ApiErrorAnswers } from '@tollgate/platform';
+import { ErrorAnswerBody } from '@tollgate/platform';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DEMO_PEOPLE } from './demo-people';
 
@@ -24,21 +24,21 @@ export class DevelopmentSignInDto {
  * production, and only where the services verify a shared secret.
  */
 @ApiTags('cockpit')
-@ApiErrorAnswers({ notFound: 'no demo person has this id' })
 @Controller('development')
 export class DevelopmentSignInController {
   constructor(@Inject(DEVELOPMENT_JWT_SECRET) private readonly jwtSecret: string) {}
 
   @Get('people')
   @Public()
-  @ApiOperation({ summary: 'The demo people one may sign in as on a local stack (not in production)' })
+  @ApiOperation({ summary: 'The demo people one may sign in as on a local stack (not in production)', security: [] })
   people() {
     return { people: DEMO_PEOPLE };
   }
 
   @Post('tokens')
   @Public()
-  @ApiOperation({ summary: 'A development token for one of the demo people (not in production)' })
+  @ApiOperation({ summary: 'A development token for one of the demo people (not in production)', security: [] })
+  @ApiNotFoundResponse({ description: 'no demo person has this id', type: ErrorAnswerBody })
   token(@Body() dto: DevelopmentSignInDto) {
     const person = DEMO_PEOPLE.find((candidate) => candidate.sub === dto.sub);
     if (!person) throw new NotFoundException(`no demo person '${dto.sub}'`);
