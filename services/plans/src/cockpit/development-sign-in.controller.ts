@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, NotFoundException, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { issueDevelopmentToken, Public } from '@tollgate/auth';
 import { ErrorAnswerBody } from '@tollgate/platform';
 import { IsString, MaxLength, MinLength } from 'class-validator';
@@ -31,6 +31,7 @@ export class DevelopmentSignInController {
   @Get('people')
   @Public()
   @ApiOperation({ summary: 'The demo people one may sign in as on a local stack (not in production)', security: [] })
+  @ApiOkResponse({ description: 'the demo people with their roles and what each does in the demo' })
   people() {
     return { people: DEMO_PEOPLE };
   }
@@ -38,6 +39,7 @@ export class DevelopmentSignInController {
   @Post('tokens')
   @Public()
   @ApiOperation({ summary: 'A development token for one of the demo people (not in production)', security: [] })
+  @ApiCreatedResponse({ description: 'the development token, when it expires, and the person it signs in' })
   @ApiNotFoundResponse({ description: 'no demo person has this id', type: ErrorAnswerBody })
   token(@Body() dto: DevelopmentSignInDto) {
     const person = DEMO_PEOPLE.find((candidate) => candidate.sub === dto.sub);
