@@ -180,7 +180,16 @@ describe('the lifecycle under faults', () => {
     }
     const sum = cohort.reduce((total, walked) => total + walked.amount, 0);
     const summary = (
-      await client.read(url('plans'), viewer, `/api/portfolio/summary?orgNodeId=${programId}`, (answer) => answer.status === 200 && answer.body.total.confirmed === sum)
+      // Confirmations and closures reach the portfolio on two topics, in no fixed order between them: wait for both.
+      await client.read(
+        url('plans'),
+        viewer,
+        `/api/portfolio/summary?orgNodeId=${programId}`,
+        (answer) =>
+          answer.status === 200 &&
+          answer.body.total.confirmed === sum &&
+          answer.body.byStage.some((row: { stage: number; count: number }) => row.stage === 5 && row.count === cohort.length),
+      )
     ).body;
     expect(summary.total).toMatchObject({ count: cohort.length + 1, confirmed: sum });
     expect(summary.byStage.find((row: { stage: number }) => row.stage === 5)).toMatchObject({ count: cohort.length, confirmed: sum });

@@ -91,7 +91,9 @@ export class IdempotentEventConsumer {
   private async connect(): Promise<void> {
     this.producer ??= this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    // A member that dies without leaving (SIGKILL, a lost host) holds its partitions until its session
+    // times out: 10 s rather than kafkajs's 30 s, so the others take over within the health promise.
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 3_000 });
     this.consumer = consumer;
     await consumer.connect();
     const prefix = this.options.topicPrefix ?? '';
