@@ -26,7 +26,7 @@ node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/seed-d
 cat <<INFO
 
 Tollgate is up ($((SECONDS - started)) s).
-  Cockpit      http://127.0.0.1:3001/   sign in as olivia (owner), sam (sponsor), cleo (controller), pat (PMO), ada (admin), vic (viewer)
+  Cockpit      http://127.0.0.1:3001/   sign in as olivia (owner), sam (sponsor), cleo (controller), pat (PMO), lena (S&OP chair), ada (admin), vic (viewer)
   plans        API http://127.0.0.1:3001/api   OpenAPI http://127.0.0.1:3001/api/docs
   initiatives  API http://127.0.0.1:3002/api   OpenAPI http://127.0.0.1:3002/api/docs
   finance      API http://127.0.0.1:3003/api   OpenAPI http://127.0.0.1:3003/api/docs

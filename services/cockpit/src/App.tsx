@@ -9,11 +9,13 @@ import { InitiativePage } from './pages/InitiativePage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { NodePage } from './pages/NodePage';
 import { SignInPage } from './pages/SignInPage';
+import { SopReviewPage } from './pages/SopReviewPage';
 
 const pages = (
   <Routes>
     <Route path="/" element={<HomePage />} />
     <Route path="/nodes/:nodeId" element={<NodePage />} />
+    <Route path="/nodes/:nodeId/sop" element={<SopReviewPage />} />
     <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
     <Route path="/work" element={<MyWorkPage />} />
     <Route path="*" element={<Navigate to="/" replace />} />

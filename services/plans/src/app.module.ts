@@ -9,6 +9,7 @@ import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
 import { PortfolioModule } from './portfolio/portfolio.module';
 import { SopCycleActivitiesService } from './sop-cycle/sop-cycle-activities.service';
 import { SopCycleModule } from './sop-cycle/sop-cycle.module';
+import { SopWorkModule } from './work/sop-work.module';
 import { SopPolicyModule } from './sop-policy/sop-policy.module';
 import { TargetWaterfallModule } from './target-waterfall/target-waterfall.module';
 
@@ -25,6 +26,7 @@ export class AppModule {
         PlanModule,
         SopPolicyModule,
         SopCycleModule,
+        SopWorkModule,
         TargetWaterfallModule,
         CockpitModule.forRoot(config),
         ActivityWorkerModule.forRoot({

@@ -54,6 +54,10 @@ export interface LedgerView {
 }
 
 export interface InitiativePage {
-  items: Array<Pick<InitiativeView, 'id' | 'code' | 'title' | 'stage' | 'status' | 'ownerId' | 'sponsorId' | 'currency' | 'plannedValue' | 'forecastValue' | 'confirmedValue'>>;
+  items: Array<
+    Pick<InitiativeView, 'id' | 'code' | 'title' | 'stage' | 'status' | 'ownerId' | 'sponsorId' | 'currency' | 'plannedValue' | 'forecastValue' | 'confirmedValue' | 'escalation'> & {
+      lastGate: Pick<GateView, 'id' | 'targetStage' | 'state' | 'rejection'> | null;
+    }
+  >;
   total: number;
 }

@@ -1,4 +1,5 @@
 import type { PeriodValues, Waterfall } from '../api/portfolio';
+import type { PlanOfRecord } from '../api/sop';
 
 /**
  * The bars of the target waterfall: the target stands on the axis; the value
@@ -35,5 +36,25 @@ export function valueSeries(values: PeriodValues, minorPerMajor: number) {
     planned: values.periods.map((row) => row.planned / minorPerMajor),
     forecast: values.periods.map((row) => row.forecast / minorPerMajor),
     confirmed: values.periods.map((row) => row.confirmed / minorPerMajor),
+  };
+}
+
+/**
+ * Demand against capacity for each family, period by period over the plan's
+ * months: the shortfall (demand beyond capacity) named so the chart can mark
+ * it. A family missing one side counts that side as 0, as the S&OP rules do.
+ */
+export function demandCapacitySeries(plan: Pick<PlanOfRecord, 'demand' | 'capacity'>) {
+  const periods = [...new Set([...plan.demand, ...plan.capacity].map((cell) => cell.period))].sort();
+  const families = [...new Set([...plan.demand, ...plan.capacity].map((cell) => cell.family))].sort();
+  const volume = (cells: PlanOfRecord['demand'], family: string, period: string) =>
+    cells.filter((cell) => cell.family === family && cell.period === period).reduce((sum, cell) => sum + cell.volume, 0);
+  return {
+    periods,
+    families: families.map((family) => {
+      const demand = periods.map((period) => volume(plan.demand, family, period));
+      const capacity = periods.map((period) => volume(plan.capacity, family, period));
+      return { family, demand, capacity, shortfall: demand.map((value, index) => Math.max(value - capacity[index], 0)) };
+    }),
   };
 }

@@ -58,6 +58,7 @@ export function HierarchyRail() {
   const work = useMyWork();
   const awaiting = work.gates.data?.items.length ?? 0;
   const confirmations = work.confirmable.length;
+  const mitigations = work.mitigations.data?.items.length ?? 0;
   return (
     <Stack gap="xs" h="100%">
       <NavLink
@@ -69,6 +70,7 @@ export function HierarchyRail() {
         description={[
           `${awaiting} ${awaiting === 1 ? 'gate awaits' : 'gates await'} your key`,
           ...(work.closures.isFetched ? [`${confirmations} ${confirmations === 1 ? 'closure awaits' : 'closures await'} confirmation`] : []),
+          ...(mitigations > 0 ? [`${mitigations} S&OP ${mitigations === 1 ? 'mitigation' : 'mitigations'} missing`] : []),
         ].join(' · ')}
       />
       <TextInput label="Find a node" placeholder="Organization, unit or program" value={search} onChange={(event) => setSearch(event.currentTarget.value)} />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, NumberInput, Skeleton, Stack, Stepper, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Stepper, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -9,34 +9,15 @@ import { currentSession } from '../api/session';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, minorUnitsPerMajor } from '../format/money';
-import { formatPeriod, periodOf } from '../format/period';
+import { formatPeriod } from '../format/period';
+import { Refusal } from '../feedback/Refusal';
+import { ConfirmValueForm, RejectClosureForm } from './FinanceForms';
+import { formatInstant as when } from '../format/instant';
 import { mayConfirm, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
 
 const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30' };
 const STATUS_COLOURS: Record<string, string> = { on_track: 'green', at_risk: 'yellow', escalated: 'red', on_hold: 'gray', cancelled: 'gray', closed: 'indigo' };
 const ESCALATION = { 1: 'owner asked for a mitigation', 2: 'sponsor brought in', 3: 'steering committee' } as const;
-
-function when(instant: string | null): string {
-  return instant ? new Date(instant).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : '';
-}
-
-/** A refusal shown where the person acted, every unmet criterion listed. */
-function Refusal({ error }: { error: unknown }) {
-  if (!error) return null;
-  const refusal = error instanceof ApiError ? error : new ApiError(0, String(error));
-  return (
-    <Alert color="red" title={refusal.status === 422 ? 'Not yet: criteria unmet' : refusal.status === 409 ? 'Not now' : 'Refused'} role="alert" mt="xs">
-      <Text size="sm">{refusal.details.length > 0 ? 'The service says:' : `${refusal.message}${refusal.advice ? `. ${refusal.advice}` : ''}`}</Text>
-      {refusal.details.length > 0 && (
-        <List size="sm" mt={4}>
-          {refusal.details.map((detail) => (
-            <List.Item key={detail}>{detail}</List.Item>
-          ))}
-        </List>
-      )}
-    </Alert>
-  );
-}
 
 function GateDecision({ initiative, gate, onDone }: { initiative: InitiativeView; gate: GateView; onDone: () => void }) {
   const [comment, setComment] = useState('');
@@ -67,8 +48,6 @@ function GateDecision({ initiative, gate, onDone }: { initiative: InitiativeView
 
 function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; viewer: Viewer; onDone: () => void }) {
   const [evidence, setEvidence] = useState('');
-  const [amount, setAmount] = useState<number | string>('');
-  const [reference, setReference] = useState('');
   const nextStage = initiative.stage + 1;
   const requestGate = useMutation({
     mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/gate-requests`, { method: 'POST', body: { targetStage: nextStage, evidence: { text: evidence, links: [] } } }),
@@ -78,25 +57,6 @@ function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; v
     },
   });
   const requestClosure = useMutation({ mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/closure`, { method: 'POST', body: {} }), onSuccess: onDone });
-  const confirm = useMutation({
-    mutationFn: () =>
-      call('finance', '/api/confirmations', {
-        method: 'POST',
-        body: {
-          confirmationId: `${initiative.code}-${crypto.randomUUID().slice(0, 8)}`,
-          initiativeId: initiative.id,
-          period: periodOf(new Date()),
-          amount: Math.round(Number(amount) * minorUnitsPerMajor(initiative.currency)),
-          currency: initiative.currency,
-          reference,
-        },
-      }),
-    onSuccess: () => {
-      setAmount('');
-      setReference('');
-      onDone();
-    },
-  });
   const pending = initiative.gates.filter((gate) => mayDecide(viewer, initiative, gate));
   const offers = [
     mayRequestGate(viewer, initiative) && (
@@ -122,17 +82,8 @@ function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; v
       </Card>
     ),
     ...pending.map((gate) => <GateDecision key={gate.id} initiative={initiative} gate={gate} onDone={onDone} />),
-    mayConfirm(viewer, initiative) && (
-      <Card withBorder padding="sm" key="confirm">
-        <Text fw={600}>Confirm realized value for {formatPeriod(periodOf(new Date()))}</Text>
-        <NumberInput label={`Amount (${initiative.currency})`} value={amount} onChange={setAmount} min={0} decimalScale={2} thousandSeparator="," />
-        <TextInput label="Reference in the ledger" value={reference} onChange={(event) => setReference(event.currentTarget.value)} />
-        <Button mt="xs" onClick={() => confirm.mutate()} loading={confirm.isPending} disabled={amount === '' || reference.trim() === ''}>
-          Confirm value
-        </Button>
-        <Refusal error={confirm.error} />
-      </Card>
-    ),
+    mayConfirm(viewer, initiative) && <ConfirmValueForm key="confirm" initiative={initiative} onDone={onDone} />,
+    mayConfirm(viewer, initiative) && initiative.closure.state === 'pending_confirmation' && <RejectClosureForm key="reject" initiative={initiative} onDone={onDone} />,
   ].filter(Boolean);
   return (
     <Stack gap="sm">

@@ -1,11 +1,14 @@
-import { Alert, Anchor, Badge, Card, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Card, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { ApiError, call } from '../api/client';
 import type { InitiativePage } from '../api/initiative';
 import { currentSession } from '../api/session';
+import { formatInstant } from '../format/instant';
 import { formatMoney } from '../format/money';
+import { formatPeriod } from '../format/period';
+import { ConfirmValueForm, RejectClosureForm } from './FinanceForms';
 
 export interface AwaitedGate {
   initiativeId: string;
@@ -16,6 +19,28 @@ export interface AwaitedGate {
   submittedAt: string;
   missingKeys: string[];
 }
+
+export interface MissingMitigation {
+  exceptionId: string;
+  cycleId: string;
+  orgNodeId: string;
+  nodeName: string;
+  period: string;
+  kind: string;
+  subjectName: string | null;
+  ownerId: string;
+  escalated: boolean;
+  as: 'owner' | 'chair';
+  mitigationDueAt: string | null;
+}
+
+const EXCEPTION_KINDS: Record<string, string> = {
+  forecast_below_plan: 'Forecast below plan',
+  forecast_above_plan: 'Forecast above plan',
+  forecast_below_target: 'Forecast below target',
+  demand_exceeds_capacity: 'Demand beyond capacity',
+  initiative_escalated: 'Initiative escalated',
+};
 
 /** The queries behind "my work", shared with the rail's counts. */
 export function useMyWork() {
@@ -34,9 +59,10 @@ export function useMyWork() {
     queryFn: () => call<InitiativePage>('initiatives', '/api/initiatives?closure=pending_confirmation&pageSize=200'),
     enabled: controller,
   });
+  const mitigations = useQuery({ queryKey: ['work', 'mitigations', sub], queryFn: () => call<{ items: MissingMitigation[] }>('plans', '/api/work/missing-mitigations') });
   // A controller confirms only where they are no party.
   const confirmable = (closures.data?.items ?? []).filter((item) => item.ownerId !== sub && item.sponsorId !== sub);
-  return { gates, owned, closures, confirmable };
+  return { gates, owned, closures, confirmable, mitigations };
 }
 
 function Failure({ error }: { error: unknown }) {
@@ -50,8 +76,11 @@ function Failure({ error }: { error: unknown }) {
 /** A person's own queue: the gates awaiting their key, their initiatives needing attention, closures awaiting their confirmation. */
 export function MyWorkPage() {
   const session = currentSession();
-  const { gates, owned, closures, confirmable } = useMyWork();
+  const { gates, owned, closures, confirmable, mitigations } = useMyWork();
+  const queries = useQueryClient();
+  const refresh = () => void queries.invalidateQueries({ queryKey: ['work'] });
   const attention = (owned.data?.items ?? []).filter((item) => item.status === 'at_risk' || item.status === 'escalated');
+  const turnedDown = (owned.data?.items ?? []).filter((item) => item.lastGate?.state === 'rejected');
   return (
     <Stack gap="lg">
       <Title order={1}>My work</Title>
@@ -94,6 +123,75 @@ export function MyWorkPage() {
           </Table>
         )}
       </section>
+
+      <section aria-labelledby="mitigations">
+        <Title order={2} size="h3" id="mitigations" mb="xs">
+          S&OP mitigations missing
+        </Title>
+        {mitigations.error ? (
+          <Failure error={mitigations.error} />
+        ) : !mitigations.data ? (
+          <Skeleton h={60} />
+        ) : mitigations.data.items.length === 0 ? (
+          <Text c="dimmed">No S&OP exception waits for a mitigation from you or in a cycle you chair.</Text>
+        ) : (
+          <Table withTableBorder aria-label="S&OP mitigations missing">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Exception</Table.Th>
+                <Table.Th>Cycle</Table.Th>
+                <Table.Th>Owed by</Table.Th>
+                <Table.Th>Due</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {mitigations.data.items.map((item) => (
+                <Table.Tr key={item.exceptionId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/nodes/${item.orgNodeId}/sop?cycle=${encodeURIComponent(item.cycleId)}`}>
+                      {EXCEPTION_KINDS[item.kind] ?? item.kind}
+                      {item.subjectName ? `: ${item.subjectName}` : ''}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {item.nodeName}, {formatPeriod(item.period)}
+                  </Table.Td>
+                  <Table.Td>{item.as === 'owner' ? 'you' : `${item.ownerId} (you chair)`}</Table.Td>
+                  <Table.Td>
+                    {item.escalated ? (
+                      <Badge color="red" variant="filled">
+                        overdue: escalated
+                      </Badge>
+                    ) : (
+                      formatInstant(item.mitigationDueAt)
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </section>
+
+      {session?.person.roles.includes('owner') && turnedDown.length > 0 && (
+        <section aria-labelledby="turned-down">
+          <Title order={2} size="h3" id="turned-down" mb="xs">
+            Gates turned down
+          </Title>
+          <Stack gap="xs">
+            {turnedDown.map((item) => (
+              <Card key={item.id} withBorder padding="sm">
+                <Anchor component={Link} to={`/initiatives/${item.id}`}>
+                  {item.code} {item.title}
+                </Anchor>
+                <Text size="sm">
+                  The gate to DoI {item.lastGate!.targetStage} {STAGES[item.lastGate!.targetStage]?.name} was turned down by {item.lastGate!.rejection?.by}: {item.lastGate!.rejection?.reason}
+                </Text>
+              </Card>
+            ))}
+          </Stack>
+        </section>
+      )}
 
       {session?.person.roles.includes('owner') && (
         <section aria-labelledby="owned">
@@ -156,9 +254,13 @@ export function MyWorkPage() {
                   <Anchor component={Link} to={`/initiatives/${item.id}`}>
                     {item.code} {item.title}
                   </Anchor>
-                  <Text size="sm">
+                  <Text size="sm" mb="xs">
                     {formatMoney(item.plannedValue, item.currency)} planned, {formatMoney(item.confirmedValue, item.currency)} confirmed so far
                   </Text>
+                  <SimpleGrid cols={{ base: 1, md: 2 }}>
+                    <ConfirmValueForm initiative={item} onDone={refresh} />
+                    <RejectClosureForm initiative={item} onDone={refresh} />
+                  </SimpleGrid>
                 </Card>
               ))}
             </Stack>

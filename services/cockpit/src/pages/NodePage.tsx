@@ -1,11 +1,12 @@
-import { Alert, Anchor, Badge, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
 import type { InitiativePage } from '../api/initiative';
 import type { OrgNode, PeriodValues, PhantomProgress, PortfolioRealization, PortfolioSummary, Waterfall } from '../api/portfolio';
+import { Problem } from '../feedback/Refusal';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries, waterfallBars } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor } from '../format/money';
@@ -22,15 +23,6 @@ const REASONS: Record<string, string> = {
 
 function stageLabel(stage: number): string {
   return `DoI ${stage} ${STAGES[stage]?.name ?? ''}`.trim();
-}
-
-function Problem({ error }: { error: unknown }) {
-  const text = error instanceof ApiError ? `${error.message}. ${error.advice}` : String(error);
-  return (
-    <Alert color="red" title="This could not be shown" role="alert">
-      {text}
-    </Alert>
-  );
 }
 
 function Figure({ label, value, hint, colour }: { label: string; value: string; hint?: string; colour?: string }) {
@@ -128,7 +120,12 @@ export function NodePage() {
           </Text>
           <Title order={1}>{node.data?.name ?? <Skeleton h={32} w={240} />}</Title>
         </div>
-        <Select label="Currency" data={CURRENCIES} value={currency} onChange={(value) => value && setCurrency(value)} w={110} allowDeselect={false} />
+        <Group align="flex-end">
+          <Button component={Link} to={`/nodes/${nodeId}/sop`} variant="light">
+            S&OP review
+          </Button>
+          <Select label="Currency" data={CURRENCIES} value={currency} onChange={(value) => value && setCurrency(value)} w={110} allowDeselect={false} />
+        </Group>
       </Group>
 
       <section aria-labelledby="off-plan">

@@ -1,4 +1,4 @@
-import { missingKeys, totalForecast, totalPlanned, type LifecycleState } from '@tollgate/domain';
+import { missingKeys, totalForecast, totalPlanned, type GateRequest, type LifecycleState } from '@tollgate/domain';
 import type { GateRequestRecord } from '../gate/gate-request.entity';
 import type { Initiative } from './initiative.entity';
 
@@ -69,5 +69,12 @@ export function initiativeSummary(row: Initiative) {
     forecastValue: row.forecastValue,
     confirmedValue: row.confirmedValue,
     escalation: row.state.escalation,
+    // The owner's list must show a gate turned down without opening each initiative.
+    lastGate: lastGate(row.state.gateRequests),
   };
+}
+
+function lastGate(requests: readonly GateRequest[] | undefined) {
+  const last = requests?.at(-1);
+  return last ? { id: last.id, targetStage: last.targetStage, state: last.state, rejection: last.rejection } : null;
 }

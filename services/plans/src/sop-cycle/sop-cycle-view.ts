@@ -22,7 +22,7 @@ export function cycleView(state: SopCycleState) {
 }
 
 /** The executive S&OP's agenda: the exceptions with their figures and mitigations, the escalations and the proposed pivots. */
-export function agendaView(state: SopCycleState, records: readonly SopExceptionRecord[]) {
+export function agendaView(state: SopCycleState, records: readonly SopExceptionRecord[], names: ReadonlyMap<string, string> = new Map()) {
   const agenda = sopAgenda(state);
   const figures = new Map(records.map((record) => [record.id, record]));
   return {
@@ -35,6 +35,7 @@ export function agendaView(state: SopCycleState, records: readonly SopExceptionR
         id: exception.exceptionId,
         kind: exception.kind,
         subject: exception.subject,
+        subjectName: subjectName(exception.subject, names),
         period: record?.period ?? state.period,
         reference: record?.reference ?? null,
         actual: record?.actual ?? null,
@@ -45,6 +46,25 @@ export function agendaView(state: SopCycleState, records: readonly SopExceptionR
       };
     }),
     escalations: agenda.escalations.map((escalation) => ({ ...escalation, at: iso(escalation.at) })),
-    pivots: agenda.pivots,
+    // Best first: the ranking is what the chair weighs.
+    pivots: [...agenda.pivots]
+      .sort((a, b) => b.score - a.score)
+      .map((pivot) => ({ ...pivot, title: names.get(pivot.initiativeId) ?? null, programName: names.get(pivot.programId) ?? null })),
   };
+}
+
+/** What a person calls an exception's subject: the node, the family of a node (`node/family`), or the initiative. */
+function subjectName(subject: string, names: ReadonlyMap<string, string>): string | null {
+  const slash = subject.indexOf('/');
+  if (slash < 0) return names.get(subject) ?? null;
+  const node = names.get(subject.slice(0, slash));
+  return node ? `${subject.slice(slash + 1)} at ${node}` : subject.slice(slash + 1);
+}
+
+/** The ids an agenda names (nodes, programs, initiatives), for looking their names up once. */
+export function agendaSubjects(state: SopCycleState): string[] {
+  const ids = new Set<string>();
+  for (const exception of state.exceptions) ids.add(exception.subject.split('/')[0]);
+  for (const pivot of state.pivots) ids.add(pivot.initiativeId).add(pivot.programId);
+  return [...ids];
 }

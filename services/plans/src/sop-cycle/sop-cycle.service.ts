@@ -8,10 +8,11 @@ import { OrgNodeService } from '../org-node/org-node.service';
 import type { MitigationDto, SopDecisionDto } from './dtos/sop-commands.dto';
 import type { StartSopCycleDto } from './dtos/start-sop-cycle.dto';
 import { SopCycleSetupService } from './sop-cycle-setup.service';
-import { agendaView, cycleView } from './sop-cycle-view';
+import { agendaSubjects, agendaView, cycleView } from './sop-cycle-view';
 import { SopCycleRecord } from './sop-cycle.entity';
 import { SopCycleError } from './sop-cycle.error';
 import { SopCycleGateway } from './sop-cycle.gateway';
+import { subjectNames } from './subject-names';
 import { SopDecisionRecord } from '../decision/sop-decision.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
 
@@ -50,7 +51,7 @@ export class SopCycleService {
   async agenda(cycleId: string) {
     const state = await this.stateOf(cycleId);
     const records = await this.dataSource.getRepository(SopExceptionRecord).find({ where: { cycleId } });
-    return agendaView(state, records);
+    return agendaView(state, records, await subjectNames(this.dataSource, agendaSubjects(state)));
   }
 
   async decisions(cycleId: string) {
@@ -78,7 +79,8 @@ export class SopCycleService {
       [{ actor: actorOf(principal), exceptionId, action: dto.action, ownerId: dto.ownerId, dueDate: dto.dueDate }],
       this.updateId('sop-mitigation', principal, key),
     );
-    return agendaView(state, await this.dataSource.getRepository(SopExceptionRecord).find({ where: { cycleId } })).exceptions.find(
+    const records = await this.dataSource.getRepository(SopExceptionRecord).find({ where: { cycleId } });
+    return agendaView(state, records, await subjectNames(this.dataSource, agendaSubjects(state))).exceptions.find(
       (exception) => exception.id === exceptionId,
     );
   }
