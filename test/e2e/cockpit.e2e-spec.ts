@@ -102,14 +102,32 @@ describe('the cockpit page', () => {
     return (await page.locator(`[data-figure="${label}"]`).textContent()) ?? '';
   }
 
-  inBrowser('signs a person in as one of the demo people, with the page accessible', async () => {
+  inBrowser('signs a person in as each of the demo people and roles, with the page accessible', async () => {
     const page = await newPage();
     await page.goto(`${plans.baseUrl}/`);
     await page.getByRole('heading', { name: 'Sign in as one of the demo people' }).waitFor();
-    for (const name of ['Olivia Owner', 'Sam Sponsor', 'Cleo Controller', 'Pat PMO', 'Ada Admin', 'Vic Viewer']) {
+    for (const name of ['Olivia Owner', 'Sam Sponsor', 'Cleo Controller', 'Pat PMO', 'Lena Leader', 'Ada Admin', 'Vic Viewer']) {
       expect(await page.getByRole('button', { name: `Sign in as ${name}` }).count()).toBe(1);
     }
     expect(await seriousViolations(page)).toEqual([]);
+    // Each of them in turn: signed in, named with their roles at the top, and signed out again.
+    const people = [
+      ['Olivia Owner', 'owner'],
+      ['Sam Sponsor', 'sponsor'],
+      ['Cleo Controller', 'controller'],
+      ['Pat PMO', 'pmo'],
+      ['Lena Leader', 'sponsor'],
+      ['Ada Admin', 'admin'],
+      ['Vic Viewer', 'viewer'],
+    ];
+    for (const [name, role] of people) {
+      await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+      const banner = page.getByRole('banner');
+      await banner.getByText(name).waitFor();
+      expect(await banner.getByText(role, { exact: true }).count()).toBe(1);
+      await banner.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in as one of the demo people' }).waitFor();
+    }
     await page.close();
   });
 
@@ -182,6 +200,7 @@ describe('the cockpit page', () => {
     await viewer.goto(`${plans.baseUrl}/initiatives/${id}`);
     await viewer.getByText('Nothing awaits you on this initiative.').waitFor();
     expect(await seriousViolations(viewer)).toEqual([]);
+    await viewer.evaluate(() => globalThis.scrollTo(0, 0));
     await viewer.screenshot({ path: path.join(RESULTS, 'cockpit-initiative.png'), fullPage: true });
     // Forced through the API with the page's own token, the server still refuses.
     const forced = await viewer.evaluate(async ({ url, initiativeId }) => {
@@ -198,6 +217,87 @@ describe('the cockpit page', () => {
     expect(forced).toBe(403);
     await Promise.all([owner.close(), sponsor.close(), viewer.close()]);
   });
+
+  inBrowser('runs an S&OP review from its exceptions to a mitigation, decisions and publishing, offering decisions to the chair alone', async () => {
+    const period = new Date().toISOString().slice(0, 7);
+    const pat: Person = { id: 'pat', roles: ['pmo'] };
+    const plansApi = apiAs(plans.baseUrl, admin);
+    // Chilled demand beyond capacity this month: the pre-S&OP must raise it.
+    expect(
+      (
+        await plansApi.put(`/api/org-nodes/${organizationId}/plan`, {
+          currency: 'EUR',
+          demand: [{ family: 'Chilled', period, volume: 15_000 }],
+          capacity: [{ family: 'Chilled', period, volume: 12_000 }],
+        })
+      ).status,
+    ).toBeLessThan(300);
+    expect((await plansApi.put(`/api/org-nodes/${organizationId}/sop-policy`, { ownerId: 'pat', valueThreshold: { absolute: 1_000_000_00, percent: 0.5 }, volumeThreshold: { absolute: 100, percent: 0.05 } })).status).toBeLessThan(300);
+    expect(
+      (await plansApi.put(`/api/org-nodes/${organizationId}/sop-cycle-setup`, { owners: { data_gathering: 'pat', demand_review: 'pat', supply_review: 'pat', pre_sop: 'pat', executive_sop: 'lena' }, schedule: null })).status,
+    ).toBeLessThan(300);
+    const cycle = await apiAs(plans.baseUrl, pat).post('/api/sop-cycles', { orgNodeId: organizationId, period });
+    expect(cycle.status).toBe(201);
+    for (const step of ['data_gathering', 'demand_review', 'supply_review']) {
+      expect((await apiAs(plans.baseUrl, pat).post(`/api/sop-cycles/${cycle.body.id}/steps/${step}/completion`, {})).status).toBe(200);
+    }
+
+    // Pat closes the pre-S&OP in the room: the exception appears, flagged until Pat sends its mitigation.
+    const office = await signedInAs('Pat PMO');
+    await office.getByRole('link', { name: 'S&OP review' }).click();
+    await office.getByRole('row', { name: /Pre-S&OP.*now/ }).waitFor();
+    await office.getByRole('button', { name: 'Complete Pre-S&OP' }).click();
+    const gap = office.locator('[data-exception="demand_exceeds_capacity"]');
+    await gap.getByText('Demand beyond capacity').waitFor();
+    await gap.getByText('mitigation missing').waitFor();
+    expect(await gap.textContent()).toContain('Chilled at Cockpit Group');
+    expect(await gap.textContent()).toContain('Deviation: 3,000');
+    await gap.getByRole('textbox', { name: 'Mitigation: the action' }).fill('Open a third shift on the Chilled line');
+    await gap.getByRole('textbox', { name: 'By when' }).fill('2099-01-31');
+    await gap.getByRole('button', { name: 'Send the mitigation' }).click();
+    await gap.getByText(/Mitigation: Open a third shift on the Chilled line — pat/).waitFor();
+
+    // A sponsor who does not chair sees the agenda, is offered no decision, and is refused one forced through the API.
+    const sponsor = await signedInAs('Sam Sponsor');
+    await sponsor.goto(`${plans.baseUrl}/nodes/${organizationId}/sop`);
+    await sponsor.locator('[data-exception="demand_exceeds_capacity"]').getByText('mitigated').waitFor();
+    expect(await sponsor.getByRole('button', { name: /Accept the mitigation|Record the resolution|Publish the cycle/ }).count()).toBe(0);
+    const forced = await sponsor.evaluate(async ({ url, cycleId }) => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const session = JSON.parse(storage.getItem('tollgate.session') ?? '{}') as { token: string };
+      const answer = await fetch(`${url}/api/sop-cycles/${encodeURIComponent(cycleId)}/decisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'resolution', rationale: 'forced' }),
+      });
+      return answer.status;
+    }, { url: plans.baseUrl, cycleId: cycle.body.id as string });
+    expect(forced).toBe(403);
+
+    // The chair accepts the mitigation, records a resolution and publishes.
+    const chair = await signedInAs('Lena Leader');
+    await chair.goto(`${plans.baseUrl}/nodes/${organizationId}/sop`);
+    const exception = chair.locator('[data-exception="demand_exceeds_capacity"]');
+    await exception.getByRole('textbox', { name: 'Why the mitigation is enough' }).fill('The third shift covers the gap by January');
+    await exception.getByRole('button', { name: 'Accept the mitigation' }).click();
+    await exception.getByText('mitigation accepted').waitFor();
+    await chair.getByRole('textbox', { name: 'What the review resolved, and why' }).fill('Chilled capacity is reviewed again next month');
+    await chair.getByRole('button', { name: 'Record the resolution' }).click();
+    const decisions = chair.getByRole('table', { name: 'Decisions of the cycle' });
+    await decisions.getByRole('row', { name: /resolution.*Chilled capacity is reviewed again next month.*lena/ }).waitFor();
+    expect(await decisions.getByRole('row', { name: /accept mitigation.*The third shift covers the gap by January.*lena/ }).count()).toBe(1);
+    expect(await seriousViolations(chair)).toEqual([]);
+    // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
+    await chair.evaluate(() => globalThis.scrollTo(0, 0));
+    await chair.screenshot({ path: path.join(RESULTS, 'cockpit-sop-review.png'), fullPage: true });
+    await chair.getByRole('button', { name: 'Publish the cycle' }).click();
+    await chair.getByText(/^Published /).waitFor();
+    expect(await chair.getByRole('button', { name: /Accept the mitigation|Record the resolution|Publish the cycle/ }).count()).toBe(0);
+
+    // Pat's room follows without a reload.
+    await office.getByText(/^Published /).waitFor({ timeout: 15_000 });
+    await Promise.all([office.close(), sponsor.close(), chair.close()]);
+  }, 120_000);
 
   inBrowser('asks to sign in again when a sign-in ends, without losing what the person typed', async () => {
     const owner = await signedInAs('Olivia Owner');

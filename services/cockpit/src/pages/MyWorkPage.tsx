@@ -159,7 +159,7 @@ export function MyWorkPage() {
                   <Table.Td>{item.as === 'owner' ? 'you' : `${item.ownerId} (you chair)`}</Table.Td>
                   <Table.Td>
                     {item.escalated ? (
-                      <Badge color="red" variant="filled">
+                      <Badge color="red.9" variant="filled">
                         overdue: escalated
                       </Badge>
                     ) : (

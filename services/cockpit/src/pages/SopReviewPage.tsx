@@ -28,6 +28,8 @@ const MOVES: Record<SopPivotView['move'], { label: string; colour: string }> = {
   hold: { label: 'hold', colour: 'red' },
   resume: { label: 'resume', colour: 'blue' },
 };
+// Light badges keep dark text: their tinted label colours fall short of 4.5:1.
+const READABLE = { label: { color: '#212529' } };
 const COLOURS = { demand: '#3b5bdb', capacity: '#495057', shortfall: '#c92a2a' };
 
 const volume = (amount: number) => new Intl.NumberFormat('en-GB').format(amount);
@@ -99,9 +101,13 @@ function Steps({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
                   <Table.Td>
                     <Group gap={6}>
                       <Text fw={isCurrent ? 700 : 400}>{SOP_STEP_NAMES[step.step]}</Text>
-                      {isCurrent && <Badge variant="light">now</Badge>}
+                      {isCurrent && (
+                        <Badge variant="light" styles={READABLE}>
+                          now
+                        </Badge>
+                      )}
                       {late && (
-                        <Badge color="red" variant="filled">
+                        <Badge color="red.9" variant="filled">
                           late
                         </Badge>
                       )}
@@ -247,14 +253,14 @@ function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; agenda: 
                 </div>
                 {exception.mitigation ? (
                   decided.mitigations.has(exception.id) ? (
-                    <Badge color="green">mitigation accepted</Badge>
+                    <Badge color="#1e6b30">mitigation accepted</Badge>
                   ) : (
-                    <Badge color="green" variant="light">
+                    <Badge color="green" variant="light" styles={READABLE}>
                       mitigated
                     </Badge>
                   )
                 ) : (
-                  <Badge color="red" variant="filled">
+                  <Badge color="red.9" variant="filled">
                     {exception.state === 'escalated' ? 'mitigation missing: escalated' : 'mitigation missing'}
                   </Badge>
                 )}
@@ -301,7 +307,7 @@ function Pivots({ cycle, agenda, me }: { cycle: SopCycleView; agenda: SopAgenda;
         <Card key={programId} withBorder padding="sm" mb="sm">
           <Group justify="space-between">
             <Text fw={700}>{programName}</Text>
-            {decided.pivots.has(programId) && <Badge color={decided.pivots.get(programId) === 'approved' ? 'green' : 'gray'}>pivot {decided.pivots.get(programId)}</Badge>}
+            {decided.pivots.has(programId) && <Badge color={decided.pivots.get(programId) === 'approved' ? '#1e6b30' : 'gray.8'}>pivot {decided.pivots.get(programId)}</Badge>}
           </Group>
           <Table aria-label={`Proposed pivot of ${programName}`}>
             <Table.Thead>
@@ -322,7 +328,7 @@ function Pivots({ cycle, agenda, me }: { cycle: SopCycleView; agenda: SopAgenda;
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={MOVES[pivot.move].colour} variant="light">
+                      <Badge color={MOVES[pivot.move].colour} variant="light" styles={READABLE}>
                         {MOVES[pivot.move].label}
                       </Badge>
                     </Table.Td>
