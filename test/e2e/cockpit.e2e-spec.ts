@@ -326,4 +326,77 @@ describe('the cockpit page', () => {
     expect(await evidence.inputValue()).toBe('Half a page of evidence, typed before the sign-in ended');
     await owner.close();
   });
+  inBrowser('walks one initiative from its definition to its closure through the page alone, owner, sponsor, PMO and controller in turn, while the portfolio follows', async () => {
+    const title = `Quay automation ${randomUUID().slice(0, 6)}`;
+    const portfolio = await signedInAs('Pat PMO');
+    await eventually(() => figure(portfolio, 'Confirmed'), (text) => text === 'EUR\u00a00', { what: 'no value confirmed yet in the organization' });
+
+    // The owner defines it in the program's page, with what the gates will ask for.
+    const owner = await signedInAs('Olivia Owner');
+    await owner.goto(`${plans.baseUrl}/nodes/${programId}`);
+    await owner.getByRole('button', { name: 'Define an initiative' }).click();
+    const form = owner.getByRole('form', { name: 'Define an initiative' });
+    await form.getByRole('textbox', { name: 'Title' }).fill(title);
+    await form.getByRole('textbox', { name: 'Sponsor' }).fill('sam');
+    await form.getByRole('textbox', { name: 'Controller' }).fill('cleo');
+    await form.getByRole('textbox', { name: 'Measure' }).fill('Crane labour');
+    await form.getByLabel('Planned value: month 1').fill('2027-03');
+    await form.getByLabel('Planned value: amount 1 (EUR)').fill('120000');
+    await form.getByRole('button', { name: 'Add a month to one-time costs' }).click();
+    await form.getByLabel('One-time costs: month 1').fill('2027-01');
+    await form.getByLabel('One-time costs: amount 1 (EUR)').fill('20000');
+    await form.getByRole('textbox', { name: 'Milestone 1', exact: true }).fill('Cranes live');
+    await form.getByLabel('Milestone 1 due').fill('2099-06-30');
+    await form.getByRole('button', { name: 'Define the initiative' }).click();
+    await owner.getByRole('heading', { level: 1, name: title }).waitFor();
+    const initiativeUrl = owner.url();
+
+    const requestGate = async (evidence: string) => {
+      await owner.getByRole('textbox', { name: 'Evidence' }).fill(evidence);
+      await owner.getByRole('button', { name: 'Request gate' }).click();
+      await owner.getByRole('cell', { name: 'pending' }).waitFor();
+    };
+    // Each decider finds the request in their own queue and approves it on the initiative's page.
+    const approveFromMyWork = async (page: Page) => {
+      await page.goto(`${plans.baseUrl}/work`);
+      await page.getByRole('link', { name: new RegExp(title) }).click();
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('button', { name: 'Approve' }).waitFor({ state: 'detached' });
+    };
+    const stageShown = (stage: string) => owner.getByText(`${stage} · confirmed by finance`, { exact: false }).waitFor({ timeout: 20_000 });
+    const sponsor = await signedInAs('Sam Sponsor');
+    const office = await signedInAs('Pat PMO');
+    const controller = await signedInAs('Cleo Controller');
+
+    await requestGate('Sponsor and controller named; crane labour measured');
+    await approveFromMyWork(sponsor);
+    await stageShown('DoI 1 Identified');
+    await requestGate('Business case: savings from March, one-time cost in January');
+    await approveFromMyWork(office);
+    await stageShown('DoI 2 Detailed');
+    await requestGate('Go decision taken with the terminal');
+    await approveFromMyWork(sponsor);
+    await approveFromMyWork(controller);
+    await stageShown('DoI 3 Decided');
+    await owner.getByRole('textbox', { name: 'What was delivered' }).fill('Cranes run on the new schedule since Monday');
+    await owner.getByRole('button', { name: 'Complete the milestone' }).click();
+    await owner.getByRole('button', { name: 'Complete the milestone' }).waitFor({ state: 'detached' });
+    await requestGate('Every milestone completed');
+    await approveFromMyWork(sponsor);
+    await stageShown('DoI 4 Implemented');
+    await owner.getByRole('button', { name: 'Request closure' }).click();
+    await owner.getByRole('button', { name: 'Request closure' }).waitFor({ state: 'detached' });
+
+    // The controller confirms the value realized from their queue; the lifecycle closes the initiative on finance's word.
+    await controller.goto(`${plans.baseUrl}/work`);
+    const closure = controller.getByRole('heading', { name: 'Closures awaiting your confirmation' }).locator('..');
+    const card = closure.locator('.mantine-Card-root').filter({ hasText: title }).first();
+    await card.getByLabel('Amount (EUR)').fill('110000');
+    await card.getByRole('textbox', { name: 'Reference in the ledger' }).fill('GL 2027-03 quay');
+    await card.getByRole('button', { name: 'Confirm value' }).click();
+    await owner.goto(initiativeUrl);
+    await stageShown('DoI 5 Closed');
+    await eventually(() => figure(portfolio, 'Confirmed'), (text) => text === 'EUR\u00a0110k', { what: 'the portfolio to show the confirmed value', timeoutMs: 30_000 });
+    await Promise.all([portfolio.close(), owner.close(), sponsor.close(), office.close(), controller.close()]);
+  }, 240_000);
 });

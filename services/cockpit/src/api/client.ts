@@ -48,7 +48,8 @@ export function onSignedOut(listener: () => void): () => void {
   return () => signedOut.delete(listener);
 }
 
-export async function call<T>(service: ServiceName, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** `key`: an Idempotency-Key, so that a command sent twice (a double click, a retry after a lost answer) is applied once. */
+export async function call<T>(service: ServiceName, path: string, init: { method?: string; body?: unknown; key?: string } = {}): Promise<T> {
   const { services } = await loadSettings();
   const session = currentSession();
   let answer: Response;
@@ -58,6 +59,7 @@ export async function call<T>(service: ServiceName, path: string, init: { method
       headers: {
         ...(session ? { authorization: `Bearer ${session.token}` } : {}),
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(init.key ? { 'idempotency-key': init.key } : {}),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });

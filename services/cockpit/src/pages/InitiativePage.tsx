@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Stepper, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Select, Skeleton, Stack, Stepper, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { formatPeriod } from '../format/period';
 import { Refusal } from '../feedback/Refusal';
 import { ConfirmValueForm, RejectClosureForm } from './FinanceForms';
 import { formatInstant as when } from '../format/instant';
-import { mayConfirm, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
+import { mayCompleteMilestone, mayConfirm, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
 
 const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30' };
 const STATUS_COLOURS: Record<string, string> = { on_track: 'green', at_risk: 'yellow', escalated: 'red', on_hold: 'gray', cancelled: 'gray', closed: 'indigo' };
@@ -46,6 +46,32 @@ function GateDecision({ initiative, gate, onDone }: { initiative: InitiativeView
   );
 }
 
+function MilestoneCompletion({ initiative, milestones, onDone }: { initiative: InitiativeView; milestones: InitiativeView['milestones']; onDone: () => void }) {
+  const [milestoneId, setMilestoneId] = useState<string | null>(milestones[0]?.id ?? null);
+  const [evidence, setEvidence] = useState('');
+  const chosen = milestones.some((milestone) => milestone.id === milestoneId) ? milestoneId : (milestones[0]?.id ?? null);
+  const complete = useMutation({
+    mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/milestones/${chosen}/complete`, { method: 'POST', body: { evidence: { text: evidence, links: [] } } }),
+    onSuccess: () => {
+      setEvidence('');
+      onDone();
+    },
+  });
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600}>Complete a milestone</Text>
+      <Select label="Milestone" data={milestones.map((milestone) => ({ value: milestone.id, label: `${milestone.title} (due ${milestone.dueDate})` }))} value={chosen} onChange={setMilestoneId} allowDeselect={false} />
+      <Textarea label="What was delivered" value={evidence} onChange={(event) => setEvidence(event.currentTarget.value)} autosize minRows={1} />
+      <Group mt="xs">
+        <Button onClick={() => complete.mutate()} loading={complete.isPending} disabled={!chosen || evidence.trim() === ''}>
+          Complete the milestone
+        </Button>
+      </Group>
+      <Refusal error={complete.error} />
+    </Card>
+  );
+}
+
 function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; viewer: Viewer; onDone: () => void }) {
   const [evidence, setEvidence] = useState('');
   const nextStage = initiative.stage + 1;
@@ -58,6 +84,7 @@ function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; v
   });
   const requestClosure = useMutation({ mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/closure`, { method: 'POST', body: {} }), onSuccess: onDone });
   const pending = initiative.gates.filter((gate) => mayDecide(viewer, initiative, gate));
+  const openMilestones = initiative.milestones.filter((milestone) => milestone.completedAt === null);
   const offers = [
     mayRequestGate(viewer, initiative) && (
       <Card withBorder padding="sm" key="gate">
@@ -69,6 +96,7 @@ function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; v
         <Refusal error={requestGate.error} />
       </Card>
     ),
+    mayCompleteMilestone(viewer, initiative) && <MilestoneCompletion key="milestone" initiative={initiative} milestones={openMilestones} onDone={onDone} />,
     mayRequestClosure(viewer, initiative) && (
       <Card withBorder padding="sm" key="closure">
         <Text fw={600}>Request closure</Text>

@@ -34,6 +34,8 @@ export interface MissingMitigation {
   mitigationDueAt: string | null;
 }
 
+const ESCALATION_AUDIENCES: Record<number, string> = { 1: 'you, for a mitigation', 2: 'the sponsor', 3: 'the steering committee' };
+
 const EXCEPTION_KINDS: Record<string, string> = {
   forecast_below_plan: 'Forecast below plan',
   forecast_above_plan: 'Forecast above plan',
@@ -205,9 +207,25 @@ export function MyWorkPage() {
           ) : (
             <Stack gap="xs">
               {attention.length > 0 && (
-                <Text c="red.8" fw={600}>
-                  {attention.length} need a mitigation: a milestone is late.
-                </Text>
+                <Table withTableBorder aria-label="Your initiatives with a late milestone">
+                  <Table.Caption style={{ captionSide: 'top', textAlign: 'left', color: 'var(--mantine-color-red-9)', fontWeight: 600 }}>
+                    {attention.length} with a late milestone: the escalation has reached
+                  </Table.Caption>
+                  <Table.Tbody>
+                    {[...attention]
+                      .sort((a, b) => (b.escalation?.level ?? 0) - (a.escalation?.level ?? 0))
+                      .map((item) => (
+                        <Table.Tr key={item.id}>
+                          <Table.Td>
+                            <Anchor component={Link} to={`/initiatives/${item.id}`}>
+                              {item.code} {item.title}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>{ESCALATION_AUDIENCES[item.escalation?.level ?? 1]}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                  </Table.Tbody>
+                </Table>
               )}
               <Table withTableBorder>
                 <Table.Tbody>

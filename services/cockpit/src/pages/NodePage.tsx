@@ -6,7 +6,9 @@ import { STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
 import type { InitiativePage } from '../api/initiative';
 import type { OrgNode, PeriodValues, PhantomProgress, PortfolioRealization, PortfolioSummary, Waterfall } from '../api/portfolio';
+import { currentSession } from '../api/session';
 import { Problem } from '../feedback/Refusal';
+import { NewInitiativeForm } from './NewInitiativeForm';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries, waterfallBars } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor } from '../format/money';
@@ -59,6 +61,10 @@ export function NodePage() {
   const waterfall = useQuery({ queryKey: ['waterfall', nodeId, currency, from], queryFn: () => call<Waterfall>('plans', `/api/portfolio/waterfall?${query}&from=${from}&to=${to}`) });
 
   const program = node.data?.kind === 'program';
+  const roles = currentSession()?.person.roles ?? [];
+  // Owners define initiatives; the PMO and admins may on their behalf. A viewer is not offered the form.
+  const defines = roles.some((role) => role === 'owner' || role === 'pmo' || role === 'admin');
+  const [defining, setDefining] = useState(false);
   const list = useQuery({
     queryKey: ['initiatives', nodeId],
     queryFn: () => call<InitiativePage>('initiatives', `/api/initiatives?programId=${encodeURIComponent(nodeId)}&pageSize=200`),
@@ -253,9 +259,21 @@ export function NodePage() {
 
       {program && (
         <section aria-labelledby="initiatives">
-          <Title order={2} size="h3" id="initiatives" mb="xs">
-            Initiatives
-          </Title>
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h3" id="initiatives">
+              Initiatives
+            </Title>
+            {defines && (
+              <Button variant={defining ? 'subtle' : 'filled'} onClick={() => setDefining(!defining)}>
+                {defining ? 'Close the form' : 'Define an initiative'}
+              </Button>
+            )}
+          </Group>
+          {defines && defining && (
+            <div style={{ marginBottom: 'var(--mantine-spacing-md)' }}>
+              <NewInitiativeForm programId={nodeId} />
+            </div>
+          )}
           {list.error ? (
             <Problem error={list.error} />
           ) : !list.data ? (

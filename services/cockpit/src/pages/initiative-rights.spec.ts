@@ -1,5 +1,5 @@
 import type { GateView, InitiativeView } from '../api/initiative';
-import { mayConfirm, mayDecide, mayRequestClosure, mayRequestGate } from './initiative-rights';
+import { mayCompleteMilestone, mayConfirm, mayDecide, mayRequestClosure, mayRequestGate } from './initiative-rights';
 
 const initiative = { ownerId: 'olivia', sponsorId: 'sam', controllerId: 'cleo', stage: 2, status: 'on_track', gates: [], closure: { state: 'none', reason: null } } as unknown as InitiativeView;
 const gate = (missingKeys: string[], submittedBy = 'olivia') => ({ state: 'pending', submittedBy, missingKeys }) as unknown as GateView;
@@ -25,5 +25,13 @@ describe('what the page offers a person', () => {
     expect(mayRequestClosure({ sub: 'olivia', roles: ['owner'] }, { ...initiative, stage: 4, closure: { state: 'pending_confirmation', reason: null } })).toBe(false);
     expect(mayConfirm({ sub: 'cleo', roles: ['controller'] }, { ...initiative, stage: 4 })).toBe(true);
     expect(mayConfirm({ sub: 'sam', roles: ['controller'] }, { ...initiative, stage: 4 })).toBe(false);
+  });
+
+  it('offers an open milestone to the owner of an open initiative only', () => {
+    const open = { ...initiative, milestones: [{ id: 'm1', title: 'Dock open', dueDate: '2027-01-31', completedAt: null, completedBy: null }] };
+    expect(mayCompleteMilestone({ sub: 'olivia', roles: ['owner'] }, open)).toBe(true);
+    expect(mayCompleteMilestone({ sub: 'sam', roles: ['sponsor'] }, open)).toBe(false);
+    expect(mayCompleteMilestone({ sub: 'olivia', roles: ['owner'] }, { ...open, status: 'closed' })).toBe(false);
+    expect(mayCompleteMilestone({ sub: 'olivia', roles: ['owner'] }, { ...open, milestones: [{ ...open.milestones[0], completedAt: '2026-12-01T00:00:00Z' }] })).toBe(false);
   });
 });

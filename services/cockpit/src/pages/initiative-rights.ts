@@ -35,3 +35,8 @@ export function mayRequestClosure(viewer: Viewer, initiative: InitiativeView): b
 export function mayConfirm(viewer: Viewer, initiative: InitiativeView): boolean {
   return viewer.roles.includes('controller') && viewer.sub !== initiative.ownerId && viewer.sub !== initiative.sponsorId && initiative.stage >= 3 && initiative.status !== 'cancelled';
 }
+
+/** The owner completes an open milestone of an initiative that is neither closed nor cancelled. */
+export function mayCompleteMilestone(viewer: Viewer, initiative: InitiativeView): boolean {
+  return viewer.sub === initiative.ownerId && !['cancelled', 'closed'].includes(initiative.status) && initiative.milestones.some((milestone) => milestone.completedAt === null);
+}
