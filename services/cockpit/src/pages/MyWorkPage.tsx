@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Card, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { InitiativeLink } from '../links/InitiativeLink';
 import { Link } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { ApiError, call } from '../api/client';
@@ -183,9 +184,7 @@ export function MyWorkPage() {
           <Stack gap="xs">
             {turnedDown.map((item) => (
               <Card key={item.id} withBorder padding="sm">
-                <Anchor component={Link} to={`/initiatives/${item.id}`}>
-                  {item.code} {item.title}
-                </Anchor>
+                <InitiativeLink initiative={item} />
                 <Text size="sm">
                   The gate to DoI {item.lastGate!.targetStage} {STAGES[item.lastGate!.targetStage]?.name} was turned down by {item.lastGate!.rejection?.by}: {item.lastGate!.rejection?.reason}
                 </Text>
@@ -217,9 +216,7 @@ export function MyWorkPage() {
                       .map((item) => (
                         <Table.Tr key={item.id}>
                           <Table.Td>
-                            <Anchor component={Link} to={`/initiatives/${item.id}`}>
-                              {item.code} {item.title}
-                            </Anchor>
+                            <InitiativeLink initiative={item} />
                           </Table.Td>
                           <Table.Td>{ESCALATION_AUDIENCES[item.escalation?.level ?? 1]}</Table.Td>
                         </Table.Tr>
@@ -232,9 +229,7 @@ export function MyWorkPage() {
                   {owned.data.items.map((item) => (
                     <Table.Tr key={item.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/initiatives/${item.id}`}>
-                          {item.code} {item.title}
-                        </Anchor>
+                        <InitiativeLink initiative={item} />
                       </Table.Td>
                       <Table.Td>
                         DoI {item.stage} {STAGES[item.stage]?.name}
@@ -269,9 +264,7 @@ export function MyWorkPage() {
             <Stack gap="xs">
               {confirmable.map((item) => (
                 <Card key={item.id} withBorder padding="sm">
-                  <Anchor component={Link} to={`/initiatives/${item.id}`}>
-                    {item.code} {item.title}
-                  </Anchor>
+                  <InitiativeLink initiative={item} />
                   <Text size="sm" mb="xs">
                     {formatMoney(item.plannedValue, item.currency)} planned, {formatMoney(item.confirmedValue, item.currency)} confirmed so far
                   </Text>

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { InitiativeLink } from '../links/InitiativeLink';
 import { Link, useParams } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
@@ -295,9 +296,7 @@ export function NodePage() {
                 {list.data.items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/initiatives/${item.id}`}>
-                        {item.code} {item.title}
-                      </Anchor>
+                      <InitiativeLink initiative={item} />
                     </Table.Td>
                     <Table.Td>{stageLabel(item.stage)}</Table.Td>
                     <Table.Td>{item.status.replace('_', ' ')}</Table.Td>
