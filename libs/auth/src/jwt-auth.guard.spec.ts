@@ -92,9 +92,14 @@ describe('JWT guard', () => {
     expect((await call('/me', unsigned)).status).toBe(401);
   });
 
-  it('answers 401 to a token with an unknown role', async () => {
-    const token = jwt.sign({ sub: 'alice', roles: ['emperor'] }, secret, { algorithm: 'HS256', expiresIn: 600 });
-    expect((await call('/me', token)).status).toBe(401);
+  it('grants nothing for a role Tollgate does not know, and refuses roles that are not a list of names', async () => {
+    // Identity providers list other applications' roles too: they are ignored, never a right here.
+    const mixed = jwt.sign({ sub: 'alice', roles: ['emperor', 'controller'] }, secret, { algorithm: 'HS256', expiresIn: 600 });
+    expect((await call('/me', mixed)).body).toEqual({ sub: 'alice', roles: ['controller'] });
+    const unknown = jwt.sign({ sub: 'alice', roles: ['emperor'] }, secret, { algorithm: 'HS256', expiresIn: 600 });
+    expect((await call('/org', unknown)).status).toBe(403);
+    const notAList = jwt.sign({ sub: 'alice', roles: 'admin' }, secret, { algorithm: 'HS256', expiresIn: 600 });
+    expect((await call('/me', notAList)).status).toBe(401);
   });
 
   it('answers 401 to a token that never expires', async () => {
@@ -123,5 +128,41 @@ describe('JWT guard', () => {
     expect((await call('/confirmations', token)).status).toBe(200);
     const pmo = issueDevelopmentToken({ sub: 'pat', roles: ['viewer', 'pmo'] }, secret);
     expect((await call('/org', pmo)).status).toBe(200);
+  });
+});
+
+describe('JWT guard with an OpenID provider’s expectations', () => {
+  let app: INestApplication;
+  let baseUrl: string;
+  const issuer = 'https://id.example.com/realms/acme';
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AuthModule.forRoot({ jwtSecret: secret }, { issuer, audience: 'urn:tollgate', rolesClaim: 'realm_access.roles' })],
+      controllers: [ProbeController],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const token = (claims: object) => jwt.sign({ sub: 'alice', realm_access: { roles: ['offline_access', 'pmo'] }, ...claims }, secret, { algorithm: 'HS256', expiresIn: 600 });
+  const me = async (bearer: string) => {
+    const response = await fetch(`${baseUrl}/me`, { headers: { authorization: `Bearer ${bearer}` } });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('takes the roles from the configured claim path', async () => {
+    expect(await me(token({ iss: issuer, aud: 'urn:tollgate' }))).toEqual({ status: 200, body: { sub: 'alice', roles: ['pmo'] } });
+  });
+
+  it('answers 401 to a token of another issuer or for another audience', async () => {
+    expect((await me(token({ iss: 'https://elsewhere.example.com', aud: 'urn:tollgate' }))).status).toBe(401);
+    expect((await me(token({ iss: issuer, aud: 'urn:payroll' }))).status).toBe(401);
+    expect((await me(token({ aud: 'urn:tollgate' }))).status).toBe(401);
   });
 });

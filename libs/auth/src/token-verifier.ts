@@ -6,13 +6,23 @@ import type { Principal } from './principal';
 /** Where signing keys come from: a shared HS256 secret locally, a JWKS URL in production. */
 export type TokenKeySource = { jwtSecret: string } | { jwksUrl: string };
 
+/** What else a token must say: the issuer and audience when set, and where its roles are (a dotted path; `roles` by default). */
+export interface TokenExpectations {
+  issuer?: string;
+  audience?: string;
+  rolesClaim?: string;
+}
+
 /** A token was refused; the message says why, without echoing the token. */
 export class TokenRejectedError extends Error {}
 
 export class TokenVerifier {
   private readonly jwks?: JwksClient;
 
-  constructor(private readonly keys: TokenKeySource) {
+  constructor(
+    private readonly keys: TokenKeySource,
+    private readonly expected: TokenExpectations = {},
+  ) {
     if ('jwksUrl' in keys) {
       this.jwks = new JwksClient({ jwksUri: keys.jwksUrl, cache: true, rateLimit: true });
     }
@@ -23,7 +33,11 @@ export class TokenVerifier {
       jwt.verify(
         token,
         this.keyLookup(),
-        { algorithms: this.jwks ? ['RS256', 'ES256'] : ['HS256'] },
+        {
+          algorithms: this.jwks ? ['RS256', 'ES256'] : ['HS256'],
+          ...(this.expected.issuer ? { issuer: this.expected.issuer } : {}),
+          ...(this.expected.audience ? { audience: this.expected.audience } : {}),
+        },
         (error, decoded) => {
           if (error) {
             reject(new TokenRejectedError(describe(error)));
@@ -38,7 +52,7 @@ export class TokenVerifier {
         },
       );
     });
-    return toPrincipal(payload);
+    return toPrincipal(payload, this.expected.rolesClaim ?? 'roles');
   }
 
   private keyLookup(): jwt.Secret | jwt.GetPublicKeyOrSecret {
@@ -62,14 +76,16 @@ function describe(error: Error): string {
   return `token rejected: ${error.message}`;
 }
 
-function toPrincipal(payload: JwtPayload): Principal {
+function toPrincipal(payload: JwtPayload, rolesClaim: string): Principal {
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
     throw new TokenRejectedError('token has no subject (sub)');
   }
-  const roles: unknown = payload['roles'] ?? [];
-  if (!Array.isArray(roles) || !roles.every(isRole)) {
-    throw new TokenRejectedError('token roles must be an array of admin, pmo, owner, sponsor, controller, viewer');
+  const claimed = rolesClaim.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload) ?? [];
+  if (!Array.isArray(claimed) || !claimed.every((role) => typeof role === 'string')) {
+    throw new TokenRejectedError(`token roles (${rolesClaim}) must be an array of strings`);
   }
+  // An identity provider lists roles of other applications too: only Tollgate's six count, the rest grant nothing.
+  const roles = claimed.filter(isRole);
   const name = typeof payload['name'] === 'string' ? (payload['name'] as string) : undefined;
   return { sub: payload.sub, ...(name ? { name } : {}), roles };
 }

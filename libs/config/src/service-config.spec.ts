@@ -34,7 +34,7 @@ describe('service configuration', () => {
         signing: expect.objectContaining({ keyId: 'dev-1', usesDevelopmentKeys: true }),
       },
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'finance' },
-      auth: { jwtSecret: DEVELOPMENT_JWT_SECRET },
+      auth: { jwtSecret: DEVELOPMENT_JWT_SECRET, rolesClaim: 'roles' },
     });
   });
 
@@ -124,10 +124,18 @@ describe('service configuration', () => {
   it('accepts production with its own secret, or with a JWKS URL instead', () => {
     expect(loadConfig(schema, { ...productionEnv, TOLLGATE_JWT_SECRET: 'a-long-production-secret' }).auth).toEqual({
       jwtSecret: 'a-long-production-secret',
+      rolesClaim: 'roles',
     });
     expect(loadConfig(schema, { ...productionEnv, TOLLGATE_JWT_JWKS_URL: 'https://idp.example/jwks.json' }).auth).toEqual({
       jwksUrl: 'https://idp.example/jwks.json',
+      rolesClaim: 'roles',
     });
+  });
+
+  it("takes an OpenID provider's issuer, audience and roles claim, and refuses a roles claim that is no path", () => {
+    const env = { ...productionEnv, TOLLGATE_JWT_JWKS_URL: 'https://idp.example/jwks.json', TOLLGATE_JWT_ISSUER: 'https://idp.example', TOLLGATE_JWT_AUDIENCE: 'urn:tollgate', TOLLGATE_JWT_ROLES_CLAIM: 'realm_access.roles' };
+    expect(loadConfig(schema, env).auth).toEqual({ jwksUrl: 'https://idp.example/jwks.json', issuer: 'https://idp.example', audience: 'urn:tollgate', rolesClaim: 'realm_access.roles' });
+    expect(() => loadConfig(schema, { ...env, TOLLGATE_JWT_ROLES_CLAIM: 'realm access..roles' })).toThrow(/TOLLGATE_JWT_ROLES_CLAIM: a claim name, or a dotted path to one/);
   });
 
   it('stops the process with a message naming the setting', () => {

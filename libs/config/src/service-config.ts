@@ -62,6 +62,10 @@ export const commonEnvironment = {
   TOLLGATE_TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
   TOLLGATE_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_JWT_SECRET),
   TOLLGATE_JWT_JWKS_URL: z.string().trim().url().optional(),
+  // With an OpenID provider: the issuer and audience a token must name, and where its roles are (a dotted path such as realm_access.roles).
+  TOLLGATE_JWT_ISSUER: z.string().trim().url().optional(),
+  TOLLGATE_JWT_AUDIENCE: z.string().trim().min(1).optional(),
+  TOLLGATE_JWT_ROLES_CLAIM: z.string().trim().regex(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, 'a claim name, or a dotted path to one').default('roles'),
 };
 
 /** The validated configuration of one service, in the shape the code uses. */
@@ -76,7 +80,7 @@ export interface ServiceConfig {
   /** Topics are `<topicPrefix><contract name>`: empty for the contract's own names. */
   kafka: { brokers: string[]; clientId: string; groupPrefix: string; topicPrefix: string; outboxPollMs: number; signing: SigningSettings };
   temporal: { address: string; namespace: string; taskQueue: ServiceName };
-  auth: { jwtSecret?: string; jwksUrl?: string };
+  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string };
 }
 
 /** Settings with a local default that a production process must set explicitly. */
@@ -147,7 +151,12 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
           signing: signing!,
         },
         temporal: { address: env.TOLLGATE_TEMPORAL_ADDRESS, namespace: env.TOLLGATE_TEMPORAL_NAMESPACE, taskQueue: service },
-        auth: env.TOLLGATE_JWT_JWKS_URL ? { jwksUrl: env.TOLLGATE_JWT_JWKS_URL } : { jwtSecret: env.TOLLGATE_JWT_SECRET },
+        auth: {
+          ...(env.TOLLGATE_JWT_JWKS_URL ? { jwksUrl: env.TOLLGATE_JWT_JWKS_URL } : { jwtSecret: env.TOLLGATE_JWT_SECRET }),
+          ...(env.TOLLGATE_JWT_ISSUER ? { issuer: env.TOLLGATE_JWT_ISSUER } : {}),
+          ...(env.TOLLGATE_JWT_AUDIENCE ? { audience: env.TOLLGATE_JWT_AUDIENCE } : {}),
+          rolesClaim: env.TOLLGATE_JWT_ROLES_CLAIM,
+        },
       };
     }),
   );

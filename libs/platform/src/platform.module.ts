@@ -47,7 +47,11 @@ export class PlatformModule {
         TypeOrmModule.forRoot(postgresOptions(config, serviceEntities(entities), migrations)),
         MessagingModule.forRoot({ ...config.kafka, service: config.service }),
         TemporalClientModule.forRoot(config.temporal),
-        AuthModule.forRoot(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { jwtSecret: config.auth.jwtSecret! }),
+        AuthModule.forRoot(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { jwtSecret: config.auth.jwtSecret! }, {
+          issuer: config.auth.issuer,
+          audience: config.auth.audience,
+          rolesClaim: config.auth.rolesClaim,
+        }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

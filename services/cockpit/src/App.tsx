@@ -8,7 +8,9 @@ import { HomePage } from './pages/HomePage';
 import { InitiativePage } from './pages/InitiativePage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { NodePage } from './pages/NodePage';
+import { SignedInPage } from './pages/SignedInPage';
 import { SignInPage } from './pages/SignInPage';
+import { CALLBACK_PATH } from './api/openid-sign-in';
 import { SopReviewPage } from './pages/SopReviewPage';
 
 const pages = (
@@ -47,6 +49,16 @@ export function App() {
     setEnded(null);
   };
 
+  if (location.pathname === CALLBACK_PATH) {
+    return (
+      <SignedInPage
+        onSignedIn={(signedIn, returnTo) => {
+          setSession(signedIn);
+          void navigate(returnTo === CALLBACK_PATH ? '/' : returnTo, { replace: true });
+        }}
+      />
+    );
+  }
   if (!session && !ended) {
     return (
       <SignInPage
@@ -65,6 +77,7 @@ export function App() {
       {/* Signing in again over the page keeps every form as it was; the person then repeats what was refused. */}
       <Modal opened={!session} onClose={() => undefined} withCloseButton={false} closeOnEscape={false} closeOnClickOutside={false} size="xl" title="Your sign-in has ended: sign in again to go on">
         <SignInPage
+          inPlace
           onSignedIn={(signedIn) => {
             setSession(signedIn);
             setEnded(null);

@@ -1,8 +1,12 @@
 import { Alert, Badge, Button, Card, Container, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ApiError, call, loadSettings } from '../api/client';
+import { useEffect, useState } from 'react';
+import { ApiError, call, loadSettings, type OpenIdSettings } from '../api/client';
+import { authorizationUrl } from '../api/openid-sign-in';
 import { keepSession, type Session } from '../api/session';
+
+/** The message a sign-in window sends the page that opened it. */
+export const SESSION_MESSAGE = 'tollgate.session';
 
 interface DemoPerson {
   sub: string;
@@ -11,8 +15,48 @@ interface DemoPerson {
   duty: string;
 }
 
-/** The development sign-in: pick one of the demo people. */
-export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+/** Signing in at the organization's OpenID provider: in this window, or, over a page that must keep what was typed, in a window of its own. */
+function OpenIdSignIn({ settings, inPlace, onSignedIn, onProblem }: { settings: OpenIdSettings; inPlace: boolean; onSignedIn: (session: Session) => void; onProblem: (text: string) => void }) {
+  const [waiting, setWaiting] = useState(false);
+  useEffect(() => {
+    if (!inPlace) return;
+    const receive = (event: MessageEvent) => {
+      if (event.origin !== location.origin || (event.data as { type?: string })?.type !== SESSION_MESSAGE) return;
+      const session = (event.data as { session: Session }).session;
+      keepSession(session);
+      setWaiting(false);
+      onSignedIn(session);
+    };
+    window.addEventListener('message', receive);
+    return () => window.removeEventListener('message', receive);
+  }, [inPlace, onSignedIn]);
+
+  async function signIn() {
+    setWaiting(true);
+    // The window opens on the click itself, or a popup blocker stops it; the provider's address follows.
+    const popup = inPlace ? window.open('', 'tollgate-sign-in', 'width=520,height=720') : null;
+    try {
+      const url = await authorizationUrl(settings, `${location.pathname}${location.search}`, inPlace);
+      if (popup) popup.location.href = url;
+      else location.assign(url);
+    } catch (error) {
+      popup?.close();
+      setWaiting(false);
+      onProblem(String(error instanceof Error ? error.message : error));
+    }
+  }
+
+  return (
+    <Group>
+      <Button size="md" onClick={() => void signIn()} loading={waiting}>
+        Sign in with your organization
+      </Button>
+    </Group>
+  );
+}
+
+/** The sign-in: the organization's OpenID provider, or on a local stack one of the demo people. */
+export function SignInPage({ onSignedIn, inPlace = false }: { onSignedIn: (session: Session) => void; inPlace?: boolean }) {
   const settings = useQuery({ queryKey: ['cockpit-settings'], queryFn: loadSettings, refetchInterval: false });
   const people = useQuery({
     queryKey: ['demo-people'],
@@ -45,9 +89,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
           <Text c="dimmed">Sign in to the cockpit: the portfolio, the S&amp;OP review and your own work.</Text>
         </div>
         {settings.isLoading && <Loader aria-label="Loading" />}
+        {settings.data?.signIn === 'oidc' && settings.data.oidc && <OpenIdSignIn settings={settings.data.oidc} inPlace={inPlace} onSignedIn={onSignedIn} onProblem={setProblem} />}
         {settings.data?.signIn === 'unavailable' && (
           <Alert color="yellow" title="No sign-in here">
-            This Tollgate has no development sign-in; sign in through your organization&apos;s identity provider.
+            This Tollgate has neither an identity provider nor a development sign-in set up: see the README on TOLLGATE_OIDC_ISSUER.
           </Alert>
         )}
         {problem && (

@@ -20,7 +20,8 @@ export class CockpitModule {
       services: { plans: '', initiatives: config.cockpit.initiativesUrl, finance: config.cockpit.financeUrl },
       temporalUiUrl: config.cockpit.temporalUiUrl,
       temporalNamespace: config.temporal.namespace,
-      signIn: development ? 'development' : 'unavailable',
+      signIn: config.cockpit.oidc ? 'oidc' : development ? 'development' : 'unavailable',
+      oidc: config.cockpit.oidc ? { ...config.cockpit.oidc, rolesClaim: config.auth.rolesClaim } : null,
     };
     const page = existsSync(path.join(directory, 'index.html'));
     if (!page) new Logger('Cockpit').warn(`no cockpit page at ${directory}: build it with npx nx build cockpit`);

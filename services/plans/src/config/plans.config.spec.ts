@@ -20,4 +20,12 @@ describe('plans settings', () => {
       /TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: expected an ISO-8601 duration .* \(TOLLGATE_PHANTOM_UNCONFIRMED_AFTER is 'sixty days'\)/,
     );
   });
+
+  it('signs people in with an OpenID provider when its issuer and the client id are set, both or neither', () => {
+    expect(loadConfig(plansConfigSchema, {}).cockpit.oidc).toBeNull();
+    const oidc = { TOLLGATE_OIDC_ISSUER: 'https://id.example.com/', TOLLGATE_OIDC_CLIENT_ID: 'cockpit', TOLLGATE_OIDC_SCOPES: 'openid profile tollgate', TOLLGATE_OIDC_RESOURCE: 'urn:tollgate' };
+    expect(loadConfig(plansConfigSchema, oidc).cockpit.oidc).toEqual({ issuer: 'https://id.example.com', clientId: 'cockpit', scopes: 'openid profile tollgate', resource: 'urn:tollgate' });
+    expect(() => loadConfig(plansConfigSchema, { TOLLGATE_OIDC_ISSUER: 'https://id.example.com' })).toThrow(/TOLLGATE_OIDC_CLIENT_ID: OpenID sign-in needs both the issuer and the client id/);
+    expect(() => loadConfig(plansConfigSchema, { ...oidc, TOLLGATE_OIDC_SCOPES: 'profile email' })).toThrow(/TOLLGATE_OIDC_SCOPES: must include 'openid'/);
+  });
 });

@@ -76,6 +76,20 @@ const cockpitSettings = z
     TOLLGATE_INITIATIVES_PUBLIC_URL: publicUrl('http://127.0.0.1:3002'),
     TOLLGATE_FINANCE_PUBLIC_URL: publicUrl('http://127.0.0.1:3003'),
     TOLLGATE_TEMPORAL_UI_URL: publicUrl('http://127.0.0.1:8233'),
+    // Sign-in with an OpenID provider (authorization code with PKCE, a public client): its issuer and the cockpit's client id.
+    TOLLGATE_OIDC_ISSUER: z.string().trim().url().optional(),
+    TOLLGATE_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+    TOLLGATE_OIDC_SCOPES: z.string().trim().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'scope names separated by single spaces').default('openid profile'),
+    // The resource (RFC 8707) the access token is asked for, when the provider issues tokens per API.
+    TOLLGATE_OIDC_RESOURCE: z.string().trim().min(1).optional(),
+  })
+  .superRefine((env, context) => {
+    if (Boolean(env.TOLLGATE_OIDC_ISSUER) !== Boolean(env.TOLLGATE_OIDC_CLIENT_ID)) {
+      context.addIssue({ code: 'custom', path: [env.TOLLGATE_OIDC_ISSUER ? 'TOLLGATE_OIDC_CLIENT_ID' : 'TOLLGATE_OIDC_ISSUER'], message: 'OpenID sign-in needs both the issuer and the client id' });
+    }
+    if (env.TOLLGATE_OIDC_ISSUER && !env.TOLLGATE_OIDC_SCOPES.split(' ').includes('openid')) {
+      context.addIssue({ code: 'custom', path: ['TOLLGATE_OIDC_SCOPES'], message: "must include 'openid'" });
+    }
   })
   .transform((env) => ({
     cockpit: {
@@ -83,6 +97,10 @@ const cockpitSettings = z
       initiativesUrl: env.TOLLGATE_INITIATIVES_PUBLIC_URL,
       financeUrl: env.TOLLGATE_FINANCE_PUBLIC_URL,
       temporalUiUrl: env.TOLLGATE_TEMPORAL_UI_URL,
+      oidc:
+        env.TOLLGATE_OIDC_ISSUER && env.TOLLGATE_OIDC_CLIENT_ID
+          ? { issuer: env.TOLLGATE_OIDC_ISSUER.replace(/\/+$/, ''), clientId: env.TOLLGATE_OIDC_CLIENT_ID, scopes: env.TOLLGATE_OIDC_SCOPES, resource: env.TOLLGATE_OIDC_RESOURCE ?? null }
+          : null,
     },
   }));
 
