@@ -4,13 +4,12 @@ import { apiAs, type Person } from '../support/http-client';
 import { RunningService, startService } from '../support/running-service';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 import { report } from './bench-report';
+import { LargePortfolio } from './large-portfolio';
 
 const INITIATIVES = Number(process.env.BENCH_PORTFOLIO_INITIATIVES ?? 100_000);
 const PERIODS = Number(process.env.BENCH_PORTFOLIO_PERIODS ?? 24);
 const CALLS = Number(process.env.BENCH_PORTFOLIO_CALLS ?? 30);
 const WARM_UP = 5;
-const UNITS = 10;
-const PROGRAMS_PER_UNIT = 10;
 
 const viewer: Person = { id: `bench-viewer-${randomUUID()}`, roles: ['viewer'] };
 
@@ -62,75 +61,23 @@ async function interleaved(calls: number, first: () => Promise<unknown>, second:
 describe('benchmark: portfolio summary against a hand-written aggregate', () => {
   let plans: RunningService;
   let pg: Client;
-  const run = `bench-${randomUUID().slice(0, 8)}`;
-  const organization = randomUUID();
-  const units = Array.from({ length: UNITS }, () => randomUUID());
-  const programs = units.flatMap(() => Array.from({ length: PROGRAMS_PER_UNIT }, () => randomUUID()));
+  let portfolio: LargePortfolio;
 
   beforeAll(async () => {
     plans = await startService('plans', { TOLLGATE_LOG_LEVEL: 'error' });
     await plans.ready();
     pg = new Client({ connectionString: TEST_ENVIRONMENT.databaseUrl });
     await pg.connect();
+    portfolio = new LargePortfolio(pg, INITIATIVES, PERIODS);
   });
 
   afterAll(async () => {
     if (pg) {
-      const mine = `${run}-%`;
-      for (const table of ['portfolio_period_value', 'portfolio_confirmation', 'portfolio_initiative']) {
-        await pg.query(`DELETE FROM plans.${table} WHERE initiative_id LIKE $1`, [mine]);
-      }
-      await pg.query(`DELETE FROM plans.org_node WHERE id = ANY($1::uuid[])`, [programs]);
-      await pg.query(`DELETE FROM plans.org_node WHERE id = ANY($1::uuid[])`, [units]);
-      await pg.query(`DELETE FROM plans.org_node WHERE id = $1`, [organization]);
-      // Millions of dead rows would slow the next tests' scans until autovacuum came by.
-      await pg.query(`VACUUM ANALYZE plans.portfolio_period_value, plans.portfolio_confirmation, plans.portfolio_initiative, plans.org_node`);
+      await portfolio.remove();
       await pg.end();
     }
     await plans?.close();
   });
-
-  async function seed(): Promise<number> {
-    const started = performance.now();
-    const node = (id: string, name: string, kind: string, parentId: string | null) =>
-      pg.query(
-        `INSERT INTO plans.org_node (id, name, name_key, kind, parent_id, parent_key, created_by, created_at) VALUES ($1, $2::varchar, lower($2::varchar), $3, $4, $5, 'bench', now())`,
-        [id, name, kind, parentId, parentId ?? '-'],
-      );
-    await node(organization, `Bench ${run}`, 'organization', null);
-    for (const [index, unit] of units.entries()) {
-      await node(unit, `Unit ${index}`, 'business_unit', organization);
-      for (let program = 0; program < PROGRAMS_PER_UNIT; program += 1) {
-        await node(programs[index * PROGRAMS_PER_UNIT + program], `Program ${index}.${program}`, 'program', unit);
-      }
-    }
-    // Every stage, one in fifty cancelled; a period's planned value varies with the initiative, the forecast runs a little under it.
-    await pg.query(
-      `INSERT INTO plans.portfolio_initiative (initiative_id, program_id, stage, status, currency, planned, forecast, title, owner_id, sponsor_id, implemented_at, closed_at)
-       SELECT $1 || '-' || n, ($2::text[])[n % array_length($2::text[], 1) + 1], n % 6,
-              CASE WHEN n % 50 = 0 THEN 'cancelled' WHEN n % 6 = 5 THEN 'closed' ELSE 'on_track' END, 'EUR',
-              $3 * (10000 + (n % 7) * 1000), $3 * (9000 + (n % 7) * 1000), 'Bench initiative ' || n, 'owner-' || (n % 500), 'sponsor-' || (n % 200),
-              CASE WHEN n % 6 >= 4 THEN now() - (n % 120) * interval '1 day' END, CASE WHEN n % 6 = 5 THEN now() END
-         FROM generate_series(0, $4 - 1) AS n`,
-      [run, programs, PERIODS, INITIATIVES],
-    );
-    await pg.query(
-      `INSERT INTO plans.portfolio_period_value (initiative_id, period, planned, forecast)
-       SELECT $1 || '-' || n, to_char(date '2027-01-01' + p * interval '1 month', 'YYYY-MM'), 10000 + (n % 7) * 1000, 9000 + (n % 7) * 1000
-         FROM generate_series(0, $2 - 1) AS n, generate_series(0, $3 - 1) AS p`,
-      [run, INITIATIVES, PERIODS],
-    );
-    // Implemented and closed initiatives have value confirmed in their first half-year.
-    await pg.query(
-      `INSERT INTO plans.portfolio_confirmation (confirmation_id, initiative_id, amount, currency, period)
-       SELECT $1 || '-' || n || '-' || p, $1 || '-' || n, 8000 + (n % 7) * 1000, 'EUR', to_char(date '2027-01-01' + p * interval '1 month', 'YYYY-MM')
-         FROM generate_series(0, $2 - 1) AS n, generate_series(0, 5) AS p
-        WHERE n % 6 >= 4`,
-      [run, INITIATIVES],
-    );
-    await pg.query(`ANALYZE plans.org_node, plans.portfolio_initiative, plans.portfolio_period_value, plans.portfolio_confirmation`);
-    return performance.now() - started;
-  }
 
   // The same figures, written by hand for this hierarchy: the programs are known, so no recursion, no service, no HTTP.
   const handSql = async (): Promise<StageRow[]> =>
@@ -144,13 +91,13 @@ describe('benchmark: portfolio summary against a hand-written aggregate', () => 
           WHERE initiative.program_id = ANY($1) AND initiative.currency = 'EUR' AND initiative.status <> 'cancelled'
           GROUP BY initiative.stage
           ORDER BY initiative.stage`,
-        [programs],
+        [portfolio.programs],
       )
     ).rows.map((row) => ({ stage: row.stage, count: row.count, planned: Number(row.planned), forecast: Number(row.forecast), confirmed: Number(row.confirmed) }));
 
   it('prints the p50 and p95 of the summary and of the hand SQL, and their ratio', async () => {
-    const seedMs = await seed();
-    const summary = () => apiAs(plans.baseUrl, viewer).get(`/api/portfolio/summary?orgNodeId=${organization}`);
+    const seedMs = await portfolio.seed();
+    const summary = () => apiAs(plans.baseUrl, viewer).get(`/api/portfolio/summary?orgNodeId=${portfolio.organization}`);
 
     const answer = await summary();
     expect(answer.status).toBe(200);
@@ -162,7 +109,7 @@ describe('benchmark: portfolio summary against a hand-written aggregate', () => 
     const [api, sql] = await interleaved(CALLS, summary, handSql);
     const [apiP50, apiP95, sqlP50, sqlP95] = [percentile(api, 0.5), percentile(api, 0.95), percentile(sql, 0.5), percentile(sql, 0.95)];
     report('Portfolio summary at the organization vs a hand-written SQL aggregate', [
-      ['hierarchy', `1 organization, ${UNITS} business units, ${programs.length} programs`],
+      ['hierarchy', portfolio.hierarchy],
       ['initiatives × periods', `${INITIATIVES} × ${PERIODS}`],
       ['seeded in (s)', (seedMs / 1000).toFixed(1)],
       [`GET /api/portfolio/summary p50 / p95 (ms, ${CALLS} calls)`, `${apiP50.toFixed(1)} / ${apiP95.toFixed(1)}`],

@@ -83,7 +83,7 @@ describe('the cockpit signed in with an OpenID provider', () => {
       await signInAtProvider(page, 'ada');
       await page.getByRole('banner').getByText('Ada Admin').waitFor();
       expect(await page.getByRole('banner').getByText('admin', { exact: true }).count()).toBe(1);
-      const token = await page.evaluate(() => JSON.parse((globalThis as unknown as { sessionStorage: Storage }).sessionStorage.getItem('tollgate.session')!).token as string);
+      const token = await page.evaluate(() => JSON.parse((globalThis as unknown as { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).sessionStorage.getItem('tollgate.session')!).token as string);
       const created = await fetch(`${plans.baseUrl}/api/org-nodes`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -128,7 +128,7 @@ describe('the cockpit signed in with an OpenID provider', () => {
       const search = page.getByLabel('Find a node');
       await search.fill('Typed before the sign-in ended');
       await page.evaluate(() => {
-        const storage = (globalThis as unknown as { sessionStorage: Storage }).sessionStorage;
+        const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).sessionStorage;
         const session = JSON.parse(storage.getItem('tollgate.session')!) as { token: string };
         storage.setItem('tollgate.session', JSON.stringify({ ...session, token: `${session.token}x` }));
       });

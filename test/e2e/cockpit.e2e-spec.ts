@@ -200,7 +200,7 @@ describe('the cockpit page', () => {
     await viewer.goto(`${plans.baseUrl}/initiatives/${id}`);
     await viewer.getByText('Nothing awaits you on this initiative.').waitFor();
     expect(await seriousViolations(viewer)).toEqual([]);
-    await viewer.evaluate(() => globalThis.scrollTo(0, 0));
+    await viewer.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await viewer.screenshot({ path: path.join(RESULTS, 'cockpit-initiative.png'), fullPage: true });
     // Forced through the API with the page's own token, the server still refuses.
     const forced = await viewer.evaluate(async ({ url, initiativeId }) => {
@@ -288,7 +288,7 @@ describe('the cockpit page', () => {
     expect(await decisions.getByRole('row', { name: /accept mitigation.*The third shift covers the gap by January.*lena/ }).count()).toBe(1);
     expect(await seriousViolations(chair)).toEqual([]);
     // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
-    await chair.evaluate(() => globalThis.scrollTo(0, 0));
+    await chair.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await chair.screenshot({ path: path.join(RESULTS, 'cockpit-sop-review.png'), fullPage: true });
     await chair.getByRole('button', { name: 'Publish the cycle' }).click();
     await chair.getByText(/^Published /).waitFor();

@@ -1,19 +1,22 @@
-import { Modal } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Loader, Modal } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { onSignedOut } from './api/client';
 import { currentSession, endSession, type Session } from './api/session';
 import { Shell } from './layout/Shell';
 import { HomePage } from './pages/HomePage';
-import { InitiativePage } from './pages/InitiativePage';
 import { MyWorkPage } from './pages/MyWorkPage';
 import { NodePage } from './pages/NodePage';
 import { SignedInPage } from './pages/SignedInPage';
 import { SignInPage } from './pages/SignInPage';
 import { CALLBACK_PATH } from './api/openid-sign-in';
-import { SopReviewPage } from './pages/SopReviewPage';
+
+// The portfolio is the first page most people open: the others load when first visited, so it starts sooner.
+const InitiativePage = lazy(() => import('./pages/InitiativePage').then((module) => ({ default: module.InitiativePage })));
+const SopReviewPage = lazy(() => import('./pages/SopReviewPage').then((module) => ({ default: module.SopReviewPage })));
 
 const pages = (
+  <Suspense fallback={<Loader aria-label="Loading the page" />}>
   <Routes>
     <Route path="/" element={<HomePage />} />
     <Route path="/nodes/:nodeId" element={<NodePage />} />
@@ -22,6 +25,7 @@ const pages = (
     <Route path="/work" element={<MyWorkPage />} />
     <Route path="*" element={<Navigate to="/" replace />} />
   </Routes>
+  </Suspense>
 );
 
 export function App() {

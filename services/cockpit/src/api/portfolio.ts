@@ -39,6 +39,8 @@ export interface PortfolioInitiative {
 export interface PhantomProgress {
   asOf: string;
   unconfirmedAfter: string;
+  /** How many are off plan; `initiatives` lists those with the widest gap first. */
+  total: number;
   initiatives: PortfolioInitiative[];
 }
 

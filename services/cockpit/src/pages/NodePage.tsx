@@ -149,6 +149,12 @@ export function NodePage() {
             track has a forecast under its plan.
           </Text>
         ) : (
+          <>
+          {phantom.data.total > phantom.data.initiatives.length && (
+            <Text size="sm" c="red.9" fw={600} mb={4}>
+              {phantom.data.total.toLocaleString('en-GB')} initiatives are off plan; the {phantom.data.initiatives.length} with the widest gap between plan and forecast are listed.
+            </Text>
+          )}
           <Table striped withTableBorder aria-label="Initiatives off plan">
             <Table.Thead>
               <Table.Tr>
@@ -177,6 +183,7 @@ export function NodePage() {
               ))}
             </Table.Tbody>
           </Table>
+          </>
         )}
       </section>
 

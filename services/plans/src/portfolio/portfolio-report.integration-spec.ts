@@ -228,6 +228,7 @@ describe('portfolio reports', () => {
       confirmed: 240_000,
       benefitRealizationRate: 0.3871,
       leakage: 60_000,
+      closedTotal: 1,
       closed: [
         {
           initiativeId: ids.closed,
@@ -257,7 +258,12 @@ describe('portfolio reports', () => {
   it('flags phantom progress with its reasons', async () => {
     const answer = await as(viewer).get(`/api/portfolio/phantom-progress?orgNodeId=${nodes.organization}`);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ orgNodeId: nodes.organization, currency: 'EUR', unconfirmedAfter: 'P60D' });
+    expect(answer.body).toMatchObject({ orgNodeId: nodes.organization, currency: 'EUR', unconfirmedAfter: 'P60D', total: 1 });
+    // A page asks for the widest gaps only; the total still counts them all, and a limit must be a sensible number.
+    expect((await as(viewer).get(`/api/portfolio/phantom-progress?orgNodeId=${nodes.organization}&limit=1`)).body).toMatchObject({ total: 1, initiatives: [expect.objectContaining({ initiativeId: ids.waiting })] });
+    for (const limit of ['0', '1001', 'many']) {
+      expect((await as(viewer).get(`/api/portfolio/phantom-progress?orgNodeId=${nodes.organization}&limit=${limit}`)).status).toBe(400);
+    }
     expect(answer.body.initiatives).toEqual([
       expect.objectContaining({
         initiativeId: ids.waiting,

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class PortfolioSummaryQuery {
   @ApiProperty({ description: 'any org node: the summary covers it and everything under it' })
@@ -12,4 +13,15 @@ export class PortfolioSummaryQuery {
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string = 'EUR';
+}
+
+/** A report that lists initiatives: how many to list at most, the largest first; the answer counts them all. */
+export class PortfolioListQuery extends PortfolioSummaryQuery {
+  @ApiProperty({ required: false, default: 50, minimum: 1, maximum: 1000, description: 'how many initiatives to list, the largest gap first; the total says how many there are' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(1000)
+  limit: number = 50;
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
-import { PortfolioSummaryQuery } from './portfolio-summary.query';
+import { PortfolioListQuery, PortfolioSummaryQuery } from './portfolio-summary.query';
 import { PortfolioValuesQuery } from './portfolio-values.query';
 import { PortfolioService } from './portfolio.service';
 
@@ -23,19 +23,19 @@ export class PortfolioController {
   @Get('realization')
   @ApiOperation({
     summary:
-      'Benefit realization under a node: the baseline of initiatives decided (stage ≥ 3, not cancelled), value confirmed for them, their ratio (null without a baseline), and leakage (baseline − confirmed) over the closed ones, listed one by one',
+      'Benefit realization under a node: the baseline of initiatives decided (stage ≥ 3, not cancelled), value confirmed for them, their ratio (null without a baseline), and leakage (baseline − confirmed) over the closed ones; `closedTotal` counts the closed ones, `closed` lists the `limit` largest leaks',
   })
-  realization(@Query() query: PortfolioSummaryQuery) {
-    return this.portfolio.realization(query.orgNodeId, query.currency);
+  realization(@Query() query: PortfolioListQuery) {
+    return this.portfolio.realization(query.orgNodeId, query.currency, query.limit);
   }
 
   @Get('phantom-progress')
   @ApiOperation({
     summary:
-      'Initiatives under a node whose progress is not what it seems, each with its reasons: implemented with no value confirmed past TOLLGATE_PHANTOM_UNCONFIRMED_AFTER, or on track while the forecast is under plan',
+      'Initiatives under a node whose progress is not what it seems, each with its reasons: implemented with no value confirmed past TOLLGATE_PHANTOM_UNCONFIRMED_AFTER, or on track while the forecast is under plan; `total` counts them, the `limit` with the widest gap between plan and forecast or confirmed are listed',
   })
-  phantomProgress(@Query() query: PortfolioSummaryQuery) {
-    return this.portfolio.phantomProgress(query.orgNodeId, query.currency);
+  phantomProgress(@Query() query: PortfolioListQuery) {
+    return this.portfolio.phantomProgress(query.orgNodeId, query.currency, query.limit);
   }
 
   @Get('values')

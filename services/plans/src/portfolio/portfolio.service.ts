@@ -21,6 +21,9 @@ const SUBTREE = `WITH RECURSIVE subtree AS (
     SELECT child.id, child.kind FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
   )`;
 
+/** How many initiatives a report lists unless asked for more: the count says how many there are. */
+const DEFAULT_LISTED = 50;
+
 // An array of the programs rather than a join: the planner cannot estimate a recursive CTE's rows
 // (it guesses one program), and on a large portfolio that guess picked a nested loop and a sort spilled to disk.
 const IN_SUBTREE = `initiative.program_id = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program'))`;
@@ -84,6 +87,8 @@ function initiativeRow(record: InitiativeRecord): PortfolioInitiativeRow {
  */
 @Injectable()
 export class PortfolioService {
+  private readonly running = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly nodes: OrgNodeService,
@@ -147,8 +152,28 @@ export class PortfolioService {
     return [...byStage.values()];
   }
 
-  /** Value under the node per period and stage, in one aggregate: a period range of at most 120 cells a stage. */
-  private async valueCells(orgNodeId: string, currency: string, from: string, to: string) {
+  /**
+   * Value under the node per period and stage, in one aggregate: a period
+   * range of at most 120 cells a stage. The value chart and the waterfall of
+   * a page ask for the same cells at once: requests that arrive while the
+   * aggregate runs share it instead of scanning the values again.
+   */
+  private valueCells(orgNodeId: string, currency: string, from: string, to: string) {
+    return this.shared(['value-cells', orgNodeId, currency, from, to], () => this.aggregateValueCells(orgNodeId, currency, from, to));
+  }
+
+  /** One run of `work` for every request that asks for the same thing while it runs; the next request after it runs it afresh. */
+  private shared<T>(key: string[], work: () => Promise<T>): Promise<T> {
+    const name = key.join('\u0000');
+    let running = this.running.get(name) as Promise<T> | undefined;
+    if (!running) {
+      running = work().finally(() => this.running.delete(name));
+      this.running.set(name, running);
+    }
+    return running;
+  }
+
+  private async aggregateValueCells(orgNodeId: string, currency: string, from: string, to: string) {
     const range = periodsBetween(from, to);
     if ('unmet' in range) throw PortfolioError.malformedRange(range.unmet);
     await this.nodes.get(orgNodeId);
@@ -184,9 +209,12 @@ export class PortfolioService {
     return { orgNodeId, currency, from, to, periods: await this.valuesByPeriod(orgNodeId, currency, from, to) };
   }
 
-  async realization(orgNodeId: string, currency: string) {
+  async realization(orgNodeId: string, currency: string, limit = DEFAULT_LISTED) {
     await this.nodes.get(orgNodeId);
-    const report = portfolioRealization(await this.initiatives(orgNodeId, currency));
+    // Only decided initiatives (stage 3 on) have a baseline: the rule weighs no others.
+    const report = portfolioRealization(await this.initiatives(orgNodeId, currency, 3));
+    // The largest leaks first: a portfolio closes thousands, a reader weighs the worst.
+    const closed = [...report.closed].sort((a, b) => b.leakage - a.leakage || a.initiativeId.localeCompare(b.initiativeId));
     return {
       orgNodeId,
       currency,
@@ -195,7 +223,8 @@ export class PortfolioService {
       confirmed: report.confirmed,
       benefitRealizationRate: report.benefitRealizationRate,
       leakage: report.leakage,
-      closed: report.closed.map((row) => ({
+      closedTotal: closed.length,
+      closed: closed.slice(0, limit).map((row) => ({
         initiativeId: row.initiativeId,
         programId: row.programId,
         title: row.title,
@@ -210,18 +239,31 @@ export class PortfolioService {
     };
   }
 
-  async phantomProgress(orgNodeId: string, currency: string, now = Date.now()) {
+  async phantomProgress(orgNodeId: string, currency: string, limit = DEFAULT_LISTED, now = Date.now()) {
     await this.nodes.get(orgNodeId);
     const { phantomUnconfirmedAfter, phantomUnconfirmedAfterMs } = this.config.portfolio;
-    const flagged = (await this.initiatives(orgNodeId, currency)).flatMap((row) => {
+    // Both of the rule's reasons need stage 3 or 4 at least: earlier stages are never read.
+    const flagged = (await this.initiatives(orgNodeId, currency, 3)).flatMap((row) => {
       const reasons = phantomProgress({ ...row, implementedAt: row.implementedAt === null ? null : Date.parse(row.implementedAt) }, now, phantomUnconfirmedAfterMs);
       return reasons.length > 0 ? [{ ...row, reasons }] : [];
     });
-    return { orgNodeId, currency, asOf: new Date(now).toISOString(), unconfirmedAfter: phantomUnconfirmedAfter, initiatives: flagged };
+    // The widest gap between what is promised and what is forecast or confirmed first.
+    const gap = (row: (typeof flagged)[number]) => row.planned - Math.max(row.forecast, row.confirmed);
+    flagged.sort((a, b) => gap(b) - gap(a) || a.initiativeId.localeCompare(b.initiativeId));
+    return { orgNodeId, currency, asOf: new Date(now).toISOString(), unconfirmedAfter: phantomUnconfirmedAfter, total: flagged.length, initiatives: flagged.slice(0, limit) };
   }
 
-  /** The initiatives under the node: all of them, or those of one currency that still promise value. */
-  private async initiatives(orgNodeId: string, currency?: string): Promise<PortfolioInitiativeRow[]> {
+  /**
+   * The initiatives under the node: all of them, or those of one currency
+   * that still promise value; `fromStage` leaves out the stages below it,
+   * which a report's rule could not pick anyway.
+   */
+  private initiatives(orgNodeId: string, currency?: string, fromStage = 0): Promise<PortfolioInitiativeRow[]> {
+    // The realization and phantom progress of a page read the same rows at once: one scan serves both.
+    return this.shared(['initiatives', orgNodeId, currency ?? '*', String(fromStage)], () => this.readInitiatives(orgNodeId, currency, fromStage));
+  }
+
+  private async readInitiatives(orgNodeId: string, currency: string | undefined, fromStage: number): Promise<PortfolioInitiativeRow[]> {
     const records = (await this.dataSource.query(
       `${SUBTREE}
        SELECT initiative.initiative_id, initiative.program_id, initiative.title, initiative.stage, initiative.status, initiative.owner_id,
@@ -229,9 +271,9 @@ export class PortfolioService {
               COALESCE((SELECT SUM(confirmation.amount) FROM plans.portfolio_confirmation confirmation
                          WHERE confirmation.initiative_id = initiative.initiative_id AND confirmation.currency = initiative.currency), 0) AS confirmed
          FROM plans.portfolio_initiative initiative
-        WHERE ${IN_SUBTREE} ${currency === undefined ? '' : `AND initiative.currency = $2 AND initiative.status <> 'cancelled'`}
+        WHERE ${IN_SUBTREE} ${currency === undefined ? '' : `AND initiative.currency = $2 AND initiative.status <> 'cancelled' AND initiative.stage >= $3`}
         ORDER BY initiative.program_id, initiative.initiative_id`,
-      currency === undefined ? [orgNodeId] : [orgNodeId, currency],
+      currency === undefined ? [orgNodeId] : [orgNodeId, currency, fromStage],
     )) as InitiativeRecord[];
     return records.map(initiativeRow);
   }
