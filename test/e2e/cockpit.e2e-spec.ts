@@ -397,6 +397,16 @@ describe('the cockpit page', () => {
     await owner.goto(initiativeUrl);
     await stageShown('DoI 5 Closed');
     await eventually(() => figure(portfolio, 'Confirmed'), (text) => text === 'EUR\u00a0110k', { what: 'the portfolio to show the confirmed value', timeoutMs: 30_000 });
+    // The figure leads to what it is made of: the initiatives under it, then the confirmation under the initiative's value.
+    await portfolio.locator('[data-figure="Confirmed"]').click();
+    const made = portfolio.getByRole('table', { name: 'Initiatives under the node' });
+    const row = made.getByRole('row', { name: new RegExp(title) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('DoI 5 Closed');
+    await row.getByRole('link', { name: 'EUR 110,000.00' }).click();
+    const confirmations = portfolio.getByRole('table', { name: 'Confirmations by finance' });
+    await confirmations.getByRole('row', { name: /GL 2027-03 quay/ }).waitFor();
+    expect(await confirmations.getByRole('row', { name: /GL 2027-03 quay/ }).textContent()).toContain('cleo');
     await Promise.all([portfolio.close(), owner.close(), sponsor.close(), office.close(), controller.close()]);
   }, 240_000);
 });

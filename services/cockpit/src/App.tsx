@@ -13,6 +13,7 @@ import { CALLBACK_PATH } from './api/openid-sign-in';
 
 // The portfolio is the first page most people open: the others load when first visited, so it starts sooner.
 const InitiativePage = lazy(() => import('./pages/InitiativePage').then((module) => ({ default: module.InitiativePage })));
+const PortfolioInitiativesPage = lazy(() => import('./pages/PortfolioInitiativesPage').then((module) => ({ default: module.PortfolioInitiativesPage })));
 const SopReviewPage = lazy(() => import('./pages/SopReviewPage').then((module) => ({ default: module.SopReviewPage })));
 
 const pages = (
@@ -21,6 +22,7 @@ const pages = (
     <Route path="/" element={<HomePage />} />
     <Route path="/nodes/:nodeId" element={<NodePage />} />
     <Route path="/nodes/:nodeId/sop" element={<SopReviewPage />} />
+    <Route path="/nodes/:nodeId/initiatives" element={<PortfolioInitiativesPage />} />
     <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
     <Route path="/work" element={<MyWorkPage />} />
     <Route path="*" element={<Navigate to="/" replace />} />

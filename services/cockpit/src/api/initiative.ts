@@ -61,3 +61,15 @@ export interface InitiativePage {
   >;
   total: number;
 }
+
+export interface ConfirmationView {
+  confirmationId: string;
+  period: string;
+  amount: number;
+  currency: string;
+  reference: string;
+  controllerId: string;
+  source: string;
+  confirmedAt: string;
+  delivery: { state: string; deliveredAt: string | null } | null;
+}

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { ApiError, call, loadSettings } from '../api/client';
-import type { AuditEntryView, GateView, InitiativeView, LedgerView } from '../api/initiative';
+import type { AuditEntryView, ConfirmationView, GateView, InitiativeView, LedgerView } from '../api/initiative';
 import { currentSession } from '../api/session';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries } from '../charts/chart-data';
@@ -138,6 +138,10 @@ export function InitiativePage() {
   const settings = useQuery({ queryKey: ['cockpit-settings'], queryFn: loadSettings, refetchInterval: false });
   const initiative = useQuery({ queryKey: ['initiative', initiativeId], queryFn: () => call<InitiativeView>('initiatives', `/api/initiatives/${initiativeId}`) });
   const audit = useQuery({ queryKey: ['audit', initiativeId], queryFn: () => call<AuditEntryView[]>('initiatives', `/api/initiatives/${initiativeId}/audit`) });
+  const confirmations = useQuery({
+    queryKey: ['confirmations', initiativeId],
+    queryFn: () => call<{ confirmations: ConfirmationView[] }>('finance', `/api/initiatives/${initiativeId}/confirmations`),
+  });
   const ledger = useQuery({ queryKey: ['ledger', initiativeId], queryFn: () => call<LedgerView>('finance', `/api/initiatives/${initiativeId}/ledger`) });
   const refresh = () => void queries.invalidateQueries({ predicate: (query) => query.queryKey.includes(initiativeId) });
 
@@ -183,7 +187,11 @@ export function InitiativePage() {
           <Group gap="xs" mt={4}>
             <Badge variant="light" color={STATUS_COLOURS[data.status] ?? "gray"} styles={{ label: { color: "#212529" } }}>{data.status.replace('_', ' ')}</Badge>
             <Text size="sm">
-              DoI {data.stage} {STAGES[data.stage]?.name} · confirmed by finance <b>{formatMoney(data.confirmedValue, currency)}</b> of {formatMoney(data.plannedValue, currency)} planned
+              DoI {data.stage} {STAGES[data.stage]?.name} · confirmed by finance{' '}
+              <Anchor href="#confirmations" fw={700} aria-label={`${formatMoney(data.confirmedValue, currency)} confirmed: the confirmations`}>
+                {formatMoney(data.confirmedValue, currency)}
+              </Anchor>{' '}
+              of {formatMoney(data.plannedValue, currency)} planned
             </Text>
           </Group>
         </div>
@@ -219,6 +227,45 @@ export function InitiativePage() {
               </Title>
               {chart ? <Chart option={chart} height={260} label="Planned, forecast and confirmed value of the initiative per month" /> : <Skeleton h={260} />}
             </Card>
+            <section aria-labelledby="confirmations">
+              <Title order={2} size="h4" id="confirmations" mb="xs">
+                Confirmations by finance
+              </Title>
+              {confirmations.error ? (
+                <Text c="red.9">The confirmations could not be read: {String((confirmations.error as Error).message)}</Text>
+              ) : !confirmations.data ? (
+                <Skeleton h={60} />
+              ) : confirmations.data.confirmations.length === 0 ? (
+                <Text c="dimmed" size="sm">
+                  No value confirmed yet: the confirmed figure stays at zero until a controller or the finance system confirms realized value.
+                </Text>
+              ) : (
+                <Table withTableBorder aria-label="Confirmations by finance">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Month</Table.Th>
+                      <Table.Th ta="right">Amount</Table.Th>
+                      <Table.Th>Reference</Table.Th>
+                      <Table.Th>Confirmed by</Table.Th>
+                      <Table.Th>Reached the lifecycle</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {confirmations.data.confirmations.map((confirmation) => (
+                      <Table.Tr key={confirmation.confirmationId}>
+                        <Table.Td>{formatPeriod(confirmation.period)}</Table.Td>
+                        <Table.Td ta="right">{formatMoney(confirmation.amount, confirmation.currency)}</Table.Td>
+                        <Table.Td>{confirmation.reference}</Table.Td>
+                        <Table.Td>
+                          {confirmation.controllerId} ({confirmation.source === 'api' ? 'in Tollgate' : 'finance system'}), {when(confirmation.confirmedAt)}
+                        </Table.Td>
+                        <Table.Td>{confirmation.delivery?.deliveredAt ? when(confirmation.delivery.deliveredAt) : confirmation.delivery?.state === 'lifecycle_ended' ? 'the lifecycle had ended' : 'on its way'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </section>
             <section aria-labelledby="milestones">
               <Title order={2} size="h4" id="milestones" mb="xs">
                 Milestones

@@ -28,15 +28,22 @@ function stageLabel(stage: number): string {
   return `DoI ${stage} ${STAGES[stage]?.name ?? ''}`.trim();
 }
 
-function Figure({ label, value, hint, colour }: { label: string; value: string; hint?: string; colour?: string }) {
+function Figure({ label, value, hint, colour, to }: { label: string; value: string; hint?: string; colour?: string; to?: string }) {
   return (
     <Card withBorder padding="sm">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text size="xl" fw={700} c={colour} data-figure={label}>
-        {value}
-      </Text>
+      {/* A figure with `to` leads to what it is made of. */}
+      {to ? (
+        <Anchor component={Link} to={to} size="xl" fw={700} c={colour} data-figure={label} aria-label={`${label} ${value}: the initiatives it is made of`} style={{ display: 'block' }}>
+          {value}
+        </Anchor>
+      ) : (
+        <Text size="xl" fw={700} c={colour} data-figure={label}>
+          {value}
+        </Text>
+      )}
       {hint && (
         <Text size="xs" c="dimmed">
           {hint}
@@ -73,6 +80,7 @@ export function NodePage() {
   });
 
   const minor = minorUnitsPerMajor(currency);
+  const made = `/nodes/${nodeId}/initiatives?currency=${currency}`;
   const money = (amount: number | null | undefined) => (amount === null || amount === undefined ? 'n/a' : formatMoney(amount, currency));
 
   const waterfallOption = useMemo<ChartOption | null>(() => {
@@ -196,9 +204,9 @@ export function NodePage() {
         ) : (
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
             <Figure label="Target" value={waterfall.data ? formatMoneyShort(target, currency) : '…'} hint={`${formatPeriod(from)} to ${formatPeriod(to)}`} />
-            <Figure label="Planned" value={summary.data ? formatMoneyShort(summary.data.total.planned, currency) : '…'} hint={summary.data ? `${summary.data.total.count} ${summary.data.total.count === 1 ? 'initiative' : 'initiatives'}` : undefined} colour={COLOURS.planned} />
-            <Figure label="Forecast" value={summary.data ? formatMoneyShort(summary.data.total.forecast, currency) : '…'} colour={COLOURS.forecast} />
-            <Figure label="Confirmed" value={summary.data ? formatMoneyShort(summary.data.total.confirmed, currency) : '…'} hint="confirmed by finance" colour={COLOURS.confirmed} />
+            <Figure label="Planned" to={made} value={summary.data ? formatMoneyShort(summary.data.total.planned, currency) : '…'} hint={summary.data ? `${summary.data.total.count} ${summary.data.total.count === 1 ? 'initiative' : 'initiatives'}` : undefined} colour={COLOURS.planned} />
+            <Figure label="Forecast" to={made} value={summary.data ? formatMoneyShort(summary.data.total.forecast, currency) : '…'} colour={COLOURS.forecast} />
+            <Figure label="Confirmed" to={made} value={summary.data ? formatMoneyShort(summary.data.total.confirmed, currency) : '…'} hint="confirmed by finance" colour={COLOURS.confirmed} />
             <Figure label="Benefit realization" value={realization.data ? formatRate(realization.data.benefitRealizationRate) : '…'} hint="confirmed ÷ baseline" />
             <Figure label="Leakage" value={realization.data ? money(realization.data.leakage) : '…'} hint="baseline − confirmed, closed" />
           </SimpleGrid>
@@ -250,7 +258,11 @@ export function NodePage() {
               {summary.data.byStage.map((row) => (
                 <Table.Tr key={row.stage}>
                   <Table.Td>{stageLabel(row.stage)}</Table.Td>
-                  <Table.Td ta="right">{row.count}</Table.Td>
+                  <Table.Td ta="right">
+                    <Anchor component={Link} to={`/nodes/${nodeId}/initiatives?stage=${row.stage}&currency=${currency}`} aria-label={`${row.count} at ${stageLabel(row.stage)}: the initiatives`}>
+                      {row.count}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td ta="right">{money(row.planned)}</Table.Td>
                   <Table.Td ta="right">{money(row.forecast)}</Table.Td>
                   <Table.Td ta="right" c={COLOURS.confirmed} fw={600}>

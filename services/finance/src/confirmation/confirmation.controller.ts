@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res, UseFilters } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
 import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { ClosureRejection } from './closure-rejection.entity';
 import { Confirmation } from './confirmation.entity';
@@ -80,6 +80,20 @@ export class ConfirmationController {
     const delivery = await this.dataSource.getRepository(LifecycleDelivery).findOneBy({ kind: 'value_confirmed', recordId: confirmationId });
     // When it reached the lifecycle: `pending` until then, `lifecycle_ended` when the initiative had already closed or been cancelled.
     return { ...confirmationView(confirmation), delivery: deliveryView(delivery) };
+  }
+
+  @Get('initiatives/:id/confirmations')
+  @ApiOperation({ summary: "The confirmations under an initiative's confirmed value, newest period first, each with who confirmed it, its ledger reference and when it reached the lifecycle" })
+  async confirmationsOf(@Param('id') id: string) {
+    const confirmations = await this.dataSource.getRepository(Confirmation).find({ where: { initiativeId: id }, order: { period: 'DESC', confirmedAt: 'DESC' }, take: 1000 });
+    const deliveries = confirmations.length
+      ? await this.dataSource.getRepository(LifecycleDelivery).find({ where: { kind: 'value_confirmed', recordId: In(confirmations.map((confirmation) => confirmation.confirmationId)) } })
+      : [];
+    const byRecord = new Map(deliveries.map((delivery) => [delivery.recordId, delivery]));
+    return {
+      initiativeId: id,
+      confirmations: confirmations.map((confirmation) => ({ ...confirmationView(confirmation), delivery: deliveryView(byRecord.get(confirmation.confirmationId) ?? null) })),
+    };
   }
 
   @Post('closure-rejections')

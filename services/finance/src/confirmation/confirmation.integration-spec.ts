@@ -99,6 +99,13 @@ describe('finance confirmations', () => {
       leakage: 10_000,
       awaitingConfirmation: false,
     });
+    // The confirmed value is made of this confirmation, listed once, delivered to the lifecycle.
+    const listed = await eventually(
+      () => financeAs({ id: 'viewer', roles: ['viewer'] }).get(`/api/initiatives/${id}/confirmations`),
+      (answer) => answer.body.confirmations?.[0]?.delivery?.state === 'delivered',
+      { what: 'the confirmation to show as delivered' },
+    );
+    expect(listed.body.confirmations).toEqual([expect.objectContaining({ ...body, controllerId: people.controller.id, source: 'api', delivery: expect.objectContaining({ state: 'delivered' }) })]);
   });
 
   it("answers every route's errors: 400, 401, 403, 404, 409, 422", async () => {

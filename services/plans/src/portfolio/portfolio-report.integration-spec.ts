@@ -255,6 +255,20 @@ describe('portfolio reports', () => {
     expect((await as(viewer).get(`/api/portfolio/realization?orgNodeId=${nodes.program}&currency=USD`)).body).toMatchObject({ baseline: 70_000, benefitRealizationRate: 0 });
   });
 
+  it("lists the initiatives a node's figures are made of, of one stage or all, the largest planned first", async () => {
+    const all = await as(viewer).get(`/api/portfolio/initiatives?orgNodeId=${nodes.organization}`);
+    expect(all.status).toBe(200);
+    // Cancelled and other-currency initiatives are in no EUR figure, so they are not listed under one.
+    expect(all.body.initiatives.map((row: { initiativeId: string }) => row.initiativeId)).not.toContain(ids.cancelled);
+    expect(all.body.initiatives.map((row: { initiativeId: string }) => row.initiativeId)).not.toContain(ids.dollars);
+    expect(all.body.total).toBe(all.body.initiatives.length);
+    const planned = all.body.initiatives.map((row: { planned: number }) => row.planned);
+    expect(planned).toEqual([...planned].sort((a, b) => b - a));
+    const implemented = await as(viewer).get(`/api/portfolio/initiatives?orgNodeId=${nodes.organization}&stage=4`);
+    expect(implemented.body).toMatchObject({ stage: 4, total: 1, initiatives: [expect.objectContaining({ initiativeId: ids.waiting, planned: 200_000, confirmed: 0 })] });
+    expect((await as(viewer).get(`/api/portfolio/initiatives?orgNodeId=${nodes.organization}&stage=6`)).status).toBe(400);
+  });
+
   it('flags phantom progress with its reasons', async () => {
     const answer = await as(viewer).get(`/api/portfolio/phantom-progress?orgNodeId=${nodes.organization}`);
     expect(answer.status).toBe(200);

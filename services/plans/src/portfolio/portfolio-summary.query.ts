@@ -25,3 +25,14 @@ export class PortfolioListQuery extends PortfolioSummaryQuery {
   @Max(1000)
   limit: number = 50;
 }
+
+/** The initiatives under a node that make up its figures, of one stage or all. */
+export class PortfolioInitiativesQuery extends PortfolioListQuery {
+  @ApiProperty({ required: false, minimum: 0, maximum: 5, description: 'only those at this DoI stage' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'stage must be a whole number from 0 to 5' })
+  @Min(0)
+  @Max(5)
+  stage?: number;
+}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
-import { PortfolioListQuery, PortfolioSummaryQuery } from './portfolio-summary.query';
+import { PortfolioInitiativesQuery, PortfolioListQuery, PortfolioSummaryQuery } from './portfolio-summary.query';
 import { PortfolioValuesQuery } from './portfolio-values.query';
 import { PortfolioService } from './portfolio.service';
 
@@ -18,6 +18,14 @@ export class PortfolioController {
   @ApiOperation({ summary: 'A node and everything under it: count, planned (the baseline from stage 3), forecast and confirmed value, in total and per stage' })
   summary(@Query() query: PortfolioSummaryQuery) {
     return this.portfolio.summary(query.orgNodeId, query.currency);
+  }
+
+  @Get('initiatives')
+  @ApiOperation({
+    summary: "The initiatives a node's figures are made of (not cancelled, in the currency), of one stage or all, the largest planned value first, each with its planned, forecast and confirmed value; `total` counts them",
+  })
+  initiatives(@Query() query: PortfolioInitiativesQuery) {
+    return this.portfolio.initiativesOf(query.orgNodeId, query.currency, query.stage, query.limit);
   }
 
   @Get('realization')

@@ -209,6 +209,13 @@ export class PortfolioService {
     return { orgNodeId, currency, from, to, periods: await this.valuesByPeriod(orgNodeId, currency, from, to) };
   }
 
+  async initiativesOf(orgNodeId: string, currency: string, stage: number | undefined, limit = DEFAULT_LISTED) {
+    await this.nodes.get(orgNodeId);
+    const rows = (await this.initiatives(orgNodeId, currency, stage ?? 0)).filter((row) => stage === undefined || row.stage === stage);
+    const sorted = [...rows].sort((a, b) => b.planned - a.planned || a.initiativeId.localeCompare(b.initiativeId));
+    return { orgNodeId, currency, stage: stage ?? null, total: sorted.length, initiatives: sorted.slice(0, limit) };
+  }
+
   async realization(orgNodeId: string, currency: string, limit = DEFAULT_LISTED) {
     await this.nodes.get(orgNodeId);
     // Only decided initiatives (stage 3 on) have a baseline: the rule weighs no others.

@@ -1,0 +1,104 @@
+import { Anchor, Group, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { STAGES } from '@tollgate/domain';
+import { call } from '../api/client';
+import type { OrgNode, PortfolioInitiative } from '../api/portfolio';
+import { Problem } from '../feedback/Refusal';
+import { formatMoney } from '../format/money';
+import { InitiativeLink } from '../links/InitiativeLink';
+
+interface PortfolioInitiatives {
+  stage: number | null;
+  total: number;
+  initiatives: PortfolioInitiative[];
+}
+
+const LIMIT = 200;
+const STAGE_CHOICES = [{ value: 'all', label: 'Every stage' }, ...STAGES.map((stage, index) => ({ value: String(index), label: `DoI ${index} ${stage.name}` }))];
+
+/** What a node's figures are made of: its initiatives, of one stage or all, the largest planned value first. */
+export function PortfolioInitiativesPage() {
+  const { nodeId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const stage = search.get('stage');
+  const currency = search.get('currency') ?? 'EUR';
+  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${nodeId}`) });
+  const list = useQuery({
+    queryKey: ['portfolio-initiatives', nodeId, currency, stage],
+    queryFn: () => call<PortfolioInitiatives>('plans', `/api/portfolio/initiatives?orgNodeId=${encodeURIComponent(nodeId)}&currency=${currency}&limit=${LIMIT}${stage !== null ? `&stage=${stage}` : ''}`),
+  });
+  const money = (amount: number) => formatMoney(amount, currency);
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Text size="sm">
+            <Anchor component={Link} to={`/nodes/${nodeId}`}>
+              {node.data?.name ?? '…'}
+            </Anchor>{' '}
+            · what its figures are made of
+          </Text>
+          <Title order={1}>{stage !== null ? `Initiatives at DoI ${stage} ${STAGES[Number(stage)]?.name ?? ''}` : 'Initiatives'}</Title>
+        </div>
+        <Select
+          label="Stage"
+          data={STAGE_CHOICES}
+          value={stage ?? 'all'}
+          onChange={(value) => setSearch(value && value !== 'all' ? { stage: value, currency } : { currency })}
+          allowDeselect={false}
+          w={220}
+        />
+      </Group>
+      {list.error ? (
+        <Problem error={list.error} />
+      ) : !list.data ? (
+        <Skeleton h={240} />
+      ) : list.data.total === 0 ? (
+        <Text c="dimmed">No initiative in {currency} under this node{stage !== null ? ' at this stage' : ''}.</Text>
+      ) : (
+        <>
+          <Text size="sm">
+            {list.data.total.toLocaleString('en-GB')} {list.data.total === 1 ? 'initiative' : 'initiatives'}, not cancelled, in {currency}
+            {list.data.total > list.data.initiatives.length ? `; the ${list.data.initiatives.length} with the largest planned value are listed` : ''}.
+          </Text>
+          <Table striped withTableBorder aria-label="Initiatives under the node">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Initiative</Table.Th>
+                <Table.Th>Stage</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <Table.Th ta="right">Planned</Table.Th>
+                <Table.Th ta="right">Forecast</Table.Th>
+                <Table.Th ta="right">Confirmed by finance</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.initiatives.map((row) => (
+                <Table.Tr key={row.initiativeId}>
+                  <Table.Td>
+                    <InitiativeLink initiative={{ id: row.initiativeId, title: row.title }} />
+                  </Table.Td>
+                  <Table.Td>
+                    DoI {row.stage} {STAGES[row.stage]?.name}
+                  </Table.Td>
+                  <Table.Td>{row.status.replace('_', ' ')}</Table.Td>
+                  <Table.Td>{row.ownerId}</Table.Td>
+                  <Table.Td ta="right">{money(row.planned)}</Table.Td>
+                  <Table.Td ta="right">{money(row.forecast)}</Table.Td>
+                  <Table.Td ta="right">
+                    {/* The confirmations under the confirmed value are on the initiative's page. */}
+                    <Anchor component={Link} to={`/initiatives/${row.initiativeId}#confirmations`} c="#1e6b30" fw={600}>
+                      {money(row.confirmed)}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}
