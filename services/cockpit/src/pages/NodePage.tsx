@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { ValueCells, ValueHeads } from '../figures/ValueColumns';
 import { InitiativeLink } from '../links/InitiativeLink';
 import { Link, useParams } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
@@ -249,9 +250,7 @@ export function NodePage() {
               <Table.Tr>
                 <Table.Th>Stage (execution)</Table.Th>
                 <Table.Th ta="right">Initiatives</Table.Th>
-                <Table.Th ta="right">Planned</Table.Th>
-                <Table.Th ta="right">Forecast</Table.Th>
-                <Table.Th ta="right">Confirmed by finance</Table.Th>
+                <ValueHeads />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -263,11 +262,7 @@ export function NodePage() {
                       {row.count}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td ta="right">{money(row.planned)}</Table.Td>
-                  <Table.Td ta="right">{money(row.forecast)}</Table.Td>
-                  <Table.Td ta="right" c={COLOURS.confirmed} fw={600}>
-                    {money(row.confirmed)}
-                  </Table.Td>
+                  <ValueCells planned={row.planned} forecast={row.forecast} confirmed={row.confirmed} currency={currency} />
                 </Table.Tr>
               ))}
             </Table.Tbody>

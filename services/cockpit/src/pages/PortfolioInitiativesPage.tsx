@@ -5,7 +5,7 @@ import { STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
 import type { OrgNode, PortfolioInitiative } from '../api/portfolio';
 import { Problem } from '../feedback/Refusal';
-import { formatMoney } from '../format/money';
+import { ValueCells, ValueHeads } from '../figures/ValueColumns';
 import { InitiativeLink } from '../links/InitiativeLink';
 
 interface PortfolioInitiatives {
@@ -28,7 +28,6 @@ export function PortfolioInitiativesPage() {
     queryKey: ['portfolio-initiatives', nodeId, currency, stage],
     queryFn: () => call<PortfolioInitiatives>('plans', `/api/portfolio/initiatives?orgNodeId=${encodeURIComponent(nodeId)}&currency=${currency}&limit=${LIMIT}${stage !== null ? `&stage=${stage}` : ''}`),
   });
-  const money = (amount: number) => formatMoney(amount, currency);
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -69,9 +68,7 @@ export function PortfolioInitiativesPage() {
                 <Table.Th>Stage</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Owner</Table.Th>
-                <Table.Th ta="right">Planned</Table.Th>
-                <Table.Th ta="right">Forecast</Table.Th>
-                <Table.Th ta="right">Confirmed by finance</Table.Th>
+                <ValueHeads />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -85,14 +82,8 @@ export function PortfolioInitiativesPage() {
                   </Table.Td>
                   <Table.Td>{row.status.replace('_', ' ')}</Table.Td>
                   <Table.Td>{row.ownerId}</Table.Td>
-                  <Table.Td ta="right">{money(row.planned)}</Table.Td>
-                  <Table.Td ta="right">{money(row.forecast)}</Table.Td>
-                  <Table.Td ta="right">
-                    {/* The confirmations under the confirmed value are on the initiative's page. */}
-                    <Anchor component={Link} to={`/initiatives/${row.initiativeId}#confirmations`} c="#1e6b30" fw={600}>
-                      {money(row.confirmed)}
-                    </Anchor>
-                  </Table.Td>
+                  {/* The confirmations under the confirmed value are on the initiative's page. */}
+                  <ValueCells planned={row.planned} forecast={row.forecast} confirmed={row.confirmed} currency={currency} confirmedTo={`/initiatives/${row.initiativeId}#confirmations`} />
                 </Table.Tr>
               ))}
             </Table.Tbody>
