@@ -45,7 +45,8 @@ export interface PhantomProgress {
 }
 
 export interface PeriodValues {
-  periods: Array<{ period: string; planned: number; forecast: number; confirmed: number }>;
+  /** `byStage` when asked for with `by=stage`: the period's value at each DoI stage that holds any. */
+  periods: Array<{ period: string; planned: number; forecast: number; confirmed: number; byStage?: Array<{ stage: number; planned: number; forecast: number; confirmed: number }> }>;
 }
 
 export interface Waterfall {

@@ -1,4 +1,4 @@
-import { demandCapacitySeries, valueSeries, waterfallBars } from './chart-data';
+import { demandCapacitySeries, valueSeries, valueSeriesByStage, waterfallBars } from './chart-data';
 
 describe('chart data', () => {
   it('stands the target on the axis, stacks the stages up from zero and floats the gap up to the target', () => {
@@ -61,5 +61,28 @@ describe('demand against capacity', () => {
       { family: 'Ambient', demand: [0, 500], capacity: [0, 0], shortfall: [0, 500] },
       { family: 'Chilled', demand: [15_000, 11_000], capacity: [12_600, 12_600], shortfall: [2_400, 0] },
     ]);
+  });
+});
+
+describe('value over time by stage', () => {
+  it('stacks planned value by the stage it stands at, one series a stage holding any, with forecast and confirmed as totals', () => {
+    const series = valueSeriesByStage(
+      {
+        periods: [
+          { period: '2027-01', planned: 300, forecast: 250, confirmed: 100, byStage: [{ stage: 1, planned: 100, forecast: 100, confirmed: 0 }, { stage: 4, planned: 200, forecast: 150, confirmed: 100 }] },
+          { period: '2027-02', planned: 0, forecast: 0, confirmed: 0, byStage: [] },
+        ],
+      },
+      100,
+    );
+    expect(series).toEqual({
+      periods: ['2027-01', '2027-02'],
+      plannedByStage: [
+        { stage: 1, planned: [1, 0] },
+        { stage: 4, planned: [2, 0] },
+      ],
+      forecast: [2.5, 0],
+      confirmed: [1, 0],
+    });
   });
 });

@@ -58,3 +58,21 @@ export function demandCapacitySeries(plan: Pick<PlanOfRecord, 'demand' | 'capaci
     }),
   };
 }
+
+/**
+ * Planned value per period stacked by the DoI stage it stands at (one
+ * series a stage that holds any), beside the forecast and the confirmed
+ * value as totals: finance's word is never stacked onto the plan.
+ */
+export function valueSeriesByStage(values: PeriodValues, minorPerMajor: number) {
+  const stages = [...new Set(values.periods.flatMap((row) => (row.byStage ?? []).map((cell) => cell.stage)))].sort((a, b) => a - b);
+  return {
+    periods: values.periods.map((row) => row.period),
+    plannedByStage: stages.map((stage) => ({
+      stage,
+      planned: values.periods.map((row) => (row.byStage ?? []).filter((cell) => cell.stage === stage).reduce((sum, cell) => sum + cell.planned, 0) / minorPerMajor),
+    })),
+    forecast: values.periods.map((row) => row.forecast / minorPerMajor),
+    confirmed: values.periods.map((row) => row.confirmed / minorPerMajor),
+  };
+}

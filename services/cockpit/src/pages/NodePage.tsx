@@ -12,7 +12,7 @@ import { currentSession } from '../api/session';
 import { Problem } from '../feedback/Refusal';
 import { NewInitiativeForm } from './NewInitiativeForm';
 import { Chart, type ChartOption } from '../charts/Chart';
-import { valueSeries, waterfallBars } from '../charts/chart-data';
+import { valueSeriesByStage, waterfallBars } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor } from '../format/money';
 import { formatDuration, formatPeriod, periodOf, shiftPeriod } from '../format/period';
 
@@ -20,6 +20,8 @@ const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];
 // Finance's word stands apart from plan and forecast in every chart: its own colour, never stacked on them.
 // Each at least 4.5:1 on white, as the figures are written in them too.
 const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30', gap: '#c92a2a', target: '#495057' };
+// Planned value by stage in shades of the plan's blue, lighter while less certain.
+const STAGE_SHADES = ['#c5d0fa', '#9fb0f4', '#748ffc', '#4c6ef5', '#3b5bdb', '#2b3f9e'];
 const REASONS: Record<string, string> = {
   implemented_unconfirmed: 'implemented, nothing confirmed by finance yet',
   on_track_forecast_under_plan: 'reported on track while the forecast is under plan',
@@ -66,7 +68,7 @@ export function NodePage() {
   const summary = useQuery({ queryKey: ['summary', nodeId, currency], queryFn: () => call<PortfolioSummary>('plans', `/api/portfolio/summary?${query}`) });
   const realization = useQuery({ queryKey: ['realization', nodeId, currency], queryFn: () => call<PortfolioRealization>('plans', `/api/portfolio/realization?${query}`) });
   const phantom = useQuery({ queryKey: ['phantom', nodeId, currency], queryFn: () => call<PhantomProgress>('plans', `/api/portfolio/phantom-progress?${query}`) });
-  const values = useQuery({ queryKey: ['values', nodeId, currency, from], queryFn: () => call<PeriodValues>('plans', `/api/portfolio/values?${query}&from=${from}&to=${to}`) });
+  const values = useQuery({ queryKey: ['values', nodeId, currency, from], queryFn: () => call<PeriodValues>('plans', `/api/portfolio/values?${query}&from=${from}&to=${to}&by=stage`) });
   const waterfall = useQuery({ queryKey: ['waterfall', nodeId, currency, from], queryFn: () => call<Waterfall>('plans', `/api/portfolio/waterfall?${query}&from=${from}&to=${to}`) });
 
   const program = node.data?.kind === 'program';
@@ -109,15 +111,23 @@ export function NodePage() {
 
   const valuesOption = useMemo<ChartOption | null>(() => {
     if (!values.data) return null;
-    const series = valueSeries(values.data, minor);
+    const series = valueSeriesByStage(values.data, minor);
     return {
-      grid: { left: 90, right: 16, top: 40, bottom: 40 },
-      legend: { top: 0 },
+      // Every series named in a legend that wraps: a scrolling one hides the stages a reader looks for.
+      grid: { left: 90, right: 16, top: 92, bottom: 40 },
+      legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 } },
       tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatMoney(value * minor, currency) },
       xAxis: { type: 'category', data: series.periods.map((period) => formatPeriod(period)) },
-      yAxis: { type: 'value', name: currency, axisLabel: { formatter: (value: number) => formatMoneyShort(value * minor, currency) } },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatMoneyShort(value * minor, currency) } },
       series: [
-        { name: 'Planned', type: 'bar', data: series.planned, itemStyle: { color: COLOURS.planned } },
+        // Planned value stacked by the stage it stands at; confirmed value in a bar of its own beside it, never on the stack.
+        ...series.plannedByStage.map(({ stage, planned }) => ({
+          name: `Planned at DoI ${stage}`,
+          type: 'bar',
+          stack: 'planned',
+          data: planned,
+          itemStyle: { color: STAGE_SHADES[stage] },
+        })),
         { name: 'Forecast', type: 'line', data: series.forecast, itemStyle: { color: COLOURS.forecast }, lineStyle: { type: 'dashed' } },
         { name: 'Confirmed by finance', type: 'bar', data: series.confirmed, itemStyle: { color: COLOURS.confirmed } },
       ],
@@ -209,7 +219,7 @@ export function NodePage() {
             <Figure label="Forecast" to={made} value={summary.data ? formatMoneyShort(summary.data.total.forecast, currency) : '…'} colour={COLOURS.forecast} />
             <Figure label="Confirmed" to={made} value={summary.data ? formatMoneyShort(summary.data.total.confirmed, currency) : '…'} hint="confirmed by finance" colour={COLOURS.confirmed} />
             <Figure label="Benefit realization" value={realization.data ? formatRate(realization.data.benefitRealizationRate) : '…'} hint="confirmed ÷ baseline" />
-            <Figure label="Leakage" value={realization.data ? money(realization.data.leakage) : '…'} hint="baseline − confirmed, closed" />
+            <Figure label="Leakage" value={realization.data ? (realization.data.leakage === null ? 'n/a' : formatMoneyShort(realization.data.leakage, currency)) : '…'} hint="baseline − confirmed, closed" />
           </SimpleGrid>
         )}
       </section>
@@ -234,7 +244,7 @@ export function NodePage() {
             Value over time
           </Title>
           <Text size="sm" c="dimmed">
-            Planned and forecast beside what finance confirmed, per month.
+            Planned value stacked by the stage it stands at, the forecast, and beside them what finance confirmed, per month.
           </Text>
           {valuesOption ? <Chart option={valuesOption} height={300} label="Planned, forecast and confirmed value per month" /> : values.error ? <Problem error={values.error} /> : <Skeleton h={300} />}
         </Card>

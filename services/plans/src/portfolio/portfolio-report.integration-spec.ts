@@ -315,6 +315,16 @@ describe('portfolio reports', () => {
     });
     const service = plans.app.get(PortfolioService);
     expect(await service.valuesByPeriod(nodes.otherUnit, 'EUR', '2027-03', '2027-03')).toEqual([{ period: '2027-03', planned: 60_000, forecast: 60_000, confirmed: 0 }]);
+    // Split by stage for a stacked chart: each period's stages add up to its totals, and a period without value has none.
+    const split = await as(viewer).get(`/api/portfolio/values?orgNodeId=${nodes.organization}&from=2026-12&to=2027-04&by=stage`);
+    expect(split.status).toBe(200);
+    for (const [index, period] of split.body.periods.entries()) {
+      const sum = (key: 'planned' | 'forecast' | 'confirmed') => period.byStage.reduce((total: number, stage: Record<string, number>) => total + stage[key], 0);
+      expect({ period: period.period, planned: sum('planned'), forecast: sum('forecast'), confirmed: sum('confirmed') }).toEqual(answer.body.periods[index]);
+    }
+    expect(split.body.periods[0].byStage).toEqual([]);
+    expect(split.body.periods[1].byStage.length).toBeGreaterThan(0);
+    expect((await as(viewer).get(`/api/portfolio/values?orgNodeId=${nodes.organization}&from=2026-12&to=2027-04&by=program`)).status).toBe(400);
   });
 
   it("walks from the node's target through the value at each DoI stage to the gap", async () => {

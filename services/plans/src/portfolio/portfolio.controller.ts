@@ -47,8 +47,8 @@ export class PortfolioController {
   }
 
   @Get('values')
-  @ApiOperation({ summary: 'Planned, forecast and confirmed value of every period from `from` to `to` (at most 120), summed over a node and everything under it' })
+  @ApiOperation({ summary: 'Planned, forecast and confirmed value of every period from `from` to `to` (at most 120), summed over a node and everything under it; with `by=stage`, each period split by DoI stage too' })
   values(@Query() query: PortfolioValuesQuery) {
-    return this.portfolio.values(query.orgNodeId, query.currency, query.from, query.to);
+    return this.portfolio.values(query.orgNodeId, query.currency, query.from, query.to, query.by === 'stage');
   }
 }

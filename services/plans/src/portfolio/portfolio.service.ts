@@ -21,6 +21,16 @@ const SUBTREE = `WITH RECURSIVE subtree AS (
     SELECT child.id, child.kind FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
   )`;
 
+/** Value cells (period × stage) summed per period, every period of the range listed. */
+function totalsByPeriod({ periods, rows }: { periods: string[]; rows: { period: string; planned: number; forecast: number; confirmed: number }[] }): LedgerPeriod[] {
+  const byPeriod = new Map<string, LedgerPeriod>();
+  for (const row of rows) {
+    const sum = byPeriod.get(row.period) ?? { period: row.period, planned: 0, forecast: 0, confirmed: 0 };
+    byPeriod.set(row.period, { period: row.period, planned: sum.planned + row.planned, forecast: sum.forecast + row.forecast, confirmed: sum.confirmed + row.confirmed });
+  }
+  return figuresOverPeriods(periods, [...byPeriod.values()]);
+}
+
 /** How many initiatives a report lists unless asked for more: the count says how many there are. */
 const DEFAULT_LISTED = 50;
 
@@ -132,13 +142,7 @@ export class PortfolioService {
 
   /** Planned, forecast and confirmed value of each period from `from` to `to`, summed over the node and everything under it. */
   async valuesByPeriod(orgNodeId: string, currency: string, from: string, to: string): Promise<LedgerPeriod[]> {
-    const { periods, rows } = await this.valueCells(orgNodeId, currency, from, to);
-    const byPeriod = new Map<string, LedgerPeriod>();
-    for (const row of rows) {
-      const sum = byPeriod.get(row.period) ?? { period: row.period, planned: 0, forecast: 0, confirmed: 0 };
-      byPeriod.set(row.period, { period: row.period, planned: sum.planned + row.planned, forecast: sum.forecast + row.forecast, confirmed: sum.confirmed + row.confirmed });
-    }
-    return figuresOverPeriods(periods, [...byPeriod.values()]);
+    return totalsByPeriod(await this.valueCells(orgNodeId, currency, from, to));
   }
 
   /** Planned value per stage over the periods from `from` to `to`, and what is confirmed in them, under the node: the waterfall's steps. */
@@ -205,8 +209,23 @@ export class PortfolioService {
     };
   }
 
-  async values(orgNodeId: string, currency: string, from: string, to: string) {
-    return { orgNodeId, currency, from, to, periods: await this.valuesByPeriod(orgNodeId, currency, from, to) };
+  async values(orgNodeId: string, currency: string, from: string, to: string, byStage = false) {
+    const cells = await this.valueCells(orgNodeId, currency, from, to);
+    const periods = totalsByPeriod(cells);
+    if (!byStage) return { orgNodeId, currency, from, to, periods };
+    // Each period's stages from the same cells, those holding value only.
+    const stages = new Map<string, { stage: number; planned: number; forecast: number; confirmed: number }[]>();
+    for (const row of cells.rows) {
+      if (!stages.has(row.period)) stages.set(row.period, []);
+      stages.get(row.period)!.push({ stage: row.stage, planned: row.planned, forecast: row.forecast, confirmed: row.confirmed });
+    }
+    return {
+      orgNodeId,
+      currency,
+      from,
+      to,
+      periods: periods.map((period) => ({ ...period, byStage: (stages.get(period.period) ?? []).sort((a, b) => a.stage - b.stage) })),
+    };
   }
 
   async initiativesOf(orgNodeId: string, currency: string, stage: number | undefined, limit = DEFAULT_LISTED) {
