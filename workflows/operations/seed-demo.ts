@@ -75,17 +75,19 @@ interface DemoInitiative {
   lateDays?: number;
   /** The sponsor turned down the owner's request for the next gate. */
   rejected?: boolean;
+  /** Implemented, closure asked for, waiting for finance to confirm the value. */
+  closurePending?: boolean;
 }
 
-// Forty initiatives over DoI 0 to 5: some closed with confirmed value, some
-// implemented and waiting for finance, some late (at the owner, sponsor and
-// steering committee rungs), one with a gate turned down.
+// Forty initiatives over DoI 0 to 5: some closed with confirmed value, two
+// with closure asked for and waiting for finance, some late (at the owner,
+// sponsor and steering committee rungs), one with a gate turned down.
 const PROGRAMS: Record<string, { unit: string; initiatives: DemoInitiative[] }> = {
   'Network footprint': {
     unit: 'Operations',
     initiatives: [
       { title: 'Close the Lyon warehouse', stage: 5, amount: 1_200_000_00, confirmed: 1_150_000_00 },
-      { title: 'Merge the Benelux hubs', stage: 4, amount: 800_000_00 },
+      { title: 'Merge the Benelux hubs', stage: 4, amount: 800_000_00, closurePending: true },
       { title: 'Cross-dock in Milan', stage: 3, amount: 450_000_00, lateDays: 30 },
       { title: 'Rail for the Iberia lane', stage: 1, amount: 300_000_00 },
       { title: 'Night shifts in Poznań', stage: 0, amount: 150_000_00 },
@@ -123,7 +125,7 @@ const PROGRAMS: Record<string, { unit: string; initiatives: DemoInitiative[] }> 
       { title: 'Promotion effectiveness', stage: 0, amount: 260_000_00 },
       { title: 'Contract indexation', stage: 2, amount: 420_000_00 },
       { title: 'Price waterfall per account', stage: 1, amount: 190_000_00 },
-      { title: 'Quote desk', stage: 4, amount: 330_000_00 },
+      { title: 'Quote desk', stage: 4, amount: 330_000_00, closurePending: true },
     ],
   },
   'Channel mix': {
@@ -203,7 +205,7 @@ async function walk(programId: string, initiative: DemoInitiative): Promise<stri
     await eventually('finance to learn the initiative', async () => ((await finance('cleo', 'GET', `/api/initiatives/${id}/ledger`)).status === 200 ? true : undefined));
     ok(await finance('cleo', 'POST', '/api/confirmations', { confirmationId: `DEMO-${id}`, initiativeId: id, period: '2027-03', amount: initiative.confirmed, currency: 'EUR', reference: 'GL 2027-03 demo' }), 'confirmation');
   }
-  if (initiative.stage === 5 && current.closure.state !== 'closed') ok(await initiatives('olivia', 'POST', `/api/initiatives/${id}/closure`, undefined, `${key}-closure`), 'closure');
+  if ((initiative.stage === 5 || initiative.closurePending) && current.closure.state !== 'closed' && current.closure.state !== 'pending_confirmation') ok(await initiatives('olivia', 'POST', `/api/initiatives/${id}/closure`, undefined, `${key}-closure`), 'closure');
   return id;
 }
 
