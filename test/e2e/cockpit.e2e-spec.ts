@@ -137,7 +137,7 @@ describe('the cockpit page', () => {
     await page.locator('[data-chart="Planned, forecast and confirmed value per month"] canvas').waitFor();
     await eventually(() => figure(page, 'Planned'), (text) => text === 'EUR\u00a0250k', { what: 'the planned figure of the walked initiative' });
     expect(await figure(page, 'Confirmed')).toBe('EUR\u00a00');
-    await page.getByRole('cell', { name: 'DoI 4 Implemented' }).waitFor();
+    await page.getByRole('cell', { name: 'DoI 4 Implemented', exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'cockpit-node.png'), fullPage: true });

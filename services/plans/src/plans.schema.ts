@@ -5,6 +5,7 @@ import { PortfolioReadModel1764374400000 } from '../migrations/1764374400000-por
 import { PortfolioByPeriod1764460800000 } from '../migrations/1764460800000-portfolio-by-period';
 import { PlansAndScenarios1764547200000 } from '../migrations/1764547200000-plans-and-scenarios';
 import { SopCycles1764633600000 } from '../migrations/1764633600000-sop-cycles';
+import { PortfolioValueTotals1764806400000 } from '../migrations/1764806400000-portfolio-value-totals';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
 import { PlanActual } from './plan/plan-actual.entity';
@@ -13,6 +14,7 @@ import { Plan } from './plan/plan.entity';
 import { PortfolioConfirmation } from './portfolio/portfolio-confirmation.entity';
 import { PortfolioInitiative } from './portfolio/portfolio-initiative.entity';
 import { PortfolioPeriodValue } from './portfolio/portfolio-period-value.entity';
+import { PortfolioValueTotal } from './portfolio/portfolio-value-total.entity';
 import { SopCycleSetup } from './sop-cycle/sop-cycle-setup.entity';
 import { SopCycleRecord } from './sop-cycle/sop-cycle.entity';
 import { SopExceptionRecord } from './sop-cycle/sop-exception.entity';
@@ -24,10 +26,11 @@ export const PLANS_ENTITIES: Function[] = [
   StackProbe,
   StackProbeReceipt,
   OrgNode,
-  // The portfolio read model, per initiative and per period.
+  // The portfolio read model, per initiative and per period, and its totals per program, stage and period.
   PortfolioInitiative,
   PortfolioConfirmation,
   PortfolioPeriodValue,
+  PortfolioValueTotal,
   // Plans and scenarios per node, actual demand, S&OP policies and what initiatives need.
   Plan,
   PlanCell,
@@ -48,4 +51,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   PortfolioByPeriod1764460800000,
   PlansAndScenarios1764547200000,
   SopCycles1764633600000,
+  PortfolioValueTotals1764806400000,
 ];

@@ -8,6 +8,10 @@ import type { EntityManager } from 'typeorm';
 import { PortfolioConfirmation } from './portfolio-confirmation.entity';
 import { PortfolioInitiative } from './portfolio-initiative.entity';
 import { PortfolioPeriodValue } from './portfolio-period-value.entity';
+import { addToTotals, cellsOfInitiative, totalsDifference } from './portfolio-value-totals';
+
+/** The advisory lock space of the portfolio projection's initiatives ('port'), apart from other services' locks in the same database. */
+const PORTFOLIO_LOCKS = 0x706f7274;
 
 /**
  * The portfolio read model, fed by the initiatives and finance events. It is
@@ -40,8 +44,23 @@ export class PortfolioProjection implements OnModuleInit {
         'initiative.closed',
         'finance.value-confirmed',
       ],
-      apply: (event, manager) => this.apply(event, manager),
+      apply: (event, manager) => this.applyKeepingTotals(event, manager),
     };
+  }
+
+  /**
+   * Applies the event, and adds what it changed in the initiative's cells to
+   * the per-program totals, in the same transaction: the totals never
+   * disagree with the rows they sum.
+   */
+  private async applyKeepingTotals(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    const initiativeId = (event.data as { initiativeId: string }).initiativeId;
+    // Locked first, by id rather than by row: a confirmation may arrive (on finance's topic) while its initiative's
+    // creation is being applied, before the row exists. The second waits and reads the cells the first left.
+    await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [PORTFOLIO_LOCKS, initiativeId]);
+    const before = await cellsOfInitiative(manager, initiativeId);
+    await this.apply(event, manager);
+    await addToTotals(manager, totalsDifference(before, await cellsOfInitiative(manager, initiativeId)));
   }
 
   private async apply(event: EventEnvelope, manager: EntityManager): Promise<void> {

@@ -419,20 +419,33 @@ describe('portfolio reports', () => {
 
   it('rebuilds the same rows when the same events are replayed into a cleared model', async () => {
     const mine = Object.values(ids).concat(`elsewhere-${run}`);
+    const suitePrograms = (await plans.dataSource.query(`SELECT DISTINCT program_id FROM plans.portfolio_initiative WHERE initiative_id = ANY($1)`, [mine])).map((row: { program_id: string }) => row.program_id);
     const snapshot = async () => ({
       initiatives: await plans.dataSource.query(`SELECT * FROM plans.portfolio_initiative WHERE initiative_id = ANY($1) ORDER BY initiative_id`, [mine]),
       periods: await plans.dataSource.query(`SELECT * FROM plans.portfolio_period_value WHERE initiative_id = ANY($1) ORDER BY initiative_id, period`, [mine]),
       confirmations: await plans.dataSource.query(`SELECT * FROM plans.portfolio_confirmation WHERE initiative_id = ANY($1) ORDER BY confirmation_id`, [mine]),
+      totals: await plans.dataSource.query(`SELECT * FROM plans.portfolio_value_total WHERE program_id = ANY($1) AND (planned <> 0 OR forecast <> 0 OR confirmed <> 0) ORDER BY program_id, currency, stage, period`, [suitePrograms]),
     });
     const live = await snapshot();
     expect(live.initiatives).toHaveLength(6);
     expect(live.periods.length).toBeGreaterThan(0);
     expect(live.confirmations).toHaveLength(2);
+    // The per-program totals sum exactly the rows they stand for.
+    const summed = await plans.dataSource.query(
+      `SELECT initiative.program_id, initiative.currency, initiative.stage, value.period, SUM(value.planned)::bigint AS planned
+         FROM plans.portfolio_period_value value JOIN plans.portfolio_initiative initiative USING (initiative_id)
+        WHERE initiative.program_id = ANY($1) AND initiative.status <> 'cancelled' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      [suitePrograms],
+    );
+    expect(live.totals.filter((row: { planned: string }) => Number(row.planned) !== 0).map((row: Record<string, unknown>) => [row.program_id, row.currency, row.stage, row.period, String(row.planned)])).toEqual(
+      summed.map((row: Record<string, unknown>) => [row.program_id, row.currency, row.stage, row.period, String(row.planned)]),
+    );
 
     // Cleared: this suite's rows only, so that other suites on the same database keep theirs.
     for (const table of ['portfolio_initiative', 'portfolio_period_value', 'portfolio_confirmation']) {
       await plans.dataSource.query(`DELETE FROM plans.${table} WHERE initiative_id = ANY($1)`, [mine]);
     }
+    await plans.dataSource.query(`DELETE FROM plans.portfolio_value_total WHERE program_id = ANY($1)`, [suitePrograms]);
     // A fresh group, set to where this suite's events begin, applies them again through the projection's own consumer.
     const groupId = testGroup(`plans.portfolio-replay-${run}`);
     const kafkaAdmin = plans.app.get(Kafka).admin();

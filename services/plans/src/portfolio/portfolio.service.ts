@@ -181,26 +181,13 @@ export class PortfolioService {
     const range = periodsBetween(from, to);
     if ('unmet' in range) throw PortfolioError.malformedRange(range.unmet);
     await this.nodes.get(orgNodeId);
+    // From the per-program totals the projection keeps: a few thousand cells however many initiatives there are.
     const rows = (await this.dataSource.query(
-      `${SUBTREE},
-       portfolio AS (
-         SELECT initiative.initiative_id, initiative.stage FROM plans.portfolio_initiative initiative
-          WHERE ${IN_SUBTREE} AND initiative.currency = $2 AND initiative.status <> 'cancelled'
-       ),
-       valued AS (
-         SELECT value.period, portfolio.stage, SUM(value.planned) AS planned, SUM(value.forecast) AS forecast
-           FROM plans.portfolio_period_value value JOIN portfolio USING (initiative_id)
-          WHERE value.period BETWEEN $3 AND $4
-          GROUP BY value.period, portfolio.stage
-       ),
-       confirmed AS (
-         SELECT confirmation.period, portfolio.stage, SUM(confirmation.amount) AS confirmed
-           FROM plans.portfolio_confirmation confirmation JOIN portfolio USING (initiative_id)
-          WHERE confirmation.currency = $2 AND confirmation.period BETWEEN $3 AND $4
-          GROUP BY confirmation.period, portfolio.stage
-       )
-       SELECT period, stage, COALESCE(valued.planned, 0) AS planned, COALESCE(valued.forecast, 0) AS forecast, COALESCE(confirmed.confirmed, 0) AS confirmed
-         FROM valued FULL JOIN confirmed USING (period, stage)`,
+      `${SUBTREE}
+       SELECT total.period, total.stage, SUM(total.planned) AS planned, SUM(total.forecast) AS forecast, SUM(total.confirmed) AS confirmed
+         FROM plans.portfolio_value_total total
+        WHERE total.program_id = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program')) AND total.currency = $2 AND total.period BETWEEN $3 AND $4
+        GROUP BY total.period, total.stage`,
       [orgNodeId, currency, from, to],
     )) as { period: string; stage: number; planned: string; forecast: string; confirmed: string }[];
     return {
