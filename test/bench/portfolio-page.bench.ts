@@ -22,7 +22,8 @@ function percentile(samples: number[], share: number): number {
 // The portfolio page of the top node of a large hierarchy (100 000
 // initiatives × 24 periods, written straight into the plans tables), loaded
 // in headless Chromium from a fresh browser context each time, timed from
-// navigation until both charts have drawn their figures. Beside it, the bare
+// navigation until both charts have drawn their figures and the headline
+// figures are shown. Beside it, the bare
 // engine: the same six API calls the page makes, fetched at once from Node,
 // in the same run, taking turns with the page loads. Goal: page p95 under 2 s
 // on this machine, bundle under 500 kB gzip.
@@ -88,6 +89,9 @@ describe('benchmark: the portfolio page of a large hierarchy in Chromium', () =>
       await page.goto(`${plans.baseUrl}/nodes/${portfolio.organization}`);
       await page.locator('[data-chart="DoI waterfall from target to gap"][data-drawn="true"]').waitFor({ timeout: 60_000 });
       await page.locator('[data-chart="Planned, forecast and confirmed value per month"][data-drawn="true"]').waitFor({ timeout: 60_000 });
+      // And the headline figures beside them: the page is read when both are there.
+      await page.locator('[data-figure="Planned"]').filter({ hasNotText: '…' }).waitFor({ timeout: 60_000 });
+      await page.locator('[data-figure="Benefit realization"]').filter({ hasNotText: '…' }).waitFor({ timeout: 60_000 });
       const elapsed = performance.now() - started;
       // Where the page's own time goes: when its script had arrived, and when it asked for the first figures.
       const timings = await page.evaluate(() => {
@@ -134,7 +138,7 @@ describe('benchmark: the portfolio page of a large hierarchy in Chromium', () =>
       ['hierarchy', portfolio.hierarchy],
       ['initiatives × periods', `${INITIATIVES} × ${PERIODS}`],
       ['seeded in (s)', (seedMs / 1000).toFixed(1)],
-      [`page until both charts drew, p50 / p95 (ms, ${LOADS} loads), goal p95 < 2000`, `${percentile(pages, 0.5).toFixed(0)} / ${percentile(pages, 0.95).toFixed(0)}`],
+      [`page until both charts and the figures drew, p50 / p95 (ms, ${LOADS} loads), goal p95 < 2000`, `${percentile(pages, 0.5).toFixed(0)} / ${percentile(pages, 0.95).toFixed(0)}`],
       [`the six API calls alone, at once, p50 / p95 (ms)`, `${percentile(apis, 0.5).toFixed(0)} / ${percentile(apis, 0.95).toFixed(0)}`],
       ['  of which: script arrived / first figure asked, after navigation, p50 (ms)', `${percentile(scriptArrived.slice(1), 0.5).toFixed(0)} / ${percentile(figuresAsked.slice(1), 0.5).toFixed(0)}`],
       ...alone,

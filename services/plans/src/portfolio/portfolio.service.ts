@@ -281,9 +281,15 @@ export class PortfolioService {
       `${SUBTREE}
        SELECT initiative.initiative_id, initiative.program_id, initiative.title, initiative.stage, initiative.status, initiative.owner_id,
               initiative.sponsor_id, initiative.currency, initiative.planned, initiative.forecast, initiative.implemented_at, initiative.closed_at,
-              COALESCE((SELECT SUM(confirmation.amount) FROM plans.portfolio_confirmation confirmation
-                         WHERE confirmation.initiative_id = initiative.initiative_id AND confirmation.currency = initiative.currency), 0) AS confirmed
+              COALESCE(confirmed.amount, 0) AS confirmed
          FROM plans.portfolio_initiative initiative
+         -- One pass over the confirmations grouped by initiative: a lookup per initiative costs more on a large portfolio.
+         LEFT JOIN (
+           SELECT confirmation.initiative_id, confirmation.currency, SUM(confirmation.amount) AS amount
+             FROM plans.portfolio_confirmation confirmation JOIN plans.portfolio_initiative initiative USING (initiative_id)
+            WHERE ${IN_SUBTREE}
+            GROUP BY confirmation.initiative_id, confirmation.currency
+         ) confirmed ON confirmed.initiative_id = initiative.initiative_id AND confirmed.currency = initiative.currency
         WHERE ${IN_SUBTREE} ${currency === undefined ? '' : `AND initiative.currency = $2 AND initiative.status <> 'cancelled' AND initiative.stage >= $3`}
         ORDER BY initiative.program_id, initiative.initiative_id`,
       currency === undefined ? [orgNodeId] : [orgNodeId, currency, fromStage],
