@@ -236,17 +236,18 @@ describe('the cockpit page', () => {
     expect(
       (await plansApi.put(`/api/org-nodes/${organizationId}/sop-cycle-setup`, { owners: { data_gathering: 'pat', demand_review: 'pat', supply_review: 'pat', pre_sop: 'pat', executive_sop: 'lena' }, schedule: null })).status,
     ).toBeLessThan(300);
-    const cycle = await apiAs(plans.baseUrl, pat).post('/api/sop-cycles', { orgNodeId: organizationId, period });
-    expect(cycle.status).toBe(201);
-    for (const step of ['data_gathering', 'demand_review', 'supply_review']) {
-      expect((await apiAs(plans.baseUrl, pat).post(`/api/sop-cycles/${cycle.body.id}/steps/${step}/completion`, {})).status).toBe(200);
-    }
-
-    // Pat closes the pre-S&OP in the room: the exception appears, flagged until Pat sends its mitigation.
+    // Pat starts this month's cycle in the room and walks its steps; closing the pre-S&OP raises the exception,
+    // flagged until Pat sends its mitigation.
     const office = await signedInAs('Pat PMO');
     await office.getByRole('link', { name: 'S&OP review' }).click();
-    await office.getByRole('row', { name: /Pre-S&OP.*now/ }).waitFor();
-    await office.getByRole('button', { name: 'Complete Pre-S&OP' }).click();
+    await office.getByRole('button', { name: /^Start the .* cycle$/ }).click();
+    for (const step of ['Data gathering', 'Demand review', 'Supply review', 'Pre-S&OP']) {
+      await office.getByRole('row', { name: new RegExp(`${step}.*now`) }).waitFor();
+      await office.getByRole('button', { name: `Complete ${step}` }).click();
+    }
+    const cycles = await apiAs(plans.baseUrl, pat).get(`/api/sop-cycles?orgNodeId=${organizationId}`);
+    const cycle = { body: cycles.body.cycles.find((candidate: { period: string }) => candidate.period === period) as { id: string } };
+    expect(cycle.body).toBeDefined();
     const gap = office.locator('[data-exception="demand_exceeds_capacity"]');
     await gap.getByText('Demand beyond capacity').waitFor();
     await gap.getByText('mitigation missing').waitFor();

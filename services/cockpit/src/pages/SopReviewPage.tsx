@@ -51,6 +51,29 @@ function useCycleCommand<T>(cycleId: string, command: (body: T) => Promise<unkno
   });
 }
 
+/** A PMO starts this month's cycle on demand; the node's setup names each step's owner (422 without one). */
+function CycleStart({ nodeId, period, onStarted }: { nodeId: string; period: string; onStarted: (cycleId: string) => void }) {
+  const client = useQueryClient();
+  const start = useMutation({
+    mutationFn: () => call<SopCycleView>('plans', '/api/sop-cycles', { method: 'POST', body: { orgNodeId: nodeId, period } }),
+    onSuccess: async (cycle) => {
+      await client.invalidateQueries({ queryKey: ['sop', 'cycles', nodeId] });
+      onStarted(cycle.id);
+    },
+  });
+  return (
+    <Card withBorder padding="sm">
+      <Group justify="space-between">
+        <Text>No cycle for {formatPeriod(period)} yet.</Text>
+        <Button onClick={() => start.mutate()} loading={start.isPending}>
+          Start the {formatPeriod(period)} cycle
+        </Button>
+      </Group>
+      <Refusal error={start.error} />
+    </Card>
+  );
+}
+
 function StepCompletion({ cycle }: { cycle: SopCycleView }) {
   const [note, setNote] = useState('');
   const publishing = cycle.step === 'executive_sop';
@@ -550,6 +573,7 @@ export function SopReviewPage() {
   const plan = useQuery({ queryKey: ['plan', nodeId], queryFn: () => call<PlanOfRecord>('plans', `/api/org-nodes/${nodeId}/plan`), retry: false });
   const accuracy = useQuery({ queryKey: ['accuracy', nodeId], queryFn: () => call<ForecastAccuracyView>('plans', `/api/org-nodes/${nodeId}/forecast-accuracy`), retry: false });
   const currency = plan.data?.currency ?? 'EUR';
+  const thisMonth = new Date().toISOString().slice(0, 7);
 
   if (node.error && !node.data) return <Problem error={node.error} />;
   return (
@@ -583,8 +607,11 @@ export function SopReviewPage() {
       {cycles.error ? (
         <Problem error={cycles.error} />
       ) : cycles.data && cycles.data.cycles.length === 0 ? (
-        <Text c="dimmed">This node has not run an S&OP cycle yet. A PMO starts one, or its setup's schedule does each month.</Text>
+        <Text c="dimmed">This node has not run an S&OP cycle yet. A PMO starts one here, or its setup's schedule does each month.</Text>
       ) : null}
+      {cycles.data && (me.roles.includes('pmo') || me.roles.includes('admin')) && !cycles.data.cycles.some((candidate) => candidate.period === thisMonth) && (
+        <CycleStart nodeId={nodeId} period={thisMonth} onStarted={(id) => setSearch({ cycle: id })} />
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
