@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   figuresOverPeriods,
   periodsBetween,
+  hasBaseline,
   phantomProgress,
   portfolioRealization,
   portfolioSummary,
@@ -107,6 +108,15 @@ export class PortfolioService {
 
   async summary(orgNodeId: string, currency: string) {
     await this.nodes.get(orgNodeId); // 404 for an unknown node
+    return { orgNodeId, currency, ...portfolioSummary(await this.stageFigures(orgNodeId, currency)) };
+  }
+
+  /** Count and value per stage under the node, not cancelled, in the currency: one aggregate, shared while it runs. */
+  private stageFigures(orgNodeId: string, currency: string) {
+    return this.shared(['stage-figures', orgNodeId, currency], () => this.aggregateStageFigures(orgNodeId, currency));
+  }
+
+  private async aggregateStageFigures(orgNodeId: string, currency: string) {
     const rows = (await this.dataSource.query(
       `${SUBTREE},
        confirmed AS (
@@ -120,14 +130,13 @@ export class PortfolioService {
         GROUP BY initiative.stage`,
       [orgNodeId, currency],
     )) as { stage: number; count: string; planned: string; forecast: string; confirmed: string }[];
-    const figures = rows.map((row) => ({
+    return rows.map((row) => ({
       stage: Number(row.stage) as Stage,
       count: Number(row.count),
       planned: Number(row.planned),
       forecast: Number(row.forecast),
       confirmed: Number(row.confirmed),
     }));
-    return { orgNodeId, currency, ...portfolioSummary(figures) };
   }
 
   /**
@@ -224,10 +233,14 @@ export class PortfolioService {
 
   async realization(orgNodeId: string, currency: string, limit = DEFAULT_LISTED) {
     await this.nodes.get(orgNodeId);
-    // Only decided initiatives (stage 3 on) have a baseline: the rule weighs no others.
-    const report = portfolioRealization(await this.initiatives(orgNodeId, currency, 3));
+    // The report's totals are sums over the initiatives, so the sums per stage give the same totals without
+    // reading every initiative; only the closed ones are read one by one, for the list of leaks.
+    const stages = await this.stageFigures(orgNodeId, currency);
+    const totals = portfolioRealization(stages.map((row) => ({ initiativeId: `stage-${row.stage}`, stage: row.stage, status: 'open', planned: row.planned, confirmed: row.confirmed })));
+    const closedOnes = portfolioRealization(await this.initiatives(orgNodeId, currency, 5, 5));
+    const report = { ...totals, initiatives: stages.filter((row) => hasBaseline({ stage: row.stage, status: 'open' })).reduce((count, row) => count + row.count, 0) };
     // The largest leaks first: a portfolio closes thousands, a reader weighs the worst.
-    const closed = [...report.closed].sort((a, b) => b.leakage - a.leakage || a.initiativeId.localeCompare(b.initiativeId));
+    const closed = [...closedOnes.closed].sort((a, b) => b.leakage - a.leakage || a.initiativeId.localeCompare(b.initiativeId));
     return {
       orgNodeId,
       currency,
@@ -255,8 +268,8 @@ export class PortfolioService {
   async phantomProgress(orgNodeId: string, currency: string, limit = DEFAULT_LISTED, now = Date.now()) {
     await this.nodes.get(orgNodeId);
     const { phantomUnconfirmedAfter, phantomUnconfirmedAfterMs } = this.config.portfolio;
-    // Both of the rule's reasons need stage 3 or 4 at least: earlier stages are never read.
-    const flagged = (await this.initiatives(orgNodeId, currency, 3)).flatMap((row) => {
+    // Both of the rule's reasons need stage 3 or 4: no other stage is read.
+    const flagged = (await this.initiatives(orgNodeId, currency, 3, 4)).flatMap((row) => {
       const reasons = phantomProgress({ ...row, implementedAt: row.implementedAt === null ? null : Date.parse(row.implementedAt) }, now, phantomUnconfirmedAfterMs);
       return reasons.length > 0 ? [{ ...row, reasons }] : [];
     });
@@ -271,12 +284,13 @@ export class PortfolioService {
    * that still promise value; `fromStage` leaves out the stages below it,
    * which a report's rule could not pick anyway.
    */
-  private initiatives(orgNodeId: string, currency?: string, fromStage = 0): Promise<PortfolioInitiativeRow[]> {
-    // The realization and phantom progress of a page read the same rows at once: one scan serves both.
-    return this.shared(['initiatives', orgNodeId, currency ?? '*', String(fromStage)], () => this.readInitiatives(orgNodeId, currency, fromStage));
+  private initiatives(orgNodeId: string, currency?: string, fromStage = 0, toStage = 5): Promise<PortfolioInitiativeRow[]> {
+    // Two pages asking at once read the rows once.
+    return this.shared(['initiatives', orgNodeId, currency ?? '*', String(fromStage), String(toStage)], () => this.readInitiatives(orgNodeId, currency, fromStage, toStage));
   }
 
-  private async readInitiatives(orgNodeId: string, currency: string | undefined, fromStage: number): Promise<PortfolioInitiativeRow[]> {
+  private async readInitiatives(orgNodeId: string, currency: string | undefined, fromStage: number, toStage: number): Promise<PortfolioInitiativeRow[]> {
+    const chosen = `${IN_SUBTREE} ${currency === undefined ? '' : `AND initiative.currency = $2 AND initiative.status <> 'cancelled' AND initiative.stage BETWEEN $3 AND $4`}`;
     const records = (await this.dataSource.query(
       `${SUBTREE}
        SELECT initiative.initiative_id, initiative.program_id, initiative.title, initiative.stage, initiative.status, initiative.owner_id,
@@ -287,12 +301,12 @@ export class PortfolioService {
          LEFT JOIN (
            SELECT confirmation.initiative_id, confirmation.currency, SUM(confirmation.amount) AS amount
              FROM plans.portfolio_confirmation confirmation JOIN plans.portfolio_initiative initiative USING (initiative_id)
-            WHERE ${IN_SUBTREE}
+            WHERE ${chosen}
             GROUP BY confirmation.initiative_id, confirmation.currency
          ) confirmed ON confirmed.initiative_id = initiative.initiative_id AND confirmed.currency = initiative.currency
-        WHERE ${IN_SUBTREE} ${currency === undefined ? '' : `AND initiative.currency = $2 AND initiative.status <> 'cancelled' AND initiative.stage >= $3`}
+        WHERE ${chosen}
         ORDER BY initiative.program_id, initiative.initiative_id`,
-      currency === undefined ? [orgNodeId] : [orgNodeId, currency, fromStage],
+      currency === undefined ? [orgNodeId] : [orgNodeId, currency, fromStage, toStage],
     )) as InitiativeRecord[];
     return records.map(initiativeRow);
   }
