@@ -196,6 +196,16 @@ describe('the cockpit page', () => {
     await owner.getByRole('alert').filter({ hasText: 'Not yet: criteria unmet' }).waitFor();
     expect(await owner.getByRole('alert').textContent()).toContain('the business case must state its one-time costs');
 
+    // The sponsor puts it on hold with a reason: the owner's page stops offering the gate until it is resumed.
+    await sponsor.getByRole('textbox', { name: 'Reason to put on hold' }).fill('Budget frozen until the Q2 review');
+    await sponsor.getByRole('button', { name: 'Put on hold' }).click();
+    await sponsor.getByRole('textbox', { name: 'Reason to resume' }).waitFor();
+    await owner.getByRole('button', { name: 'Request gate' }).waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await owner.getByText('on hold', { exact: true }).count()).toBe(1);
+    await sponsor.getByRole('textbox', { name: 'Reason to resume' }).fill('Budget released');
+    await sponsor.getByRole('button', { name: 'Resume' }).click();
+    await owner.getByRole('button', { name: 'Request gate' }).waitFor({ timeout: 15_000 });
+
     const viewer = await signedInAs('Vic Viewer');
     await viewer.goto(`${plans.baseUrl}/initiatives/${id}`);
     await viewer.getByText('Nothing awaits you on this initiative.').waitFor();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Select, Skeleton, Stack, Stepper, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Select, TextInput, Skeleton, Stack, Stepper, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { formatPeriod } from '../format/period';
 import { Refusal } from '../feedback/Refusal';
 import { ConfirmValueForm, RejectClosureForm } from './FinanceForms';
 import { formatInstant as when } from '../format/instant';
-import { mayCompleteMilestone, mayConfirm, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
+import { mayCompleteMilestone, mayConfirm, mayReplanMilestone, sideMovesFor, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
 
 const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30' };
 const STATUS_COLOURS: Record<string, string> = { on_track: 'green', at_risk: 'yellow', escalated: 'red', on_hold: 'gray', cancelled: 'gray', closed: 'indigo' };
@@ -72,6 +72,70 @@ function MilestoneCompletion({ initiative, milestones, onDone }: { initiative: I
   );
 }
 
+const MOVES = {
+  hold: { title: 'Put on hold', hint: 'Its gates wait until it is resumed.', button: 'Put on hold' },
+  resume: { title: 'Resume', hint: 'Its gates may be decided again.', button: 'Resume' },
+  cancel: { title: 'Cancel the initiative', hint: 'It promises nothing any more; this cannot be undone.', button: 'Cancel the initiative' },
+  rollback: { title: 'Roll back one stage', hint: 'Back to the stage before, when its evidence no longer holds.', button: 'Roll back' },
+} as const;
+
+/** A side move with the reason each one needs. */
+function SideMove({ initiative, move, onDone }: { initiative: InitiativeView; move: keyof typeof MOVES; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const send = useMutation({
+    mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/${move}`, { method: 'POST', body: { reason } }),
+    onSuccess: () => {
+      setReason('');
+      onDone();
+    },
+  });
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600}>{MOVES[move].title}</Text>
+      <Text size="sm" c="dimmed">
+        {MOVES[move].hint}
+      </Text>
+      <Textarea label={`Reason to ${MOVES[move].button.toLowerCase()}`} value={reason} onChange={(event) => setReason(event.currentTarget.value)} autosize minRows={1} />
+      <Group mt="xs">
+        <Button variant="outline" color={move === 'cancel' || move === 'rollback' ? 'red' : undefined} onClick={() => send.mutate()} loading={send.isPending} disabled={reason.trim() === ''}>
+          {MOVES[move].button}
+        </Button>
+      </Group>
+      <Refusal error={send.error} />
+    </Card>
+  );
+}
+
+/** The sponsor moves an open milestone's due date, with a reason; its escalation starts again. */
+function MilestoneReplan({ initiative, milestones, onDone }: { initiative: InitiativeView; milestones: InitiativeView['milestones']; onDone: () => void }) {
+  const [milestoneId, setMilestoneId] = useState<string | null>(milestones[0]?.id ?? null);
+  const [dueDate, setDueDate] = useState('');
+  const [reason, setReason] = useState('');
+  const chosen = milestones.some((milestone) => milestone.id === milestoneId) ? milestoneId : (milestones[0]?.id ?? null);
+  const replan = useMutation({
+    mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/milestones/${chosen}/replan`, { method: 'POST', body: { dueDate, reason } }),
+    onSuccess: () => {
+      setDueDate('');
+      setReason('');
+      onDone();
+    },
+  });
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600}>Move a milestone&apos;s due date</Text>
+      <Select label="Milestone to move" data={milestones.map((milestone) => ({ value: milestone.id, label: `${milestone.title} (due ${milestone.dueDate})` }))} value={chosen} onChange={setMilestoneId} allowDeselect={false} />
+      <TextInput label="New due date" type="date" value={dueDate} onChange={(event) => setDueDate(event.currentTarget.value)} />
+      <Textarea label="Reason for the new date" value={reason} onChange={(event) => setReason(event.currentTarget.value)} autosize minRows={1} />
+      <Group mt="xs">
+        <Button onClick={() => replan.mutate()} loading={replan.isPending} disabled={!chosen || !dueDate || reason.trim() === ''}>
+          Move the due date
+        </Button>
+      </Group>
+      <Refusal error={replan.error} />
+    </Card>
+  );
+}
+
 function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; viewer: Viewer; onDone: () => void }) {
   const [evidence, setEvidence] = useState('');
   const nextStage = initiative.stage + 1;
@@ -111,6 +175,8 @@ function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; v
     ),
     ...pending.map((gate) => <GateDecision key={gate.id} initiative={initiative} gate={gate} onDone={onDone} />),
     mayConfirm(viewer, initiative) && <ConfirmValueForm key="confirm" initiative={initiative} onDone={onDone} />,
+    mayReplanMilestone(viewer, initiative) && <MilestoneReplan key="replan" initiative={initiative} milestones={openMilestones} onDone={onDone} />,
+    ...sideMovesFor(viewer, initiative).map((move) => <SideMove key={move} initiative={initiative} move={move} onDone={onDone} />),
     mayConfirm(viewer, initiative) && initiative.closure.state === 'pending_confirmation' && <RejectClosureForm key="reject" initiative={initiative} onDone={onDone} />,
   ].filter(Boolean);
   return (

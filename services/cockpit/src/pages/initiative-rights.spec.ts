@@ -1,5 +1,5 @@
 import type { GateView, InitiativeView } from '../api/initiative';
-import { mayCompleteMilestone, mayConfirm, mayDecide, mayRequestClosure, mayRequestGate } from './initiative-rights';
+import { mayCompleteMilestone, mayConfirm, mayDecide, mayReplanMilestone, mayRequestClosure, mayRequestGate, sideMovesFor } from './initiative-rights';
 
 const initiative = { ownerId: 'olivia', sponsorId: 'sam', controllerId: 'cleo', stage: 2, status: 'on_track', gates: [], closure: { state: 'none', reason: null } } as unknown as InitiativeView;
 const gate = (missingKeys: string[], submittedBy = 'olivia') => ({ state: 'pending', submittedBy, missingKeys }) as unknown as GateView;
@@ -33,5 +33,20 @@ describe('what the page offers a person', () => {
     expect(mayCompleteMilestone({ sub: 'sam', roles: ['sponsor'] }, open)).toBe(false);
     expect(mayCompleteMilestone({ sub: 'olivia', roles: ['owner'] }, { ...open, status: 'closed' })).toBe(false);
     expect(mayCompleteMilestone({ sub: 'olivia', roles: ['owner'] }, { ...open, milestones: [{ ...open.milestones[0], completedAt: '2026-12-01T00:00:00Z' }] })).toBe(false);
+  });
+
+  it('offers the sponsor hold or resume and cancel, a PMO the rollback, and nobody anything on a closed initiative', () => {
+    expect(sideMovesFor({ sub: 'sam', roles: ['sponsor'] }, initiative)).toEqual(['hold', 'cancel']);
+    expect(sideMovesFor({ sub: 'sam', roles: ['sponsor'] }, { ...initiative, status: 'on_hold' })).toEqual(['resume', 'cancel']);
+    expect(sideMovesFor({ sub: 'pat', roles: ['pmo'] }, initiative)).toEqual(['rollback']);
+    expect(sideMovesFor({ sub: 'pat', roles: ['pmo'] }, { ...initiative, stage: 0 })).toEqual([]);
+    expect(sideMovesFor({ sub: 'olivia', roles: ['owner'] }, initiative)).toEqual([]);
+    expect(sideMovesFor({ sub: 'sam', roles: ['sponsor'] }, { ...initiative, status: 'closed' })).toEqual([]);
+  });
+
+  it('offers the re-planning of an open milestone to the sponsor alone', () => {
+    const open = { ...initiative, milestones: [{ id: 'm1', title: 'Dock open', dueDate: '2027-01-31', completedAt: null, completedBy: null }] };
+    expect(mayReplanMilestone({ sub: 'sam', roles: ['sponsor'] }, open)).toBe(true);
+    expect(mayReplanMilestone({ sub: 'olivia', roles: ['owner'] }, open)).toBe(false);
   });
 });

@@ -40,3 +40,17 @@ export function mayConfirm(viewer: Viewer, initiative: InitiativeView): boolean 
 export function mayCompleteMilestone(viewer: Viewer, initiative: InitiativeView): boolean {
   return viewer.sub === initiative.ownerId && !['cancelled', 'closed'].includes(initiative.status) && initiative.milestones.some((milestone) => milestone.completedAt === null);
 }
+
+/** The side moves a person may make: the sponsor holds, resumes or cancels an open initiative; a PMO rolls one back a stage. */
+export function sideMovesFor(viewer: Viewer, initiative: InitiativeView): Array<'hold' | 'resume' | 'cancel' | 'rollback'> {
+  if (['cancelled', 'closed'].includes(initiative.status)) return [];
+  const moves: Array<'hold' | 'resume' | 'cancel' | 'rollback'> = [];
+  if (viewer.sub === initiative.sponsorId) moves.push(initiative.status === 'on_hold' ? 'resume' : 'hold', 'cancel');
+  if (viewer.roles.includes('pmo') && initiative.stage > 0) moves.push('rollback');
+  return moves;
+}
+
+/** The sponsor moves an open milestone's due date, with a reason. */
+export function mayReplanMilestone(viewer: Viewer, initiative: InitiativeView): boolean {
+  return viewer.sub === initiative.sponsorId && !['cancelled', 'closed'].includes(initiative.status) && initiative.milestones.some((milestone) => milestone.completedAt === null);
+}
