@@ -1,4 +1,4 @@
-import { isRole } from '@tollgate/domain';
+import { rolesAtClaim } from '@tollgate/domain';
 import jwt, { JwtHeader, JwtPayload, SigningKeyCallback } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import type { Principal } from './principal';
@@ -80,12 +80,8 @@ function toPrincipal(payload: JwtPayload, rolesClaim: string): Principal {
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
     throw new TokenRejectedError('token has no subject (sub)');
   }
-  const claimed = rolesClaim.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload) ?? [];
-  if (!Array.isArray(claimed) || !claimed.every((role) => typeof role === 'string')) {
-    throw new TokenRejectedError(`token roles (${rolesClaim}) must be an array of strings`);
-  }
-  // An identity provider lists roles of other applications too: only Tollgate's six count, the rest grant nothing.
-  const roles = claimed.filter(isRole);
+  const roles = rolesAtClaim(payload, rolesClaim);
+  if (roles === null) throw new TokenRejectedError(`token roles (${rolesClaim}) must be an array of strings`);
   const name = typeof payload['name'] === 'string' ? (payload['name'] as string) : undefined;
   return { sub: payload.sub, ...(name ? { name } : {}), roles };
 }

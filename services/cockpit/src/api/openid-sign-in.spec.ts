@@ -1,4 +1,4 @@
-import { claimsOf, rolesIn } from './openid-sign-in';
+import { claimsOf } from './openid-sign-in';
 
 // As a provider encodes it: UTF-8, then base64url without padding.
 const base64url = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -8,13 +8,5 @@ describe('reading a token the provider issued', () => {
   it('reads the claims of a JWT, accents included', () => {
     expect(claimsOf(jwt({ sub: 'olivia', name: 'Olivia Ørsted' }))).toEqual({ sub: 'olivia', name: 'Olivia Ørsted' });
     expect(() => claimsOf('opaque-token')).toThrow('not a JWT');
-  });
-
-  it("keeps Tollgate's roles at the configured claim path and drops the others", () => {
-    const claims = { roles: ['owner', 'offline_access'], realm_access: { roles: ['pmo', 'uma_authorization'] } };
-    expect(rolesIn(claims, 'roles')).toEqual(['owner']);
-    expect(rolesIn(claims, 'realm_access.roles')).toEqual(['pmo']);
-    expect(rolesIn(claims, 'missing.path')).toEqual([]);
-    expect(rolesIn({ roles: 'admin' }, 'roles')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { ROLES } from '@tollgate/domain';
+import { rolesAtClaim } from '@tollgate/domain';
 import type { OpenIdSettings } from './client';
 import type { Session } from './session';
 
@@ -70,12 +70,6 @@ export function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(json) as Record<string, unknown>;
 }
 
-/** The roles a token carries at the configured claim path, Tollgate's own only: what the services will see. */
-export function rolesIn(claims: Record<string, unknown>, rolesClaim: string): string[] {
-  const value = rolesClaim.split('.').reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), claims);
-  return Array.isArray(value) ? value.filter((role): role is string => typeof role === 'string' && (ROLES as readonly string[]).includes(role)) : [];
-}
-
 /** Back from the provider: the code exchanged for tokens with the PKCE verifier, the nonce checked, the session made. */
 export async function completeSignIn(settings: OpenIdSettings, callback: URL): Promise<{ session: Session; returnTo: string; popup: boolean }> {
   const error = callback.searchParams.get('error');
@@ -106,7 +100,7 @@ export async function completeSignIn(settings: OpenIdSettings, callback: URL): P
   const session: Session = {
     token,
     expiresAt: new Date(Number(claims.exp) * 1000).toISOString(),
-    person: { sub: String(claims.sub), name: typeof identity.name === 'string' ? identity.name : String(claims.sub), roles: rolesIn(claims, settings.rolesClaim) },
+    person: { sub: String(claims.sub), name: typeof identity.name === 'string' ? identity.name : String(claims.sub), roles: rolesAtClaim(claims, settings.rolesClaim) ?? [] },
   };
   return { session, returnTo: pending.returnTo, popup: pending.popup };
 }
