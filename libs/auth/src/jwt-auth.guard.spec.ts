@@ -7,6 +7,7 @@ import { AuthModule } from './auth.module';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { issueDevelopmentToken } from './development-token';
 import type { Principal } from './principal';
+import type { TokenExpectations } from './token-verifier';
 
 const secret = 'tollgate-test-secret-of-some-length';
 
@@ -36,18 +37,23 @@ class ProbeController {
   }
 }
 
+/** The probe routes behind the guard, listening on a free port. */
+async function startProbe(expected?: TokenExpectations): Promise<{ app: INestApplication; baseUrl: string }> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [AuthModule.forRoot({ jwtSecret: secret }, expected)],
+    controllers: [ProbeController],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  return { app, baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}` };
+}
+
 describe('JWT guard', () => {
   let app: INestApplication;
   let baseUrl: string;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [AuthModule.forRoot({ jwtSecret: secret })],
-      controllers: [ProbeController],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ({ app, baseUrl } = await startProbe());
   });
 
   afterAll(async () => {
@@ -137,13 +143,7 @@ describe('JWT guard with an OpenID provider’s expectations', () => {
   const issuer = 'https://id.example.com/realms/acme';
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [AuthModule.forRoot({ jwtSecret: secret }, { issuer, audience: 'urn:tollgate', rolesClaim: 'realm_access.roles' })],
-      controllers: [ProbeController],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ({ app, baseUrl } = await startProbe({ issuer, audience: 'urn:tollgate', rolesClaim: 'realm_access.roles' }));
   });
 
   afterAll(async () => {
