@@ -37,7 +37,8 @@ const DEFAULT_LISTED = 50;
 
 // An array of the programs rather than a join: the planner cannot estimate a recursive CTE's rows
 // (it guesses one program), and on a large portfolio that guess picked a nested loop and a sort spilled to disk.
-const IN_SUBTREE = `initiative.program_id = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program'))`;
+const programInSubtree = (column: string) => `${column} = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program'))`;
+const IN_SUBTREE = programInSubtree('initiative.program_id');
 
 /** One initiative of the portfolio, its value in its own currency, minor units. */
 export interface PortfolioInitiativeRow {
@@ -195,7 +196,7 @@ export class PortfolioService {
       `${SUBTREE}
        SELECT total.period, total.stage, SUM(total.planned) AS planned, SUM(total.forecast) AS forecast, SUM(total.confirmed) AS confirmed
          FROM plans.portfolio_value_total total
-        WHERE total.program_id = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program')) AND total.currency = $2 AND total.period BETWEEN $3 AND $4
+        WHERE ${programInSubtree('total.program_id')} AND total.currency = $2 AND total.period BETWEEN $3 AND $4
         GROUP BY total.period, total.stage`,
       [orgNodeId, currency, from, to],
     )) as { period: string; stage: number; planned: string; forecast: string; confirmed: string }[];
@@ -226,7 +227,7 @@ export class PortfolioService {
 
   async initiativesOf(orgNodeId: string, currency: string, stage: number | undefined, limit = DEFAULT_LISTED) {
     await this.nodes.get(orgNodeId);
-    const rows = (await this.initiatives(orgNodeId, currency, stage ?? 0)).filter((row) => stage === undefined || row.stage === stage);
+    const rows = await this.initiatives(orgNodeId, currency, stage ?? 0, stage ?? 5);
     const sorted = [...rows].sort((a, b) => b.planned - a.planned || a.initiativeId.localeCompare(b.initiativeId));
     return { orgNodeId, currency, stage: stage ?? null, total: sorted.length, initiatives: sorted.slice(0, limit) };
   }
