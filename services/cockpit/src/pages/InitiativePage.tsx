@@ -5,7 +5,6 @@ import { useParams } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { ApiError, call, loadSettings } from '../api/client';
 import type { AuditEntryView, ConfirmationView, GateView, InitiativeView, LedgerView } from '../api/initiative';
-import { currentSession } from '../api/session';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, minorUnitsPerMajor } from '../format/money';
@@ -13,7 +12,7 @@ import { formatPeriod } from '../format/period';
 import { Refusal } from '../feedback/Refusal';
 import { ConfirmValueForm, RejectClosureForm } from './FinanceForms';
 import { formatInstant as when } from '../format/instant';
-import { mayCompleteMilestone, mayConfirm, mayReplanMilestone, sideMovesFor, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
+import { currentViewer, mayCompleteMilestone, mayConfirm, mayReplanMilestone, sideMovesFor, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
 
 const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30' };
 const STATUS_COLOURS: Record<string, string> = { on_track: 'green', at_risk: 'yellow', escalated: 'red', on_hold: 'gray', cancelled: 'gray', closed: 'indigo' };
@@ -198,8 +197,7 @@ function Actions({ initiative, viewer, onDone }: { initiative: InitiativeView; v
 /** One initiative: its DoI track with each gate's evidence and keys, milestones, value per month, the audit trail, and what the person may do. */
 export function InitiativePage() {
   const { initiativeId = '' } = useParams();
-  const session = currentSession();
-  const viewer: Viewer = { sub: session?.person.sub ?? '', roles: session?.person.roles ?? [] };
+  const viewer = currentViewer();
   const queries = useQueryClient();
   const settings = useQuery({ queryKey: ['cockpit-settings'], queryFn: loadSettings, refetchInterval: false });
   const initiative = useQuery({ queryKey: ['initiative', initiativeId], queryFn: () => call<InitiativeView>('initiatives', `/api/initiatives/${initiativeId}`) });

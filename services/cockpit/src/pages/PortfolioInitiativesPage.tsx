@@ -1,9 +1,10 @@
-import { Anchor, Group, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
 import type { OrgNode, PortfolioInitiative } from '../api/portfolio';
+import { NodeCrumb } from '../links/NodeCrumb';
 import { Problem } from '../feedback/Refusal';
 import { ValueCells, ValueHeads } from '../figures/ValueColumns';
 import { InitiativeLink } from '../links/InitiativeLink';
@@ -32,12 +33,7 @@ export function PortfolioInitiativesPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Text size="sm">
-            <Anchor component={Link} to={`/nodes/${nodeId}`}>
-              {node.data?.name ?? '…'}
-            </Anchor>{' '}
-            · what its figures are made of
-          </Text>
+          <NodeCrumb nodeId={nodeId} name={node.data?.name} page="what its figures are made of" />
           <Title order={1}>{stage !== null ? `Initiatives at DoI ${stage} ${STAGES[Number(stage)]?.name ?? ''}` : 'Initiatives'}</Title>
         </div>
         <Select

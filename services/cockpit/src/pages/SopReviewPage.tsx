@@ -4,15 +4,15 @@ import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { call } from '../api/client';
 import type { OrgNode } from '../api/portfolio';
-import { currentSession } from '../api/session';
 import { SOP_STEP_NAMES, type ForecastAccuracyView, type PlanOfRecord, type SopAgenda, type SopCycleView, type SopExceptionView, type SopPivotView } from '../api/sop';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { demandCapacitySeries } from '../charts/chart-data';
+import { NodeCrumb } from '../links/NodeCrumb';
 import { Problem, Refusal } from '../feedback/Refusal';
 import { formatDay, formatInstant } from '../format/instant';
 import { formatMoney, formatRate } from '../format/money';
 import { formatPeriod } from '../format/period';
-import type { Viewer } from './initiative-rights';
+import { currentViewer, type Viewer } from './initiative-rights';
 import { decidedSubjects, isLate, mayCompleteStep, mayDecideSop, mayMitigate } from './sop-rights';
 
 const KINDS: Record<SopExceptionView['kind'], string> = {
@@ -33,11 +33,6 @@ const READABLE = { label: { color: '#212529' } };
 const COLOURS = { demand: '#3b5bdb', capacity: '#495057', shortfall: '#c92a2a' };
 
 const volume = (amount: number) => new Intl.NumberFormat('en-GB').format(amount);
-
-function viewer(): Viewer {
-  const person = currentSession()?.person;
-  return { sub: person?.sub ?? '', roles: person?.roles ?? [] };
-}
 
 /** What a cycle's command needs: the call, then every view of the cycle read again. */
 function useCycleCommand<T>(cycleId: string, command: (body: T) => Promise<unknown>, onDone?: () => void) {
@@ -564,7 +559,7 @@ function Accuracy({ accuracy }: { accuracy: ForecastAccuracyView }) {
 export function SopReviewPage() {
   const { nodeId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
-  const me = viewer();
+  const me = currentViewer();
   const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${nodeId}`) });
   const cycles = useQuery({ queryKey: ['sop', 'cycles', nodeId], queryFn: () => call<{ cycles: SopCycleView[] }>('plans', `/api/sop-cycles?orgNodeId=${encodeURIComponent(nodeId)}`) });
   const cycleId = search.get('cycle') ?? cycles.data?.cycles[0]?.id ?? null;
@@ -580,12 +575,7 @@ export function SopReviewPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Text size="sm">
-            <Anchor component={Link} to={`/nodes/${nodeId}`}>
-              {node.data?.name ?? '…'}
-            </Anchor>{' '}
-            · S&OP review
-          </Text>
+          <NodeCrumb nodeId={nodeId} name={node.data?.name} page="S&OP review" />
           <Title order={1}>{cycle.data ? `S&OP review, ${formatPeriod(cycle.data.period)}` : 'S&OP review'}</Title>
           {cycle.data && (
             <Text size="sm" c="dimmed">

@@ -1,9 +1,16 @@
+import { currentSession } from '../api/session';
 import type { GateView, InitiativeView } from '../api/initiative';
 
 /** Who the signed-in person is, for offering actions; the server still decides. */
 export interface Viewer {
   sub: string;
   roles: string[];
+}
+
+/** The signed-in person as the pages' offers see them; nobody, with no roles, while signed out. */
+export function currentViewer(): Viewer {
+  const person = currentSession()?.person;
+  return { sub: person?.sub ?? '', roles: person?.roles ?? [] };
 }
 
 /** Offers the gate request to the owner, for the next stage up to 4; stage 5 is the workflow's, on finance's word. */
