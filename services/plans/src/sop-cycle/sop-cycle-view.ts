@@ -1,5 +1,6 @@
 import { currentStep, sopAgenda, type SopCycleState } from '@tollgate/domain';
 import type { SopExceptionRecord } from './sop-exception.entity';
+import { subjectId, subjectName } from './subject-names';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -53,18 +54,10 @@ export function agendaView(state: SopCycleState, records: readonly SopExceptionR
   };
 }
 
-/** What a person calls an exception's subject: the node, the family of a node (`node/family`), or the initiative. */
-function subjectName(subject: string, names: ReadonlyMap<string, string>): string | null {
-  const slash = subject.indexOf('/');
-  if (slash < 0) return names.get(subject) ?? null;
-  const node = names.get(subject.slice(0, slash));
-  return node ? `${subject.slice(slash + 1)} at ${node}` : subject.slice(slash + 1);
-}
-
 /** The ids an agenda names (nodes, programs, initiatives), for looking their names up once. */
 export function agendaSubjects(state: SopCycleState): string[] {
   const ids = new Set<string>();
-  for (const exception of state.exceptions) ids.add(exception.subject.split('/')[0]);
+  for (const exception of state.exceptions) ids.add(subjectId(exception.subject));
   for (const pivot of state.pivots) ids.add(pivot.initiativeId).add(pivot.programId);
   return [...ids];
 }

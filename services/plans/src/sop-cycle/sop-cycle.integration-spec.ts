@@ -125,8 +125,18 @@ describe('S&OP cycles', () => {
     expect((await mitigate(stranger, gap, action)).status).toBe(403);
     expect((await mitigate(planner, randomUUID(), action)).status).toBe(404);
     expect((await mitigate(planner, gap, { ...action, action: '   ' })).status).toBe(422);
+    // The work queue: what the planner owes, what waits in the chair's cycle, named as the agenda names it; nothing for a stranger.
+    const nodeName = (await as(stranger).get(`/api/org-nodes/${node}`)).body.name as string;
+    const missing = async (person: Person) => (await as(person).get('/api/work/missing-mitigations')).body.items.filter((item: { cycleId: string }) => item.cycleId === cycleId);
+    expect((await missing(planner)).map((item: { kind: string; subjectName: string; as: string }) => [item.kind, item.subjectName, item.as]).sort()).toEqual([
+      ['demand_exceeds_capacity', `widgets at ${nodeName}`, 'owner'],
+      ['forecast_below_target', nodeName, 'owner'],
+    ]);
+    expect((await missing(chair)).map((item: { as: string }) => item.as)).toEqual(['chair', 'chair']);
+    expect(await missing(stranger)).toEqual([]);
     const mitigated = await mitigate(planner, gap, action);
     expect(mitigated).toMatchObject({ status: 200, body: { id: gap, state: 'mitigated', mitigation: { action: 'a third shift from April', submittedBy: planner.id } } });
+    expect((await missing(planner)).map((item: { kind: string }) => item.kind)).toEqual(['forecast_below_target']);
     expect((await mitigate(planner, gap, action)).status).toBe(409);
 
     const decide = (person: Person, body: object) => as(person).post(`/api/sop-cycles/${encodeURIComponent(cycleId)}/decisions`, body);

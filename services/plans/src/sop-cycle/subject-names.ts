@@ -14,3 +14,16 @@ export async function subjectNames(dataSource: DataSource, ids: readonly string[
   )) as { id: string; name: string }[];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** The node or initiative an S&OP subject is about: a family's subject is `node/family`. */
+export function subjectId(subject: string): string {
+  return subject.split('/')[0];
+}
+
+/** What a person calls an exception's subject: the node, the family of a node (`node/family`), or the initiative. */
+export function subjectName(subject: string, names: ReadonlyMap<string, string>): string | null {
+  const slash = subject.indexOf('/');
+  if (slash < 0) return names.get(subject) ?? null;
+  const node = names.get(subject.slice(0, slash));
+  return node ? `${subject.slice(slash + 1)} at ${node}` : subject.slice(slash + 1);
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { DataSource } from 'typeorm';
-import { subjectNames } from '../sop-cycle/subject-names';
+import { subjectId, subjectName, subjectNames } from '../sop-cycle/subject-names';
 
 interface MissingMitigationRow {
   exception_id: string;
@@ -39,7 +39,7 @@ export class SopWorkService {
         LIMIT 500`,
       [principal.sub],
     )) as MissingMitigationRow[];
-    const subjects = await subjectNames(this.dataSource, rows.map((row) => row.subject.split('/')[0]));
+    const names = await subjectNames(this.dataSource, rows.map((row) => subjectId(row.subject)));
     return {
       items: rows.map((row) => ({
         exceptionId: row.exception_id,
@@ -49,7 +49,7 @@ export class SopWorkService {
         period: row.period,
         kind: row.kind,
         subject: row.subject,
-        subjectName: subjects.get(row.subject.split('/')[0]) ?? null,
+        subjectName: subjectName(row.subject, names),
         ownerId: row.owner_id,
         escalated: row.state === 'escalated',
         // Why it is on the caller's list: they owe it, or they chair the cycle that waits for it.
