@@ -397,6 +397,8 @@ describe('the cockpit page', () => {
     await stageShown('DoI 4 Implemented');
     await owner.getByRole('button', { name: 'Request closure' }).click();
     await owner.getByRole('button', { name: 'Request closure' }).waitFor({ state: 'detached' });
+    // Implemented is not closed: the page says the closure waits for finance.
+    await owner.getByText('closure awaiting finance').waitFor();
 
     // The controller confirms the value realized from their queue; the lifecycle closes the initiative on finance's word.
     await controller.goto(`${plans.baseUrl}/work`);

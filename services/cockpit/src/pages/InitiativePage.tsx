@@ -250,6 +250,17 @@ export function InitiativePage() {
           <Title order={1}>{data.title}</Title>
           <Group gap="xs" mt={4}>
             <Badge variant="light" color={STATUS_COLOURS[data.status] ?? "gray"} styles={{ label: { color: "#212529" } }}>{data.status.replace('_', ' ')}</Badge>
+            {/* Execution can be done while value is not: a closure waits for finance's word, and may be turned down. */}
+            {data.closure.state === 'pending_confirmation' && (
+              <Badge variant="light" color="yellow" styles={{ label: { color: '#212529' } }}>
+                closure awaiting finance
+              </Badge>
+            )}
+            {data.closure.state === 'rejected' && (
+              <Badge variant="light" color="red" styles={{ label: { color: '#212529' } }} title={data.closure.reason ?? undefined}>
+                closure rejected{data.closure.reason ? `: ${data.closure.reason}` : ''}
+              </Badge>
+            )}
             <Text size="sm">
               DoI {data.stage} {STAGES[data.stage]?.name} · confirmed by finance{' '}
               <Anchor href="#confirmations" fw={700} aria-label={`${formatMoney(data.confirmedValue, currency)} confirmed: the confirmations`}>
