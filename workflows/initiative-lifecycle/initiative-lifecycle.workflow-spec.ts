@@ -1,7 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { LIFECYCLE, SEARCH_ATTRIBUTES } from '@tollgate/contracts';
 import type { Actor, LifecycleState, ValueConfirmation } from '@tollgate/domain';
-import { LifecycleHarness, PEOPLE, refusal } from './testing/lifecycle-harness';
+import { LifecycleHarness, PEOPLE, refusal, until } from './testing/lifecycle-harness';
 
 const evidence = (text: string) => ({ text, links: [`https://evidence.example/${encodeURIComponent(text)}`] });
 const noDuplicates = { sameTitleInProgram: [] };
@@ -356,6 +356,44 @@ describe('initiativeLifecycle on the time-skipping server', () => {
     expect(cancelled.cancellation).toMatchObject({ by: PEOPLE.sponsor.id, reason: 'carrier market changed' });
   });
 
+  it('answers a new initiative only once it is projected, so that every read after finds it', async () => {
+    const release = harness.holdProjections();
+    let answered = false;
+    const creating = harness.create().then((handle) => ((answered = true), handle));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(answered).toBe(false);
+    release();
+    const { initiativeId } = await state(await creating);
+    expect(harness.changesOf(initiativeId).map((change) => change.action)).toEqual(['created']);
+  });
+
+  it('answers each command once it is in the history; the projection follows in batches, in revision order', async () => {
+    const handle = await harness.create();
+    const { initiativeId } = await state(handle);
+    const release = harness.holdProjections();
+    const requested = await handle.executeUpdate(LIFECYCLE.requestGate, {
+      args: [{ actor: PEOPLE.owner, targetStage: 1, evidence: evidence('ready'), context: noDuplicates }],
+    });
+    const decided = await decide(handle, requested.gateRequestId!, PEOPLE.sponsor);
+    await handle.executeUpdate(LIFECYCLE.moveAside, { args: [{ actor: PEOPLE.sponsor, move: 'hold', reason: 'wait for the budget' }] });
+    // Answered, and the workflow's state shows it, while nothing past the creation is projected yet.
+    expect(decided.state).toMatchObject({ stage: 1, revision: 4 });
+    expect((await state(handle)).revision).toBe(5);
+    expect(harness.changesOf(initiativeId).map((change) => change.revision)).toEqual([1]);
+
+    release();
+    const changes = await until(
+      async () => harness.changesOf(initiativeId),
+      (known) => known.at(-1)?.revision === 5,
+      'the projection to catch up',
+    );
+    expect(changes.map((change) => change.action)).toEqual(['created', 'gate_requested', 'gate_approved', 'stage_changed', 'held']);
+    const batches = harness.projections.filter((projection) => projection.state.initiativeId === initiativeId);
+    // What arrived while one projection was held went in one activity, with the state after its last change.
+    expect(batches.length).toBeLessThan(changes.length);
+    expect(batches.at(-1)?.state).toMatchObject({ revision: 5, status: 'on_hold' });
+  });
+
   it('continues as new before the history grows large, keeping all state', async () => {
     const handle = await harness.create({}, 60);
     const firstRun = (await handle.describe()).runId;
@@ -365,8 +403,8 @@ describe('initiativeLifecycle on the time-skipping server', () => {
     const before = await state(handle);
 
     const latest = harness.env.client.workflow.getHandle(handle.workflowId);
-    const description = await latest.describe();
-    expect(description.runId).not.toBe(firstRun);
+    // The run continues as new once the projection of its last change is done, which the update no longer waits for.
+    const description = await until(() => latest.describe(), (described) => described.runId !== firstRun, 'a new run');
     expect(description.status.name).toBe('RUNNING');
     expect(await latest.query(LIFECYCLE.state)).toEqual(before);
     expect(before.stage).toBe(3);

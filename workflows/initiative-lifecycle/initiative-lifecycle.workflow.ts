@@ -4,12 +4,15 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   LIFECYCLE,
   LIFECYCLE_REFUSAL,
@@ -21,47 +24,31 @@ import {
   type LifecycleOutcome,
 } from '@tollgate/contracts';
 import {
-  checkClosureRequest,
-  checkConfirmation,
-  checkDecisionReason,
-  checkForecastUpdate,
-  checkGateSubmission,
-  checkMilestoneCompletion,
-  checkMilestoneReplan,
-  checkPlanRevisionCommand,
-  checkPortfolioMove,
-  checkSideMove,
-  conflict,
-  gateDecisionRight,
+  decide,
+  evolve,
   isOpen,
-  nextEscalationAt,
-  notFound,
+  nextEscalationDue,
   readConfirmationRejection,
   readPortfolioMove,
   readValueConfirmation,
+  type DecisionContext,
+  type LifecycleCommand,
+  type LifecycleFact,
   type LifecycleState,
   type RuleViolation,
 } from '@tollgate/domain';
-import {
-  climbEscalationLadder,
-  closeIfConfirmed,
-  completeMilestone,
-  createdChange,
-  decideGateRequest,
-  moveAside,
-  pendingRequest,
-  recordConfirmation,
-  rejectClosure,
-  replanMilestone,
-  requestClosure,
-  revisePlan,
-  submitGateRequest,
-  updateForecast,
-  type ChangeDraft,
-} from './lifecycle-transitions';
+import { announce } from './lifecycle-announcements';
+import { lifecycleDetails } from './lifecycle-details';
 
 /** Continue as new past this many history events, unless the input says otherwise. */
 export const DEFAULT_HISTORY_LIMIT = 10_000;
+
+/**
+ * From this change on, an update answers as soon as its change is in the
+ * workflow's history, and the projection follows in batches; runs recorded
+ * before it still wait for the projection of each change.
+ */
+export const ANSWER_BEFORE_PROJECTION = 'answer-before-projection';
 
 const { projectLifecycleChange } = proxyActivities<InitiativeProjectionActivities>({
   taskQueue: TASK_QUEUES.initiatives,
@@ -70,34 +57,30 @@ const { projectLifecycleChange } = proxyActivities<InitiativeProjectionActivitie
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-function refuse(violation: RuleViolation | null): void {
-  if (violation) {
-    throw ApplicationFailure.create({ type: LIFECYCLE_REFUSAL, message: violation.message, details: [violation], nonRetryable: true });
-  }
+function refuse(violation: RuleViolation): never {
+  throw ApplicationFailure.create({ type: LIFECYCLE_REFUSAL, message: violation.message, details: [violation], nonRetryable: true });
 }
 
-function isoNow(): string {
-  return new Date(Date.now()).toISOString();
-}
+/** Validators run again on replay no more than they write history: they must not draw from the workflow's random ids. */
+const VALIDATING: DecisionContext['newId'] = () => '00000000-0000-4000-8000-000000000000';
 
 /**
  * The lifecycle of one initiative, from stage 0 (Defined) to 5 (Closed).
- * Gates, milestones, side moves and closure arrive as updates whose
- * validators apply the domain's rules, so a refused command never enters the
- * history; finance's confirmations arrive as signals. Milestone due dates and
- * the escalation ladder are durable timers. Every change is projected into
- * the initiatives service, in order, before the update that made it answers.
+ * What may change and how is the domain's `decide` and `evolve`; this
+ * workflow wires them to updates (whose validators refuse a command before it
+ * enters the history), finance's and the S&OP's signals, and the durable
+ * timers of the escalation ladder, and carries every change to the
+ * initiatives service, in revision order.
  */
 export async function initiativeLifecycle(input: LifecycleInput): Promise<LifecycleState> {
-  const state = input.state;
+  let state = input.state;
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  let projectionTail: Promise<void> = Promise.resolve();
-  let projectionsInFlight = 0;
-  let created = false;
+  const answersBeforeProjection = patched(ANSWER_BEFORE_PROJECTION);
+  let projectedRevision = state.revision;
   let wake = false;
   let lastAttributes = '';
 
-  function keepSearchAttributesCurrent(): void {
+  function keepVisibleCurrent(): void {
     const attributes = [state.stage, state.status, state.closure.state, state.programId, state.ownerId];
     const key = JSON.stringify(attributes);
     if (key === lastAttributes) return;
@@ -109,19 +92,37 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
       { key: SEARCH_ATTRIBUTES.programId, value: state.programId },
       { key: SEARCH_ATTRIBUTES.ownerId, value: state.ownerId },
     ]);
+    if (answersBeforeProjection) setCurrentDetails(lifecycleDetails(state));
   }
 
-  /** Numbers the changes, and projects them after every change recorded before them. */
-  function record(drafts: ChangeDraft[]): Promise<unknown> {
-    if (drafts.length === 0) return projectionTail;
-    const at = isoNow();
-    const changes: LifecycleChange[] = drafts.map((draft) => ({ ...draft, at, revision: ++state.revision }));
-    keepSearchAttributesCurrent();
-    wake = true;
-    // A snapshot: later changes must not leak into this revision's projection.
-    const snapshot = JSON.parse(JSON.stringify(state)) as LifecycleState;
+  // Changes not yet projected, in revision order. The projection takes all of
+  // them at once: one activity per batch, however many changes arrived while
+  // the last one ran.
+  const unprojected: LifecycleChange[] = [];
+  let projecting = false;
+  async function projectInBatches(): Promise<void> {
+    for (;;) {
+      await condition(() => unprojected.length > 0);
+      const changes = unprojected.splice(0);
+      // `state` is the state after the last of them: evolve never changes a state once made.
+      const snapshot = state;
+      projecting = true;
+      await projectLifecycleChange({ state: snapshot, changes });
+      projecting = false;
+      projectedRevision = snapshot.revision;
+    }
+  }
+
+  // Before this change: each record is projected after the one before it, and answered after its projection.
+  let projectionTail: Promise<void> = Promise.resolve();
+  let projectionsInFlight = 0;
+  function projectAlone(changes: LifecycleChange[]): Promise<void> {
+    const snapshot = state;
     projectionsInFlight += 1;
-    const projected = projectionTail.then(() => projectLifecycleChange({ state: snapshot, changes }));
+    const projected = projectionTail.then(async () => {
+      await projectLifecycleChange({ state: snapshot, changes });
+      projectedRevision = snapshot.revision;
+    });
     projectionTail = projected.then(
       () => void (projectionsInFlight -= 1),
       () => void (projectionsInFlight -= 1),
@@ -129,138 +130,102 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
     return projected;
   }
 
-  async function recorded(drafts: ChangeDraft[], gateRequestId?: string): Promise<LifecycleOutcome> {
-    await record(drafts);
-    return gateRequestId ? { state, gateRequestId } : { state };
+  /**
+   * Applies the facts and hands their changes to the projection. Resolves
+   * once they are projected, which only runs recorded before this change and
+   * the first change of an initiative wait for.
+   */
+  function record(facts: LifecycleFact[]): Promise<void> {
+    if (facts.length === 0) return answersBeforeProjection ? Promise.resolve() : projectionTail;
+    const at = new Date(Date.now()).toISOString();
+    const changes = facts.map((fact) => {
+      const before = state;
+      state = evolve(state, fact);
+      return announce(before, fact, state, at);
+    });
+    keepVisibleCurrent();
+    wake = true;
+    if (!answersBeforeProjection) return projectAlone(changes);
+    unprojected.push(...changes);
+    return Promise.resolve();
   }
 
-  const open = () => (isOpen(state) ? null : conflict(`the initiative is ${state.cancellation ? 'cancelled' : 'closed'}`));
+  function projectedUpTo(revision: number): Promise<void> {
+    return answersBeforeProjection ? condition(() => projectedRevision >= revision) : projectionTail;
+  }
+
+  const context = (newId: DecisionContext['newId'] = uuid4): DecisionContext => ({ now: Date.now(), newId });
+
+  /** An update's handler and validator, both deciding the same command with the domain's rules. */
+  function handleCommand<Args extends unknown[]>(update: UpdateDefinition<LifecycleOutcome, Args>, toCommand: (...args: Args) => LifecycleCommand): void {
+    const handler = async (...args: Args): Promise<LifecycleOutcome> => {
+      const lifecycleCommand = toCommand(...args);
+      const decision = decide(state, lifecycleCommand, context());
+      if (!decision.ok) refuse(decision.violation);
+      const projected = record(decision.facts);
+      // Before this change, an update answered only once its change was projected.
+      if (!answersBeforeProjection) await projected;
+      const gateRequestId = lifecycleCommand.type === 'decide-gate' ? lifecycleCommand.requestId : requestedGate(decision.facts);
+      return gateRequestId ? { state, gateRequestId } : { state };
+    };
+    const validator = (...args: Args): void => {
+      const decision = decide(state, toCommand(...args), context(VALIDATING));
+      if (!decision.ok) refuse(decision.violation);
+    };
+    setHandler(update, handler, { validator });
+  }
+
+  /** A signal from another service: read at the edge, and ignored with a warning when it cannot apply. */
+  function signalled(what: string, decision: ReturnType<typeof decide>, about: Record<string, unknown>): void {
+    if (!decision.ok) return void log.warn(`${what} ignored`, { ...about, reason: decision.violation.message });
+    void record(decision.facts);
+  }
 
   // The first change is recorded before any handler exists, so that no
   // command is ever validated against an initiative not yet announced.
-  const creation = state.revision === 0 ? record([createdChange(state)]) : Promise.resolve();
-  void creation.then(() => (created = true));
+  if (answersBeforeProjection) void projectInBatches();
+  const isNew = state.revision === 0;
+  const created = isNew ? record([{ type: 'created', by: state.createdBy }]) : Promise.resolve();
+  const creation = answersBeforeProjection && isNew ? created.then(() => projectedUpTo(1)) : created;
+  if (answersBeforeProjection) keepVisibleCurrent();
 
   setHandler(LIFECYCLE.state, () => state);
 
   setHandler(LIFECYCLE.created, async () => {
-    await condition(() => created);
+    // A new initiative answers once it is in the initiatives service's tables, so that every read after finds it.
+    await creation;
     return { state };
   });
 
-  setHandler(
-    LIFECYCLE.requestGate,
-    (command) => {
-      const id = uuid4();
-      return recorded([submitGateRequest(state, command, id, isoNow())], id);
-    },
-    {
-      validator: (command) =>
-        refuse(checkGateSubmission(command.actor, state, command.targetStage, command.evidence, pendingRequest(state), command.context)),
-    },
-  );
-
-  setHandler(
-    LIFECYCLE.decideGate,
-    (command) => {
-      const request = state.gateRequests.find((candidate) => candidate.id === command.requestId)!;
-      const right = gateDecisionRight(request, command.actor, state, command.approve) as { slot: number; key: 'sponsor' | 'pmo' | 'controller' };
-      return recorded(decideGateRequest(state, request, { ...command, ...right }, isoNow()), request.id);
-    },
-    {
-      validator: (command) => {
-        const request = state.gateRequests.find((candidate) => candidate.id === command.requestId);
-        if (!request) return refuse(notFound(`gate request ${command.requestId} not found`));
-        const right = gateDecisionRight(request, command.actor, state, command.approve);
-        if ('kind' in right) return refuse(right);
-        refuse(open());
-        refuse(checkDecisionReason(command.approve, command.comment));
-        if (state.hold) refuse(conflict('the initiative is on hold; gates are blocked until it is resumed'));
-      },
-    },
-  );
-
-  setHandler(
-    LIFECYCLE.completeMilestone,
-    (command) => recorded([completeMilestone(state, command.milestoneId, command.actor, command.evidence, Date.now())]),
-    { validator: (command) => refuse(checkMilestoneCompletion(command.actor, state, command.milestoneId, command.evidence)) },
-  );
-
-  setHandler(
-    LIFECYCLE.replanMilestone,
-    (command) => recorded([replanMilestone(state, command.milestoneId, command.actor, command.dueDate, command.reason)]),
-    {
-      validator: (command) =>
-        refuse(checkMilestoneReplan(command.actor, state, command.milestoneId, command.dueDate, command.reason, Date.now())),
-    },
-  );
-
-  setHandler(
-    LIFECYCLE.moveAside,
-    (command) => {
-      const at = isoNow();
-      const drafts = [moveAside(state, command, at)];
-      if (command.move === 'resume') drafts.push(...closeIfConfirmed(state, at));
-      return recorded(drafts);
-    },
-    { validator: (command) => refuse(checkSideMove(command.move, command.actor, state, command.reason)) },
-  );
-
-  setHandler(
-    LIFECYCLE.updateForecast,
-    (command) => recorded([updateForecast(state, command.actor, command.forecasts)]),
-    { validator: (command) => refuse(checkForecastUpdate(command.actor, state, command.forecasts)) },
-  );
-
-  setHandler(
-    LIFECYCLE.revisePlan,
-    (command) => recorded([revisePlan(state, command.actor, command.revision, uuid4)]),
-    { validator: (command) => refuse(checkPlanRevisionCommand(command.actor, state, command.revision)) },
-  );
-
-  setHandler(
-    LIFECYCLE.requestClosure,
-    (command) => {
-      const at = isoNow();
-      return recorded([requestClosure(state, command.actor, at), ...closeIfConfirmed(state, at)]);
-    },
-    { validator: (command) => refuse(checkClosureRequest(command.actor, state, state.closure.state)) },
-  );
+  handleCommand(LIFECYCLE.requestGate, (args) => ({ type: 'request-gate', ...args }));
+  handleCommand(LIFECYCLE.decideGate, (args) => ({ type: 'decide-gate', ...args }));
+  handleCommand(LIFECYCLE.completeMilestone, (args) => ({ type: 'complete-milestone', ...args }));
+  handleCommand(LIFECYCLE.replanMilestone, (args) => ({ type: 'replan-milestone', ...args }));
+  handleCommand(LIFECYCLE.moveAside, (args) => ({ type: 'move-aside', ...args }));
+  handleCommand(LIFECYCLE.updateForecast, (args) => ({ type: 'update-forecast', ...args }));
+  handleCommand(LIFECYCLE.revisePlan, (args) => ({ type: 'revise-plan', ...args }));
+  handleCommand(LIFECYCLE.requestClosure, (args) => ({ type: 'request-closure', ...args }));
 
   setHandler(LIFECYCLE.valueConfirmed, (payload) => {
     const reading = readValueConfirmation(payload);
     if (!reading.ok) return void log.warn(`value confirmation ignored: ${reading.reason}`);
-    const confirmation = reading.value;
-    if (state.confirmations.some((known) => known.confirmationId === confirmation.confirmationId)) return;
-    const violation = checkConfirmation(confirmation, state) ?? open();
-    if (violation) return void log.warn('value confirmation ignored', { confirmationId: confirmation.confirmationId, reason: violation.message });
-    void record([recordConfirmation(state, confirmation), ...closeIfConfirmed(state, isoNow())]);
+    signalled('value confirmation', decide(state, { type: 'confirm-value', confirmation: reading.value }, context()), {
+      confirmationId: reading.value.confirmationId,
+    });
   });
 
   setHandler(LIFECYCLE.confirmationRejected, (payload) => {
     const reading = readConfirmationRejection(payload);
     if (!reading.ok) return void log.warn(`confirmation rejection ignored: ${reading.reason}`);
-    const rejection = reading.value;
-    if (state.rejectedConfirmationIds.includes(rejection.confirmationId)) return;
-    if (state.closure.state !== 'pending_confirmation') {
-      return void log.warn('confirmation rejection ignored: no closure is pending', { confirmationId: rejection.confirmationId });
-    }
-    void record([rejectClosure(state, rejection)]);
+    signalled('confirmation rejection', decide(state, { type: 'reject-closure', rejection: reading.value }, context()), {
+      confirmationId: reading.value.confirmationId,
+    });
   });
 
   setHandler(LIFECYCLE.portfolioMove, (payload) => {
     const reading = readPortfolioMove(payload);
     if (!reading.ok) return void log.warn(`portfolio move ignored: ${reading.reason}`);
-    const { decisionId, move, decidedBy, reason } = reading.value;
-    const applied = (state.portfolioDecisionIds ??= []);
-    if (applied.includes(decisionId)) return;
-    const violation = checkPortfolioMove(move, state);
-    if (violation) return void log.warn('portfolio move ignored', { decisionId, reason: violation.message });
-    applied.push(decisionId);
-    const at = isoNow();
-    const drafts = [moveAside(state, { actor: { id: decidedBy, roles: [] }, move, reason: `S&OP decision ${decisionId}: ${reason}` }, at)];
-    if (move === 'resume') drafts.push(...closeIfConfirmed(state, at));
-    void record(drafts);
+    signalled('portfolio move', decide(state, { type: 'portfolio-move', move: reading.value }, context()), { decisionId: reading.value.decisionId });
   });
 
   const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
@@ -268,17 +233,26 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   await creation;
   while (isOpen(state) && !continueAsNewDue()) {
     const now = Date.now();
-    if (!state.hold) await record(climbEscalationLadder(state, now));
-    const next = state.hold ? null : nextEscalationAt(state.milestones, now, state.policy);
+    const escalation = decide(state, { type: 'escalate' }, context());
+    const facts = escalation.ok ? escalation.facts : [];
+    if (answersBeforeProjection) void record(facts);
+    // Runs recorded before this change waited here for every projection in flight, except on hold.
+    else if (!state.hold) await record(facts);
+    const next = nextEscalationDue(state, now);
     wake = false;
     const woken = () => wake || !isOpen(state) || continueAsNewDue();
     if (next === null) await condition(woken);
     else await condition(woken, next - now);
   }
   // Nothing in flight may be lost: finish every handler and projection first.
-  await condition(() => allHandlersFinished() && projectionsInFlight === 0);
+  await condition(() => allHandlersFinished() && projectionsInFlight === 0 && unprojected.length === 0 && !projecting);
   if (isOpen(state)) {
     return continueAsNew<typeof initiativeLifecycle>({ state, historyLimit: input.historyLimit });
   }
   return state;
+}
+
+function requestedGate(facts: readonly LifecycleFact[]): string | undefined {
+  const requested = facts.find((fact) => fact.type === 'gate-requested');
+  return requested?.type === 'gate-requested' ? requested.request.id : undefined;
 }

@@ -45,6 +45,8 @@ export const INITIATIVE_EVENT_SCHEMAS = {
     decidedBy: z.array(identifier),
     comment: z.string().nullable(),
     status,
+    /** The closure after the change (a rollback withdraws a pending one); absent in events recorded before it was carried. */
+    closure: z.enum(['none', 'pending_confirmation', 'closed', 'rejected']).optional(),
     currency: z.string().length(3),
     plannedValue: minor,
     forecastValue: minor,

@@ -2,16 +2,20 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
   ConfirmationRejection,
-  Evidence,
-  GateContext,
+  GateDecisionCommand,
+  GateRequestCommand,
   LifecycleState,
+  MilestoneCompletionCommand,
+  MilestoneReplanCommand,
+  SideMoveCommand,
   MeasureForecast,
   PlanRevision,
   PortfolioMove,
   RuleViolation,
-  SideMove,
   ValueConfirmation,
 } from '@tollgate/domain';
+
+export type { GateDecisionCommand, GateRequestCommand, MilestoneCompletionCommand, MilestoneReplanCommand, SideMoveCommand } from '@tollgate/domain';
 
 /** What starts an initiative's lifecycle workflow, and what it continues as new with. */
 export interface LifecycleInput {
@@ -20,44 +24,16 @@ export interface LifecycleInput {
   historyLimit?: number;
 }
 
-/** Every update answers the lifecycle state after the change; the projection is current by then. */
+/**
+ * Every update answers the lifecycle state after the change, once the change
+ * is in the workflow's history; `state.revision` says which revision a read
+ * must at least show. The projection follows (for `created`, it is current by
+ * then).
+ */
 export interface LifecycleOutcome {
   state: LifecycleState;
   /** The gate request the update created or decided, when it concerns one. */
   gateRequestId?: string;
-}
-
-export interface GateRequestCommand {
-  actor: Actor;
-  targetStage: number;
-  evidence: Evidence;
-  context: GateContext;
-}
-
-export interface GateDecisionCommand {
-  actor: Actor;
-  requestId: string;
-  approve: boolean;
-  comment: string;
-}
-
-export interface MilestoneCompletionCommand {
-  actor: Actor;
-  milestoneId: string;
-  evidence: Evidence;
-}
-
-export interface MilestoneReplanCommand {
-  actor: Actor;
-  milestoneId: string;
-  dueDate: string;
-  reason: string;
-}
-
-export interface SideMoveCommand {
-  actor: Actor;
-  move: SideMove;
-  reason: string;
 }
 
 /** Signals, updates and the query of `initiativeLifecycle`, shared by the workflow and its callers. */

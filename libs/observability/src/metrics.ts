@@ -2,7 +2,7 @@ import { CallHandler, Controller, ExecutionContext, Get, Header, Injectable, Nes
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@tollgate/auth';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { Observable, tap } from 'rxjs';
+import type { Observable } from 'rxjs';
 
 /** The service's Prometheus registry, with Node's default metrics and the service as a label. */
 export function createMetricsRegistry(service: string): Registry {
@@ -44,14 +44,10 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<{ method: string; route?: { path?: string } }>();
+    const response = http.getResponse<{ statusCode: number; once(event: 'finish', listener: () => void): void }>();
     const end = this.duration.startTimer({ method: request.method, route: request.route?.path ?? 'unknown' });
-    const finish = (status: number) => end({ status: String(status) });
-    return next.handle().pipe(
-      tap({
-        next: () => finish(http.getResponse<{ statusCode: number }>().statusCode),
-        // A domain error that carries its own status (not an HttpException) is counted as what it answers.
-        error: (error: { getStatus?: () => number; statusCode?: number }) => finish(error.getStatus?.() ?? error.statusCode ?? 500),
-      }),
-    );
+    // Counted when the answer has gone out, with the status it went out with, whichever filter chose it.
+    response.once('finish', () => end({ status: String(response.statusCode) }));
+    return next.handle();
   }
 }

@@ -3,13 +3,21 @@ import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
 import { STATUS_CODES } from 'node:http';
 
 /**
- * The base of each concept's one exception class: it knows the HTTP status it
- * answers with and a stable code; `unmet` lists every criterion not met.
+ * What kind of refusal a domain error is: the domain's rule violations, a
+ * request that cannot be read, or a part of the system out of reach.
+ */
+export type DomainErrorKind = RuleViolationKind | 'malformed' | 'unavailable';
+
+/**
+ * The base of each concept's one exception class: a stable `code` (what
+ * callers and activities test), its `kind`, and `unmet` listing every
+ * criterion not met. It knows nothing of HTTP; {@link DomainErrorFilter}
+ * answers for it.
  */
 export abstract class DomainError extends Error {
   constructor(
     readonly code: string,
-    readonly statusCode: number,
+    readonly kind: DomainErrorKind,
     message: string,
     readonly unmet?: string[],
   ) {
@@ -17,14 +25,20 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** The HTTP status a rule violation answers with, by its kind. */
-export const STATUS_OF_VIOLATION: Readonly<Record<RuleViolationKind, number>> = { forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
+/** The one place where a domain error's kind becomes an HTTP status. */
+const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
+  malformed: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  unavailable: 503,
+};
 
-/** The rule violation a domain error answers for (the inverse of STATUS_OF_VIOLATION), or null for other statuses. */
+/** The rule violation a domain error answers for, or null for errors that are not the domain's refusals. */
 export function violationOf(error: DomainError): RuleViolation | null {
-  const kind = (Object.keys(STATUS_OF_VIOLATION) as RuleViolationKind[]).find((candidate) => STATUS_OF_VIOLATION[candidate] === error.statusCode);
-  if (!kind) return null;
-  return error.unmet ? { kind, message: error.message, unmet: error.unmet } : { kind, message: error.message };
+  if (error.kind === 'malformed' || error.kind === 'unavailable') return null;
+  return error.unmet ? { kind: error.kind, message: error.message, unmet: error.unmet } : { kind: error.kind, message: error.message };
 }
 
 /** `{ statusCode, error, message, code }`, and `unmet` where there is one, for every domain error. */
@@ -32,9 +46,10 @@ export function violationOf(error: DomainError): RuleViolation | null {
 export class DomainErrorFilter implements ExceptionFilter {
   catch(exception: DomainError, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
-    response.status(exception.statusCode).json({
-      statusCode: exception.statusCode,
-      error: STATUS_CODES[exception.statusCode] ?? 'Error',
+    const statusCode = STATUS_OF_KIND[exception.kind];
+    response.status(statusCode).json({
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
       message: exception.message,
       code: exception.code,
       ...(exception.unmet ? { unmet: exception.unmet } : {}),

@@ -3,3 +3,4 @@ export * from './temporal-client.module';
 export * from './temporal-settings';
 export * from './activity-worker.module';
 export * from './update-failure';
+export * from './workflow-gateway';

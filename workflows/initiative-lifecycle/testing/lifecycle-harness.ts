@@ -61,6 +61,7 @@ export function draftFixture(now: number, overrides: Partial<InitiativeDraft> = 
 export class LifecycleHarness {
   readonly projections: { state: LifecycleState; changes: LifecycleChange[] }[] = [];
   private running: Promise<unknown>[] = [];
+  private held: Promise<void> | null = null;
   private workers: Worker[] = [];
 
   private constructor(readonly env: TestWorkflowEnvironment) {}
@@ -99,6 +100,7 @@ export class LifecycleHarness {
       taskQueue: TASK_QUEUES.initiatives,
       activities: {
         projectLifecycleChange: async (input: { state: LifecycleState; changes: LifecycleChange[] }) => {
+          await harness.held;
           harness.projections.push(input);
         },
       },
@@ -144,6 +146,16 @@ export class LifecycleHarness {
     return handle;
   }
 
+  /** Holds every projection until the returned function is called: the initiatives service slow or away. */
+  holdProjections(): () => void {
+    let release = () => undefined as void;
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.held = null;
+      release();
+    };
+  }
+
   /** The test server's clock, which time skipping moves. */
   async now(): Promise<number> {
     return this.env.currentTimeMs();
@@ -173,4 +185,15 @@ export async function refusal(promise: Promise<unknown>, type: string = LIFECYCL
     throw error;
   }
   throw new Error('the update was accepted; a refusal was expected');
+}
+
+/** Polls until `check` holds; for what the workflow does after it has answered (its projection, continuing as new). */
+export async function until<T>(probe: () => Promise<T>, check: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

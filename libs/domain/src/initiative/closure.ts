@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import { isOpen, type InitiativeFacts } from './initiative-facts';
+import { checkOpen, type InitiativeFacts } from './initiative-facts';
 import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-violation';
 
 /** none → pending_confirmation → closed, or → rejected (the owner may ask again). */
@@ -27,7 +27,8 @@ export interface ConfirmationRejection {
 /** The owner asks for closure once the initiative is implemented (stage 4) and no request is pending. */
 export function checkClosureRequest(actor: Actor, facts: InitiativeFacts, closure: ClosureState): RuleViolation | null {
   if (actor.id !== facts.ownerId) return forbidden("requesting closure requires being the initiative's owner");
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const closed = checkOpen(facts);
+  if (closed) return closed;
   if (facts.onHold) return conflict('the initiative is on hold; resume it first');
   if (facts.stage !== 4) return conflict(`closure can be requested from stage 4 (Implemented); the initiative is at stage ${facts.stage}`);
   if (closure === 'pending_confirmation') return conflict('closure is already pending confirmation by finance');

@@ -1,7 +1,7 @@
 import type { Actor } from './actor';
-import { isOpen, type InitiativeFacts } from './initiative-facts';
+import { checkOpen, type InitiativeFacts } from './initiative-facts';
 import { periodAmountProblems, type PeriodAmount } from './measure';
-import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-violation';
+import { forbidden, unprocessable, type RuleViolation } from './rule-violation';
 
 export interface MeasureForecast {
   measureId: string;
@@ -11,7 +11,8 @@ export interface MeasureForecast {
 /** The owner keeps the forecast current, beside the planned values, on any open initiative. */
 export function checkForecastUpdate(actor: Actor, facts: InitiativeFacts, forecasts: readonly MeasureForecast[]): RuleViolation | null {
   if (actor.id !== facts.ownerId) return forbidden("updating the forecast requires being the initiative's owner");
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const closed = checkOpen(facts);
+  if (closed) return closed;
   const unmet: string[] = [];
   for (const forecast of forecasts) {
     const measure = facts.measures.find((candidate) => candidate.id === forecast.measureId);

@@ -3,7 +3,7 @@ import type { Actor } from './actor';
 import { checkGateSubmitter } from './decision-rights';
 import { gateTitle, isGateTarget, unmetGateCriteria, type GateContext } from './gate-criteria';
 import type { GateRequest } from './gate-request';
-import { isOpen, type InitiativeFacts } from './initiative-facts';
+import { checkGatesUnblocked, checkOpen, type InitiativeFacts } from './initiative-facts';
 import { conflict, unprocessable, type RuleViolation } from './rule-violation';
 
 /**
@@ -22,8 +22,10 @@ export function checkGateSubmission(
 ): RuleViolation | null {
   const right = checkGateSubmitter(actor, facts);
   if (right) return right;
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
-  if (facts.onHold) return conflict('the initiative is on hold; gates are blocked until it is resumed');
+  const closed = checkOpen(facts);
+  if (closed) return closed;
+  const blocked = checkGatesUnblocked(facts);
+  if (blocked) return blocked;
   if (targetStage === 5) {
     return conflict('stage 5 (Closed) is never requested as a gate; request closure, and finance confirmation closes it');
   }

@@ -21,3 +21,4 @@ export * from './milestone-rules';
 export * from './plan-revision';
 export * from './rule-violation';
 export * from './side-moves';
+export * from './lifecycle';

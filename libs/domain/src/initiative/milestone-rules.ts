@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import { hasEvidence, type Evidence } from './evidence';
-import { isOpen, type InitiativeFacts } from './initiative-facts';
+import { checkOpen, type InitiativeFacts } from './initiative-facts';
 import { isDueDate, lateFrom, type Milestone } from './milestone';
 import { conflict, forbidden, notFound, unprocessable, type RuleViolation } from './rule-violation';
 
@@ -13,7 +13,8 @@ export function checkMilestoneCompletion(actor: Actor, facts: InitiativeFacts, m
   const milestone = findMilestone(facts, milestoneId);
   if ('kind' in milestone) return milestone;
   if (actor.id !== facts.ownerId) return forbidden("completing a milestone requires being the initiative's owner");
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const closed = checkOpen(facts);
+  if (closed) return closed;
   if (milestone.completedAt !== null) return conflict(`milestone '${milestone.title}' was already completed on ${milestone.completedAt}`);
   if (!hasEvidence(evidence)) return unprocessable('completing a milestone needs evidence: a statement of what was delivered');
   return null;
@@ -34,7 +35,8 @@ export function checkMilestoneReplan(
   const milestone = findMilestone(facts, milestoneId);
   if ('kind' in milestone) return milestone;
   if (actor.id !== facts.sponsorId) return forbidden("re-planning a milestone requires being the initiative's sponsor");
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const closed = checkOpen(facts);
+  if (closed) return closed;
   if (milestone.completedAt !== null) return conflict(`milestone '${milestone.title}' is already completed`);
   const unmet: string[] = [];
   if (!isDueDate(dueDate)) unmet.push(`'${dueDate}' is not a YYYY-MM-DD date`);

@@ -1,15 +1,16 @@
 import type { Actor } from './actor';
 import { checkPlanRevision } from './baseline';
 import { partyProblems, planProblems, type InitiativeDraft } from './initiative-draft';
-import { isOpen, type InitiativeFacts } from './initiative-facts';
-import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-violation';
+import { checkOpen, type InitiativeFacts } from './initiative-facts';
+import { forbidden, unprocessable, type RuleViolation } from './rule-violation';
 
 /** A revision of the plan before the go decision: any part given replaces the current one. */
 export type PlanRevision = Partial<Pick<InitiativeDraft, 'controllerId' | 'measures' | 'oneTimeCosts' | 'milestones'>>;
 
 export function checkPlanRevisionCommand(actor: Actor, facts: InitiativeFacts, revision: PlanRevision): RuleViolation | null {
   if (actor.id !== facts.ownerId) return forbidden("revising the plan requires being the initiative's owner");
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const closed = checkOpen(facts);
+  if (closed) return closed;
   const frozen = checkPlanRevision(facts.stage);
   if (frozen) return frozen;
   const unmet = [

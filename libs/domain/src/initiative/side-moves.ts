@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import { hasRole } from './actor';
-import { isOpen, type InitiativeFacts } from './initiative-facts';
+import { checkOpen, type InitiativeFacts } from './initiative-facts';
 import { conflict, forbidden, unprocessable, type RuleViolation } from './rule-violation';
 
 /** The moves beside the gates: the sponsor's hold, resume and cancel, the PMO's rollback of one stage. */
@@ -24,7 +24,8 @@ export function checkSideMove(move: SideMove, actor: Actor, facts: InitiativeFac
   } else if (actor.id !== facts.sponsorId) {
     return forbidden(`to ${move} an initiative requires being its sponsor`);
   }
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const closed = checkOpen(facts);
+  if (closed) return closed;
   switch (move) {
     case 'hold':
       if (facts.onHold) return conflict('the initiative is already on hold');
@@ -47,7 +48,8 @@ export function checkSideMove(move: SideMove, actor: Actor, facts: InitiativeFac
  * initiative must still be open and the move must change something.
  */
 export function checkPortfolioMove(move: 'hold' | 'resume', facts: InitiativeFacts): RuleViolation | null {
-  if (!isOpen(facts)) return conflict(`the initiative is ${facts.cancelled ? 'cancelled' : 'closed'}`);
+  const closed = checkOpen(facts);
+  if (closed) return closed;
   if (move === 'hold' && facts.onHold) return conflict('the initiative is already on hold');
   if (move === 'resume' && !facts.onHold) return conflict('the initiative is not on hold');
   return null;

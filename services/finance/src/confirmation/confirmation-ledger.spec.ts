@@ -52,16 +52,16 @@ describe('applying a confirmation', () => {
   });
 
   it('refuses an id reused for different data (409), an unknown initiative (404), a party (403), another currency (422)', async () => {
-    expect((await refusal(ledger.confirm(managerWith([initiative], [{ ...input, amount: 5 }]).manager, input, 'api'))).statusCode).toBe(409);
-    expect((await refusal(ledger.confirm(managerWith([]).manager, input, 'api'))).statusCode).toBe(404);
-    expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, controllerId: 'sam' }, 'api'))).statusCode).toBe(403);
-    expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, currency: 'USD' }, 'api'))).statusCode).toBe(422);
+    expect((await refusal(ledger.confirm(managerWith([initiative], [{ ...input, amount: 5 }]).manager, input, 'api'))).kind).toBe('conflict');
+    expect((await refusal(ledger.confirm(managerWith([]).manager, input, 'api'))).kind).toBe('not_found');
+    expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, controllerId: 'sam' }, 'api'))).kind).toBe('forbidden');
+    expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, currency: 'USD' }, 'api'))).kind).toBe('unprocessable');
   });
 
   it('rejects a closure only while one is pending, and never by a party', async () => {
     const rejection = { rejectionId: 'r-1', initiativeId: 'i-1', controllerId: 'cleo', reason: 'not in the ledger' };
     expect((await ledger.reject(managerWith([initiative]).manager, rejection)).created).toBe(true);
-    expect((await refusal(ledger.reject(managerWith([{ ...initiative, closureState: 'none' }]).manager, rejection))).statusCode).toBe(409);
-    expect((await refusal(ledger.reject(managerWith([initiative]).manager, { ...rejection, controllerId: 'olivia' }))).statusCode).toBe(403);
+    expect((await refusal(ledger.reject(managerWith([{ ...initiative, closureState: 'none' }]).manager, rejection))).kind).toBe('conflict');
+    expect((await refusal(ledger.reject(managerWith([initiative]).manager, { ...rejection, controllerId: 'olivia' }))).kind).toBe('forbidden');
   });
 });

@@ -6,7 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { ClosureRejection } from './closure-rejection.entity';
 import { Confirmation } from './confirmation.entity';
-import { ConfirmationError, ConfirmationErrorCode } from './confirmation.error';
+import { ConfirmationError } from './confirmation.error';
 import { ConfirmationLedger } from './confirmation-ledger.service';
 import { ClosureRejectionDto, ConfirmationDto } from './dtos/confirmation.dto';
 
@@ -76,7 +76,7 @@ export class ConfirmationController {
   @ApiOperation({ summary: 'A confirmation, as recorded' })
   async get(@Param('confirmationId') confirmationId: string) {
     const confirmation = await this.dataSource.getRepository(Confirmation).findOneBy({ confirmationId });
-    if (!confirmation) throw new ConfirmationError(ConfirmationErrorCode.UnknownInitiative, 404, `confirmation ${confirmationId} not found`);
+    if (!confirmation) throw ConfirmationError.unknownConfirmation(confirmationId);
     const delivery = await this.dataSource.getRepository(LifecycleDelivery).findOneBy({ kind: 'value_confirmed', recordId: confirmationId });
     // When it reached the lifecycle: `pending` until then, `lifecycle_ended` when the initiative had already closed or been cancelled.
     return { ...confirmationView(confirmation), delivery: deliveryView(delivery) };

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { initiativeWorkflowId, LIFECYCLE, type FinanceSignalActivities, type LifecycleFinanceSignal, type SignalDelivery } from '@tollgate/contracts';
-import type { ActivityProvider } from '@tollgate/temporal';
+import { Client } from '@temporalio/client';
+import {
+  initiativeWorkflowId,
+  LIFECYCLE,
+  LIFECYCLE_REFUSAL,
+  type FinanceSignalActivities,
+  type LifecycleFinanceSignal,
+  type SignalDelivery,
+} from '@tollgate/contracts';
+import { WorkflowCallError, WorkflowGateway, type ActivityProvider } from '@tollgate/temporal';
 
 // A signal that Temporal does not take within this long is retried later, so a
 // delivery round never holds its locks for long while Temporal is away.
@@ -14,24 +21,25 @@ const SIGNAL_DEADLINE_MS = 10_000;
  */
 @Injectable()
 export class LifecycleSignaller implements ActivityProvider {
-  constructor(private readonly client: Client) {}
+  private readonly workflows: WorkflowGateway;
+
+  constructor(client: Client) {
+    this.workflows = new WorkflowGateway(client, { refusalType: LIFECYCLE_REFUSAL, timeoutMs: SIGNAL_DEADLINE_MS });
+  }
 
   activities(): FinanceSignalActivities {
     return { signalLifecycle: (signal) => this.signal(signal) };
   }
 
   async signal(signal: LifecycleFinanceSignal): Promise<SignalDelivery> {
-    const handle = this.client.workflow.getHandle(initiativeWorkflowId(signal.initiativeId));
+    const workflowId = initiativeWorkflowId(signal.initiativeId);
     try {
-      await this.client.withDeadline(Date.now() + SIGNAL_DEADLINE_MS, () =>
-        signal.kind === 'value_confirmed'
-          ? handle.signal(LIFECYCLE.valueConfirmed, signal.confirmation)
-          : handle.signal(LIFECYCLE.confirmationRejected, signal.rejection),
-      );
+      if (signal.kind === 'value_confirmed') await this.workflows.signal(workflowId, LIFECYCLE.valueConfirmed, signal.confirmation);
+      else await this.workflows.signal(workflowId, LIFECYCLE.confirmationRejected, signal.rejection);
       return 'delivered';
     } catch (error) {
       // A closed or cancelled lifecycle has nothing left to hear: the ledger keeps the value.
-      if (error instanceof WorkflowNotFoundError) return 'lifecycle_ended';
+      if (error instanceof WorkflowCallError && error.failure.kind === 'ended') return 'lifecycle_ended';
       throw error;
     }
   }

@@ -77,7 +77,8 @@ export class LedgerProjection implements OnModuleInit {
         known.stage = event.data.toStage;
         known.status = event.data.status;
         known.baselineFrozen = event.data.baselineFrozen;
-        if (event.data.cause === 'rollback' && known.closureState !== 'closed') known.closureState = 'none';
+        // Events recorded before stage changes carried the closure leave it as it was.
+        if (event.data.closure) known.closureState = event.data.closure;
         await this.replaceMeasures(manager, initiativeId, event.data.measures);
         break;
       case 'initiative.forecast-updated':
@@ -104,9 +105,8 @@ export class LedgerProjection implements OnModuleInit {
         known.closureState = 'rejected';
         break;
       case 'initiative.closed':
+        // Stage and status came with the stage change just before, in the same change.
         known.closureState = 'closed';
-        known.stage = 5;
-        known.status = 'closed';
         break;
     }
     await manager.save(known);

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { initiativeWorkflowId, TOPICS, type InitiativeProjectionActivities, type LifecycleChange, type ProjectionOutcome } from '@tollgate/contracts';
 import {
+  confirmedValueOf,
   EMPTY_AUDIT_CHAIN_HEAD,
   normalizeTitle,
+  plannedValueOf,
   sealAuditRecords,
   totalForecast,
-  totalPlanned,
   type AuditChainHead,
   type LifecycleState,
 } from '@tollgate/domain';
@@ -19,6 +20,7 @@ import { ProjectionFailure } from '../projection-failure/projection-failure.enti
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { Initiative } from './initiative.entity';
 import { LifecycleMetrics } from './lifecycle-metrics';
+import { ProjectionFreshness } from './projection-freshness';
 
 /**
  * The activity that carries a lifecycle workflow's changes into this
@@ -34,6 +36,7 @@ export class InitiativeProjection implements ActivityProvider {
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelayHost,
     private readonly metrics: LifecycleMetrics,
+    private readonly freshness: ProjectionFreshness,
   ) {}
 
   activities(): InitiativeProjectionActivities {
@@ -50,8 +53,11 @@ export class InitiativeProjection implements ActivityProvider {
       if (!refusal) throw error;
       // Retrying would fail the same way for ever and hold every later command behind it.
       await this.recordFailure(state, changes, correlationId, refusal);
+      // Nothing will bring these revisions: reads must not wait for them.
+      this.freshness.projectedRevision(state.initiativeId, state.revision);
       return { outcome: 'refused', reason: refusal };
     }
+    this.freshness.projectedRevision(state.initiativeId, state.revision);
     if (wrote) {
       this.metrics.projected(wrote);
       this.relay.relay.nudge();
@@ -150,9 +156,9 @@ export class InitiativeProjection implements ActivityProvider {
         status: state.status,
         closureState: state.closure.state,
         currency: state.currency,
-        plannedValue: totalPlanned(state.measures) || state.roughValue,
+        plannedValue: plannedValueOf(state),
         forecastValue: totalForecast(state.measures),
-        confirmedValue: state.confirmations.reduce((sum, confirmation) => sum + confirmation.amount, 0),
+        confirmedValue: confirmedValueOf(state),
         workflowId: initiativeWorkflowId(state.initiativeId),
         revision: state.revision,
         state,

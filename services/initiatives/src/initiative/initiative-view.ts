@@ -1,4 +1,4 @@
-import { missingKeys, totalForecast, totalPlanned, type GateRequest, type LifecycleState } from '@tollgate/domain';
+import { missingKeys, plannedValueOf, totalForecast, type GateRequest, type LifecycleState } from '@tollgate/domain';
 import type { GateRequestRecord } from '../gate/gate-request.entity';
 import type { Initiative } from './initiative.entity';
 
@@ -22,7 +22,7 @@ export function initiativeView(row: Initiative, gates: GateRequestRecord[]) {
     milestones: state.milestones,
     gates: gates.map(gateView),
     closure: state.closure,
-    plannedValue: totalPlanned(state.measures) || state.roughValue,
+    plannedValue: plannedValueOf(state),
     forecastValue: totalForecast(state.measures),
     confirmedValue: row.confirmedValue,
     baselineFrozenAt: state.baselineFrozenAt,

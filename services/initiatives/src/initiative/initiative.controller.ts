@@ -14,6 +14,7 @@ import {
   PlanRevisionDto,
   ReasonDto,
 } from './dtos/lifecycle-commands.dto';
+import { FreshReadQuery } from './dtos/fresh-read.query';
 import { ListInitiativesQuery } from './dtos/list-initiatives.query';
 import { InitiativeService } from './initiative.service';
 
@@ -57,14 +58,15 @@ export class InitiativeController {
   }
 
   @Get(':id')
-  get(@Param('id') id: string) {
-    return this.initiatives.get(id);
+  @ApiOperation({ summary: 'One initiative; with minRevision, at least the revision a command answered' })
+  get(@Param('id') id: string, @Query() query: FreshReadQuery) {
+    return this.initiatives.get(id, query.minRevision);
   }
 
   @Get(':id/audit')
   @ApiOperation({ summary: 'Every change of the initiative: who, when, why, with what evidence' })
-  audit(@Param('id') id: string) {
-    return this.initiatives.auditTrail(id);
+  audit(@Param('id') id: string, @Query() query: FreshReadQuery) {
+    return this.initiatives.auditTrail(id, query.minRevision);
   }
 
   @Patch(':id')

@@ -1,5 +1,5 @@
 import type { RuleViolation } from '@tollgate/domain';
-import { DomainError, STATUS_OF_VIOLATION } from '@tollgate/platform';
+import { DomainError } from '@tollgate/platform';
 
 /** What can go wrong with an initiative command, beside the domain's rule violations. */
 export enum InitiativeErrorCode {
@@ -14,27 +14,27 @@ export enum InitiativeErrorCode {
 export class InitiativeError extends DomainError {
 
   static violated(violation: RuleViolation): InitiativeError {
-    return new InitiativeError(InitiativeErrorCode.RuleViolated, STATUS_OF_VIOLATION[violation.kind], violation.message, violation.unmet);
+    return new InitiativeError(InitiativeErrorCode.RuleViolated, violation.kind, violation.message, violation.unmet);
   }
 
   static unknownInitiative(id: string): InitiativeError {
-    return new InitiativeError(InitiativeErrorCode.UnknownInitiative, 404, `initiative ${id} not found`);
+    return new InitiativeError(InitiativeErrorCode.UnknownInitiative, 'not_found', `initiative ${id} not found`);
   }
 
   static unknownProgram(programId: string): InitiativeError {
     return new InitiativeError(
       InitiativeErrorCode.UnknownProgram,
-      422,
+      'unprocessable',
       `program ${programId} is not known: create it in the plans service first (an org node of kind 'program')`,
       [`program ${programId} is not known`],
     );
   }
 
   static ended(id: string, status: string): InitiativeError {
-    return new InitiativeError(InitiativeErrorCode.LifecycleEnded, 409, `initiative ${id} is ${status}; its lifecycle has ended`);
+    return new InitiativeError(InitiativeErrorCode.LifecycleEnded, 'conflict', `initiative ${id} is ${status}; its lifecycle has ended`);
   }
 
   static unavailable(): InitiativeError {
-    return new InitiativeError(InitiativeErrorCode.LifecycleUnavailable, 503, 'The lifecycle engine is unavailable; try again shortly');
+    return new InitiativeError(InitiativeErrorCode.LifecycleUnavailable, 'unavailable', 'The lifecycle engine is unavailable; try again shortly');
   }
 }

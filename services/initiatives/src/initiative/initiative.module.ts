@@ -14,6 +14,7 @@ import { InitiativeProjection } from './initiative-projection.service';
 import { ESCALATION_POLICY, InitiativeService } from './initiative.service';
 import { LifecycleGateway } from './lifecycle-gateway';
 import { LifecycleMetrics } from './lifecycle-metrics';
+import { ProjectionFreshness } from './projection-freshness';
 
 @Module({})
 export class InitiativeModule {
@@ -23,7 +24,14 @@ export class InitiativeModule {
       module: InitiativeModule,
       imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry, ProjectionFailure]), ProgramModule],
       controllers: [InitiativeController, ProjectionFailureController, WorkQueueController],
-      providers: [InitiativeService, WorkQueueService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
+      providers: [
+        InitiativeService,
+        WorkQueueService,
+        InitiativeProjection,
+        LifecycleGateway,
+        LifecycleMetrics,
+        ProjectionFreshness,
+        { provide: ESCALATION_POLICY, useValue: escalation }],
       exports: [InitiativeProjection],
     };
   }

@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '@tollgate/auth';
 import { initiativeWorkflowId, LIFECYCLE, type LifecycleOutcome } from '@tollgate/contracts';
 import {
   checkInitiativeDraft,
+  confirmedValueOf,
+  DEFAULT_CURRENCY,
   initialLifecycleState,
+  isOpen,
   type Actor,
   type EscalationPolicy,
   type GateRequest,
   type InitiativeDraft,
+  type LifecycleState,
   type PlanRevision,
   type SideMove,
 } from '@tollgate/domain';
@@ -22,9 +27,10 @@ import { ProgramDirectory } from '../program/program-directory.service';
 import type { CreateInitiativeDto } from './dtos/create-initiative.dto';
 import type { ListInitiativesQuery } from './dtos/list-initiatives.query';
 import { Initiative } from './initiative.entity';
-import { InitiativeError } from './initiative.error';
+import { InitiativeError, InitiativeErrorCode } from './initiative.error';
 import { gateView, initiativeSummary, initiativeView } from './initiative-view';
 import { LifecycleGateway } from './lifecycle-gateway';
+import { ProjectionFreshness } from './projection-freshness';
 
 /** The escalation grace periods new lifecycles start with. */
 export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
@@ -34,8 +40,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
 
 /**
- * The initiative commands and reads: reads come from the projection, every
- * change goes through the initiative's lifecycle workflow.
+ * The initiative commands and reads: every change goes through the
+ * initiative's lifecycle workflow and answers once it is in its history;
+ * reads come from the projection, or from the workflow's state while the
+ * projection is behind what a command answered (see ProjectionFreshness).
  */
 @Injectable()
 export class InitiativeService {
@@ -46,6 +54,7 @@ export class InitiativeService {
     @InjectRepository(AuditEntry) private readonly audit: Repository<AuditEntry>,
     private readonly lifecycle: LifecycleGateway,
     private readonly programs: ProgramDirectory,
+    private readonly freshness: ProjectionFreshness,
     @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
   ) {}
 
@@ -57,7 +66,7 @@ export class InitiativeService {
       sponsorId: dto.sponsorId,
       controllerId: dto.controllerId ?? null,
       category: dto.category,
-      currency: dto.currency ?? 'EUR',
+      currency: dto.currency ?? DEFAULT_CURRENCY,
       roughValue: dto.roughValue ?? null,
       measures: dto.measures,
       oneTimeCosts: dto.oneTimeCosts ?? [],
@@ -84,13 +93,16 @@ export class InitiativeService {
     };
   }
 
-  async get(id: string) {
+  /** The initiative as of at least `minRevision` (and whatever a command of this instance answered). */
+  async get(id: string, minRevision = 0) {
     const row = await this.find(id);
     const gates = await this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } });
-    return initiativeView(row, gates);
+    if (row.revision >= this.freshness.floorOf(id, minRevision)) return initiativeView(row, gates);
+    return this.viewOfState(row, gates, await this.lifecycle.state(id));
   }
 
   async list(query: ListInitiativesQuery) {
+    await this.freshness.settle();
     const where: FindOptionsWhere<Initiative> = {};
     if (query.programId !== undefined) where.programId = query.programId;
     if (query.stage !== undefined) where.stage = query.stage as Initiative['stage'];
@@ -108,8 +120,10 @@ export class InitiativeService {
     return { items: rows.map(initiativeSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
-  async auditTrail(id: string) {
+  async auditTrail(id: string, minRevision = 0) {
     await this.find(id);
+    if (minRevision > 0) this.freshness.answeredRevision(id, minRevision);
+    await this.freshness.settle([id]);
     const entries = await this.audit.find({ where: { initiativeId: id }, order: { revision: 'ASC' } });
     return entries.map((entry) => {
       const { initiativeId: _initiativeId, ...change } = auditRecordOf(entry);
@@ -124,7 +138,7 @@ export class InitiativeService {
       select: { code: true, stage: true, status: true },
       where: { programId: row.programId, titleKey: row.titleKey, id: Not(id), stage: Not(5) as never, status: Not('cancelled') },
     });
-    const outcome = await this.lifecycle.update(
+    const outcome = await this.command(
       id,
       LIFECYCLE.requestGate,
       [{ actor: actorOf(principal), targetStage, evidence: { text: evidence.text, links: evidence.links ?? [] }, context: { sameTitleInProgram: sameTitle.map((other) => other.code) } }],
@@ -134,8 +148,7 @@ export class InitiativeService {
   }
 
   async decideGate(principal: Principal, id: string, requestId: string, approve: boolean, comment: string, key?: string) {
-    await this.findOpen(id);
-    const outcome = await this.lifecycle.update(
+    const outcome = await this.command(
       id,
       LIFECYCLE.decideGate,
       [{ actor: actorOf(principal), requestId, approve, comment }],
@@ -145,8 +158,7 @@ export class InitiativeService {
   }
 
   async completeMilestone(principal: Principal, id: string, milestoneId: string, evidence: { text: string; links?: string[] }, key?: string) {
-    await this.findOpen(id);
-    const outcome = await this.lifecycle.update(
+    const outcome = await this.command(
       id,
       LIFECYCLE.completeMilestone,
       [{ actor: actorOf(principal), milestoneId, evidence: { text: evidence.text, links: evidence.links ?? [] } }],
@@ -156,8 +168,7 @@ export class InitiativeService {
   }
 
   async replanMilestone(principal: Principal, id: string, milestoneId: string, dueDate: string, reason: string, key?: string) {
-    await this.findOpen(id);
-    const outcome = await this.lifecycle.update(
+    const outcome = await this.command(
       id,
       LIFECYCLE.replanMilestone,
       [{ actor: actorOf(principal), milestoneId, dueDate, reason }],
@@ -167,39 +178,78 @@ export class InitiativeService {
   }
 
   async requestClosure(principal: Principal, id: string, key?: string) {
-    await this.findOpen(id);
-    const outcome = await this.lifecycle.update(id, LIFECYCLE.requestClosure, [{ actor: actorOf(principal) }], this.updateId('closure', principal, id, key));
-    return { closure: outcome.state.closure, stage: outcome.state.stage, status: outcome.state.status };
+    const outcome = await this.command(id, LIFECYCLE.requestClosure, [{ actor: actorOf(principal) }], this.updateId('closure', principal, id, key));
+    return { closure: outcome.state.closure, stage: outcome.state.stage, status: outcome.state.status, revision: outcome.state.revision };
   }
 
   async moveAside(principal: Principal, id: string, move: SideMove, reason: string, key?: string) {
-    await this.findOpen(id);
-    const outcome = await this.lifecycle.update(id, LIFECYCLE.moveAside, [{ actor: actorOf(principal), move, reason }], this.updateId(move, principal, id, key));
-    return { id, stage: outcome.state.stage, status: outcome.state.status, hold: outcome.state.hold, cancellation: outcome.state.cancellation };
+    const outcome = await this.command(id, LIFECYCLE.moveAside, [{ actor: actorOf(principal), move, reason }], this.updateId(move, principal, id, key));
+    const { stage, status, hold, cancellation, revision } = outcome.state;
+    return { id, stage, status, hold, cancellation, revision };
   }
 
   async updateForecast(principal: Principal, id: string, forecasts: { measureId: string; forecastValues: { period: string; amount: number }[] }[], key?: string) {
-    await this.findOpen(id);
-    await this.lifecycle.update(id, LIFECYCLE.updateForecast, [{ actor: actorOf(principal), forecasts }], this.updateId('forecast', principal, id, key));
+    await this.command(id, LIFECYCLE.updateForecast, [{ actor: actorOf(principal), forecasts }], this.updateId('forecast', principal, id, key));
     return this.get(id);
   }
 
   async revisePlan(principal: Principal, id: string, revision: PlanRevision, key?: string) {
-    await this.findOpen(id);
-    await this.lifecycle.update(id, LIFECYCLE.revisePlan, [{ actor: actorOf(principal), revision }], this.updateId('revise', principal, id, key));
+    await this.command(id, LIFECYCLE.revisePlan, [{ actor: actorOf(principal), revision }], this.updateId('revise', principal, id, key));
     return this.get(id);
   }
 
   private gateOutcome(outcome: LifecycleOutcome) {
     const request = outcome.state.gateRequests.find((candidate) => candidate.id === outcome.gateRequestId) as GateRequest;
     const view = gateView({ ...request, initiativeId: outcome.state.initiativeId, submittedAt: new Date(request.submittedAt), decidedAt: request.decidedAt ? new Date(request.decidedAt) : null });
-    return { ...view, stage: outcome.state.stage, status: outcome.state.status };
+    return { ...view, stage: outcome.state.stage, status: outcome.state.status, revision: outcome.state.revision };
   }
 
   private milestoneOutcome(outcome: LifecycleOutcome, milestoneId: string) {
     const milestone = outcome.state.milestones.find((candidate) => candidate.id === milestoneId);
-    return { milestone, stage: outcome.state.stage, status: outcome.state.status, escalation: outcome.state.escalation };
+    const { stage, status, escalation, revision } = outcome.state;
+    return { milestone, stage, status, escalation, revision };
   }
+
+  /**
+   * Sends a command to the lifecycle and remembers the revision it answered,
+   * so that this instance's next read shows it. An initiative whose
+   * lifecycle has ended is told apart from one that never existed.
+   */
+  private async command<Args extends [unknown, ...unknown[]]>(
+    id: string,
+    update: UpdateDefinition<LifecycleOutcome, Args>,
+    args: Args,
+    updateId: string | undefined,
+  ) {
+    if (!UUID.test(id)) throw InitiativeError.unknownInitiative(id);
+    try {
+      const outcome = await this.lifecycle.update(id, update, args, updateId);
+      this.freshness.answeredRevision(id, outcome.state.revision);
+      return outcome;
+    } catch (error) {
+      if (error instanceof InitiativeError && error.code === InitiativeErrorCode.LifecycleEnded) {
+        const row = await this.find(id);
+        throw InitiativeError.ended(id, row.status);
+      }
+      throw error;
+    }
+  }
+
+  /** One initiative as its workflow holds it, for a read the projection has not caught up with. */
+  private viewOfState(row: Initiative, gates: GateRequestRecord[], state: LifecycleState) {
+    const known = new Map(gates.map((gate) => [gate.id, gate]));
+    for (const request of state.gateRequests) {
+      known.set(request.id, {
+        ...request,
+        initiativeId: state.initiativeId,
+        submittedAt: new Date(request.submittedAt),
+        decidedAt: request.decidedAt ? new Date(request.decidedAt) : null,
+      } as GateRequestRecord);
+    }
+    const current = { ...row, state, confirmedValue: confirmedValueOf(state), revision: state.revision, updatedAt: new Date() } as Initiative;
+    return initiativeView(current, [...known.values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()));
+  }
+
 
   private updateId(action: string, principal: Principal, id: string, key?: string): string | undefined {
     return key ? `${action}:${principal.sub}:${key}` : undefined;
@@ -213,7 +263,7 @@ export class InitiativeService {
 
   private async findOpen(id: string): Promise<Initiative> {
     const row = await this.find(id);
-    if (row.stage === 5 || row.status === 'cancelled') throw InitiativeError.ended(id, row.status);
+    if (!isOpen({ stage: row.stage, cancelled: row.status === 'cancelled' })) throw InitiativeError.ended(id, row.status);
     return row;
   }
 

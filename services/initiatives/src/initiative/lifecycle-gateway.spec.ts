@@ -33,19 +33,19 @@ describe('LifecycleGateway answers', () => {
       details: [{ kind: 'unprocessable', message: 'the gate is not met', unmet: ['a controller must be named'] }],
     });
     const answer = await answerFor(new WorkflowUpdateFailedError('update failed', refusal));
-    expect(answer).toMatchObject({ statusCode: 422, message: 'the gate is not met', unmet: ['a controller must be named'] });
+    expect(answer).toMatchObject({ kind: 'unprocessable', message: 'the gate is not met', unmet: ['a controller must be named'] });
 
     const forbidden = ApplicationFailure.create({ type: LIFECYCLE_REFUSAL, message: 'x', details: [{ kind: 'forbidden', message: 'no right' }] });
-    expect(await answerFor(new WorkflowUpdateFailedError('update failed', forbidden))).toMatchObject({ statusCode: 403, message: 'no right' });
+    expect(await answerFor(new WorkflowUpdateFailedError('update failed', forbidden))).toMatchObject({ kind: 'forbidden', message: 'no right' });
   });
 
   it('answers 409 when the lifecycle has ended', async () => {
-    expect((await answerFor(new WorkflowNotFoundError('gone', 'initiative-x', undefined))).statusCode).toBe(409);
+    expect((await answerFor(new WorkflowNotFoundError('gone', 'initiative-x', undefined))).kind).toBe('conflict');
   });
 
   it('answers 503 when Temporal cannot be reached, never 500', async () => {
     const answer = await answerFor(new ServiceError('14 UNAVAILABLE: connection refused'));
-    expect(answer).toMatchObject({ statusCode: 503, message: 'The lifecycle engine is unavailable; try again shortly' });
-    expect((await answerFor(new WorkflowUpdateRPCTimeoutOrCancelledError('deadline'))).statusCode).toBe(503);
+    expect(answer).toMatchObject({ kind: 'unavailable', message: 'The lifecycle engine is unavailable; try again shortly' });
+    expect((await answerFor(new WorkflowUpdateRPCTimeoutOrCancelledError('deadline'))).kind).toBe('unavailable');
   });
 });

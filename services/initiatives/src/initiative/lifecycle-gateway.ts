@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   initiativeWorkflowId,
   LIFECYCLE,
@@ -10,8 +11,8 @@ import {
   type LifecycleInput,
   type LifecycleOutcome,
 } from '@tollgate/contracts';
-import type { RuleViolation } from '@tollgate/domain';
-import { classifyUpdateFailure } from '@tollgate/temporal';
+import type { LifecycleState, RuleViolation } from '@tollgate/domain';
+import { WorkflowCallError, WorkflowGateway } from '@tollgate/temporal';
 import { InitiativeError } from './initiative.error';
 import { LifecycleMetrics } from './lifecycle-metrics';
 
@@ -22,20 +23,22 @@ import { LifecycleMetrics } from './lifecycle-metrics';
  */
 export const LIFECYCLE_CALL_TIMEOUT_MS = 10_000;
 
-type LifecycleUpdate = Exclude<(typeof LIFECYCLE)[keyof typeof LIFECYCLE], typeof LIFECYCLE.state | typeof LIFECYCLE.valueConfirmed | typeof LIFECYCLE.confirmationRejected>;
-
 /**
  * Where the service meets the lifecycle workflows: it starts them, sends
- * them updates, and turns a refused update into the domain's answer.
+ * them updates, reads their state, and turns a refused call into the
+ * domain's answer.
  */
 @Injectable()
 export class LifecycleGateway {
   private readonly logger = new Logger(LifecycleGateway.name);
+  private readonly workflows: WorkflowGateway;
 
   constructor(
-    private readonly client: Client,
+    client: Client,
     private readonly metrics: LifecycleMetrics,
-  ) {}
+  ) {
+    this.workflows = new WorkflowGateway(client, { refusalType: LIFECYCLE_REFUSAL, timeoutMs: LIFECYCLE_CALL_TIMEOUT_MS });
+  }
 
   /**
    * Starts the lifecycle and answers once the new initiative is projected.
@@ -43,13 +46,16 @@ export class LifecycleGateway {
    */
   async start(input: LifecycleInput): Promise<{ outcome: LifecycleOutcome; existing: boolean } | { existing: true; ended: true }> {
     const { state } = input;
+    const workflowId = initiativeWorkflowId(state.initiativeId);
     const operation = new WithStartWorkflowOperation(WORKFLOW_TYPES.initiativeLifecycle, {
-      workflowId: initiativeWorkflowId(state.initiativeId),
+      workflowId,
       taskQueue: TASK_QUEUES.lifecycle,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
       // A retried create must never start a second lifecycle for an initiative that ended.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // What an operator reads first in the Temporal UI; the workflow keeps its details current.
+      staticSummary: `${state.code} · ${state.title}`,
       typedSearchAttributes: [
         { key: SEARCH_ATTRIBUTES.stage, value: state.stage },
         { key: SEARCH_ATTRIBUTES.status, value: state.status },
@@ -59,34 +65,40 @@ export class LifecycleGateway {
       ],
     });
     try {
-      const outcome = await this.client.withDeadline(Date.now() + LIFECYCLE_CALL_TIMEOUT_MS, () =>
-        this.client.workflow.executeUpdateWithStart(LIFECYCLE.created, { startWorkflowOperation: operation }),
-      );
+      const outcome = await this.workflows.updateWithStart(LIFECYCLE.created, workflowId, operation);
       return { outcome, existing: outcome.state.code !== state.code };
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return { existing: true, ended: true };
+      if (error instanceof WorkflowCallError && error.failure.kind === 'already_started') return { existing: true, ended: true };
       throw this.translate(error, state.initiativeId);
     }
   }
 
-  async update<Args extends unknown[]>(
+  /** Sends a command; it answers once the change is in the workflow's history. */
+  async update<Args extends [unknown, ...unknown[]]>(
     initiativeId: string,
-    update: LifecycleUpdate,
+    update: UpdateDefinition<LifecycleOutcome, Args>,
     args: Args,
     updateId?: string,
   ): Promise<LifecycleOutcome> {
-    const handle = this.client.workflow.getHandle(initiativeWorkflowId(initiativeId));
     try {
-      return (await this.client.withDeadline(Date.now() + LIFECYCLE_CALL_TIMEOUT_MS, () =>
-        handle.executeUpdate(update as never, { args: args as never, ...(updateId ? { updateId } : {}) }),
-      )) as LifecycleOutcome;
+      return await this.workflows.update(initiativeWorkflowId(initiativeId), update, args, updateId);
+    } catch (error) {
+      throw this.translate(error, initiativeId);
+    }
+  }
+
+  /** The lifecycle's own state, for a read that must not wait for the projection. */
+  async state(initiativeId: string): Promise<LifecycleState> {
+    try {
+      return await this.workflows.query(initiativeWorkflowId(initiativeId), LIFECYCLE.state);
     } catch (error) {
       throw this.translate(error, initiativeId);
     }
   }
 
   private translate(error: unknown, initiativeId: string): Error {
-    const failure = classifyUpdateFailure(error, LIFECYCLE_REFUSAL);
+    if (!(error instanceof WorkflowCallError)) return error as Error;
+    const { failure } = error;
     switch (failure.kind) {
       case 'refused': {
         const violation = failure.details as RuleViolation;
@@ -94,12 +106,11 @@ export class LifecycleGateway {
         return InitiativeError.violated(violation);
       }
       case 'ended':
+      case 'already_started':
         return InitiativeError.ended(initiativeId, 'closed or cancelled');
       case 'unavailable':
         this.logger.warn(`Temporal call for initiative ${initiativeId} failed: ${failure.message}`);
         return InitiativeError.unavailable();
-      case 'other':
-        return error as Error;
     }
   }
 }

@@ -5,6 +5,7 @@ import { gateDecisionRight, missingKeys, type Actor, type LifecycleState } from 
 import { Repository } from 'typeorm';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { Initiative } from '../initiative/initiative.entity';
+import { ProjectionFreshness } from '../initiative/projection-freshness';
 
 /** What awaits a person's decision: the same rule the workflow applies decides what is listed. */
 @Injectable()
@@ -12,9 +13,11 @@ export class WorkQueueService {
   constructor(
     @InjectRepository(GateRequestRecord) private readonly gates: Repository<GateRequestRecord>,
     @InjectRepository(Initiative) private readonly initiatives: Repository<Initiative>,
+    private readonly freshness: ProjectionFreshness,
   ) {}
 
   async gateRequestsAwaiting(principal: Principal) {
+    await this.freshness.settle();
     const actor: Actor = { id: principal.sub, roles: principal.roles };
     const pmo = principal.roles.includes('pmo');
     // Candidates: where the caller is a party, or every pending request for a PMO user; the domain rule then decides.

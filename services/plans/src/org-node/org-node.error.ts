@@ -11,14 +11,14 @@ export enum OrgNodeErrorCode {
 export class OrgNodeError extends DomainError {
 
   static misplaced(violation: RuleViolation): OrgNodeError {
-    return new OrgNodeError(OrgNodeErrorCode.Misplaced, 422, violation.message, violation.unmet);
+    return new OrgNodeError(OrgNodeErrorCode.Misplaced, 'unprocessable', violation.message, violation.unmet);
   }
 
   static unknown(id: string): OrgNodeError {
-    return new OrgNodeError(OrgNodeErrorCode.UnknownNode, 404, `org node ${id} not found`);
+    return new OrgNodeError(OrgNodeErrorCode.UnknownNode, 'not_found', `org node ${id} not found`);
   }
 
   static duplicate(name: string): OrgNodeError {
-    return new OrgNodeError(OrgNodeErrorCode.DuplicateName, 409, `a sibling named '${name}' already exists`);
+    return new OrgNodeError(OrgNodeErrorCode.DuplicateName, 'conflict', `a sibling named '${name}' already exists`);
   }
 }

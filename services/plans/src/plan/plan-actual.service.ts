@@ -37,7 +37,7 @@ export class PlanActualService {
     const manager = this.dataSource.manager;
     await requireOrgNode(manager, nodeId);
     const record = await manager.findOneBy(Plan, { orgNodeId: nodeId, kind: 'record' });
-    if (!record) throw PlanError.noPlanOfRecord(nodeId, 404);
+    if (!record) throw PlanError.noPlanOfRecord(nodeId, 'not_found');
     const [cells, actuals] = await Promise.all([cellsOf(manager, record.id), manager.findBy(PlanActual, { orgNodeId: nodeId })]);
     const families = accuracyByFamily(
       cells,

@@ -231,7 +231,7 @@ describe('plans and scenarios', () => {
     expect((await service.planOfRecord(node))?.id).toBe(scenario.id);
     const kinds = await plans.dataSource.getRepository(Plan).find({ where: { orgNodeId: node }, order: { createdAt: 'ASC' } });
     expect(kinds.map((plan) => plan.kind)).toEqual(['superseded', 'record']);
-    await expect(plans.dataSource.transaction((manager) => service.promoteScenario(manager, randomUUID(), 'x', 'y'))).rejects.toMatchObject({ statusCode: 404 });
+    await expect(plans.dataSource.transaction((manager) => service.promoteScenario(manager, randomUUID(), 'x', 'y'))).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it("answers every route's errors: 400, 401, 403, 404, 409, 422", async () => {

@@ -35,7 +35,7 @@ export class PlanService {
   async showPlanOfRecord(nodeId: string): Promise<PlanView> {
     await requireOrgNode(this.dataSource.manager, nodeId);
     const view = await this.planOfRecord(nodeId);
-    if (!view) throw PlanError.noPlanOfRecord(nodeId, 404);
+    if (!view) throw PlanError.noPlanOfRecord(nodeId, 'not_found');
     return view;
   }
 
@@ -79,7 +79,7 @@ export class PlanService {
       const existing = await manager.findOneBy(Plan, { id });
       if (existing) return { created: false, body: planView(existing, await cellsOf(manager, id)) };
       const record = await manager.findOneBy(Plan, { orgNodeId: nodeId, kind: 'record' });
-      if (!record) throw PlanError.noPlanOfRecord(nodeId, 422);
+      if (!record) throw PlanError.noPlanOfRecord(nodeId, 'unprocessable');
       const scenario = manager.create(Plan, {
         ...record,
         id,
@@ -121,7 +121,7 @@ export class PlanService {
     const manager = this.dataSource.manager;
     const plan = await this.findPlan(manager, planId);
     const record = await manager.findOneBy(Plan, { orgNodeId: plan.orgNodeId, kind: 'record' });
-    if (!record) throw PlanError.noPlanOfRecord(plan.orgNodeId, 404);
+    if (!record) throw PlanError.noPlanOfRecord(plan.orgNodeId, 'not_found');
     const [recordCells, planCells] = await Promise.all([cellsOf(manager, record.id), cellsOf(manager, planId)]);
     return { scenarioId: planId, recordId: record.id, orgNodeId: plan.orgNodeId, currency: plan.currency, ...comparePlans(recordCells, planCells) };
   }

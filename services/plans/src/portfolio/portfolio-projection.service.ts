@@ -127,7 +127,8 @@ export class PortfolioProjection implements OnModuleInit {
         known.status = event.data.status;
         break;
       case 'initiative.closed':
-        Object.assign(known, { stage: 5, status: 'closed', closedAt: new Date(event.data.closedAt) });
+        // Stage and status came with the stage change just before, in the same change.
+        known.closedAt = new Date(event.data.closedAt);
         break;
     }
     await manager.save(known);

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { DEFAULT_CURRENCY } from '@tollgate/domain';
 
 export class PortfolioSummaryQuery {
   @ApiProperty({ description: 'any org node: the summary covers it and everything under it' })
@@ -9,10 +10,10 @@ export class PortfolioSummaryQuery {
   @MaxLength(200)
   orgNodeId!: string;
 
-  @ApiProperty({ required: false, default: 'EUR', description: 'values in other currencies are summed in their own summary' })
+  @ApiProperty({ required: false, default: DEFAULT_CURRENCY, description: 'values in other currencies are summed in their own summary' })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
-  currency: string = 'EUR';
+  currency: string = DEFAULT_CURRENCY;
 }
 
 /** A report that lists initiatives: how many to list at most, the largest first; the answer counts them all. */

@@ -7,6 +7,6 @@ export enum PortfolioErrorCode {
 /** The one exception of the portfolio reports. */
 export class PortfolioError extends DomainError {
   static malformedRange(unmet: string[]): PortfolioError {
-    return new PortfolioError(PortfolioErrorCode.MalformedPeriodRange, 400, `the period range is malformed: ${unmet.join('; ')}`, unmet);
+    return new PortfolioError(PortfolioErrorCode.MalformedPeriodRange, 'malformed', `the period range is malformed: ${unmet.join('; ')}`, unmet);
   }
 }

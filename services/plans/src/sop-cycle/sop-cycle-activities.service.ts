@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import {
   initiativeWorkflowId,
   LIFECYCLE,
+  LIFECYCLE_REFUSAL,
   SOP_CYCLE_UNPREPARED,
   SOP_DECISION_REFUSED,
   TOPICS,
@@ -12,10 +13,11 @@ import {
 import { proposePivot, type RuleViolation, type SopPivotProposal } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
 import { DomainError, SERVICE_CONFIG, uuidFromKey, violationOf } from '@tollgate/platform';
-import type { ActivityProvider } from '@tollgate/temporal';
+import { WorkflowCallError, WorkflowGateway, type ActivityProvider } from '@tollgate/temporal';
 import { DataSource } from 'typeorm';
 import type { PlansConfig } from '../config/plans.config';
 import { OrgNodeService } from '../org-node/org-node.service';
+import { OrgNodeErrorCode } from '../org-node/org-node.error';
 import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { InitiativeResourceService } from '../sop-policy/initiative-resource.service';
@@ -30,12 +32,17 @@ function refused(violation: RuleViolation): ApplicationFailure {
 }
 
 /** The plans service's side of the S&OP cycle: what the workflow asks of the service's data. */
+/** A pivot's signal that Temporal does not take within this long fails the activity, which Temporal retries. */
+const SIGNAL_TIMEOUT_MS = 10_000;
+
 @Injectable()
 export class SopCycleActivitiesService implements ActivityProvider {
+  private readonly lifecycles: WorkflowGateway;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelayHost,
-    private readonly client: Client,
+    client: Client,
     private readonly nodes: OrgNodeService,
     private readonly setups: SopCycleSetupService,
     private readonly exceptions: SopExceptionFinder,
@@ -45,7 +52,9 @@ export class SopCycleActivitiesService implements ActivityProvider {
     private readonly portfolio: PortfolioService,
     private readonly resources: InitiativeResourceService,
     @Inject(SERVICE_CONFIG) private readonly config: PlansConfig,
-  ) {}
+  ) {
+    this.lifecycles = new WorkflowGateway(client, { refusalType: LIFECYCLE_REFUSAL, timeoutMs: SIGNAL_TIMEOUT_MS });
+  }
 
   activities(): SopCycleActivities {
     return {
@@ -61,7 +70,7 @@ export class SopCycleActivitiesService implements ActivityProvider {
     try {
       await this.nodes.get(orgNodeId);
     } catch (error) {
-      if (error instanceof DomainError && error.statusCode === 404) throw ApplicationFailure.nonRetryable(error.message, SOP_CYCLE_UNPREPARED);
+      if (error instanceof DomainError && error.code === OrgNodeErrorCode.UnknownNode) throw ApplicationFailure.nonRetryable(error.message, SOP_CYCLE_UNPREPARED);
       throw error;
     }
     const plan = await this.setups.planFor(orgNodeId);
@@ -137,13 +146,16 @@ export class SopCycleActivitiesService implements ActivityProvider {
     const outcome: string[] = [];
     for (const { initiativeId, move } of moves) {
       try {
-        await this.client.workflow
-          .getHandle(initiativeWorkflowId(initiativeId))
-          .signal(LIFECYCLE.portfolioMove, { decisionId: decision.decisionId, move, decidedBy: decision.decidedBy, reason: decision.rationale });
+        await this.lifecycles.signal(initiativeWorkflowId(initiativeId), LIFECYCLE.portfolioMove, {
+          decisionId: decision.decisionId,
+          move,
+          decidedBy: decision.decidedBy,
+          reason: decision.rationale,
+        });
         outcome.push(`${move} ${initiativeId}`);
       } catch (error) {
         // A closed or cancelled initiative needs no pivot; the outcome says so.
-        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        if (!(error instanceof WorkflowCallError && error.failure.kind === 'ended')) throw error;
         outcome.push(`skipped ${initiativeId}: its lifecycle has ended`);
       }
     }

@@ -61,7 +61,7 @@ export class SopCycleSetupService {
   async show(nodeId: string) {
     await this.nodes.get(nodeId);
     const setup = await this.dataSource.getRepository(SopCycleSetup).findOneBy({ orgNodeId: nodeId });
-    if (!setup) throw SopCycleError.noSetup(nodeId, 404);
+    if (!setup) throw SopCycleError.noSetup(nodeId, 'not_found');
     return setupView(setup, setup.scheduleDay === null ? [] : await this.nextStarts(nodeId));
   }
 

@@ -1,5 +1,5 @@
 import type { RuleViolation } from '@tollgate/domain';
-import { DomainError, STATUS_OF_VIOLATION } from '@tollgate/platform';
+import { DomainError } from '@tollgate/platform';
 
 export enum SopCycleErrorCode {
   RuleViolated = 'rule_violated',
@@ -13,26 +13,26 @@ export enum SopCycleErrorCode {
 /** The one exception of S&OP cycles, their setup, agenda and decisions. */
 export class SopCycleError extends DomainError {
   static violated(violation: RuleViolation): SopCycleError {
-    return new SopCycleError(SopCycleErrorCode.RuleViolated, STATUS_OF_VIOLATION[violation.kind], violation.message, violation.unmet);
+    return new SopCycleError(SopCycleErrorCode.RuleViolated, violation.kind, violation.message, violation.unmet);
   }
 
   static unknown(id: string): SopCycleError {
-    return new SopCycleError(SopCycleErrorCode.UnknownCycle, 404, `S&OP cycle ${id} not found`);
+    return new SopCycleError(SopCycleErrorCode.UnknownCycle, 'not_found', `S&OP cycle ${id} not found`);
   }
 
-  static noSetup(nodeId: string, statusCode: 404 | 422): SopCycleError {
-    return new SopCycleError(SopCycleErrorCode.NoSetup, statusCode, `org node ${nodeId} has no S&OP cycle setup: name each step's owner first (PUT /api/org-nodes/${nodeId}/sop-cycle-setup)`);
+  static noSetup(nodeId: string, kind: 'not_found' | 'unprocessable'): SopCycleError {
+    return new SopCycleError(SopCycleErrorCode.NoSetup, kind, `org node ${nodeId} has no S&OP cycle setup: name each step's owner first (PUT /api/org-nodes/${nodeId}/sop-cycle-setup)`);
   }
 
   static badSetup(unmet: string[]): SopCycleError {
-    return new SopCycleError(SopCycleErrorCode.BadSetup, 422, `the setup is not usable: ${unmet.join('; ')}`, unmet);
+    return new SopCycleError(SopCycleErrorCode.BadSetup, 'unprocessable', `the setup is not usable: ${unmet.join('; ')}`, unmet);
   }
 
   static published(id: string): SopCycleError {
-    return new SopCycleError(SopCycleErrorCode.Published, 409, `S&OP cycle ${id} is published; it takes no more changes`);
+    return new SopCycleError(SopCycleErrorCode.Published, 'conflict', `S&OP cycle ${id} is published; it takes no more changes`);
   }
 
   static unavailable(): SopCycleError {
-    return new SopCycleError(SopCycleErrorCode.Unavailable, 503, 'the S&OP cycle cannot be reached now; retry shortly');
+    return new SopCycleError(SopCycleErrorCode.Unavailable, 'unavailable', 'the S&OP cycle cannot be reached now; retry shortly');
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { SOP_CYCLE, sopCycleWorkflowId } from '@tollgate/contracts';
-import type { Actor, SopCycleState, SopDecision } from '@tollgate/domain';
+import type { Actor, SopCycleState } from '@tollgate/domain';
 import { uuidFromKey } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
 import { OrgNodeService } from '../org-node/org-node.service';
@@ -32,7 +32,7 @@ export class SopCycleService {
     await this.nodes.get(dto.orgNodeId);
     const known = await this.record(sopCycleWorkflowId(dto.orgNodeId, dto.period));
     if (known) return { created: false, body: cycleView(known.state) };
-    if (!(await this.setups.planFor(dto.orgNodeId))) throw SopCycleError.noSetup(dto.orgNodeId, 422);
+    if (!(await this.setups.planFor(dto.orgNodeId))) throw SopCycleError.noSetup(dto.orgNodeId, 'unprocessable');
     const started = await this.gateway.start({ orgNodeId: dto.orgNodeId, period: dto.period, startedBy: principal.sub });
     const state = started ?? (await this.stateOf(sopCycleWorkflowId(dto.orgNodeId, dto.period)));
     return { created: started !== null, body: cycleView(state) };
@@ -62,7 +62,7 @@ export class SopCycleService {
 
   async completeStep(principal: Principal, cycleId: string, step: string, note: string | undefined, key?: string) {
     await this.stateOf(cycleId);
-    const state = await this.gateway.update<SopCycleState>(
+    const state = await this.gateway.update(
       cycleId,
       SOP_CYCLE.completeStep,
       [{ actor: actorOf(principal), step, note: note ?? null }],
@@ -73,7 +73,7 @@ export class SopCycleService {
 
   async submitMitigation(principal: Principal, cycleId: string, exceptionId: string, dto: MitigationDto, key?: string) {
     await this.stateOf(cycleId);
-    const state = await this.gateway.update<SopCycleState>(
+    const state = await this.gateway.update(
       cycleId,
       SOP_CYCLE.submitMitigation,
       [{ actor: actorOf(principal), exceptionId, action: dto.action, ownerId: dto.ownerId, dueDate: dto.dueDate }],
@@ -87,7 +87,7 @@ export class SopCycleService {
 
   async decide(principal: Principal, cycleId: string, dto: SopDecisionDto, key?: string) {
     await this.stateOf(cycleId);
-    const { decision } = await this.gateway.update<{ state: SopCycleState; decision: SopDecision }>(
+    const { decision } = await this.gateway.update(
       cycleId,
       SOP_CYCLE.recordDecision,
       [{ actor: actorOf(principal), kind: dto.kind, subject: dto.subject ?? null, rationale: dto.rationale }],

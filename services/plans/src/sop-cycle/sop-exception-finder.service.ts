@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { familyVolumesByPeriod, periodExceptions, type SopException } from '@tollgate/domain';
+import { DEFAULT_CURRENCY, familyVolumesByPeriod, periodExceptions, type SopException } from '@tollgate/domain';
 import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { SopPolicyService } from '../sop-policy/sop-policy.service';
 import { SopCycleSetupService } from './sop-cycle-setup.service';
 
-const DEFAULT_CURRENCY = 'EUR';
 
 /**
  * Gathers a node's figures for one period (portfolio value rolled up under it,

@@ -123,6 +123,6 @@ describe('S&OP policies and initiative resources', () => {
     expect((await as(viewer).get('/api/org-nodes/not-a-uuid/sop-policy')).status).toBe(404);
     expect((await as(admin).put(`/api/org-nodes/${unknown}/sop-policy`, unitPolicy)).status).toBe(404);
     expect(await as(viewer).get(`/api/initiative-resources/${randomUUID()}`)).toMatchObject({ status: 404, body: { code: 'unknown_initiative_resource' } });
-    await expect(plans.app.get(SopPolicyService).effectivePolicy(unknown)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(plans.app.get(SopPolicyService).effectivePolicy(unknown)).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

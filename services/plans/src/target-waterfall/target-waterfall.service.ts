@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { targetWaterfall } from '@tollgate/domain';
+import { DEFAULT_CURRENCY, targetWaterfall } from '@tollgate/domain';
 import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 
@@ -13,7 +13,7 @@ export class TargetWaterfallService {
 
   async waterfall(orgNodeId: string, from: string, to: string, currency?: string) {
     const plan = await this.plans.planOfRecord(orgNodeId);
-    const inCurrency = currency ?? plan?.currency ?? 'EUR';
+    const inCurrency = currency ?? plan?.currency ?? DEFAULT_CURRENCY;
     const byStage = await this.portfolio.valueByStage(orgNodeId, inCurrency, from, to);
     const inPlanCurrency = plan !== null && plan.currency === inCurrency;
     const target = inPlanCurrency ? plan.targets.filter((cell) => cell.period >= from && cell.period <= to).reduce((sum, cell) => sum + cell.amount, 0) : 0;
