@@ -62,6 +62,8 @@ describe('the audit chain', () => {
     expect(created.status).toBe(201);
     expect((await as(people.sponsor).post(`/api/initiatives/${created.body.id}/hold`, { reason: 'budget freeze' })).status).toBe(200);
     expect((await as(people.sponsor).post(`/api/initiatives/${created.body.id}/resume`, { reason: 'budget released' })).status).toBe(200);
+    // The commands answer before their projection; the trail answers once all three entries are stored, ready to tamper with.
+    expect((await as(viewer).get(`/api/initiatives/${created.body.id}/audit`)).body).toHaveLength(3);
     return created.body.id;
   }
 

@@ -13,7 +13,8 @@ import {
 import { enqueueEvent, OutboxRelayHost, permanentStorageRefusal } from '@tollgate/messaging';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { Context } from '@temporalio/activity';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { Between, DataSource, EntityManager, LessThan } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { auditDigest } from '../audit/audit-digest';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
@@ -30,6 +31,9 @@ import { ProjectionFreshness } from './projection-freshness';
  * to the last one stored, in revision order, and the initiative keeps the
  * chain's head.
  */
+/** The changes that touch a gate request: submitting, deciding, and what withdraws a pending one. */
+const GATE_ACTIONS: ReadonlySet<LifecycleChange['action']> = new Set(['gate_requested', 'gate_approved', 'gate_rejected', 'stage_changed', 'rolled_back', 'cancelled']);
+
 @Injectable()
 export class InitiativeProjection implements ActivityProvider {
   constructor(
@@ -88,12 +92,15 @@ export class InitiativeProjection implements ActivityProvider {
   private async write(state: LifecycleState, changes: LifecycleChange[], correlationId: string): Promise<LifecycleChange[] | null> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Initiative, { where: { id: state.initiativeId }, lock: { mode: 'pessimistic_write' } });
-      const known = await manager.find(AuditEntry, {
-        select: { revision: true },
-        where: { initiativeId: state.initiativeId, revision: In(changes.map((change) => change.revision)) },
+      const revisions = changes.map((change) => change.revision);
+      // The entries of these revisions, and the one just below: what is already written, and where the chain goes on.
+      const stored = await manager.find(AuditEntry, {
+        select: { revision: true, hash: true },
+        where: { initiativeId: state.initiativeId, revision: Between(Math.min(...revisions) - 1, Math.max(...revisions)) },
       });
-      const fresh = changes.filter((change) => !known.some((entry) => entry.revision === change.revision));
+      const fresh = changes.filter((change) => !stored.some((entry) => entry.revision === change.revision));
       if (fresh.length === 0) return null;
+      const firstFresh = Math.min(...fresh.map((change) => change.revision));
       const sealed = sealAuditRecords(
         fresh.map((change) => ({
           initiativeId: state.initiativeId,
@@ -106,10 +113,12 @@ export class InitiativeProjection implements ActivityProvider {
           evidence: change.evidence ?? null,
           details: change.details,
         })),
-        await this.lastSealed(manager, state.initiativeId, Math.min(...fresh.map((change) => change.revision))),
+        stored.find((entry) => entry.revision === firstFresh - 1) ?? (await this.lastSealed(manager, state.initiativeId, firstFresh)),
         auditDigest,
       );
-      await manager.save(sealed.map((record) => manager.create(AuditEntry, { ...record, at: new Date(record.at) })));
+      // An insert, not a save: the revisions are known to be new, and a save would first read them back.
+      // (TypeORM's insert type cannot express a jsonb column of unknown values; the rows are the entity's own.)
+      await manager.insert(AuditEntry, sealed.map((record) => ({ ...record, at: new Date(record.at) })) as QueryDeepPartialEntity<AuditEntry>[]);
       const last = sealed[sealed.length - 1];
       // The head only moves forward: a late lower revision must not hide the ones above it.
       const head = current && current.auditHeadRevision > last.revision ? { revision: current.auditHeadRevision, hash: current.auditHeadHash } : last;
@@ -124,7 +133,9 @@ export class InitiativeProjection implements ActivityProvider {
           } as Parameters<typeof enqueueEvent>[2]);
         }
       }
-      if (!current || current.revision < state.revision) await this.writeState(manager, state, current, head);
+      if (!current || current.revision < state.revision) {
+        await this.writeState(manager, state, current, head, fresh.some((change) => GATE_ACTIONS.has(change.action)));
+      }
       return fresh;
     });
   }
@@ -139,7 +150,7 @@ export class InitiativeProjection implements ActivityProvider {
     return previous ?? EMPTY_AUDIT_CHAIN_HEAD;
   }
 
-  private async writeState(manager: EntityManager, state: LifecycleState, current: Initiative | null, head: AuditChainHead): Promise<void> {
+  private async writeState(manager: EntityManager, state: LifecycleState, current: Initiative | null, head: AuditChainHead, gatesMoved: boolean): Promise<void> {
     const now = new Date();
     await manager.upsert(
       Initiative,
@@ -169,7 +180,7 @@ export class InitiativeProjection implements ActivityProvider {
       },
       ['id'],
     );
-    if (state.gateRequests.length > 0) {
+    if (gatesMoved && state.gateRequests.length > 0) {
       await manager.upsert(
         GateRequestRecord,
         state.gateRequests.map((request) => ({

@@ -14,7 +14,7 @@ import { InitiativeProjection } from './initiative-projection.service';
 import { ESCALATION_POLICY, InitiativeService } from './initiative.service';
 import { LifecycleGateway } from './lifecycle-gateway';
 import { LifecycleMetrics } from './lifecycle-metrics';
-import { ProjectionFreshness } from './projection-freshness';
+import { ProjectionFreshnessModule } from './projection-freshness.module';
 
 @Module({})
 export class InitiativeModule {
@@ -22,16 +22,9 @@ export class InitiativeModule {
   static register(escalation: EscalationPolicy): DynamicModule {
     return {
       module: InitiativeModule,
-      imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry, ProjectionFailure]), ProgramModule],
+      imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry, ProjectionFailure]), ProgramModule, ProjectionFreshnessModule],
       controllers: [InitiativeController, ProjectionFailureController, WorkQueueController],
-      providers: [
-        InitiativeService,
-        WorkQueueService,
-        InitiativeProjection,
-        LifecycleGateway,
-        LifecycleMetrics,
-        ProjectionFreshness,
-        { provide: ESCALATION_POLICY, useValue: escalation }],
+      providers: [InitiativeService, WorkQueueService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
       exports: [InitiativeProjection],
     };
   }

@@ -15,10 +15,11 @@ import {
   type LifecycleState,
   type PlanRevision,
   type SideMove,
+  type Stage,
 } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
 import { uuidFromKey } from '@tollgate/platform';
-import { DataSource, FindOptionsWhere, Not, Repository } from 'typeorm';
+import { DataSource, FindOptionsWhere, Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { auditRecordOf } from '../audit/audit-record';
@@ -132,16 +133,11 @@ export class InitiativeService {
   }
 
   async requestGate(principal: Principal, id: string, targetStage: number, evidence: { text: string; links?: string[] }, key?: string) {
-    const row = await this.findOpen(id);
-    // The duplicate-title rule needs the other initiatives, which only this projection sees.
-    const sameTitle = await this.initiatives.find({
-      select: { code: true, stage: true, status: true },
-      where: { programId: row.programId, titleKey: row.titleKey, id: Not(id), stage: Not(5) as never, status: Not('cancelled') },
-    });
+    const sameTitleInProgram = await this.openWithSameTitle(id);
     const outcome = await this.command(
       id,
       LIFECYCLE.requestGate,
-      [{ actor: actorOf(principal), targetStage, evidence: { text: evidence.text, links: evidence.links ?? [] }, context: { sameTitleInProgram: sameTitle.map((other) => other.code) } }],
+      [{ actor: actorOf(principal), targetStage, evidence: { text: evidence.text, links: evidence.links ?? [] }, context: { sameTitleInProgram } }],
       this.updateId('gate-request', principal, id, key),
     );
     return this.gateOutcome(outcome);
@@ -261,10 +257,27 @@ export class InitiativeService {
     return row;
   }
 
-  private async findOpen(id: string): Promise<Initiative> {
-    const row = await this.find(id);
-    if (!isOpen({ stage: row.stage, cancelled: row.status === 'cancelled' })) throw InitiativeError.ended(id, row.status);
-    return row;
+  /**
+   * The codes of the other open initiatives of the program with the same
+   * title: the duplicate-title rule needs them, and only this projection sees
+   * them. One query, which also finds the initiative itself open.
+   */
+  private async openWithSameTitle(id: string): Promise<string[]> {
+    const [row] = (UUID.test(id)
+      ? await this.dataSource.query(
+          `SELECT me.stage, me.status, coalesce(array_agg(other.code) FILTER (WHERE other.code IS NOT NULL), '{}') AS codes
+             FROM initiatives.initiative me
+             LEFT JOIN initiatives.initiative other
+               ON other.program_id = me.program_id AND other.title_key = me.title_key AND other.id <> me.id
+              AND other.stage <> 5 AND other.status <> 'cancelled'
+            WHERE me.id = $1
+            GROUP BY me.id`,
+          [id],
+        )
+      : []) as { stage: number; status: string; codes: string[] }[];
+    if (!row) throw InitiativeError.unknownInitiative(id);
+    if (!isOpen({ stage: row.stage as Stage, cancelled: row.status === 'cancelled' })) throw InitiativeError.ended(id, row.status);
+    return row.codes;
   }
 
   private async nextCode(): Promise<string> {

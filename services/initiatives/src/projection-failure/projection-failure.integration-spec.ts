@@ -38,6 +38,8 @@ describe('a lifecycle change the projection cannot store', () => {
   it('is recorded with its reason and shown to operators, and the next change is projected', async () => {
     const people = initiativePeople();
     const id = await initiativeAtStage4(stack.service.baseUrl, stack.programId, people, { requestClosure: false });
+    // The trail answers once the projection holds every change the walk was answered: the row read below is the last state.
+    await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit`);
     const [row] = await stack.service.dataSource.query(`SELECT state FROM initiatives.initiative WHERE id = $1`, [id]);
     const state = row.state as LifecycleState;
     const projection = stack.service.app.get(InitiativeProjection);
