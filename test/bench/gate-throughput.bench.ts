@@ -5,12 +5,11 @@ import path from 'node:path';
 import { apiAs, type Person } from '../support/http-client';
 import { announceProgram } from '../support/org-nodes';
 import { quietTemporalRuntime } from '../support/quiet-runtime';
-import { RunningService, startService } from '../support/running-service';
+import { StackProcess } from '../support/service-process';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
+import { DataSource } from 'typeorm';
 import { inParallel, perSecond, report } from './bench-report';
 import { finish, ping } from './empty-update/empty-update.workflow';
-import { spawnWorkflowWorker } from './worker-process';
-import type { ChildProcess } from 'node:child_process';
 
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '1,16').split(',').map(Number);
 /** Initiatives walked per client: each walk is 9 commands, 4 of them gate transitions. */
@@ -32,19 +31,20 @@ function expectOk(status: number, what: string): void {
 // lifecycle) and gate transitions per second, beside raw Temporal updates per
 // second on an empty workflow, on the same server, at each concurrency, in one
 // run. Goal: commands/s ÷ raw updates/s ≥ 0.6 at every concurrency. The
-// lifecycle worker runs in its own process, as deployed; the service in this one.
+// service and the lifecycle worker run from the build, each in its own
+// process, as deployed; this process only sends the requests.
 describe('benchmark: lifecycle commands against raw updates', () => {
-  let service: RunningService;
-  let worker: ChildProcess;
+  let service: StackProcess;
+  let worker: StackProcess;
+  let database: DataSource;
   let client: Client;
   let emptyWorker: Worker;
   let emptyRunning: Promise<void>;
   const emptyQueue = `bench-empty-update-${randomUUID()}`;
 
   beforeAll(async () => {
-    service = await startService('initiatives', { TOLLGATE_LOG_LEVEL: 'error' });
-    worker = await spawnWorkflowWorker();
-    await service.ready();
+    [service, worker] = await Promise.all([StackProcess.start('initiatives'), StackProcess.start('worker')]);
+    database = await new DataSource({ type: 'postgres', url: TEST_ENVIRONMENT.databaseUrl }).initialize();
     quietTemporalRuntime();
     client = new Client({ connection: await Connection.connect({ address: TEST_ENVIRONMENT.temporalAddress }), namespace: TEST_ENVIRONMENT.temporalNamespace });
     emptyWorker = await Worker.create({
@@ -60,8 +60,8 @@ describe('benchmark: lifecycle commands against raw updates', () => {
     emptyWorker?.shutdown();
     await emptyRunning;
     await client?.connection.close();
-    worker?.kill('SIGINT');
-    await service?.close();
+    await Promise.all([worker?.stop(), service?.stop()]);
+    await database?.destroy();
   });
 
   const as = (person: Person) => apiAs(service.baseUrl, person);
@@ -124,10 +124,10 @@ describe('benchmark: lifecycle commands against raw updates', () => {
   }
 
   it('prints commands, gate transitions and raw updates per second at each concurrency, and the ratios', async () => {
-    const programId = await announceProgram(service.dataSource, 'Benchmark program');
+    const programId = await announceProgram(database, 'Benchmark program');
     const rows: [string, string | number][] = [];
     for (const concurrency of CONCURRENCIES) {
-      const ids = await readyInitiatives(programId, concurrency * WALKS_PER_CLIENT, concurrency);
+      const ids = await readyInitiatives(programId, Math.max(10, concurrency * WALKS_PER_CLIENT), concurrency);
       // The yardstick first, while nothing of the set-up is still being projected.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const raw = await rawUpdates(concurrency);

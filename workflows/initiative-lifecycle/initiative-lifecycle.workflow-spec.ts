@@ -216,6 +216,8 @@ describe('initiativeLifecycle on the time-skipping server', () => {
     expect((await state(handle)).status).toBe('on_track');
     expect((await state(handle)).escalation).toBeNull();
 
+    // No service projects the answered completion here: the workflow's backstop does, shortly after.
+    await until(async () => harness.changesOf(initiativeId), (changes) => changes.some((change) => change.action === 'milestone_completed'), 'the completion projected');
     const ladder = harness.changesOf(initiativeId).filter((change) => change.action === 'milestone_escalated');
     expect(ladder.map((change) => [change.details.milestoneId, change.details.level, change.details.audience])).toEqual([
       [tender.id, 1, 'owner'],
@@ -378,6 +380,12 @@ describe('initiativeLifecycle on the time-skipping server', () => {
     await handle.executeUpdate(LIFECYCLE.moveAside, { args: [{ actor: PEOPLE.sponsor, move: 'hold', reason: 'wait for the budget' }] });
     // Answered, and the workflow's state shows it, while nothing past the creation is projected yet.
     expect(decided.state).toMatchObject({ stage: 1, revision: 4 });
+    // The answer carries every change not yet projected, for the service to write at once.
+    expect(decided.changes?.map((change) => [change.revision, change.action])).toEqual([
+      [2, 'gate_requested'],
+      [3, 'gate_approved'],
+      [4, 'stage_changed'],
+    ]);
     expect((await state(handle)).revision).toBe(5);
     expect(harness.changesOf(initiativeId).map((change) => change.revision)).toEqual([1]);
 

@@ -45,10 +45,19 @@ export const DEFAULT_HISTORY_LIMIT = 10_000;
 
 /**
  * From this change on, an update answers as soon as its change is in the
- * workflow's history, and the projection follows in batches; runs recorded
- * before it still wait for the projection of each change.
+ * workflow's history, with the changes for the service to project itself;
+ * the workflow's own projection follows in batches. Runs recorded before it
+ * still wait for the projection of each change.
  */
 export const ANSWER_BEFORE_PROJECTION = 'answer-before-projection';
+
+/**
+ * How long the workflow leaves an update's changes to the service that sent
+ * it before projecting them itself: the backstop for a service that stopped
+ * between the answer and its write. Everything answered within this window
+ * goes in one activity; what a signal or timer changed goes at once.
+ */
+export const ANSWERED_CHANGES_BACKSTOP_MS = 2_000;
 
 const { projectLifecycleChange } = proxyActivities<InitiativeProjectionActivities>({
   taskQueue: TASK_QUEUES.initiatives,
@@ -78,6 +87,8 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   const answersBeforeProjection = patched(ANSWER_BEFORE_PROJECTION);
   let projectedRevision = state.revision;
   let wake = false;
+  /** When the escalation timer that the main loop waits on fires; undefined before it first waits. */
+  let armedFor: number | null | undefined;
   let lastAttributes = '';
 
   function keepVisibleCurrent(): void {
@@ -95,19 +106,25 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
     if (answersBeforeProjection) setCurrentDetails(lifecycleDetails(state));
   }
 
-  // Changes not yet projected, in revision order. The projection takes all of
-  // them at once: one activity per batch, however many changes arrived while
-  // the last one ran.
+  // Changes not yet known to be projected, in revision order: those waiting,
+  // and those the running activity carries. The projection takes all that
+  // wait at once: one activity per batch.
   const unprojected: LifecycleChange[] = [];
+  const inFlight: LifecycleChange[] = [];
   let projecting = false;
+  // A change that no service projects itself (a signal's, a timer's, the creation) waits, or the run ends.
+  let urgent = false;
   async function projectInBatches(): Promise<void> {
     for (;;) {
       await condition(() => unprojected.length > 0);
-      const changes = unprojected.splice(0);
+      if (!urgent) await condition(() => urgent, ANSWERED_CHANGES_BACKSTOP_MS);
+      urgent = false;
+      inFlight.push(...unprojected.splice(0));
       // `state` is the state after the last of them: evolve never changes a state once made.
       const snapshot = state;
       projecting = true;
-      await projectLifecycleChange({ state: snapshot, changes });
+      await projectLifecycleChange({ state: snapshot, changes: [...inFlight] });
+      inFlight.length = 0;
       projecting = false;
       projectedRevision = snapshot.revision;
     }
@@ -135,7 +152,7 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
    * once they are projected, which only runs recorded before this change and
    * the first change of an initiative wait for.
    */
-  function record(facts: LifecycleFact[]): Promise<void> {
+  function record(facts: LifecycleFact[], answered = false): Promise<void> {
     if (facts.length === 0) return answersBeforeProjection ? Promise.resolve() : projectionTail;
     const at = new Date(Date.now()).toISOString();
     const changes = facts.map((fact) => {
@@ -144,9 +161,14 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
       return announce(before, fact, state, at);
     });
     keepVisibleCurrent();
-    wake = true;
-    if (!answersBeforeProjection) return projectAlone(changes);
+    if (!answersBeforeProjection) {
+      wake = true;
+      return projectAlone(changes);
+    }
+    // The loop re-arms its timer only when the next rung moved: a change that leaves it alone costs no timer.
+    if (nextEscalationDue(state, Date.now()) !== armedFor) wake = true;
     unprojected.push(...changes);
+    if (!answered) urgent = true;
     return Promise.resolve();
   }
 
@@ -162,11 +184,15 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
       const lifecycleCommand = toCommand(...args);
       const decision = decide(state, lifecycleCommand, context());
       if (!decision.ok) refuse(decision.violation);
-      const projected = record(decision.facts);
-      // Before this change, an update answered only once its change was projected.
-      if (!answersBeforeProjection) await projected;
+      const projected = record(decision.facts, true);
       const gateRequestId = lifecycleCommand.type === 'decide-gate' ? lifecycleCommand.requestId : requestedGate(decision.facts);
-      return gateRequestId ? { state, gateRequestId } : { state };
+      // Before this change, an update answered only once its change was projected.
+      if (!answersBeforeProjection) {
+        await projected;
+        return gateRequestId ? { state, gateRequestId } : { state };
+      }
+      const changes = [...inFlight, ...unprojected];
+      return gateRequestId ? { state, gateRequestId, changes } : { state, changes };
     };
     const validator = (...args: Args): void => {
       const decision = decide(state, toCommand(...args), context(VALIDATING));
@@ -239,12 +265,14 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
     // Runs recorded before this change waited here for every projection in flight, except on hold.
     else if (!state.hold) await record(facts);
     const next = nextEscalationDue(state, now);
+    armedFor = next;
     wake = false;
     const woken = () => wake || !isOpen(state) || continueAsNewDue();
     if (next === null) await condition(woken);
     else await condition(woken, next - now);
   }
-  // Nothing in flight may be lost: finish every handler and projection first.
+  // Nothing in flight may be lost: finish every handler and projection first, without waiting out the backstop.
+  urgent = true;
   await condition(() => allHandlersFinished() && projectionsInFlight === 0 && unprojected.length === 0 && !projecting);
   if (isOpen(state)) {
     return continueAsNew<typeof initiativeLifecycle>({ state, historyLimit: input.historyLimit });

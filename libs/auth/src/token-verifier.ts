@@ -1,6 +1,7 @@
 import { rolesAtClaim } from '@tollgate/domain';
 import jwt, { JwtHeader, JwtPayload, SigningKeyCallback } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Principal } from './principal';
 
 /** Where signing keys come from: a shared HS256 secret locally, a JWKS URL in production. */
@@ -18,6 +19,9 @@ export class TokenRejectedError extends Error {}
 
 export class TokenVerifier {
   private readonly jwks?: JwksClient;
+  // Key objects made once: jsonwebtoken would otherwise build one from the secret or PEM on every request.
+  private readonly secret?: KeyObject;
+  private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(
     private readonly keys: TokenKeySource,
@@ -25,6 +29,8 @@ export class TokenVerifier {
   ) {
     if ('jwksUrl' in keys) {
       this.jwks = new JwksClient({ jwksUri: keys.jwksUrl, cache: true, rateLimit: true });
+    } else {
+      this.secret = createSecretKey(Buffer.from(keys.jwtSecret, 'utf8'));
     }
   }
 
@@ -57,13 +63,21 @@ export class TokenVerifier {
 
   private keyLookup(): jwt.Secret | jwt.GetPublicKeyOrSecret {
     const jwks = this.jwks;
-    if (!jwks) {
-      return (this.keys as { jwtSecret: string }).jwtSecret;
-    }
+    if (!jwks) return this.secret!;
     return (header: JwtHeader, callback: SigningKeyCallback) => {
       jwks
         .getSigningKey(header.kid)
-        .then((key) => callback(null, key.getPublicKey()))
+        .then((key) => {
+          // jwks-rsa keeps the keys it fetched; a rotated key arrives under a new kid.
+          const cacheKey = `${key.kid}\n${key.getPublicKey()}`;
+          let made = this.publicKeys.get(cacheKey);
+          if (!made) {
+            made = createPublicKey(key.getPublicKey());
+            if (this.publicKeys.size >= 32) this.publicKeys.clear();
+            this.publicKeys.set(cacheKey, made);
+          }
+          callback(null, made);
+        })
         .catch((error: Error) => callback(error));
     };
   }

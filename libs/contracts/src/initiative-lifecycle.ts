@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { LifecycleChange } from './initiative-projection';
 import type {
   Actor,
   ConfirmationRejection,
@@ -25,15 +26,18 @@ export interface LifecycleInput {
 }
 
 /**
- * Every update answers the lifecycle state after the change, once the change
- * is in the workflow's history; `state.revision` says which revision a read
- * must at least show. The projection follows (for `created`, it is current by
- * then).
+ * Every update answers once its change is in the workflow's history: the
+ * state after it, and every change not yet known to be projected, in
+ * revision order, for the service to project at once (the workflow projects
+ * them too, a little later, should the service not). For `created`, the
+ * projection is current by then.
  */
 export interface LifecycleOutcome {
   state: LifecycleState;
   /** The gate request the update created or decided, when it concerns one. */
   gateRequestId?: string;
+  /** Absent from runs recorded before the service projected its own answers. */
+  changes?: LifecycleChange[];
 }
 
 /** Signals, updates and the query of `initiativeLifecycle`, shared by the workflow and its callers. */

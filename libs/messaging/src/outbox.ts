@@ -7,21 +7,23 @@ import { OutboxMessage } from './outbox-message.entity';
  * Writes an event to the outbox inside the caller's transaction: the event is
  * published if and only if the change it announces commits.
  */
-export async function enqueueEvent<T extends EventType>(
-  manager: EntityManager,
-  topic: string,
-  event: NewEvent<T>,
-): Promise<EventEnvelope<T>> {
+export async function enqueueEvent<T extends EventType>(manager: EntityManager, topic: string, event: NewEvent<T>): Promise<EventEnvelope<T>> {
+  const [envelope] = await enqueueEvents(manager, topic, [event]);
+  return envelope as EventEnvelope<T>;
+}
+
+/** Several events of one change, in this order, in one statement. */
+export async function enqueueEvents(manager: EntityManager, topic: string, events: readonly NewEvent<EventType>[]): Promise<EventEnvelope[]> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('enqueueEvent must run inside a transaction, beside the change it announces');
   }
-  const envelope = createEnvelope(event, randomUUID(), new Date());
-  await manager.insert(OutboxMessage, {
-    id: envelope.id,
-    topic,
-    messageKey: envelope.subject,
-    type: envelope.type,
-    envelope: envelope as EventEnvelope,
-  });
-  return envelope;
+  if (events.length === 0) return [];
+  const now = new Date();
+  const envelopes = events.map((event) => createEnvelope(event, randomUUID(), now) as EventEnvelope);
+  // One multi-row insert: the outbox's sequence numbers the rows in the order given, which the relay publishes in.
+  await manager.insert(
+    OutboxMessage,
+    envelopes.map((envelope) => ({ id: envelope.id, topic, messageKey: envelope.subject, type: envelope.type, envelope })),
+  );
+  return envelopes;
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { initiativeWorkflowId, TOPICS, type InitiativeProjectionActivities, type LifecycleChange, type ProjectionOutcome } from '@tollgate/contracts';
+import {
+  initiativeWorkflowId,
+  TOPICS,
+  type EventType,
+  type InitiativeProjectionActivities,
+  type LifecycleChange,
+  type NewEvent,
+  type ProjectionOutcome,
+} from '@tollgate/contracts';
 import {
   confirmedValueOf,
   EMPTY_AUDIT_CHAIN_HEAD,
@@ -10,7 +18,7 @@ import {
   type AuditChainHead,
   type LifecycleState,
 } from '@tollgate/domain';
-import { enqueueEvent, OutboxRelayHost, permanentStorageRefusal } from '@tollgate/messaging';
+import { enqueueEvents, OutboxRelayHost, permanentStorageRefusal } from '@tollgate/messaging';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { Context } from '@temporalio/activity';
 import { Between, DataSource, EntityManager, LessThan } from 'typeorm';
@@ -91,7 +99,12 @@ export class InitiativeProjection implements ActivityProvider {
 
   private async write(state: LifecycleState, changes: LifecycleChange[], correlationId: string): Promise<LifecycleChange[] | null> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(Initiative, { where: { id: state.initiativeId }, lock: { mode: 'pessimistic_write' } });
+      // Locked, and only what the write needs read: the stored state is the largest column by far.
+      const current = await manager.findOne(Initiative, {
+        select: { id: true, revision: true, createdAt: true, auditHeadRevision: true, auditHeadHash: true },
+        where: { id: state.initiativeId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const revisions = changes.map((change) => change.revision);
       // The entries of these revisions, and the one just below: what is already written, and where the chain goes on.
       const stored = await manager.find(AuditEntry, {
@@ -122,17 +135,13 @@ export class InitiativeProjection implements ActivityProvider {
       const last = sealed[sealed.length - 1];
       // The head only moves forward: a late lower revision must not hide the ones above it.
       const head = current && current.auditHeadRevision > last.revision ? { revision: current.auditHeadRevision, hash: current.auditHeadHash } : last;
-      for (const change of fresh) {
-        for (const event of change.events) {
-          await enqueueEvent(manager, TOPICS.initiativesEvents, {
-            type: event.type,
-            source: 'tollgate/initiatives',
-            subject: state.initiativeId,
-            correlationId,
-            data: event.data,
-          } as Parameters<typeof enqueueEvent>[2]);
-        }
-      }
+      await enqueueEvents(
+        manager,
+        TOPICS.initiativesEvents,
+        fresh.flatMap((change) =>
+          change.events.map((event) => ({ type: event.type, source: 'tollgate/initiatives', subject: state.initiativeId, correlationId, data: event.data }) as NewEvent<EventType>),
+        ),
+      );
       if (!current || current.revision < state.revision) {
         await this.writeState(manager, state, current, head, fresh.some((change) => GATE_ACTIONS.has(change.action)));
       }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '@tollgate/auth';
 import { initiativeWorkflowId, LIFECYCLE, type LifecycleOutcome } from '@tollgate/contracts';
@@ -30,6 +30,7 @@ import type { ListInitiativesQuery } from './dtos/list-initiatives.query';
 import { Initiative } from './initiative.entity';
 import { InitiativeError, InitiativeErrorCode } from './initiative.error';
 import { gateView, initiativeSummary, initiativeView } from './initiative-view';
+import { InitiativeProjection } from './initiative-projection.service';
 import { LifecycleGateway } from './lifecycle-gateway';
 import { ProjectionFreshness } from './projection-freshness';
 
@@ -42,12 +43,15 @@ const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: pr
 
 /**
  * The initiative commands and reads: every change goes through the
- * initiative's lifecycle workflow and answers once it is in its history;
- * reads come from the projection, or from the workflow's state while the
- * projection is behind what a command answered (see ProjectionFreshness).
+ * initiative's lifecycle workflow, is projected here from what the workflow
+ * answered, and answers then; reads come from the projection, or from the
+ * workflow's state while the projection is behind what a command answered
+ * (see ProjectionFreshness).
  */
 @Injectable()
 export class InitiativeService {
+  private readonly logger = new Logger(InitiativeService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Initiative) private readonly initiatives: Repository<Initiative>,
@@ -56,6 +60,7 @@ export class InitiativeService {
     private readonly lifecycle: LifecycleGateway,
     private readonly programs: ProgramDirectory,
     private readonly freshness: ProjectionFreshness,
+    private readonly projection: InitiativeProjection,
     @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
   ) {}
 
@@ -221,6 +226,8 @@ export class InitiativeService {
     try {
       const outcome = await this.lifecycle.update(id, update, args, updateId);
       this.freshness.answeredRevision(id, outcome.state.revision);
+      // Not awaited: the change is durable in the workflow, and this instance's reads wait for it or ask the workflow.
+      void this.projectAnswer(outcome);
       return outcome;
     } catch (error) {
       if (error instanceof InitiativeError && error.code === InitiativeErrorCode.LifecycleEnded) {
@@ -228,6 +235,23 @@ export class InitiativeService {
         throw InitiativeError.ended(id, row.status);
       }
       throw error;
+    }
+  }
+
+  /**
+   * Writes the changes the lifecycle answered, beside the answer, so that the
+   * projection and the events follow at once rather than after the
+   * workflow's own backstop. Writes of one initiative queue on its row lock,
+   * and each carries every change not yet known to be projected, so they
+   * land in revision order whichever commits first. A write that fails here
+   * leaves the change to that backstop; reads meanwhile come from the workflow.
+   */
+  private async projectAnswer(outcome: LifecycleOutcome): Promise<void> {
+    if (!outcome.changes?.length) return;
+    try {
+      await this.projection.project(outcome.state, outcome.changes);
+    } catch (error) {
+      this.logger.warn(`initiative ${outcome.state.initiativeId}: revision ${outcome.state.revision} left to the lifecycle's projection: ${(error as Error).message}`);
     }
   }
 
