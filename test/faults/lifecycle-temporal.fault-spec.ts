@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { eventually } from '../support/eventually';
 import { apiAs, type Person } from '../support/http-client';
-import { startInitiativesStack } from '../support/initiatives-stack';
+import { startInitiativesStack } from '../support/test-stack';
 import type { RunningService } from '../support/running-service';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 

@@ -13,7 +13,7 @@ import { SERVICE_SCHEMAS } from './service-schemas';
 import { quietTemporalRuntime } from './quiet-runtime';
 import { serviceTestEnv } from './test-environment';
 
-type ServiceName = 'plans' | 'initiatives' | 'finance';
+export type ServiceName = 'plans' | 'initiatives' | 'finance';
 
 // Each service takes its own configuration, loaded with its own schema below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,9 +2,9 @@ import { createEnvelope, DEAD_LETTER_HEADERS, deadLetterTopic, FINANCE_SIGNATURE
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
-import { startInitiativesStack, type InitiativesStack } from '../../../../test/support/initiatives-stack';
+import { startInitiativesStack, startTestStack, type InitiativesStack } from '../../../../test/support/test-stack';
 import { initiativeAtStage4, initiativePeople, type InitiativePeople } from '../../../../test/support/initiative-walk';
-import { RunningService, startService } from '../../../../test/support/running-service';
+import type { RunningService } from '../../../../test/support/running-service';
 import { TEST_ENVIRONMENT, testGroup } from '../../../../test/support/test-environment';
 import { findMessage, produceRaw } from '../../../../test/support/topic-reader';
 import { startWorkflowWorker } from '../../../../test/support/workflow-worker';
@@ -17,17 +17,17 @@ import { signFinanceMessage } from './confirmation-signature';
 describe('finance confirmations', () => {
   let stack: InitiativesStack;
   let finance: RunningService;
+  let stopFinance: (() => Promise<void>) | undefined;
   let people: InitiativePeople;
 
   beforeAll(async () => {
-    [stack, finance] = await Promise.all([startInitiativesStack(), startService('finance')]);
-    await finance.ready();
+    [stack, { finance, stop: stopFinance }] = await Promise.all([startInitiativesStack(), startTestStack({ services: ['finance'] })]);
     people = initiativePeople();
   });
 
   afterAll(async () => {
     await stack?.worker.stop();
-    await Promise.all([stack?.service.close(), finance?.close()]);
+    await Promise.all([stack?.service.close(), stopFinance?.()]);
   });
 
   const initiatives = (person: Person) => apiAs(stack.service.baseUrl, person);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { initiativeAtStage4, initiativePeople } from '../../../../test/support/initiative-walk';
-import { startInitiativesStack } from '../../../../test/support/initiatives-stack';
+import { startInitiativesStack } from '../../../../test/support/test-stack';
 import type { RunningService } from '../../../../test/support/running-service';
 import { serviceTestEnv } from '../../../../test/support/test-environment';
 import type { RunningWorkflowWorker } from '../../../../test/support/workflow-worker';

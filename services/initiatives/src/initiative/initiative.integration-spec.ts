@@ -2,7 +2,7 @@ import { OutboxMessage } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { announceProgram } from '../../../../test/support/org-nodes';
-import { startInitiativesStack } from '../../../../test/support/initiatives-stack';
+import { startInitiativesStack } from '../../../../test/support/test-stack';
 import type { RunningService } from '../../../../test/support/running-service';
 import type { RunningWorkflowWorker } from '../../../../test/support/workflow-worker';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { initiativePeople } from '../../../../test/support/initiative-walk';
-import { startInitiativesStack, type InitiativesStack } from '../../../../test/support/initiatives-stack';
+import { startInitiativesStack, type InitiativesStack } from '../../../../test/support/test-stack';
 
 // What the cockpit's "my work" shows comes from these routes: the gate
 // requests that await a person's key, and initiatives by the person's part in them.

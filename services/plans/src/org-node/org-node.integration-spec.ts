@@ -2,27 +2,24 @@ import { OutboxMessage } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
-import { RunningService, startService } from '../../../../test/support/running-service';
-import { RunningWorkflowWorker, startWorkflowWorker } from '../../../../test/support/workflow-worker';
+import type { RunningService } from '../../../../test/support/running-service';
+import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 
 const admin: Person = { id: `admin-${randomUUID()}`, roles: ['admin'] };
 const owner: Person = { id: `owner-${randomUUID()}`, roles: ['owner'] };
 
 // The one hierarchy, and the programs it announces to the initiatives service.
 describe('org hierarchy', () => {
+  let stack: TestStack<'plans' | 'initiatives'>;
   let plans: RunningService;
   let initiatives: RunningService;
-  let worker: RunningWorkflowWorker;
 
   beforeAll(async () => {
-    [plans, initiatives] = await Promise.all([startService('plans'), startService('initiatives')]);
-    worker = await startWorkflowWorker();
-    await Promise.all([plans.ready(), initiatives.ready()]);
+    ({ plans, initiatives } = stack = await startTestStack({ services: ['plans', 'initiatives'], worker: true }));
   });
 
   afterAll(async () => {
-    await worker?.stop();
-    await Promise.all([plans?.close(), initiatives?.close()]);
+    await stack?.stop();
   });
 
   const as = (person: Person | null) => apiAs(plans.baseUrl, person);

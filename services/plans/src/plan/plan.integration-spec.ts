@@ -1,7 +1,8 @@
 import { OutboxMessage } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
-import { RunningService, startService } from '../../../../test/support/running-service';
+import type { RunningService } from '../../../../test/support/running-service';
+import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 import { Plan } from './plan.entity';
 import { PlanService } from './plan.service';
 
@@ -11,15 +12,15 @@ const pmo: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
 
 // Plans of record per node and period, actual demand, forecast accuracy, and what-if scenarios promoted by decision.
 describe('plans and scenarios', () => {
+  let stack: TestStack<'plans'>;
   let plans: RunningService;
 
   beforeAll(async () => {
-    plans = await startService('plans');
-    await plans.ready();
+    ({ plans } = stack = await startTestStack({ services: ['plans'] }));
   });
 
   afterAll(async () => {
-    await plans?.close();
+    await stack?.stop();
   });
 
   const as = (person: Person | null) => apiAs(plans.baseUrl, person);

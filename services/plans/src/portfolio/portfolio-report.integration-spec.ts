@@ -3,7 +3,8 @@ import { createKafka, EventConsumers } from '@tollgate/messaging';
 import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
-import { RunningService, startService } from '../../../../test/support/running-service';
+import type { RunningService } from '../../../../test/support/running-service';
+import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 import { TEST_ENVIRONMENT, testGroup, testTopic } from '../../../../test/support/test-environment';
 import { consumedPast, produceSigned } from '../../../../test/support/topic-reader';
 import { PortfolioProjection } from './portfolio-projection.service';
@@ -28,6 +29,7 @@ const total = (values: Values) => values.reduce((sum, value) => sum + value.amou
  * consumer group, which must rebuild the same rows.
  */
 describe('portfolio reports', () => {
+  let stack: TestStack<'plans'>;
   let plans: RunningService;
   const run = randomUUID().slice(0, 8);
   const ids = { closed: `closed-${run}`, waiting: `waiting-${run}`, rolledBack: `rolled-back-${run}`, cancelled: `cancelled-${run}`, dollars: `dollars-${run}` };
@@ -122,8 +124,7 @@ describe('portfolio reports', () => {
   }
 
   beforeAll(async () => {
-    plans = await startService('plans');
-    await plans.ready();
+    ({ plans } = stack = await startTestStack({ services: ['plans'] }));
     nodes.organization = await node(`Acme ${run}`, 'organization');
     nodes.unit = await node('Operations', 'business_unit', nodes.organization);
     nodes.program = await node('Logistics excellence', 'program', nodes.unit);
@@ -214,7 +215,7 @@ describe('portfolio reports', () => {
   });
 
   afterAll(async () => {
-    await plans?.close();
+    await stack?.stop();
   });
 
   it('reports benefit realization: baseline from stage 3, confirmed, the rate, and leakage of the closed ones', async () => {

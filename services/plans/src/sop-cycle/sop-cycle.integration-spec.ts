@@ -4,8 +4,8 @@ import { OutboxMessage } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
-import { RunningService, startService } from '../../../../test/support/running-service';
-import { RunningWorkflowWorker, startWorkflowWorker } from '../../../../test/support/workflow-worker';
+import type { RunningService } from '../../../../test/support/running-service';
+import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 
 const unique = () => randomUUID().slice(0, 8);
 const admin: Person = { id: `admin-${unique()}`, roles: ['admin'] };
@@ -17,18 +17,15 @@ const owners = { data_gathering: planner.id, demand_review: planner.id, supply_r
 
 // The S&OP cycle through the plans service's API, on the real stack: the workflow, its activities, the projection, the outbox.
 describe('S&OP cycles', () => {
+  let stack: TestStack<'plans'>;
   let plans: RunningService;
-  let worker: RunningWorkflowWorker;
 
   beforeAll(async () => {
-    plans = await startService('plans');
-    worker = await startWorkflowWorker();
-    await plans.ready();
+    ({ plans } = stack = await startTestStack({ services: ['plans'], worker: true }));
   });
 
   afterAll(async () => {
-    await worker?.stop();
-    await plans?.close();
+    await stack?.stop();
   });
 
   const as = (person: Person | null) => apiAs(plans.baseUrl, person);

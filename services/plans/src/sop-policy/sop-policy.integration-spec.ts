@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
-import { RunningService, startService } from '../../../../test/support/running-service';
+import type { RunningService } from '../../../../test/support/running-service';
+import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 import { InitiativeResourceService } from './initiative-resource.service';
 import { SopPolicyService } from './sop-policy.service';
 
@@ -10,16 +11,19 @@ const viewer: Person = { id: `viewer-${randomUUID()}`, roles: ['viewer'] };
 
 // Each node's S&OP policy, inherited down the hierarchy, and what initiatives need for the pivot.
 describe('S&OP policies and initiative resources', () => {
+  let stack: TestStack<'plans'>;
   let plans: RunningService;
 
   beforeAll(async () => {
     // Settings of their own, to see them come through where no node has a policy.
-    plans = await startService('plans', { TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE: '750000', TOLLGATE_SOP_VOLUME_THRESHOLD_PERCENT: '0.08' });
-    await plans.ready();
+    ({ plans } = stack = await startTestStack({
+      services: ['plans'],
+      env: { plans: { TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE: '750000', TOLLGATE_SOP_VOLUME_THRESHOLD_PERCENT: '0.08' } },
+    }));
   });
 
   afterAll(async () => {
-    await plans?.close();
+    await stack?.stop();
   });
 
   const as = (person: Person | null) => apiAs(plans.baseUrl, person);
