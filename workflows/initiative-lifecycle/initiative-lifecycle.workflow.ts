@@ -26,6 +26,7 @@ import {
 import {
   decide,
   evolve,
+  instantAt,
   isOpen,
   nextEscalationDue,
   readConfirmationRejection,
@@ -154,7 +155,7 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
    */
   function record(facts: LifecycleFact[], answered = false): Promise<void> {
     if (facts.length === 0) return answersBeforeProjection ? Promise.resolve() : projectionTail;
-    const at = new Date(Date.now()).toISOString();
+    const at = instantAt(Date.now());
     const changes = facts.map((fact) => {
       const before = state;
       state = evolve(state, fact);

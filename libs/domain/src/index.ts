@@ -1,3 +1,4 @@
+export * from './instant';
 export * from './money';
 export * from './period';
 export * from './role';

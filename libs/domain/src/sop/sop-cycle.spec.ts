@@ -1,3 +1,4 @@
+import { instantAt, millisecondsOf } from '../instant';
 import {
   checkMitigation,
   checkSopDecision,
@@ -42,12 +43,12 @@ function atStep(index: number) {
 describe('the S&OP cycle', () => {
   it('walks its steps in order, each due a set time after it begins', () => {
     const state = fresh();
-    expect(state.steps[0]).toMatchObject({ step: 'data_gathering', ownerId: 'dana', dueAt: T0 + 3 * DAY });
+    expect(state.steps[0]).toMatchObject({ step: 'data_gathering', ownerId: 'dana', dueAt: instantAt(T0 + 3 * DAY) });
     expect(checkStepCompletion(state, people.planner, 'demand_review')).toMatchObject({ kind: 'conflict' });
     expect(checkStepCompletion(state, people.stranger, 'data_gathering')).toMatchObject({ kind: 'forbidden' });
     expect(checkStepCompletion(state, people.planner, 'data_gathering')).toBeNull();
     const next = completeStep(state, people.planner, 'figures in', T0 + DAY);
-    expect(next).toMatchObject({ step: 'demand_review', startedAt: T0 + DAY, dueAt: T0 + 5 * DAY });
+    expect(next).toMatchObject({ step: 'demand_review', startedAt: instantAt(T0 + DAY), dueAt: instantAt(T0 + 5 * DAY) });
     expect(state.steps[0]).toMatchObject({ completedBy: 'dana', note: 'figures in' });
     const published = atStep(5);
     expect(checkStepCompletion(published, people.pmo, 'published')).toMatchObject({ kind: 'conflict' });
@@ -58,11 +59,11 @@ describe('the S&OP cycle', () => {
     const state = fresh();
     expect(escalateMissedDeadlines(state, T0 + 3 * DAY - 1)).toEqual([]);
     expect(escalateMissedDeadlines(state, T0 + 3 * DAY)).toEqual([
-      { kind: 'step_overdue', subject: 'data_gathering', ownerId: 'dana', escalatedTo: 'carl', at: T0 + 3 * DAY },
+      { kind: 'step_overdue', subject: 'data_gathering', ownerId: 'dana', escalatedTo: 'carl', at: instantAt(T0 + 3 * DAY) },
     ]);
     expect(escalateMissedDeadlines(state, T0 + 10 * DAY)).toEqual([]);
     const executive = atStep(4);
-    const [escalation] = escalateMissedDeadlines(executive, executive.steps[4].dueAt!);
+    const [escalation] = escalateMissedDeadlines(executive, millisecondsOf(executive.steps[4].dueAt!));
     expect(escalation).toMatchObject({ subject: 'executive_sop', escalatedTo: STEERING_COMMITTEE });
   });
 
@@ -88,7 +89,7 @@ describe('the S&OP cycle', () => {
     recordMitigation(state, { id: 'sue', roles: ['viewer'] }, 'x2', mitigation, now + DAY);
     expect(checkMitigation(state, people.pmo, 'x2', mitigation)).toMatchObject({ kind: 'conflict' });
     const escalations = escalateMissedDeadlines(state, now + 2 * DAY);
-    expect(escalations).toEqual([{ kind: 'mitigation_missing', subject: 'x1', ownerId: 'dana', escalatedTo: 'carl', at: now + 2 * DAY }]);
+    expect(escalations).toEqual([{ kind: 'mitigation_missing', subject: 'x1', ownerId: 'dana', escalatedTo: 'carl', at: instantAt(now + 2 * DAY) }]);
     expect(state.exceptions.map((exception) => exception.escalated)).toEqual([true, false]);
   });
 

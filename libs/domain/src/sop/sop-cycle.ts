@@ -1,3 +1,4 @@
+import { instantAt, millisecondsOf, type Instant } from '../instant';
 import { hasRole, type Actor } from '../initiative/actor';
 import { conflict, forbidden, notFound, unprocessable, type RuleViolation } from '../initiative/rule-violation';
 import type { PivotMove } from './portfolio-pivot';
@@ -20,10 +21,10 @@ export interface SopCyclePlan {
 export interface SopStepState {
   step: SopStep;
   ownerId: string;
-  /** Epoch milliseconds; null until the step begins. */
-  startedAt: number | null;
-  dueAt: number | null;
-  completedAt: number | null;
+  /** Null until the step begins. */
+  startedAt: Instant | null;
+  dueAt: Instant | null;
+  completedAt: Instant | null;
   completedBy: string | null;
   note: string | null;
   overdue: boolean;
@@ -34,7 +35,7 @@ export interface SopMitigation {
   ownerId: string;
   dueDate: string;
   submittedBy: string;
-  submittedAt: number;
+  submittedAt: Instant;
 }
 
 /** An exception as the cycle tracks it: raised at pre-S&OP, owing a mitigation. */
@@ -65,7 +66,7 @@ export interface SopDecision {
   subject: string | null;
   rationale: string;
   decidedBy: string;
-  decidedAt: number;
+  decidedAt: Instant;
   /** What applying it did, once applied (e.g. initiatives put on hold). */
   outcome: string[] | null;
 }
@@ -76,7 +77,7 @@ export interface SopEscalation {
   ownerId: string;
   /** The chair, or the steering committee when the chair's own step is late. */
   escalatedTo: string;
-  at: number;
+  at: Instant;
 }
 
 export interface SopCycleState {
@@ -84,14 +85,14 @@ export interface SopCycleState {
   orgNodeId: string;
   period: string;
   startedBy: string;
-  startedAt: number;
+  startedAt: Instant;
   /** The executive S&OP's owner: decisions are theirs (or a PMO's), escalations reach them. */
   chairId: string;
   stepIndex: number;
   steps: SopStepState[];
   durationsMs: SopCyclePlan['durationsMs'];
   mitigationWindowMs: number;
-  mitigationDueAt: number | null;
+  mitigationDueAt: Instant | null;
   exceptions: SopCycleException[];
   pivots: SopPivotProposal[];
   decisions: SopDecision[];
@@ -122,8 +123,8 @@ export function initialSopCycleState(start: {
   const steps = SOP_STEPS.map((step, index): SopStepState => ({
     step,
     ownerId: step === 'published' ? plan.owners.executive_sop : plan.owners[step],
-    startedAt: index === 0 ? now : null,
-    dueAt: index === 0 ? now + plan.durationsMs.data_gathering : null,
+    startedAt: index === 0 ? instantAt(now) : null,
+    dueAt: index === 0 ? instantAt(now + plan.durationsMs.data_gathering) : null,
     completedAt: null,
     completedBy: null,
     note: null,
@@ -134,7 +135,7 @@ export function initialSopCycleState(start: {
     orgNodeId: start.orgNodeId,
     period: start.period,
     startedBy: start.startedBy,
-    startedAt: now,
+    startedAt: instantAt(now),
     chairId: plan.owners.executive_sop,
     stepIndex: 0,
     steps,
@@ -164,12 +165,13 @@ export function checkStepCompletion(state: SopCycleState, actor: Actor, step: st
 
 export function completeStep(state: SopCycleState, actor: Actor, note: string | null, now: number): SopStepState {
   const current = currentStep(state);
-  Object.assign(current, { completedAt: now, completedBy: actor.id, note });
+  const at = instantAt(now);
+  Object.assign(current, { completedAt: at, completedBy: actor.id, note });
   state.stepIndex += 1;
   const next = currentStep(state);
-  next.startedAt = now;
-  next.dueAt = next.step === 'published' ? null : now + state.durationsMs[next.step];
-  if (next.step === 'published') next.completedAt = now;
+  next.startedAt = at;
+  next.dueAt = next.step === 'published' ? null : instantAt(now + state.durationsMs[next.step]);
+  if (next.step === 'published') next.completedAt = at;
   state.version += 1;
   return next;
 }
@@ -181,7 +183,7 @@ export function raiseExceptions(
   now: number,
 ): void {
   state.exceptions = exceptions.map((exception) => ({ ...exception, mitigation: null, escalated: false }));
-  state.mitigationDueAt = exceptions.length > 0 ? now + state.mitigationWindowMs : null;
+  state.mitigationDueAt = exceptions.length > 0 ? instantAt(now + state.mitigationWindowMs) : null;
   state.version += 1;
 }
 
@@ -211,7 +213,7 @@ export function recordMitigation(
   now: number,
 ): void {
   const exception = state.exceptions.find((candidate) => candidate.exceptionId === exceptionId)!;
-  exception.mitigation = { action: mitigation.action.trim(), ownerId: mitigation.ownerId.trim(), dueDate: mitigation.dueDate, submittedBy: actor.id, submittedAt: now };
+  exception.mitigation = { action: mitigation.action.trim(), ownerId: mitigation.ownerId.trim(), dueDate: mitigation.dueDate, submittedBy: actor.id, submittedAt: instantAt(now) };
   state.version += 1;
 }
 
@@ -263,7 +265,7 @@ export function recordSopDecision(
     subject: decision.subject?.trim() || null,
     rationale: decision.rationale.trim(),
     decidedBy: actor.id,
-    decidedAt: now,
+    decidedAt: instantAt(now),
     outcome: null,
   };
   state.decisions.push(recorded);
@@ -278,14 +280,14 @@ export function pivotMoves(state: SopCycleState, programId: string): { initiativ
     .map((pivot) => ({ initiativeId: pivot.initiativeId, move: pivot.move as 'hold' | 'resume' }));
 }
 
-/** The next moment a deadline falls: the current step's, or the mitigation window's while some are missing. */
+/** The next moment a deadline falls (epoch milliseconds, for a timer): the current step's, or the mitigation window's while some are missing. */
 export function nextSopDeadline(state: SopCycleState): number | null {
   if (isPublished(state)) return null;
   const candidates: number[] = [];
   const step = currentStep(state);
-  if (!step.overdue && step.dueAt !== null) candidates.push(step.dueAt);
+  if (!step.overdue && step.dueAt !== null) candidates.push(millisecondsOf(step.dueAt));
   if (state.mitigationDueAt !== null && state.exceptions.some((exception) => !exception.mitigation && !exception.escalated)) {
-    candidates.push(state.mitigationDueAt);
+    candidates.push(millisecondsOf(state.mitigationDueAt));
   }
   return candidates.length ? Math.min(...candidates) : null;
 }
@@ -298,13 +300,13 @@ export function nextSopDeadline(state: SopCycleState): number | null {
 export function escalateMissedDeadlines(state: SopCycleState, now: number): SopEscalation[] {
   const escalations: SopEscalation[] = [];
   const escalate = (kind: SopEscalation['kind'], subject: string, ownerId: string) =>
-    escalations.push({ kind, subject, ownerId, escalatedTo: ownerId === state.chairId ? STEERING_COMMITTEE : state.chairId, at: now });
+    escalations.push({ kind, subject, ownerId, escalatedTo: ownerId === state.chairId ? STEERING_COMMITTEE : state.chairId, at: instantAt(now) });
   const step = currentStep(state);
-  if (!isPublished(state) && !step.overdue && step.dueAt !== null && now >= step.dueAt) {
+  if (!isPublished(state) && !step.overdue && step.dueAt !== null && now >= millisecondsOf(step.dueAt)) {
     step.overdue = true;
     escalate('step_overdue', step.step, step.ownerId);
   }
-  if (!isPublished(state) && state.mitigationDueAt !== null && now >= state.mitigationDueAt) {
+  if (!isPublished(state) && state.mitigationDueAt !== null && now >= millisecondsOf(state.mitigationDueAt)) {
     for (const exception of state.exceptions) {
       if (exception.mitigation || exception.escalated) continue;
       exception.escalated = true;

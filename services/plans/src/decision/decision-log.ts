@@ -3,8 +3,8 @@ import type { SopDecision } from '@tollgate/domain';
 import { enqueueEvent } from '@tollgate/messaging';
 import type { EntityManager } from 'typeorm';
 import { SopDecisionRecord } from './sop-decision.entity';
+import { storedInstant } from '../sop-cycle/stored-instant';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Writes a decision with its `plans.decision-recorded` event; shared by cycle decisions and scenario promotions. */
 export async function recordDecision(manager: EntityManager, orgNodeId: string, cycleId: string | null, decision: SopDecision): Promise<void> {
@@ -32,7 +32,7 @@ export async function recordDecision(manager: EntityManager, orgNodeId: string, 
       subject: decision.subject,
       rationale: decision.rationale,
       decidedBy: decision.decidedBy,
-      decidedAt: iso(decision.decidedAt),
+      decidedAt: storedInstant(decision.decidedAt),
       outcome: decision.outcome ?? [],
     },
   });

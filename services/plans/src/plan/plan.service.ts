@@ -148,7 +148,7 @@ export class PlanService {
         subject: scenarioId,
         rationale: view.promotion!.rationale!,
         decidedBy: principal.sub,
-        decidedAt: Date.parse(view.promotion!.decidedAt),
+        decidedAt: view.promotion!.decidedAt,
         outcome: [`scenario ${scenarioId} is the plan of record of ${view.orgNodeId}`],
       });
       return view;

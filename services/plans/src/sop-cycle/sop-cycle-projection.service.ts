@@ -6,8 +6,7 @@ import { DataSource } from 'typeorm';
 import { recordDecision } from '../decision/decision-log';
 import { SopCycleRecord } from './sop-cycle.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { storedInstant } from './stored-instant';
 
 /**
  * The cycle's row follows its workflow: each projection carries the whole
@@ -33,13 +32,13 @@ export class SopCycleProjection {
           step: currentStep(state).step,
           chairId: state.chairId,
           startedBy: state.startedBy,
-          startedAt: new Date(state.startedAt),
+          startedAt: new Date(storedInstant(state.startedAt)),
           version: state.version,
           state,
         }),
       );
       for (const exception of state.exceptions) {
-        const mitigation = exception.mitigation ? { ...exception.mitigation, submittedAt: iso(exception.mitigation.submittedAt) } : null;
+        const mitigation = exception.mitigation ? { ...exception.mitigation, submittedAt: storedInstant(exception.mitigation.submittedAt) } : null;
         await manager.update(
           SopExceptionRecord,
           { id: exception.exceptionId },
@@ -52,7 +51,7 @@ export class SopCycleProjection {
             type: 'plans.cycle-started',
             source: 'tollgate/plans',
             subject: state.orgNodeId,
-            data: { cycleId: state.cycleId, orgNodeId: state.orgNodeId, period: state.period, startedBy: state.startedBy, chairId: state.chairId, startedAt: iso(state.startedAt) },
+            data: { cycleId: state.cycleId, orgNodeId: state.orgNodeId, period: state.period, startedBy: state.startedBy, chairId: state.chairId, startedAt: storedInstant(state.startedAt) },
           });
         }
         if (change.type === 'decision-recorded') {

@@ -1,8 +1,8 @@
 import { currentStep, sopAgenda, type SopCycleState } from '@tollgate/domain';
 import type { SopExceptionRecord } from './sop-exception.entity';
+import { storedInstant } from './stored-instant';
 import { subjectId, subjectName } from './subject-names';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A cycle as the API shows it: instants as UTC ISO-8601. */
 export function cycleView(state: SopCycleState) {
@@ -13,12 +13,12 @@ export function cycleView(state: SopCycleState) {
     step: currentStep(state).step,
     chairId: state.chairId,
     startedBy: state.startedBy,
-    startedAt: iso(state.startedAt),
-    steps: state.steps.map((step) => ({ ...step, startedAt: iso(step.startedAt), dueAt: iso(step.dueAt), completedAt: iso(step.completedAt) })),
-    mitigationDueAt: iso(state.mitigationDueAt),
+    startedAt: storedInstant(state.startedAt),
+    steps: state.steps.map((step) => ({ ...step, startedAt: storedInstant(step.startedAt), dueAt: storedInstant(step.dueAt), completedAt: storedInstant(step.completedAt) })),
+    mitigationDueAt: storedInstant(state.mitigationDueAt),
     exceptions: state.exceptions.length,
-    escalations: state.escalations.map((escalation) => ({ ...escalation, at: iso(escalation.at) })),
-    decisions: state.decisions.map((decision) => ({ ...decision, decidedAt: iso(decision.decidedAt) })),
+    escalations: state.escalations.map((escalation) => ({ ...escalation, at: storedInstant(escalation.at) })),
+    decisions: state.decisions.map((decision) => ({ ...decision, decidedAt: storedInstant(decision.decidedAt) })),
   };
 }
 
@@ -29,7 +29,7 @@ export function agendaView(state: SopCycleState, records: readonly SopExceptionR
   return {
     cycleId: state.cycleId,
     step: currentStep(state).step,
-    mitigationDueAt: iso(state.mitigationDueAt),
+    mitigationDueAt: storedInstant(state.mitigationDueAt),
     exceptions: agenda.exceptions.map((exception) => {
       const record = figures.get(exception.exceptionId);
       return {
@@ -43,10 +43,10 @@ export function agendaView(state: SopCycleState, records: readonly SopExceptionR
         deviation: record?.deviation ?? null,
         ownerId: exception.ownerId,
         state: exception.mitigation ? 'mitigated' : exception.escalated ? 'escalated' : 'awaiting_mitigation',
-        mitigation: exception.mitigation ? { ...exception.mitigation, submittedAt: iso(exception.mitigation.submittedAt) } : null,
+        mitigation: exception.mitigation ? { ...exception.mitigation, submittedAt: storedInstant(exception.mitigation.submittedAt) } : null,
       };
     }),
-    escalations: agenda.escalations.map((escalation) => ({ ...escalation, at: iso(escalation.at) })),
+    escalations: agenda.escalations.map((escalation) => ({ ...escalation, at: storedInstant(escalation.at) })),
     // Best first: the ranking is what the chair weighs.
     pivots: [...agenda.pivots]
       .sort((a, b) => b.score - a.score)

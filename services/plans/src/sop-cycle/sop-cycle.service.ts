@@ -15,6 +15,7 @@ import { SopCycleGateway } from './sop-cycle.gateway';
 import { subjectNames } from './subject-names';
 import { SopDecisionRecord } from '../decision/sop-decision.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
+import { storedInstant } from './stored-instant';
 
 const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
 
@@ -93,7 +94,7 @@ export class SopCycleService {
       [{ actor: actorOf(principal), kind: dto.kind, subject: dto.subject ?? null, rationale: dto.rationale }],
       this.updateId('sop-decision', principal, key),
     );
-    return { ...decision, decidedAt: new Date(decision.decidedAt).toISOString() };
+    return { ...decision, decidedAt: storedInstant(decision.decidedAt) };
   }
 
   // The same Idempotency-Key names the same Temporal update: a retry answers the first result.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { DataSource } from 'typeorm';
 import { subjectId, subjectName, subjectNames } from '../sop-cycle/subject-names';
+import { storedInstant } from '../sop-cycle/stored-instant';
 
 interface MissingMitigationRow {
   exception_id: string;
@@ -54,7 +55,8 @@ export class SopWorkService {
         escalated: row.state === 'escalated',
         // Why it is on the caller's list: they owe it, or they chair the cycle that waits for it.
         as: row.owner_id === principal.sub ? 'owner' : 'chair',
-        mitigationDueAt: row.mitigation_due_at === null ? null : new Date(Number(row.mitigation_due_at)).toISOString(),
+        // Read as text from the stored state: digits in cycles projected before instants were ISO strings.
+        mitigationDueAt: row.mitigation_due_at === null ? null : storedInstant(/^\d+$/.test(row.mitigation_due_at) ? Number(row.mitigation_due_at) : row.mitigation_due_at),
       })),
     };
   }

@@ -1,3 +1,4 @@
+import { instantAt } from '../../instant';
 import type { Stage } from '../../stage';
 import { checkClosureRequest, checkConfirmation, isValueConfirmed } from '../closure';
 import { checkDecisionReason, gateDecisionRight, isFullyApproved } from '../decision-rights';
@@ -36,7 +37,7 @@ export function decide(state: LifecycleState, command: LifecycleCommand, context
   if (!decision.ok || decision.facts.length === 0) return decision;
   const after = decision.facts.reduce(evolve, state);
   if (!isClosureDue(after)) return decision;
-  const at = new Date(context.now).toISOString();
+  const at = instantAt(context.now);
   return { ok: true, facts: [...decision.facts, { type: 'closed', at, confirmedValue: confirmedValueOf(after) }] };
 }
 
@@ -51,7 +52,7 @@ export function nextEscalationDue(state: LifecycleState, now: number): number | 
 }
 
 function decideAlone(state: LifecycleState, command: LifecycleCommand, { now, newId }: DecisionContext): LifecycleDecision {
-  const at = new Date(now).toISOString();
+  const at = instantAt(now);
   const facts = (...decided: LifecycleFact[]): LifecycleDecision => ({ ok: true, facts: decided });
   const unless = (violation: RuleViolation | null, decided: () => LifecycleDecision): LifecycleDecision => (violation ? refused(violation) : decided());
 
