@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   condition,
   proxyActivities,
+  setCurrentDetails,
   setHandler,
   uuid4,
   workflowInfo,
@@ -20,6 +21,7 @@ import {
 } from '@tollgate/contracts';
 import {
   checkMitigation,
+  currentStep,
   checkSopDecision,
   checkStepCompletion,
   completeStep,
@@ -67,6 +69,7 @@ export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
   /** Projects in order; each projection carries a snapshot, so later changes cannot leak into it. */
   function project(changes: SopCycleChange[]): Promise<void> {
     const snapshot = JSON.parse(JSON.stringify(state)) as SopCycleState;
+    setCurrentDetails(sopCycleDetails(snapshot));
     projectionTail = projectionTail.then(() => projectSopCycle({ state: snapshot, changes }));
     return projectionTail;
   }
@@ -155,4 +158,13 @@ export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
     await projectionTail;
     return cycle;
   }
+}
+
+/** What an operator reads of the cycle in the Temporal UI: where it stands and what the executive S&OP still lacks. */
+function sopCycleDetails(state: SopCycleState): string {
+  const missing = state.exceptions.filter((exception) => !exception.mitigation).length;
+  return [
+    `**S&OP ${state.period}** · node ${state.orgNodeId} · chair ${state.chairId}`,
+    `step ${currentStep(state).step} · ${state.exceptions.length} exceptions, ${missing} without mitigation · ${state.decisions.length} decisions · ${state.escalations.length} escalations`,
+  ].join('\n\n');
 }
