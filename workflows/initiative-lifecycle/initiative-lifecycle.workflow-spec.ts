@@ -235,6 +235,17 @@ describe('initiativeLifecycle on the time-skipping server', () => {
     await harness.keepHistory(handle, 'escalation-ladder');
   });
 
+  it('a milestone whose dates all passed during a hold climbs the ladder as soon as the initiative resumes', async () => {
+    const handle = await harness.create();
+    await handle.executeUpdate(LIFECYCLE.moveAside, { args: [{ actor: PEOPLE.sponsor, move: 'hold', reason: 'budget freeze' }] });
+    // Past every rung of both milestones (due in 10 and 40 days, the last rung 22 days after).
+    await harness.env.sleep('70 days');
+    expect((await state(handle)).status).toBe('on_hold');
+    await handle.executeUpdate(LIFECYCLE.moveAside, { args: [{ actor: PEOPLE.sponsor, move: 'resume', reason: 'budget released' }] });
+    const resumed = await until(() => state(handle), (known) => known.escalation?.level === 3, 'the ladder climbed after the resume');
+    expect(resumed.status).toBe('escalated');
+  });
+
   it('re-planning a late milestone, approved by the sponsor, ends its escalation until the new date passes', async () => {
     const handle = await harness.create();
     const [tender] = (await state(handle)).milestones;

@@ -60,6 +60,9 @@ export const ANSWER_BEFORE_PROJECTION = 'answer-before-projection';
  */
 export const ANSWERED_CHANGES_BACKSTOP_MS = 2_000;
 
+/** The most changes an update's answer carries for the service to project; past it, the backstop alone projects them. */
+const MAX_ANSWERED_CHANGES = 50;
+
 const { projectLifecycleChange } = proxyActivities<InitiativeProjectionActivities>({
   taskQueue: TASK_QUEUES.initiatives,
   startToCloseTimeout: '30 seconds',
@@ -166,8 +169,10 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
       wake = true;
       return projectAlone(changes);
     }
-    // The loop re-arms its timer only when the next rung moved: a change that leaves it alone costs no timer.
-    if (nextEscalationDue(state, Date.now()) !== armedFor) wake = true;
+    // The loop re-arms its timer only when the next rung moved, or a rung is due now (a milestone resumed
+    // after its dates passed during a hold, or planned in the past): a change that leaves both alone costs no timer.
+    const now = Date.now();
+    if (nextEscalationDue(state, now) !== armedFor || rungsDue(now)) wake = true;
     unprojected.push(...changes);
     if (!answered) urgent = true;
     return Promise.resolve();
@@ -176,6 +181,11 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   function projectedUpTo(revision: number): Promise<void> {
     return answersBeforeProjection ? condition(() => projectedRevision >= revision) : projectionTail;
   }
+
+  const rungsDue = (now: number) => {
+    const escalation = decide(state, { type: 'escalate' }, { now, newId: VALIDATING });
+    return escalation.ok && escalation.facts.length > 0;
+  };
 
   const context = (newId: DecisionContext['newId'] = uuid4): DecisionContext => ({ now: Date.now(), newId });
 
@@ -192,7 +202,9 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
         await projected;
         return gateRequestId ? { state, gateRequestId } : { state };
       }
-      const changes = [...inFlight, ...unprojected];
+      // While the projection is far behind (its database away), the answers stop carrying the backlog: it would only
+      // grow each answer and the history; the backstop projects it once it can.
+      const changes = inFlight.length + unprojected.length <= MAX_ANSWERED_CHANGES ? [...inFlight, ...unprojected] : [];
       return gateRequestId ? { state, gateRequestId, changes } : { state, changes };
     };
     const validator = (...args: Args): void => {

@@ -104,7 +104,13 @@ export class InitiativeService {
     const row = await this.find(id);
     const gates = await this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } });
     if (row.revision >= this.freshness.floorOf(id, minRevision)) return initiativeView(row, gates);
-    return this.viewOfState(row, gates, await this.lifecycle.state(id));
+    try {
+      return this.viewOfState(row, gates, await this.lifecycle.state(id));
+    } catch (error) {
+      // Temporal away or the run gone: the projection, a moment behind, still answers.
+      if (error instanceof InitiativeError) return initiativeView(row, gates);
+      throw error;
+    }
   }
 
   async list(query: ListInitiativesQuery) {
@@ -128,8 +134,7 @@ export class InitiativeService {
 
   async auditTrail(id: string, minRevision = 0) {
     await this.find(id);
-    if (minRevision > 0) this.freshness.answeredRevision(id, minRevision);
-    await this.freshness.settle([id]);
+    await this.freshness.settle([id], minRevision);
     const entries = await this.audit.find({ where: { initiativeId: id }, order: { revision: 'ASC' } });
     return entries.map((entry) => {
       const { initiativeId: _initiativeId, ...change } = auditRecordOf(entry);
@@ -190,13 +195,13 @@ export class InitiativeService {
   }
 
   async updateForecast(principal: Principal, id: string, forecasts: { measureId: string; forecastValues: { period: string; amount: number }[] }[], key?: string) {
-    await this.command(id, LIFECYCLE.updateForecast, [{ actor: actorOf(principal), forecasts }], this.updateId('forecast', principal, id, key));
-    return this.get(id);
+    const outcome = await this.command(id, LIFECYCLE.updateForecast, [{ actor: actorOf(principal), forecasts }], this.updateId('forecast', principal, id, key));
+    return this.viewAfter(outcome);
   }
 
   async revisePlan(principal: Principal, id: string, revision: PlanRevision, key?: string) {
-    await this.command(id, LIFECYCLE.revisePlan, [{ actor: actorOf(principal), revision }], this.updateId('revise', principal, id, key));
-    return this.get(id);
+    const outcome = await this.command(id, LIFECYCLE.revisePlan, [{ actor: actorOf(principal), revision }], this.updateId('revise', principal, id, key));
+    return this.viewAfter(outcome);
   }
 
   private gateOutcome(outcome: LifecycleOutcome) {
@@ -253,6 +258,13 @@ export class InitiativeService {
     } catch (error) {
       this.logger.warn(`initiative ${outcome.state.initiativeId}: revision ${outcome.state.revision} left to the lifecycle's projection: ${(error as Error).message}`);
     }
+  }
+
+  /** The initiative as the command left it: from the state it answered, asking the workflow nothing more. */
+  private async viewAfter(outcome: LifecycleOutcome) {
+    const id = outcome.state.initiativeId;
+    const [row, gates] = await Promise.all([this.find(id), this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } })]);
+    return row.revision >= outcome.state.revision ? initiativeView(row, gates) : this.viewOfState(row, gates, outcome.state);
   }
 
   /** One initiative as its workflow holds it, for a read the projection has not caught up with. */

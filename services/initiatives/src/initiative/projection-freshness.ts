@@ -5,58 +5,76 @@ import { Initiative } from './initiative.entity';
 
 /** The most initiatives whose answered revision this instance remembers; past it the oldest is forgotten. */
 const REMEMBERED = 10_000;
-/** How long a read waits for the projection to reach what this instance answered, before it answers what there is. */
+/** How long a revision is remembered: far past any projection that works, so a lost one cannot hold reads for long. */
+const REMEMBERED_MS = 30_000;
+/** How long a read waits for the projection to reach what was answered, before it answers what there is. */
 export const FRESHNESS_WAIT_MS = 2_000;
 const POLL_MS = 25;
 
 /**
  * Read-your-writes for the commands this instance answered. A command
- * answers once its change is in the workflow's history; the projection
+ * answers once its change is in the workflow's history, and the projection
  * follows a few milliseconds later. This remembers, per initiative, the
  * revision the last command answered until the projection has reached it,
- * so that a read right after a command can see its effect: one initiative
- * from the workflow's own state, a list or trail once the projection has
- * caught up. Another instance's reads use `minRevision` instead.
+ * so that a read right after a command sees its effect: one initiative from
+ * the workflow's own state, a list or trail once the projection has caught
+ * up. Another instance's reads pass `minRevision` instead, which stays with
+ * that read.
  */
 @Injectable()
 export class ProjectionFreshness {
-  private readonly answered = new Map<string, number>();
+  private readonly answered = new Map<string, { revision: number; at: number }>();
 
   constructor(@InjectRepository(Initiative) private readonly initiatives: Repository<Initiative>) {}
 
   /** A command answered `revision` of the initiative. */
   answeredRevision(initiativeId: string, revision: number): void {
-    if (revision <= (this.answered.get(initiativeId) ?? 0)) return;
+    if (revision <= this.remembered(initiativeId)) return;
     this.answered.delete(initiativeId);
-    this.answered.set(initiativeId, revision);
+    this.answered.set(initiativeId, { revision, at: Date.now() });
     if (this.answered.size > REMEMBERED) this.answered.delete(this.answered.keys().next().value!);
   }
 
   /** The projection holds `revision` of the initiative (or more). */
   projectedRevision(initiativeId: string, revision: number): void {
-    const floor = this.answered.get(initiativeId);
-    if (floor !== undefined && revision >= floor) this.answered.delete(initiativeId);
+    if (revision >= this.remembered(initiativeId)) this.answered.delete(initiativeId);
   }
 
   /** The revision a read of the initiative must at least show. */
   floorOf(initiativeId: string, asked = 0): number {
-    return Math.max(this.answered.get(initiativeId) ?? 0, asked);
+    return Math.max(this.remembered(initiativeId), asked);
   }
 
   /**
-   * Waits until the projection holds every revision this instance answered
-   * (of `initiativeIds`, or of all); gives up after {@link FRESHNESS_WAIT_MS},
+   * Waits until the projection holds the revisions answered here when the
+   * read began (of `initiativeIds`, or of all) and, for one initiative, the
+   * revision the caller asked for; gives up after {@link FRESHNESS_WAIT_MS},
    * for a projection that is down must not hold every read.
    */
-  async settle(initiativeIds?: string[]): Promise<void> {
-    const deadline = Date.now() + FRESHNESS_WAIT_MS;
-    for (;;) {
-      const behind = (initiativeIds ?? [...this.answered.keys()]).filter((id) => this.answered.has(id));
-      if (behind.length === 0 || Date.now() >= deadline) return;
-            const rows = await this.initiatives.find({ select: { id: true, revision: true }, where: { id: In(behind) } });
-      for (const row of rows) this.projectedRevision(row.id, row.revision);
-      if (behind.every((id) => !this.answered.has(id))) return;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  async settle(initiativeIds?: string[], asked = 0): Promise<void> {
+    const wanted = new Map<string, number>();
+    for (const id of initiativeIds ?? [...this.answered.keys()]) {
+      const floor = this.floorOf(id, initiativeIds?.length === 1 ? asked : 0);
+      if (floor > 0) wanted.set(id, floor);
     }
+    const deadline = Date.now() + FRESHNESS_WAIT_MS;
+    while (wanted.size > 0 && Date.now() < deadline) {
+      const rows = await this.initiatives.find({ select: { id: true, revision: true }, where: { id: In([...wanted.keys()]) } });
+      for (const row of rows) {
+        this.projectedRevision(row.id, row.revision);
+        if (row.revision >= wanted.get(row.id)!) wanted.delete(row.id);
+      }
+      if (wanted.size > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  private remembered(initiativeId: string): number {
+    const entry = this.answered.get(initiativeId);
+    if (!entry) return 0;
+    if (Date.now() - entry.at > REMEMBERED_MS) {
+      this.answered.delete(initiativeId);
+      return 0;
+    }
+    return entry.revision;
   }
 }

@@ -77,7 +77,8 @@ function applied(state: LifecycleState, fact: LifecycleFact): LifecycleState {
       return {
         ...state,
         measures: state.measures.map((measure) => {
-          const forecast = fact.forecasts.find((candidate) => candidate.measureId === measure.id);
+          // A measure named twice in one forecast takes the last of its values.
+          const forecast = fact.forecasts.findLast((candidate) => candidate.measureId === measure.id);
           return forecast ? { ...measure, forecastValues: forecast.forecastValues } : measure;
         }),
       };
