@@ -101,14 +101,19 @@ export class InitiativeService {
 
   /** The initiative as of at least `minRevision` (and whatever a command of this instance answered). */
   async get(id: string, minRevision = 0) {
+    // The floor first: read after the row, it could already be cleared by the projection this row predates.
+    const floor = this.freshness.floorOf(id, minRevision);
     const row = await this.find(id);
     const gates = await this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } });
-    if (row.revision >= this.freshness.floorOf(id, minRevision)) return initiativeView(row, gates);
+    if (row.revision >= floor) return initiativeView(row, gates);
     try {
       return this.viewOfState(row, gates, await this.lifecycle.state(id));
     } catch (error) {
       // Temporal away or the run gone: the projection, a moment behind, still answers.
-      if (error instanceof InitiativeError) return initiativeView(row, gates);
+      if (error instanceof InitiativeError) {
+        this.logger.warn(`initiative ${id}: read from the projection, the lifecycle could not be asked: ${error.message}`);
+        return initiativeView(row, gates);
+      }
       throw error;
     }
   }
