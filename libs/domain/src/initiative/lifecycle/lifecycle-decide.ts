@@ -114,6 +114,7 @@ function decideAlone(state: LifecycleState, command: LifecycleCommand, { now, ne
     case 'revise-plan': {
       const { actor, revision } = command;
       return unless(checkPlanRevisionCommand(actor, state, revision), () => {
+        // A measure or milestone whose name stays the same (case and surrounding blanks aside) keeps its id.
         const keptId = <T extends { id: string }>(known: readonly T[], name: (item: T) => string, wanted: string) =>
           known.find((item) => name(item).trim().toLowerCase() === wanted.trim().toLowerCase())?.id ?? newId();
         const measureIds = (revision.measures ?? []).map((measure) => keptId(state.measures, (known) => known.name, measure.name));

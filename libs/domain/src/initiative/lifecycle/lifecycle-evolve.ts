@@ -121,25 +121,24 @@ function withDecision(state: LifecycleState, decisionId: string | undefined): Li
   return decisionId === undefined ? state : { ...state, portfolioDecisionIds: [...(state.portfolioDecisionIds ?? []), decisionId] };
 }
 
-/** Measures and milestones keep their ids (and forecast or completion) where the name or title stays the same. */
+/** A revised measure or milestone that `decide` matched to a known one (by its name) keeps that one's forecast or completion. */
 function revisePlan(state: LifecycleState, fact: Extract<LifecycleFact, { type: 'plan-revised' }>): LifecycleState {
   const { revision } = fact;
-  const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
   const next: LifecycleState = { ...state };
   if (revision.controllerId !== undefined) next.controllerId = revision.controllerId;
   if (revision.oneTimeCosts) next.oneTimeCosts = revision.oneTimeCosts;
   if (revision.measures) {
     next.measures = revision.measures.map((measure, index) => {
-      const kept = state.measures.find((candidate) => sameName(candidate.name, measure.name));
-      return { id: fact.measureIds[index], name: measure.name, category: measure.category, plannedValues: measure.plannedValues, forecastValues: kept?.forecastValues ?? [] };
+      const id = fact.measureIds[index];
+      const kept = state.measures.find((candidate) => candidate.id === id);
+      return { id, name: measure.name, category: measure.category, plannedValues: measure.plannedValues, forecastValues: kept?.forecastValues ?? [] };
     });
   }
   if (revision.milestones) {
     next.milestones = revision.milestones.map((milestone, index) => {
-      const kept = state.milestones.find((candidate) => sameName(candidate.title, milestone.title));
-      return kept
-        ? { ...kept, dueDate: milestone.dueDate }
-        : { id: fact.milestoneIds[index], title: milestone.title, dueDate: milestone.dueDate, completedAt: null, completedBy: null, evidence: null };
+      const id = fact.milestoneIds[index];
+      const kept = state.milestones.find((candidate) => candidate.id === id);
+      return kept ? { ...kept, dueDate: milestone.dueDate } : { id, title: milestone.title, dueDate: milestone.dueDate, completedAt: null, completedBy: null, evidence: null };
     });
     next.escalationLevels = Object.fromEntries(
       Object.entries(state.escalationLevels).filter(([id]) => next.milestones.some((milestone) => milestone.id === id && milestone.completedAt === null)),
