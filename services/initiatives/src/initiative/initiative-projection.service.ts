@@ -26,6 +26,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { auditDigest } from '../audit/audit-digest';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
+import { gateRecordOf } from '../gate/gate-record';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { Initiative } from './initiative.entity';
 import { LifecycleMetrics } from './lifecycle-metrics';
@@ -192,18 +193,7 @@ export class InitiativeProjection implements ActivityProvider {
     if (gatesMoved && state.gateRequests.length > 0) {
       await manager.upsert(
         GateRequestRecord,
-        state.gateRequests.map((request) => ({
-          id: request.id,
-          initiativeId: state.initiativeId,
-          targetStage: request.targetStage,
-          state: request.state,
-          submittedBy: request.submittedBy,
-          submittedAt: new Date(request.submittedAt),
-          evidence: request.evidence,
-          approvals: request.approvals,
-          rejection: request.rejection,
-          decidedAt: request.decidedAt ? new Date(request.decidedAt) : null,
-        })),
+        state.gateRequests.map((request) => gateRecordOf(state.initiativeId, request)),
         ['id'],
       );
     }

@@ -23,6 +23,7 @@ import { DataSource, FindOptionsWhere, Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { auditRecordOf } from '../audit/audit-record';
+import { gateRecordOf } from '../gate/gate-record';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { ProgramDirectory } from '../program/program-directory.service';
 import type { CreateInitiativeDto } from './dtos/create-initiative.dto';
@@ -103,8 +104,7 @@ export class InitiativeService {
   async get(id: string, minRevision = 0) {
     // The floor first: read after the row, it could already be cleared by the projection this row predates.
     const floor = this.freshness.floorOf(id, minRevision);
-    const row = await this.find(id);
-    const gates = await this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } });
+    const { row, gates } = await this.withGates(id);
     if (row.revision >= floor) return initiativeView(row, gates);
     try {
       return this.viewOfState(row, gates, await this.lifecycle.state(id));
@@ -211,7 +211,7 @@ export class InitiativeService {
 
   private gateOutcome(outcome: LifecycleOutcome) {
     const request = outcome.state.gateRequests.find((candidate) => candidate.id === outcome.gateRequestId) as GateRequest;
-    const view = gateView({ ...request, initiativeId: outcome.state.initiativeId, submittedAt: new Date(request.submittedAt), decidedAt: request.decidedAt ? new Date(request.decidedAt) : null });
+    const view = gateView(gateRecordOf(outcome.state.initiativeId, request));
     return { ...view, stage: outcome.state.stage, status: outcome.state.status, revision: outcome.state.revision };
   }
 
@@ -267,26 +267,23 @@ export class InitiativeService {
 
   /** The initiative as the command left it: from the state it answered, asking the workflow nothing more. */
   private async viewAfter(outcome: LifecycleOutcome) {
-    const id = outcome.state.initiativeId;
-    const [row, gates] = await Promise.all([this.find(id), this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } })]);
+    const { row, gates } = await this.withGates(outcome.state.initiativeId);
     return row.revision >= outcome.state.revision ? initiativeView(row, gates) : this.viewOfState(row, gates, outcome.state);
   }
 
   /** One initiative as its workflow holds it, for a read the projection has not caught up with. */
   private viewOfState(row: Initiative, gates: GateRequestRecord[], state: LifecycleState) {
     const known = new Map(gates.map((gate) => [gate.id, gate]));
-    for (const request of state.gateRequests) {
-      known.set(request.id, {
-        ...request,
-        initiativeId: state.initiativeId,
-        submittedAt: new Date(request.submittedAt),
-        decidedAt: request.decidedAt ? new Date(request.decidedAt) : null,
-      } as GateRequestRecord);
-    }
+    for (const request of state.gateRequests) known.set(request.id, gateRecordOf(state.initiativeId, request));
     const current = { ...row, state, confirmedValue: confirmedValueOf(state), revision: state.revision, updatedAt: new Date() } as Initiative;
     return initiativeView(current, [...known.values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()));
   }
 
+  /** The initiative's row and its gate requests, oldest first, as both ways of viewing it need them. */
+  private async withGates(id: string): Promise<{ row: Initiative; gates: GateRequestRecord[] }> {
+    const row = await this.find(id);
+    return { row, gates: await this.gates.find({ where: { initiativeId: id }, order: { submittedAt: 'ASC' } }) };
+  }
 
   private updateId(action: string, principal: Principal, id: string, key?: string): string | undefined {
     return key ? `${action}:${principal.sub}:${key}` : undefined;

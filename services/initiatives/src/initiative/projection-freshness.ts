@@ -47,14 +47,14 @@ export class ProjectionFreshness {
 
   /**
    * Waits until the projection holds the revisions answered here when the
-   * read began (of `initiativeIds`, or of all) and, for one initiative, the
-   * revision the caller asked for; gives up after {@link FRESHNESS_WAIT_MS},
-   * for a projection that is down must not hold every read.
+   * read began (of `initiativeIds`, or of all), and at least `asked` of the
+   * initiatives named; gives up after {@link FRESHNESS_WAIT_MS}, for a
+   * projection that is down must not hold every read.
    */
   async settle(initiativeIds?: string[], asked = 0): Promise<void> {
     const wanted = new Map<string, number>();
     for (const id of initiativeIds ?? [...this.answered.keys()]) {
-      const floor = this.floorOf(id, initiativeIds?.length === 1 ? asked : 0);
+      const floor = this.floorOf(id, asked);
       if (floor > 0) wanted.set(id, floor);
     }
     const deadline = Date.now() + FRESHNESS_WAIT_MS;
