@@ -55,8 +55,7 @@ export class SopWorkService {
         escalated: row.state === 'escalated',
         // Why it is on the caller's list: they owe it, or they chair the cycle that waits for it.
         as: row.owner_id === principal.sub ? 'owner' : 'chair',
-        // Read as text from the stored state: digits in cycles projected before instants were ISO strings.
-        mitigationDueAt: row.mitigation_due_at === null ? null : storedInstant(/^\d+$/.test(row.mitigation_due_at) ? Number(row.mitigation_due_at) : row.mitigation_due_at),
+        mitigationDueAt: storedInstant(row.mitigation_due_at),
       })),
     };
   }
