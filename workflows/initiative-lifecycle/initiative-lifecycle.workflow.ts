@@ -16,7 +16,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   LIFECYCLE,
   LIFECYCLE_REFUSAL,
-  SEARCH_ATTRIBUTES,
+  lifecycleSearchAttributes,
   TASK_QUEUES,
   type InitiativeProjectionActivities,
   type LifecycleChange,
@@ -96,17 +96,11 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   let lastAttributes = '';
 
   function keepVisibleCurrent(): void {
-    const attributes = [state.stage, state.status, state.closure.state, state.programId, state.ownerId];
-    const key = JSON.stringify(attributes);
+    const attributes = lifecycleSearchAttributes(state);
+    const key = JSON.stringify(attributes.map((attribute) => attribute.value));
     if (key === lastAttributes) return;
     lastAttributes = key;
-    upsertSearchAttributes([
-      { key: SEARCH_ATTRIBUTES.stage, value: state.stage },
-      { key: SEARCH_ATTRIBUTES.status, value: state.status },
-      { key: SEARCH_ATTRIBUTES.closure, value: state.closure.state },
-      { key: SEARCH_ATTRIBUTES.programId, value: state.programId },
-      { key: SEARCH_ATTRIBUTES.ownerId, value: state.ownerId },
-    ]);
+    upsertSearchAttributes(attributes);
     if (answersBeforeProjection) setCurrentDetails(lifecycleDetails(state));
   }
 

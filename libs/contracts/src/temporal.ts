@@ -1,4 +1,5 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
+import type { LifecycleState } from '@tollgate/domain';
 
 /** Temporal task queues: one for workflows, one per service for its own activities. */
 export const TASK_QUEUES = {
@@ -32,3 +33,14 @@ export const SEARCH_ATTRIBUTES = {
   ownerId: defineSearchAttributeKey('TollgateOwnerId', 'KEYWORD'),
   closure: defineSearchAttributeKey('TollgateClosure', 'KEYWORD'),
 } as const;
+
+/** The search attributes of an initiative's lifecycle, as it starts and whenever one of them moves. */
+export function lifecycleSearchAttributes(state: Pick<LifecycleState, 'stage' | 'status' | 'closure' | 'programId' | 'ownerId'>) {
+  return [
+    { key: SEARCH_ATTRIBUTES.stage, value: state.stage },
+    { key: SEARCH_ATTRIBUTES.status, value: state.status },
+    { key: SEARCH_ATTRIBUTES.closure, value: state.closure.state },
+    { key: SEARCH_ATTRIBUTES.programId, value: state.programId },
+    { key: SEARCH_ATTRIBUTES.ownerId, value: state.ownerId },
+  ];
+}

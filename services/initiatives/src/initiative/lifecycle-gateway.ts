@@ -5,7 +5,7 @@ import {
   initiativeWorkflowId,
   LIFECYCLE,
   LIFECYCLE_REFUSAL,
-  SEARCH_ATTRIBUTES,
+  lifecycleSearchAttributes,
   TASK_QUEUES,
   WORKFLOW_TYPES,
   type LifecycleInput,
@@ -56,13 +56,7 @@ export class LifecycleGateway {
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       // What an operator reads first in the Temporal UI; the workflow keeps its details current.
       staticSummary: `${state.code} · ${state.title}`,
-      typedSearchAttributes: [
-        { key: SEARCH_ATTRIBUTES.stage, value: state.stage },
-        { key: SEARCH_ATTRIBUTES.status, value: state.status },
-        { key: SEARCH_ATTRIBUTES.closure, value: state.closure.state },
-        { key: SEARCH_ATTRIBUTES.programId, value: state.programId },
-        { key: SEARCH_ATTRIBUTES.ownerId, value: state.ownerId },
-      ],
+      typedSearchAttributes: lifecycleSearchAttributes(state),
     });
     try {
       const outcome = await this.workflows.updateWithStart(LIFECYCLE.created, workflowId, operation);
