@@ -24,3 +24,6 @@ export function formatRate(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return 'n/a';
   return `${(rate * 100).toFixed(1)} %`;
 }
+
+/** The currencies the pages offer to pick, the default first. */
+export const OFFERED_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Select, TextInput, Ske
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { STAGES } from '@tollgate/domain';
+import { DEFAULT_CURRENCY, STAGES } from '@tollgate/domain';
 import { ApiError, call, loadSettings } from '../api/client';
 import type { AuditEntryView, ConfirmationView, GateView, InitiativeView, LedgerView } from '../api/initiative';
 import { Chart, type ChartOption } from '../charts/Chart';
@@ -45,10 +45,19 @@ function GateDecision({ initiative, gate, onDone }: { initiative: InitiativeView
   );
 }
 
-function MilestoneCompletion({ initiative, milestones, onDone }: { initiative: InitiativeView; milestones: InitiativeView['milestones']; onDone: () => void }) {
+/** The open milestone a form acts on, and its picker: the first one until another is picked, and again when the picked one is gone. */
+function useMilestoneChoice(milestones: InitiativeView['milestones'], label: string) {
   const [milestoneId, setMilestoneId] = useState<string | null>(milestones[0]?.id ?? null);
-  const [evidence, setEvidence] = useState('');
   const chosen = milestones.some((milestone) => milestone.id === milestoneId) ? milestoneId : (milestones[0]?.id ?? null);
+  const picker = (
+    <Select label={label} data={milestones.map((milestone) => ({ value: milestone.id, label: `${milestone.title} (due ${milestone.dueDate})` }))} value={chosen} onChange={setMilestoneId} allowDeselect={false} />
+  );
+  return { chosen, picker };
+}
+
+function MilestoneCompletion({ initiative, milestones, onDone }: { initiative: InitiativeView; milestones: InitiativeView['milestones']; onDone: () => void }) {
+  const { chosen, picker } = useMilestoneChoice(milestones, 'Milestone');
+  const [evidence, setEvidence] = useState('');
   const complete = useMutation({
     mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/milestones/${chosen}/complete`, { method: 'POST', body: { evidence: { text: evidence, links: [] } } }),
     onSuccess: () => {
@@ -59,7 +68,7 @@ function MilestoneCompletion({ initiative, milestones, onDone }: { initiative: I
   return (
     <Card withBorder padding="sm">
       <Text fw={600}>Complete a milestone</Text>
-      <Select label="Milestone" data={milestones.map((milestone) => ({ value: milestone.id, label: `${milestone.title} (due ${milestone.dueDate})` }))} value={chosen} onChange={setMilestoneId} allowDeselect={false} />
+      {picker}
       <Textarea label="What was delivered" value={evidence} onChange={(event) => setEvidence(event.currentTarget.value)} autosize minRows={1} />
       <Group mt="xs">
         <Button onClick={() => complete.mutate()} loading={complete.isPending} disabled={!chosen || evidence.trim() === ''}>
@@ -107,10 +116,9 @@ function SideMove({ initiative, move, onDone }: { initiative: InitiativeView; mo
 
 /** The sponsor moves an open milestone's due date, with a reason; its escalation starts again. */
 function MilestoneReplan({ initiative, milestones, onDone }: { initiative: InitiativeView; milestones: InitiativeView['milestones']; onDone: () => void }) {
-  const [milestoneId, setMilestoneId] = useState<string | null>(milestones[0]?.id ?? null);
+  const { chosen, picker } = useMilestoneChoice(milestones, 'Milestone to move');
   const [dueDate, setDueDate] = useState('');
   const [reason, setReason] = useState('');
-  const chosen = milestones.some((milestone) => milestone.id === milestoneId) ? milestoneId : (milestones[0]?.id ?? null);
   const replan = useMutation({
     mutationFn: () => call('initiatives', `/api/initiatives/${initiative.id}/milestones/${chosen}/replan`, { method: 'POST', body: { dueDate, reason } }),
     onSuccess: () => {
@@ -122,7 +130,7 @@ function MilestoneReplan({ initiative, milestones, onDone }: { initiative: Initi
   return (
     <Card withBorder padding="sm">
       <Text fw={600}>Move a milestone&apos;s due date</Text>
-      <Select label="Milestone to move" data={milestones.map((milestone) => ({ value: milestone.id, label: `${milestone.title} (due ${milestone.dueDate})` }))} value={chosen} onChange={setMilestoneId} allowDeselect={false} />
+      {picker}
       <TextInput label="New due date" type="date" value={dueDate} onChange={(event) => setDueDate(event.currentTarget.value)} />
       <Textarea label="Reason for the new date" value={reason} onChange={(event) => setReason(event.currentTarget.value)} autosize minRows={1} />
       <Group mt="xs">
@@ -209,7 +217,7 @@ export function InitiativePage() {
   const ledger = useQuery({ queryKey: ['ledger', initiativeId], queryFn: () => call<LedgerView>('finance', `/api/initiatives/${initiativeId}/ledger`) });
   const refresh = () => void queries.invalidateQueries({ predicate: (query) => query.queryKey.includes(initiativeId) });
 
-  const currency = initiative.data?.currency ?? 'EUR';
+  const currency = initiative.data?.currency ?? DEFAULT_CURRENCY;
   const minor = minorUnitsPerMajor(currency);
   const chart = useMemo<ChartOption | null>(() => {
     if (!ledger.data) return null;

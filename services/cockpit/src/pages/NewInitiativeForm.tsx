@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY } from '@tollgate/domain';
 import { ActionIcon, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -5,9 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import { call } from '../api/client';
 import { currentSession } from '../api/session';
 import { Refusal } from '../feedback/Refusal';
-import { minorUnitsPerMajor } from '../format/money';
+import { minorUnitsPerMajor, OFFERED_CURRENCIES } from '../format/money';
 
-const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];
 const CATEGORIES = ['cost', 'revenue', 'working capital'];
 
 interface AmountRow {
@@ -69,7 +69,7 @@ export function NewInitiativeForm({ programId }: { programId: string }) {
   const [sponsorId, setSponsorId] = useState('');
   const [controllerId, setControllerId] = useState('');
   const [category, setCategory] = useState<string>('cost');
-  const [currency, setCurrency] = useState<string>('EUR');
+  const [currency, setCurrency] = useState<string>(DEFAULT_CURRENCY);
   const [measure, setMeasure] = useState('');
   const [planned, setPlanned] = useState<AmountRow[]>([{ period: '', amount: '' }]);
   const [costs, setCosts] = useState<AmountRow[]>([]);
@@ -122,7 +122,7 @@ export function NewInitiativeForm({ programId }: { programId: string }) {
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label="Category" data={CATEGORIES} value={category} onChange={(value) => value && setCategory(value)} allowDeselect={false} />
-          <Select label="Currency" data={CURRENCIES} value={currency} onChange={(value) => value && setCurrency(value)} allowDeselect={false} />
+          <Select label="Currency" data={OFFERED_CURRENCIES} value={currency} onChange={(value) => value && setCurrency(value)} allowDeselect={false} />
           <TextInput label="Measure" description="what the value is measured on" value={measure} onChange={(event) => setMeasure(event.currentTarget.value)} />
         </SimpleGrid>
         <AmountRows legend="Planned value" rows={planned} onChange={setPlanned} currency={currency} />

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { ValueCells, ValueHeads } from '../figures/ValueColumns';
 import { InitiativeLink } from '../links/InitiativeLink';
 import { Link, useParams } from 'react-router-dom';
-import { STAGES } from '@tollgate/domain';
+import { DEFAULT_CURRENCY, STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
 import type { InitiativePage } from '../api/initiative';
 import type { OrgNode, PeriodValues, PhantomProgress, PortfolioRealization, PortfolioSummary, Waterfall } from '../api/portfolio';
@@ -13,10 +13,9 @@ import { Problem } from '../feedback/Refusal';
 import { NewInitiativeForm } from './NewInitiativeForm';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeriesByStage, waterfallBars } from '../charts/chart-data';
-import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor } from '../format/money';
+import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor, OFFERED_CURRENCIES } from '../format/money';
 import { formatDuration, formatPeriod, periodOf, shiftPeriod } from '../format/period';
 
-const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];
 // Finance's word stands apart from plan and forecast in every chart: its own colour, never stacked on them.
 // Each at least 4.5:1 on white, as the figures are written in them too.
 const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30', gap: '#c92a2a', target: '#495057' };
@@ -59,7 +58,7 @@ function Figure({ label, value, hint, colour, to }: { label: string; value: stri
 /** A node of the hierarchy: what is off plan first, then the headline figures, the DoI waterfall and value over time. */
 export function NodePage() {
   const { nodeId = '' } = useParams();
-  const [currency, setCurrency] = useState('EUR');
+  const [currency, setCurrency] = useState<string>(DEFAULT_CURRENCY);
   const from = `${periodOf(new Date()).slice(0, 4)}-01`;
   const to = shiftPeriod(from, 23);
   const query = `orgNodeId=${encodeURIComponent(nodeId)}&currency=${currency}`;
@@ -150,7 +149,7 @@ export function NodePage() {
           <Button component={Link} to={`/nodes/${nodeId}/sop`} variant="light">
             S&OP review
           </Button>
-          <Select label="Currency" data={CURRENCIES} value={currency} onChange={(value) => value && setCurrency(value)} w={110} allowDeselect={false} />
+          <Select label="Currency" data={OFFERED_CURRENCIES} value={currency} onChange={(value) => value && setCurrency(value)} w={110} allowDeselect={false} />
         </Group>
       </Group>
 

@@ -1,7 +1,7 @@
 import { Group, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { STAGES } from '@tollgate/domain';
+import { DEFAULT_CURRENCY, STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
 import type { OrgNode, PortfolioInitiative } from '../api/portfolio';
 import { NodeCrumb } from '../links/NodeCrumb';
@@ -23,7 +23,7 @@ export function PortfolioInitiativesPage() {
   const { nodeId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const stage = search.get('stage');
-  const currency = search.get('currency') ?? 'EUR';
+  const currency = search.get('currency') ?? DEFAULT_CURRENCY;
   const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${nodeId}`) });
   const list = useQuery({
     queryKey: ['portfolio-initiatives', nodeId, currency, stage],

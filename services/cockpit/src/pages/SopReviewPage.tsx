@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, Grid, Group, Select, Skeleton, Stack, Tabl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { DEFAULT_CURRENCY } from '@tollgate/domain';
 import { call } from '../api/client';
 import type { OrgNode } from '../api/portfolio';
 import { SOP_STEP_NAMES, type ForecastAccuracyView, type PlanOfRecord, type SopAgenda, type SopCycleView, type SopExceptionView, type SopPivotView } from '../api/sop';
@@ -567,7 +568,7 @@ export function SopReviewPage() {
   const agenda = useQuery({ queryKey: ['sop', cycleId, 'agenda'], queryFn: () => call<SopAgenda>('plans', `/api/sop-cycles/${encodeURIComponent(cycleId!)}/agenda`), enabled: cycleId !== null });
   const plan = useQuery({ queryKey: ['plan', nodeId], queryFn: () => call<PlanOfRecord>('plans', `/api/org-nodes/${nodeId}/plan`), retry: false });
   const accuracy = useQuery({ queryKey: ['accuracy', nodeId], queryFn: () => call<ForecastAccuracyView>('plans', `/api/org-nodes/${nodeId}/forecast-accuracy`), retry: false });
-  const currency = plan.data?.currency ?? 'EUR';
+  const currency = plan.data?.currency ?? DEFAULT_CURRENCY;
   const thisMonth = new Date().toISOString().slice(0, 7);
 
   if (node.error && !node.data) return <Problem error={node.error} />;
