@@ -52,6 +52,18 @@ export async function produceRaw(
   }
 }
 
+/** Sends raw messages in one request, so that they reach the consumer together, in this order, as one batch of one partition. */
+export async function produceRawTogether(topic: string, key: string, messages: { value: string | Buffer; headers?: Record<string, string> }[]): Promise<void> {
+  const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-producer' });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    await producer.send({ topic: testTopic(topic), acks: -1, messages: messages.map((message) => ({ key, ...message })) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 /** Resolves once a consumer group has committed past a message: it has been handled, whatever became of it. */
 export async function consumedPast(groupId: string, topic: string, at: { partition: number; offset: string }): Promise<void> {
   const admin = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-admin' }).admin();

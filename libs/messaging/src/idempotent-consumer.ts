@@ -1,6 +1,6 @@
 import { EventEnvelope, EventType, parseEvent, prefixedTopic } from '@tollgate/contracts';
-import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AppliedEvent } from './applied-event.entity';
 import { publishDeadLetter } from './dead-letter-publisher';
 import type { EnvelopeVerifier } from './envelope-signing';
@@ -28,6 +28,17 @@ export interface IdempotentConsumerOptions {
   accepts: readonly EventType[];
   /** Applies one event inside the transaction that also records it as applied. */
   apply: (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+  /**
+   * Applies the new events of a batch, in their order, inside one transaction
+   * that also records them as applied; answers why each refused event was
+   * refused, by event id. The refused go to the dead-letter topic and the rest
+   * commit. Without it, each event has a transaction of its own (`apply`),
+   * which is also the way back when a batch fails for a reason that names no
+   * event (the database refusing a value).
+   */
+  applyBatch?: (events: readonly EventEnvelope[], manager: EntityManager) => Promise<ReadonlyMap<string, string>>;
+  /** Messages applied in one transaction at most; offsets are committed after each. Default 500. */
+  maxBatchMessages?: number;
   /** Internal (signed by the owner) unless an inbound check is given; the consumer host fills in the verifier. */
   origin?: MessageOrigin;
   fromBeginning?: boolean;
@@ -40,8 +51,9 @@ export interface IdempotentConsumerOptions {
 /**
  * A Kafka consumer that applies each event once: the inbox row and the change
  * commit together, offsets are committed by hand after the transaction, and
- * what cannot be applied goes to the dead-letter topic with its reason.
- * Transient failures (database down) are retried, never skipped.
+ * what cannot be applied goes to the dead-letter topic with its reason while
+ * the rest of its batch is applied. Transient failures (database down) are
+ * retried, never skipped: kafkajs reads the unresolved rest of the batch again.
  */
 export class IdempotentEventConsumer {
   private consumer?: Consumer;
@@ -107,50 +119,120 @@ export class IdempotentEventConsumer {
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.consume(payload),
+      // Offsets are resolved by hand, after the transaction that applied them commits.
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.consumeBatch(payload),
     });
     await joined;
   }
 
-  private async consume({ topic, partition, message }: EachMessagePayload): Promise<void> {
-    const outcome = await this.handle(topic, partition, message);
+  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const size = this.options.maxBatchMessages ?? 500;
     const logical = topic.slice((this.options.topicPrefix ?? '').length);
-    this.options.onOutcome?.(outcome.outcome, { topic: logical, type: outcome.type, reason: outcome.reason });
-    await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    for (let start = 0; start < batch.messages.length; start += size) {
+      // A rebalance took the partition, or the consumer stops: what is not resolved is read again by whoever has it.
+      if (!isRunning() || isStale()) return;
+      const messages = batch.messages.slice(start, start + size);
+      const outcomes = await this.handleMessages(topic, partition, messages, heartbeat);
+      for (const outcome of outcomes) this.options.onOutcome?.(outcome.outcome, { topic: logical, type: outcome.type, reason: outcome.reason });
+      const last = messages[messages.length - 1].offset;
+      // Only after the commit: a crash before this line reads the batch again, and the inbox makes that change nothing.
+      await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+      resolveOffset(last);
+      await heartbeat();
+    }
   }
 
-  private async handle(
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-  ): Promise<{ outcome: ConsumeOutcome; type?: string; reason?: string }> {
-    const deadLetter = async (reason: string, type?: string) => {
-      await publishDeadLetter(this.producer!, { topic, partition, message, consumerGroup: this.options.groupId, reason });
-      return { outcome: 'dead-lettered' as const, type, reason };
-    };
+  private async handleMessages(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<MessageOutcome[]> {
+    const screened = messages.map((message) => this.screen(message));
+    if (this.options.applyBatch) {
+      let applied: Map<KafkaMessage, MessageOutcome> | undefined;
+      try {
+        applied = await this.applyInOneTransaction(messages, screened);
+      } catch (error) {
+        // Which event the database refused is not known: each goes on its own, so only that one is dead-lettered.
+        if (!(error instanceof UnprocessableEventError) && !permanentStorageRefusal(error)) throw error;
+      }
+      if (applied) {
+        const outcomes: MessageOutcome[] = [];
+        for (const [index, message] of messages.entries()) {
+          const verdict = screened[index];
+          const outcome = verdict.kind === 'apply' ? applied.get(message)! : verdict.outcome;
+          outcomes.push(outcome.outcome === 'dead-lettered' ? await this.deadLetter(topic, partition, message, outcome) : outcome);
+        }
+        return outcomes;
+      }
+    }
+    const outcomes: MessageOutcome[] = [];
+    for (const [index, message] of messages.entries()) {
+      const verdict = screened[index];
+      const outcome = verdict.kind === 'apply' ? await this.applyAlone(verdict.event) : verdict.outcome;
+      outcomes.push(outcome.outcome === 'dead-lettered' ? await this.deadLetter(topic, partition, message, outcome) : outcome);
+      await heartbeat();
+    }
+    return outcomes;
+  }
 
+  /** Who wrote it and what it is, before any database work: what fails here is dead-lettered or skipped. */
+  private screen(message: KafkaMessage): Screened {
+    const refuse = (reason: string, type?: string): Screened => ({ kind: 'settled', outcome: { outcome: 'dead-lettered', type, reason } });
     const origin = this.options.origin!;
     let signer;
     if ('inbound' in origin) {
       const refusal = origin.inbound(message);
-      if (refusal) return deadLetter(refusal);
+      if (refusal) return refuse(refusal);
     } else {
       const signed = origin.internal.signer(message.value, message.headers);
-      if (!signed.ok) return deadLetter(signed.reason);
+      if (!signed.ok) return refuse(signed.reason);
       signer = signed.signer;
     }
 
     const parsed = parseEvent(message.value);
-    if (!parsed.ok) return deadLetter(parsed.reason);
+    if (!parsed.ok) return refuse(parsed.reason);
     const event = parsed.event;
     if (signer && 'internal' in origin) {
       const problem = origin.internal.ownershipProblem(event, signer);
-      if (problem) return deadLetter(problem, event.type);
+      if (problem) return refuse(problem, event.type);
     }
-    if (!this.options.accepts.includes(event.type)) {
-      return { outcome: 'skipped', type: event.type };
-    }
+    if (!this.options.accepts.includes(event.type)) return { kind: 'settled', outcome: { outcome: 'skipped', type: event.type } };
+    return { kind: 'apply', event };
+  }
 
+  private async applyInOneTransaction(messages: KafkaMessage[], screened: Screened[]): Promise<Map<KafkaMessage, MessageOutcome>> {
+    const candidates = messages.flatMap((message, index) => {
+      const verdict = screened[index];
+      return verdict.kind === 'apply' ? [{ message, event: verdict.event }] : [];
+    });
+    const outcomes = new Map<KafkaMessage, MessageOutcome>();
+    if (candidates.length === 0) return outcomes;
+    const ids = [...new Set(candidates.map(({ event }) => event.id))];
+    await this.dataSource.transaction(async (manager) => {
+      outcomes.clear();
+      // In SQL: TypeORM's multi-row insert returns the generated columns, not the ids that were new.
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO ${manager.getRepository(AppliedEvent).metadata.tablePath} (consumer_group, event_id)
+         SELECT $1, unnest($2::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.groupId, ids],
+      );
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      // The first copy of an event is applied; a copy later in the same batch is a duplicate like any redelivery.
+      const toApply = candidates.filter(({ event }) => fresh.delete(event.id));
+      const refused = await this.options.applyBatch!(toApply.map(({ event }) => event), manager);
+      if (refused.size > 0) {
+        // A refused event is not applied: its inbox row goes, so that a corrected resend of it is applied.
+        await manager.delete(AppliedEvent, { consumerGroup: this.options.groupId, eventId: In([...refused.keys()]) });
+      }
+      for (const { message, event } of toApply) {
+        const reason = refused.get(event.id);
+        outcomes.set(message, reason === undefined ? { outcome: 'applied', type: event.type } : { outcome: 'dead-lettered', type: event.type, reason });
+      }
+    });
+    for (const { message, event } of candidates) if (!outcomes.has(message)) outcomes.set(message, { outcome: 'duplicate', type: event.type });
+    return outcomes;
+  }
+
+  private async applyAlone(event: EventEnvelope): Promise<MessageOutcome> {
     try {
       const applied = await this.dataSource.transaction(async (manager) => {
         const inserted = await manager
@@ -167,12 +249,24 @@ export class IdempotentEventConsumer {
       });
       return { outcome: applied ? 'applied' : 'duplicate', type: event.type };
     } catch (error) {
-      if (error instanceof UnprocessableEventError) {
-        return deadLetter(error.message, event.type);
-      }
+      if (error instanceof UnprocessableEventError) return { outcome: 'dead-lettered', type: event.type, reason: error.message };
       const refusal = permanentStorageRefusal(error);
-      if (refusal) return deadLetter(refusal, event.type);
+      if (refusal) return { outcome: 'dead-lettered', type: event.type, reason: refusal };
       throw error;
     }
   }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, outcome: MessageOutcome): Promise<MessageOutcome> {
+    await publishDeadLetter(this.producer!, { topic, partition, message, consumerGroup: this.options.groupId, reason: outcome.reason ?? 'refused' });
+    return outcome;
+  }
 }
+
+interface MessageOutcome {
+  outcome: ConsumeOutcome;
+  type?: string;
+  reason?: string;
+}
+
+/** A message after its checks: settled there (dead-lettered or skipped), or an event to apply. */
+type Screened = { kind: 'settled'; outcome: MessageOutcome } | { kind: 'apply'; event: EventEnvelope };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS, type LifecycleFinanceSignal } from '@tollgate/contracts';
 import { checkConfirmation, forbidden, type ValueConfirmation } from '@tollgate/domain';
-import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
-import type { EntityManager } from 'typeorm';
+import { enqueueEvent, enqueueEvents, OutboxRelayHost } from '@tollgate/messaging';
+import { In, type EntityManager } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { LifecycleDeliveryDispatcher } from '../delivery/lifecycle-delivery-dispatcher.service';
 import { LedgerInitiative } from '../ledger/ledger-initiative.entity';
@@ -11,6 +11,9 @@ import { Confirmation } from './confirmation.entity';
 import { ConfirmationError } from './confirmation.error';
 
 export type ConfirmationInput = Omit<ValueConfirmation, 'confirmedAt'> & { confirmedAt?: string; initiativeId: string };
+
+/** One confirmation's answer: recorded now, recorded before under its id, or refused. */
+export type ConfirmationResult = { ok: true; confirmation: Confirmation; created: boolean } | { ok: false; error: ConfirmationError };
 
 export interface RejectionInput {
   rejectionId: string;
@@ -32,42 +35,78 @@ export class ConfirmationLedger {
   ) {}
 
   async confirm(manager: EntityManager, input: ConfirmationInput, source: 'api' | 'erp'): Promise<{ confirmation: Confirmation; created: boolean }> {
-    const existing = await manager.findOneBy(Confirmation, { confirmationId: input.confirmationId });
-    if (existing) {
-      const same = existing.initiativeId === input.initiativeId && existing.period === input.period && existing.amount === input.amount && existing.currency === input.currency;
-      if (!same) throw ConfirmationError.reused(`confirmationId ${input.confirmationId}`);
-      return { confirmation: existing, created: false };
-    }
-    const initiative = await manager.findOneBy(LedgerInitiative, { initiativeId: input.initiativeId });
-    if (!initiative) throw ConfirmationError.unknownInitiative(input.initiativeId);
-    const confirmedAt = input.confirmedAt ?? new Date().toISOString();
-    const violation = checkConfirmation({ ...input, confirmedAt }, initiative);
-    if (violation) throw ConfirmationError.violated(violation);
+    const [result] = await this.confirmAll(manager, [input], source);
+    if (!result.ok) throw result.error;
+    return result;
+  }
+
+  /**
+   * Confirmations in this order, in the caller's one transaction: two reads
+   * and one insert per table for them all, each with an answer of its own, as
+   * if it had come alone. A month-end of an ERP arrives this way.
+   */
+  async confirmAll(manager: EntityManager, inputs: readonly ConfirmationInput[], source: 'api' | 'erp'): Promise<ConfirmationResult[]> {
+    if (inputs.length === 0) return [];
+    const recorded = new Map(
+      (await manager.findBy(Confirmation, { confirmationId: In(distinct(inputs.map((input) => input.confirmationId))) })).map((found) => [found.confirmationId, found]),
+    );
+    const initiatives = new Map(
+      (await manager.findBy(LedgerInitiative, { initiativeId: In(distinct(inputs.map((input) => input.initiativeId))) })).map((found) => [found.initiativeId, found]),
+    );
+    const now = new Date();
+    const created: Confirmation[] = [];
+    const results = inputs.map((input): ConfirmationResult => {
+      const existing = recorded.get(input.confirmationId);
+      if (existing) {
+        return isSameConfirmation(existing, input)
+          ? { ok: true, confirmation: existing, created: false }
+          : { ok: false, error: ConfirmationError.reused(`confirmationId ${input.confirmationId}`) };
+      }
+      const initiative = initiatives.get(input.initiativeId);
+      if (!initiative) return { ok: false, error: ConfirmationError.unknownInitiative(input.initiativeId) };
+      const confirmedAt = input.confirmedAt ?? now.toISOString();
+      const violation = checkConfirmation({ ...input, confirmedAt }, initiative);
+      if (violation) return { ok: false, error: ConfirmationError.violated(violation) };
+      const confirmation = manager.create(Confirmation, {
+        confirmationId: input.confirmationId,
+        initiativeId: input.initiativeId,
+        period: input.period,
+        amount: input.amount,
+        currency: input.currency,
+        reference: input.reference,
+        controllerId: input.controllerId,
+        source,
+        confirmedAt: new Date(confirmedAt),
+      });
+      // A later copy in the same batch is this confirmation again, or the id reused.
+      recorded.set(confirmation.confirmationId, confirmation);
+      created.push(confirmation);
+      return { ok: true, confirmation, created: true };
+    });
+    if (created.length === 0) return results;
     // Inserted, not saved: two concurrent deliveries of one id collide on the key instead of both passing.
-    await manager.insert(Confirmation, {
-      confirmationId: input.confirmationId,
-      initiativeId: input.initiativeId,
-      period: input.period,
-      amount: input.amount,
-      currency: input.currency,
-      reference: input.reference,
-      controllerId: input.controllerId,
-      source,
-      confirmedAt: new Date(confirmedAt),
-    });
-    const { initiativeId, confirmationId, period, amount, currency, reference, controllerId } = input;
-    await owe(manager, {
-      initiativeId,
-      kind: 'value_confirmed',
-      confirmation: { confirmationId, period, amount, currency, reference, controllerId, confirmedAt },
-    }, confirmationId);
-    await enqueueEvent(manager, TOPICS.financeEvents, {
-      type: 'finance.value-confirmed',
-      source: 'tollgate/finance',
-      subject: input.initiativeId,
-      data: { ...input, confirmedAt, source },
-    });
-    return { confirmation: (await manager.findOneByOrFail(Confirmation, { confirmationId: input.confirmationId })), created: true };
+    await manager.insert(Confirmation, created);
+    await owe(
+      manager,
+      created.map(({ initiativeId, confirmationId, period, amount, currency, reference, controllerId, confirmedAt }) => ({
+        initiativeId,
+        kind: 'value_confirmed',
+        recordId: confirmationId,
+        confirmation: { confirmationId, period, amount, currency, reference, controllerId, confirmedAt: confirmedAt.toISOString() },
+      })),
+      now,
+    );
+    await enqueueEvents(
+      manager,
+      TOPICS.financeEvents,
+      created.map(({ initiativeId, confirmationId, period, amount, currency, reference, controllerId, confirmedAt }) => ({
+        type: 'finance.value-confirmed' as const,
+        source: 'tollgate/finance',
+        subject: initiativeId,
+        data: { confirmationId, initiativeId, period, amount, currency, reference, controllerId, confirmedAt: confirmedAt.toISOString(), source },
+      })),
+    );
+    return results;
   }
 
   async reject(manager: EntityManager, input: RejectionInput): Promise<{ rejection: ClosureRejection; created: boolean }> {
@@ -84,11 +123,12 @@ export class ConfirmationLedger {
     if (initiative.closureState !== 'pending_confirmation') throw ConfirmationError.noPendingClosure(input.initiativeId, initiative.closureState);
     const rejectedAt = new Date().toISOString();
     await manager.insert(ClosureRejection, { ...input, rejectedAt: new Date(rejectedAt) });
-    await owe(manager, {
+    await owe(manager, [{
       initiativeId: input.initiativeId,
       kind: 'confirmation_rejected',
+      recordId: input.rejectionId,
       rejection: { confirmationId: input.rejectionId, controllerId: input.controllerId, reason: input.reason, rejectedAt },
-    }, input.rejectionId);
+    }], new Date(rejectedAt));
     await enqueueEvent(manager, TOPICS.financeEvents, {
       type: 'finance.confirmation-rejected',
       source: 'tollgate/finance',
@@ -105,8 +145,18 @@ export class ConfirmationLedger {
   }
 }
 
-// In the transaction that records it: what commits is owed to the lifecycle, and nothing else is.
-async function owe(manager: EntityManager, signal: LifecycleFinanceSignal, recordId: string): Promise<void> {
-  const now = new Date();
-  await manager.insert(LifecycleDelivery, { initiativeId: signal.initiativeId, kind: signal.kind, recordId, signal, recordedAt: now, nextAttemptAt: now });
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function isSameConfirmation(recorded: Confirmation, input: ConfirmationInput): boolean {
+  return recorded.initiativeId === input.initiativeId && recorded.period === input.period && recorded.amount === input.amount && recorded.currency === input.currency;
+}
+
+// In the transaction that records them: what commits is owed to the lifecycle, and nothing else is.
+async function owe(manager: EntityManager, signals: readonly (LifecycleFinanceSignal & { recordId: string })[], now: Date): Promise<void> {
+  await manager.insert(
+    LifecycleDelivery,
+    signals.map(({ recordId, ...signal }) => ({ initiativeId: signal.initiativeId, kind: signal.kind, recordId, signal, recordedAt: now, nextAttemptAt: now })),
+  );
 }

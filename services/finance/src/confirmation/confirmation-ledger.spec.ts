@@ -16,7 +16,12 @@ function managerWith(initiatives: Partial<LedgerInitiative>[], confirmations: Pa
       const rows = (entity === Confirmation ? confirmations : initiatives) as Record<string, unknown>[];
       return rows.find((row) => Object.entries(where).every(([key, value]) => row[key] === value)) ?? null;
     },
+    findBy: async (entity: unknown, where: Record<string, { value: string[] }>) => {
+      const rows = (entity === Confirmation ? confirmations : initiatives) as Record<string, unknown>[];
+      return rows.filter((row) => Object.entries(where).every(([key, operator]) => operator.value.includes(row[key] as string)));
+    },
     findOneByOrFail: async (_entity: unknown, where: { confirmationId: string }) => ({ ...where, stored: true }),
+    create: (_entity: unknown, row: object) => ({ ...row }),
     insert: async (entity: unknown, row: unknown) => {
       inserted.push({ entity, row });
     },
@@ -56,6 +61,37 @@ describe('applying a confirmation', () => {
     expect((await refusal(ledger.confirm(managerWith([]).manager, input, 'api'))).kind).toBe('not_found');
     expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, controllerId: 'sam' }, 'api'))).kind).toBe('forbidden');
     expect((await refusal(ledger.confirm(managerWith([initiative]).manager, { ...input, currency: 'USD' }, 'api'))).kind).toBe('unprocessable');
+  });
+
+  it('applies a batch with one answer each, writing the new ones with one insert per table', async () => {
+    const { manager, inserted } = managerWith([initiative], [{ ...input, confirmationId: 'c-0' }]);
+    const results = await ledger.confirmAll(
+      manager,
+      [
+        { ...input, confirmationId: 'c-0' },
+        input,
+        { ...input, confirmationId: 'c-2', initiativeId: 'i-unknown' },
+        input,
+        { ...input, amount: 7 },
+        { ...input, confirmationId: 'c-3', controllerId: 'olivia' },
+        { ...input, confirmationId: 'c-4', amount: 2000 },
+      ],
+      'erp',
+    );
+    expect(results.map((result) => (result.ok ? (result.created ? 'created' : 'recorded before') : result.error.code))).toEqual([
+      'recorded before',
+      'created',
+      'unknown_initiative',
+      'recorded before',
+      'confirmation_id_reused',
+      'rule_violated',
+      'created',
+    ]);
+    expect(inserted.map((entry) => [(entry as { entity: { name: string } }).entity.name, ((entry as { row: unknown[] }).row).length])).toEqual([
+      ['Confirmation', 2],
+      ['LifecycleDelivery', 2],
+      ['OutboxMessage', 2],
+    ]);
   });
 
   it('rejects a closure only while one is pending, and never by a party', async () => {

@@ -6,7 +6,7 @@ import { startInitiativesStack, startTestStack, type InitiativesStack } from '..
 import { initiativeAtStage4, initiativePeople, type InitiativePeople } from '../../../../test/support/initiative-walk';
 import type { RunningService } from '../../../../test/support/running-service';
 import { TEST_ENVIRONMENT, testGroup } from '../../../../test/support/test-environment';
-import { findMessage, produceRaw } from '../../../../test/support/topic-reader';
+import { findMessage, produceRaw, produceRawTogether } from '../../../../test/support/topic-reader';
 import { startWorkflowWorker } from '../../../../test/support/workflow-worker';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../config/finance.config';
 import { Confirmation } from './confirmation.entity';
@@ -189,6 +189,68 @@ describe('finance confirmations', () => {
     expect(await deadLetterFor(sodKey)).toBe('rule_violated: confirming value requires a controller who neither owns nor sponsors the initiative');
     expect(await finance.dataSource.getRepository(Confirmation).countBy({ initiativeId: id })).toBe(0);
     expect((await stageOf(id)).closure.state).toBe('pending_confirmation');
+  });
+
+  describe('a month-end batch from a finance system', () => {
+    let ids: string[];
+    let batch: { value: string; headers: Record<string, string> }[];
+    const key = `month-end-${randomUUID()}`;
+    const ledgerRows = async (initiativeIds: string[]) =>
+      (await finance.dataSource.query(
+        `SELECT c.initiative_id, count(*)::int AS confirmations, sum(c.amount)::bigint AS amount, count(d.delivered_at)::int AS delivered
+           FROM finance.confirmation c LEFT JOIN finance.lifecycle_delivery d ON d.kind = 'value_confirmed' AND d.record_id = c.confirmation_id
+          WHERE c.initiative_id = ANY($1) GROUP BY c.initiative_id ORDER BY c.initiative_id`,
+        [initiativeIds],
+      )) as { initiative_id: string; confirmations: number; amount: string; delivered: number }[];
+    const deadLetterWhere = (matches: (value: string) => boolean) =>
+      findMessage(
+        deadLetterTopic(TOPICS.financeValueConfirmations),
+        (message) => message.headers?.[DEAD_LETTER_HEADERS.consumerGroup]?.toString() === testGroup('finance.inbound-confirmations') && matches(message.value?.toString() ?? ''),
+      );
+
+    beforeAll(async () => {
+      ids = await Promise.all([pendingInitiative(), pendingInitiative(), pendingInitiative()]);
+      const good = ids.map((id, index) => signedEnvelope({ ...confirmationBody(id, { amount: 100_000 * (index + 1) }), controllerId: people.controller.id }));
+      const forged = signedEnvelope({ ...confirmationBody(ids[0]), controllerId: people.controller.id });
+      const malformed = JSON.stringify({ id: randomUUID(), type: 'finance.value-confirmed', data: { initiativeId: ids[1], note: key } });
+      batch = [
+        { value: good[0].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[0].signature } },
+        { value: forged.bytes, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(forged.bytes, 'not-the-shared-secret') } },
+        { value: good[1].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[1].signature } },
+        { value: malformed, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(malformed, DEVELOPMENT_FINANCE_HMAC_SECRET) } },
+        { value: good[2].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[2].signature } },
+      ];
+    });
+
+    it('with one forged and one malformed message applies the rest, closing their initiatives, and dead-letters the two with their reasons', async () => {
+      await produceRawTogether(TOPICS.financeValueConfirmations, key, batch);
+      const initiativesClosed = await Promise.all(ids.map((id) => closed(id)));
+      expect(initiativesClosed.map((initiative) => initiative.confirmedValue)).toEqual([100_000, 200_000, 300_000]);
+      expect((await deadLetterWhere((value) => value === batch[1].value)).headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toBe('bad signature: it does not match the message');
+      expect((await deadLetterWhere((value) => value.includes(key))).headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toMatch(/^invalid envelope: /);
+      const rows = await eventually(() => ledgerRows(ids), (found) => found.length === 3 && found.every((row) => row.delivered === 1), {
+        what: 'each confirmation to be delivered to its lifecycle',
+      });
+      expect(rows.map((row) => [row.confirmations, Number(row.amount)])).toEqual(
+        [...ids].sort().map((id) => [1, 100_000 * (ids.indexOf(id) + 1)]),
+      );
+    });
+
+    it('delivered again changes nothing: no confirmation twice, no second delivery to a lifecycle', async () => {
+      const before = await ledgerRows(ids);
+      // Behind the copy, one new confirmation on the same partition: once it is in, the copy has been read.
+      const marker = signedEnvelope({ ...confirmationBody(ids[0], { amount: 1 }), controllerId: people.controller.id });
+      await produceRawTogether(TOPICS.financeValueConfirmations, key, [...batch, { value: marker.bytes, headers: { [FINANCE_SIGNATURE_HEADER]: marker.signature } }]);
+      await eventually(() => finance.dataSource.getRepository(Confirmation).countBy({ confirmationId: marker.envelope.data.confirmationId }), (count) => count === 1, {
+        what: 'the confirmation behind the copy to be applied',
+      });
+      const after = await ledgerRows(ids);
+      const first = after.find((row) => row.initiative_id === ids[0])!;
+      expect([first.confirmations, Number(first.amount)]).toEqual([2, 100_001]);
+      expect(after.filter((row) => row.initiative_id !== ids[0])).toEqual(before.filter((row) => row.initiative_id !== ids[0]));
+      const deliveries = await finance.dataSource.query(`SELECT count(*)::int AS n FROM finance.lifecycle_delivery WHERE initiative_id = ANY($1)`, [ids]);
+      expect(deliveries[0].n).toBe(4);
+    });
   });
 
   it('a confirmation sent while the workflow worker is stopped is applied when it comes back', async () => {

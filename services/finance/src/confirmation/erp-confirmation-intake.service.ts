@@ -29,9 +29,17 @@ export class ErpConfirmationIntake implements OnModuleInit {
       accepts: ['finance.value-confirmed'],
       origin: { inbound: (message) => signatureProblem(message.value, message.headers?.[FINANCE_SIGNATURE_HEADER] as Buffer | undefined, this.config.inbound.hmacSecret) },
       apply: (event, manager) => this.apply(event, manager),
+      // A month-end arrives in batches: each batch is read and written with a few statements in one transaction.
+      applyBatch: (events, manager) => this.applyAll(events, manager),
       // After the commit: publish the confirmation's event at once rather than at the relay's next poll.
       onOutcome: (outcome) => outcome === 'applied' && this.ledger.published(),
     });
+  }
+
+  private async applyAll(events: readonly EventEnvelope[], manager: EntityManager): Promise<ReadonlyMap<string, string>> {
+    const confirmations = events.filter((event): event is EventEnvelope<'finance.value-confirmed'> => event.type === 'finance.value-confirmed');
+    const results = await this.ledger.confirmAll(manager, confirmations.map((event) => event.data), 'erp');
+    return new Map(results.flatMap((result, index) => (result.ok ? [] : [[confirmations[index].id, refusalOf(result.error)]])));
   }
 
   private async apply(event: EventEnvelope, manager: EntityManager): Promise<void> {
@@ -39,8 +47,13 @@ export class ErpConfirmationIntake implements OnModuleInit {
     try {
       await this.ledger.confirm(manager, event.data, 'erp');
     } catch (error) {
-      if (error instanceof ConfirmationError) throw new UnprocessableEventError(`${error.code}: ${error.message}`);
+      if (error instanceof ConfirmationError) throw new UnprocessableEventError(refusalOf(error));
       throw error;
     }
   }
+}
+
+/** A refusal as the dead-letter topic tells it: the stable code, then the message. */
+function refusalOf(error: ConfirmationError): string {
+  return `${error.code}: ${error.message}`;
 }

@@ -6,11 +6,18 @@ import type { FinanceConfig } from '../config/finance.config';
 import { LifecycleDelivery } from './lifecycle-delivery.entity';
 import { LifecycleSignaller } from './lifecycle-signaller.service';
 
-const BATCH_SIZE = 200;
+const BATCH_SIZE = 500;
 /** Initiatives signalled at once; one initiative's deliveries go one after the other, in order. */
-const CONCURRENCY = 16;
+const CONCURRENCY = 32;
 // The advisory lock space of deliveries: the first key of pg_try_advisory_xact_lock(int, int).
 const LOCK_SPACE = 0x7467_6431;
+
+/** A delivery made in this round, marked with the others at its end. */
+interface Settled {
+  sequence: string;
+  outcome: SignalDelivery;
+  at: Date;
+}
 
 function backoffMs(attempts: number): number {
   return Math.min(60_000, 1000 * 2 ** Math.min(attempts, 6));
@@ -74,21 +81,30 @@ export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, Befo
       const byInitiative = new Map<string, LifecycleDelivery[]>();
       for (const delivery of due) byInitiative.set(delivery.initiativeId, [...(byInitiative.get(delivery.initiativeId) ?? []), delivery]);
       const queues = [...byInitiative.values()];
-      let settled = 0;
+      const settled: Settled[] = [];
       const workers = Array.from({ length: Math.min(CONCURRENCY, queues.length) }, async () => {
-        for (let queue = queues.shift(); queue; queue = queues.shift()) settled += await this.deliverInOrder(manager, queue);
+        for (let queue = queues.shift(); queue; queue = queues.shift()) settled.push(...(await this.deliverInOrder(manager, queue)));
       });
       await Promise.all(workers);
-      return settled;
+      // One statement marks the whole batch, still under the locks that kept the others away.
+      if (settled.length > 0) {
+        await manager.query(
+          `UPDATE ${manager.getRepository(LifecycleDelivery).metadata.tablePath} AS delivery
+              SET delivered_at = settled.at, outcome = settled.outcome, attempts = delivery.attempts + 1, last_error = NULL
+             FROM unnest($1::bigint[], $2::varchar[], $3::timestamptz[]) AS settled(sequence, outcome, at)
+            WHERE delivery.sequence = settled.sequence`,
+          [settled.map((one) => one.sequence), settled.map((one) => one.outcome), settled.map((one) => one.at)],
+        );
+      }
+      return settled.length;
     });
   }
 
-  private async deliverInOrder(manager: EntityManager, deliveries: LifecycleDelivery[]): Promise<number> {
-    let settled = 0;
+  private async deliverInOrder(manager: EntityManager, deliveries: LifecycleDelivery[]): Promise<Settled[]> {
+    const settled: Settled[] = [];
     for (const delivery of deliveries) {
-      let outcome: SignalDelivery;
       try {
-        outcome = await this.signaller.signal(delivery.signal);
+        settled.push({ sequence: delivery.sequence, outcome: await this.signaller.signal(delivery.signal), at: new Date() });
       } catch (error) {
         // What comes after it for this initiative waits too, so the order holds.
         await manager
@@ -99,13 +115,14 @@ export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, Befo
             nextAttemptAt: new Date(Date.now() + backoffMs(delivery.attempts)),
             lastError: String((error as Error).message ?? error).slice(0, 1000),
           })
-          .where('initiative_id = :initiativeId AND delivered_at IS NULL', { initiativeId: delivery.initiativeId })
+          .where('initiative_id = :initiativeId AND delivered_at IS NULL AND NOT (sequence = ANY(:settled))', {
+            initiativeId: delivery.initiativeId,
+            settled: settled.map((one) => one.sequence),
+          })
           .execute();
         this.logger.warn(`delivery to initiative ${delivery.initiativeId} failed, retrying: ${(error as Error).message}`);
         return settled;
       }
-      await manager.update(LifecycleDelivery, { sequence: delivery.sequence }, { deliveredAt: new Date(), outcome, attempts: delivery.attempts + 1, lastError: null });
-      settled += 1;
     }
     return settled;
   }
