@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { eventually } from '../support/eventually';
 import { apiAs, type Person } from '../support/http-client';
-import { startInitiativesStack } from '../support/test-stack';
+import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
+import { startInitiativesStack, startTestStack } from '../support/test-stack';
 import type { RunningService } from '../support/running-service';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
@@ -22,15 +23,17 @@ describe('the initiatives API while Temporal is away', () => {
   let service: RunningService;
   let worker: RunningWorkflowWorker | undefined;
   let programId: string;
+  let finance: RunningService;
+  let stopFinance: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ service, worker, programId } = await startInitiativesStack());
+    [{ service, worker, programId }, { finance, stop: stopFinance }] = await Promise.all([startInitiativesStack(), startTestStack({ services: ['finance'] })]);
   });
 
   afterAll(async () => {
     temporal('start');
     await worker?.stop();
-    await service?.close();
+    await Promise.all([service?.close(), stopFinance?.()]);
   });
 
   const as = (person: Person) => apiAs(service.baseUrl, person);
@@ -72,5 +75,43 @@ describe('the initiatives API while Temporal is away', () => {
       { what: 'a gate request to be accepted once Temporal is back', timeoutMs: 60_000, intervalMs: 1000 },
     );
     expect(accepted.body).toMatchObject({ state: 'pending', targetStage: 1 });
+  });
+
+  it('records confirmations while Temporal is away, shows them pending, and delivers them once it is back', async () => {
+    const people = initiativePeople();
+    const id = await initiativeAtStage4(service.baseUrl, programId, people);
+    const financeAs = apiAs(finance.baseUrl, people.controller);
+    await eventually(() => financeAs.get(`/api/initiatives/${id}/ledger`), (answer) => answer.status === 200 && answer.body.closure.state === 'pending_confirmation', {
+      what: 'finance to learn of the pending closure',
+      timeoutMs: 300_000,
+      intervalMs: 250,
+    });
+
+    await worker!.stop();
+    worker = undefined;
+    temporal('stop');
+
+    const confirmationId = `conf-${randomUUID()}`;
+    const recorded = await financeAs.post('/api/confirmations', { confirmationId, initiativeId: id, period: '2027-03', amount: 100_000, currency: 'EUR', reference: 'GL 2027-03' });
+    expect(recorded.status).toBe(201);
+    // Finance has tried, failed, and says so: pending, with the error and when it tries next.
+    const pending = await eventually(() => financeAs.get(`/api/confirmations/${confirmationId}`), (answer) => answer.body.delivery?.attempts >= 1, {
+      what: 'a failed delivery attempt to show',
+      timeoutMs: 60_000,
+      intervalMs: 500,
+    });
+    expect(pending.body.delivery).toMatchObject({ state: 'pending', deliveredAt: null, lastError: expect.any(String), nextAttemptAt: expect.any(String) });
+
+    temporal('start');
+    worker = await startWorkflowWorker();
+    const delivered = await eventually(() => financeAs.get(`/api/confirmations/${confirmationId}`), (answer) => answer.body.delivery?.state !== 'pending', {
+      what: 'the confirmation to be delivered once Temporal is back',
+      timeoutMs: 180_000,
+      intervalMs: 1000,
+    });
+    expect(delivered.body.delivery).toMatchObject({ state: 'delivered', lastError: null, nextAttemptAt: null });
+    expect(delivered.body.delivery.attempts).toBeGreaterThan(pending.body.delivery.attempts);
+    const initiative = await eventually(() => as(owner).get(`/api/initiatives/${id}`), (answer) => answer.body.stage === 5, { what: 'the initiative to close' });
+    expect(initiative.body).toMatchObject({ status: 'closed', confirmedValue: 100_000 });
   });
 });
