@@ -24,3 +24,21 @@ export async function inParallel<T>(items: T[], concurrency: number, task: (item
   });
   await Promise.all(lanes);
 }
+
+/** The value below which `p` per cent of the samples lie (nearest rank). */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Sends each item at its own planned instant, `rate` per second, without waiting for the one before. */
+export async function atSteadyRate<T>(items: readonly T[], rate: number, send: (item: T) => Promise<void>): Promise<void> {
+  const start = performance.now();
+  await Promise.all(
+    items.map(async (item, index) => {
+      const due = start + (index * 1000) / rate;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      await send(item);
+    }),
+  );
+}

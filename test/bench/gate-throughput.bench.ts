@@ -1,7 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { apiAs, type Person } from '../support/http-client';
 import { announceProgram } from '../support/org-nodes';
 import { quietTemporalRuntime } from '../support/quiet-runtime';
@@ -9,6 +7,7 @@ import { StackProcess } from '../support/service-process';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 import { DataSource } from 'typeorm';
 import { inParallel, perSecond, report } from './bench-report';
+import { startEmptyUpdateWorker } from './empty-update/empty-update-worker';
 import { finish, ping } from './empty-update/empty-update.workflow';
 
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '1,16').split(',').map(Number);
@@ -38,8 +37,7 @@ describe('benchmark: lifecycle commands against raw updates', () => {
   let worker: StackProcess;
   let database: DataSource;
   let client: Client;
-  let emptyWorker: Worker;
-  let emptyRunning: Promise<void>;
+  let emptyWorker: { stop(): Promise<void> } | undefined;
   const emptyQueue = `bench-empty-update-${randomUUID()}`;
 
   beforeAll(async () => {
@@ -47,18 +45,11 @@ describe('benchmark: lifecycle commands against raw updates', () => {
     database = await new DataSource({ type: 'postgres', url: TEST_ENVIRONMENT.databaseUrl }).initialize();
     quietTemporalRuntime();
     client = new Client({ connection: await Connection.connect({ address: TEST_ENVIRONMENT.temporalAddress }), namespace: TEST_ENVIRONMENT.temporalNamespace });
-    emptyWorker = await Worker.create({
-      connection: await NativeConnection.connect({ address: TEST_ENVIRONMENT.temporalAddress }),
-      namespace: TEST_ENVIRONMENT.temporalNamespace,
-      taskQueue: emptyQueue,
-      workflowsPath: path.join(__dirname, 'empty-update/empty-update.workflow.ts'),
-    });
-    emptyRunning = emptyWorker.run();
+    emptyWorker = await startEmptyUpdateWorker(emptyQueue);
   });
 
   afterAll(async () => {
-    emptyWorker?.shutdown();
-    await emptyRunning;
+    await emptyWorker?.stop();
     await client?.connection.close();
     await Promise.all([worker?.stop(), service?.stop()]);
     await database?.destroy();

@@ -9,14 +9,17 @@ export interface RunningWorkflowWorker {
   stop(): Promise<void>;
 }
 
-export async function startWorkflowWorker(): Promise<RunningWorkflowWorker> {
+/** Without options, the lifecycle worker from the bundle; a benchmark's yardstick names its own queue and workflows' source. */
+export async function startWorkflowWorker(yardstick?: { taskQueue: string; workflowsPath: string }): Promise<RunningWorkflowWorker> {
   quietTemporalRuntime();
   const connection = await NativeConnection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: TEST_ENVIRONMENT.temporalNamespace,
-    taskQueue: TASK_QUEUES.lifecycle,
-    workflowBundle: { codePath: path.resolve(__dirname, '../..', TEST_ENVIRONMENT.workflowBundle) },
+    ...(yardstick ?? {
+      taskQueue: TASK_QUEUES.lifecycle,
+      workflowBundle: { codePath: path.resolve(__dirname, '../..', TEST_ENVIRONMENT.workflowBundle) },
+    }),
   });
   const running = worker.run();
   return {

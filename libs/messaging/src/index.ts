@@ -1,4 +1,5 @@
 export * from './applied-event.entity';
+export * from './column-arrays-insert';
 export * from './dead-letter-publisher';
 export * from './idempotent-consumer';
 export * from './kafka-connection';

@@ -1,6 +1,7 @@
 import { createEnvelope, EventEnvelope, EventType, NewEvent } from '@tollgate/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { insertAsColumnArrays } from './column-arrays-insert';
 import { OutboxMessage } from './outbox-message.entity';
 
 /**
@@ -20,8 +21,9 @@ export async function enqueueEvents(manager: EntityManager, topic: string, event
   if (events.length === 0) return [];
   const now = new Date();
   const envelopes = events.map((event) => createEnvelope(event, randomUUID(), now) as EventEnvelope);
-  // One multi-row insert: the outbox's sequence numbers the rows in the order given, which the relay publishes in.
-  await manager.insert(
+  // One statement: the outbox's sequence numbers the rows in the order given, which the relay publishes in.
+  await insertAsColumnArrays(
+    manager,
     OutboxMessage,
     envelopes.map((envelope) => ({ id: envelope.id, topic, messageKey: envelope.subject, type: envelope.type, envelope })),
   );

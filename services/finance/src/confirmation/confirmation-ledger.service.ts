@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS, type LifecycleFinanceSignal } from '@tollgate/contracts';
 import { checkConfirmation, forbidden, type ValueConfirmation } from '@tollgate/domain';
-import { enqueueEvent, enqueueEvents, OutboxRelayHost } from '@tollgate/messaging';
-import { In, type EntityManager } from 'typeorm';
+import { enqueueEvent, enqueueEvents, insertAsColumnArrays, OutboxRelayHost } from '@tollgate/messaging';
+import type { EntityManager } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { LifecycleDeliveryDispatcher } from '../delivery/lifecycle-delivery-dispatcher.service';
 import { LedgerInitiative } from '../ledger/ledger-initiative.entity';
@@ -47,11 +47,22 @@ export class ConfirmationLedger {
    */
   async confirmAll(manager: EntityManager, inputs: readonly ConfirmationInput[], source: 'api' | 'erp'): Promise<ConfirmationResult[]> {
     if (inputs.length === 0) return [];
+    // One array parameter each, rather than one parameter per id.
     const recorded = new Map(
-      (await manager.findBy(Confirmation, { confirmationId: In(distinct(inputs.map((input) => input.confirmationId))) })).map((found) => [found.confirmationId, found]),
+      (
+        await manager
+          .createQueryBuilder(Confirmation, 'confirmation')
+          .where('confirmation.confirmationId = ANY(:ids)', { ids: distinct(inputs.map((input) => input.confirmationId)) })
+          .getMany()
+      ).map((found) => [found.confirmationId, found]),
     );
     const initiatives = new Map(
-      (await manager.findBy(LedgerInitiative, { initiativeId: In(distinct(inputs.map((input) => input.initiativeId))) })).map((found) => [found.initiativeId, found]),
+      (
+        await manager
+          .createQueryBuilder(LedgerInitiative, 'initiative')
+          .where('initiative.initiativeId = ANY(:ids)', { ids: distinct(inputs.map((input) => input.initiativeId)) })
+          .getMany()
+      ).map((found) => [found.initiativeId, found]),
     );
     const now = new Date();
     const created: Confirmation[] = [];
@@ -85,7 +96,7 @@ export class ConfirmationLedger {
     });
     if (created.length === 0) return results;
     // Inserted, not saved: two concurrent deliveries of one id collide on the key instead of both passing.
-    await manager.insert(Confirmation, created);
+    await insertAsColumnArrays(manager, Confirmation, created);
     await owe(
       manager,
       created.map(({ initiativeId, confirmationId, period, amount, currency, reference, controllerId, confirmedAt }) => ({
@@ -155,7 +166,8 @@ function isSameConfirmation(recorded: Confirmation, input: ConfirmationInput): b
 
 // In the transaction that records them: what commits is owed to the lifecycle, and nothing else is.
 async function owe(manager: EntityManager, signals: readonly (LifecycleFinanceSignal & { recordId: string })[], now: Date): Promise<void> {
-  await manager.insert(
+  await insertAsColumnArrays(
+    manager,
     LifecycleDelivery,
     signals.map(({ recordId, ...signal }) => ({ initiativeId: signal.initiativeId, kind: signal.kind, recordId, signal, recordedAt: now, nextAttemptAt: now })),
   );

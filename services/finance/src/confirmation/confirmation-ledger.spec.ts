@@ -7,23 +7,37 @@ import { ConfirmationError } from './confirmation.error';
 import { ConfirmationLedger } from './confirmation-ledger.service';
 
 // The rules of applying a confirmation, on a stand-in for the transaction's
-// entity manager; the real writes are covered against PostgreSQL.
+// entity manager and its writes; the real writes are covered against PostgreSQL.
+jest.mock('@tollgate/messaging', () => {
+  const record = async (manager: { inserted: unknown[] }, entity: unknown, rows: unknown[]) => void manager.inserted.push({ entity, row: rows });
+  return {
+    insertAsColumnArrays: record,
+    enqueueEvents: (manager: { inserted: unknown[] }, _topic: string, events: unknown[]) => record(manager, { name: 'OutboxMessage' }, events),
+    enqueueEvent: (manager: { inserted: unknown[] }, _topic: string, event: unknown) => record(manager, { name: 'OutboxMessage' }, [event]),
+  };
+});
+
 function managerWith(initiatives: Partial<LedgerInitiative>[], confirmations: Partial<Confirmation>[] = []) {
   const inserted: unknown[] = [];
   const manager = {
+    inserted,
     queryRunner: { isTransactionActive: true },
+    createQueryBuilder: (entity: unknown) => ({
+      where: (_condition: string, { ids }: { ids: string[] }) => ({
+        getMany: async () =>
+          entity === Confirmation
+            ? confirmations.filter((row) => ids.includes(row.confirmationId!))
+            : initiatives.filter((row) => ids.includes(row.initiativeId!)),
+      }),
+    }),
     findOneBy: async (entity: unknown, where: Record<string, string>) => {
       const rows = (entity === Confirmation ? confirmations : initiatives) as Record<string, unknown>[];
       return rows.find((row) => Object.entries(where).every(([key, value]) => row[key] === value)) ?? null;
     },
-    findBy: async (entity: unknown, where: Record<string, { value: string[] }>) => {
-      const rows = (entity === Confirmation ? confirmations : initiatives) as Record<string, unknown>[];
-      return rows.filter((row) => Object.entries(where).every(([key, operator]) => operator.value.includes(row[key] as string)));
-    },
     findOneByOrFail: async (_entity: unknown, where: { confirmationId: string }) => ({ ...where, stored: true }),
     create: (_entity: unknown, row: object) => ({ ...row }),
     insert: async (entity: unknown, row: unknown) => {
-      inserted.push({ entity, row });
+      inserted.push({ entity, row: [row] });
     },
   } as unknown as EntityManager;
   return { manager, inserted };
