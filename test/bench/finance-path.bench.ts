@@ -51,6 +51,8 @@ describe('benchmark: the finance path at month-end', () => {
   let pendingTemplate: LifecycleState;
   let openTemplate: LifecycleState;
   const emptyQueue = `bench-raw-signal-${randomUUID()}`;
+  /** Lifecycles left open by a part, ended after the last part so that their ending weighs on none. */
+  const openLifecycles: string[] = [];
   const run = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
@@ -73,6 +75,7 @@ describe('benchmark: the finance path at month-end', () => {
   });
 
   afterAll(async () => {
+    await inParallel(openLifecycles, RAW_SIGNAL_CONCURRENCY, async (id) => void (await client.workflow.getHandle(initiativeWorkflowId(id)).terminate('benchmark over')));
     await emptyWorker?.stop();
     await producer?.disconnect();
     await client?.connection.close();
@@ -114,6 +117,25 @@ describe('benchmark: the finance path at month-end', () => {
   }
 
   const countOf = async (sql: string, parameters: unknown[]) => Number((await database.query(sql, parameters))[0].n);
+
+  /**
+   * Untimed, between the parts: every event of the part before published and
+   * every delivery made, then a moment for the consumers and the worker, so
+   * that no part (nor its yardstick) is measured in the wake of the one before.
+   */
+  async function quiet(): Promise<void> {
+    await eventually(
+      () =>
+        countOf(
+          `SELECT (SELECT count(*) FROM finance.outbox_message WHERE published_at IS NULL) + (SELECT count(*) FROM initiatives.outbox_message WHERE published_at IS NULL)
+                + (SELECT count(*) FROM finance.lifecycle_delivery WHERE delivered_at IS NULL) AS n`,
+          [],
+        ),
+      (n) => n === 0,
+      { what: 'the stack to settle', timeoutMs: 1_800_000, intervalMs: 500 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
 
   /** The same messages through a bare kafkajs consumer that inserts each batch with one multi-row INSERT; ms from its first batch to its last. */
   async function rawInsertingConsumer(messages: Message[]): Promise<number> {
@@ -178,6 +200,7 @@ describe('benchmark: the finance path at month-end', () => {
   it(`month-end: ${MONTH_END_INITIATIVES * MONTH_END_EACH} confirmations over ${MONTH_END_INITIATIVES} pending closures, applied, delivered and closed`, async () => {
     const states = await cloneLifecycles(client, database, pendingTemplate, MONTH_END_INITIATIVES);
     const ids = states.map((state) => state.initiativeId);
+    await quiet();
     // Round by round over the initiatives, as a ledger posts them: amounts 1000, 1001, … per round.
     const messages = Array.from({ length: MONTH_END_EACH }, (_, round) =>
       ids.map((id, index) => signedConfirmation(id, `me-${run}-${round}-${index}`, 1000 + round)),
@@ -220,6 +243,7 @@ describe('benchmark: the finance path at month-end', () => {
       n: number;
     }[];
 
+    await quiet();
     const rawMs = await rawInsertingConsumer(messages);
     report(`Month-end: ${messages.length} signed confirmations over ${ids.length} initiatives at stage 4 with closure pending`, [
       ['sent to the topic in (ms)', sentMs.toFixed(0)],
@@ -240,6 +264,8 @@ describe('benchmark: the finance path at month-end', () => {
   it(`delivery: ${RUNNING_INITIATIVES * RUNNING_EACH} confirmations to ${RUNNING_INITIATIVES} running lifecycles against raw signals`, async () => {
     const states = await cloneLifecycles(client, database, openTemplate, RUNNING_INITIATIVES);
     const ids = states.map((state) => state.initiativeId);
+    openLifecycles.push(...ids);
+    await quiet();
     const messages = Array.from({ length: RUNNING_EACH }, (_, round) => ids.map((id, index) => signedConfirmation(id, `run-${run}-${round}-${index}`, 10 + round))).flat();
     const pattern = `run-${run}-%`;
     const started = performance.now();
@@ -252,9 +278,8 @@ describe('benchmark: the finance path at month-end', () => {
     const deliveredMs = performance.now() - started;
     // Every lifecycle holds its confirmations, each once.
     const held = await Promise.all(ids.slice(0, 20).map(async (id) => (await lifecycleStateOf(client, id)).confirmations.length));
+    await quiet();
     const rawMs = await rawSignals(RUNNING_INITIATIVES, messages.length);
-    // They stay open otherwise, for the next run's set-up to terminate.
-    await inParallel(ids, RAW_SIGNAL_CONCURRENCY, async (id) => void (await client.workflow.getHandle(initiativeWorkflowId(id)).terminate('benchmark over')));
     report(`Delivery: ${messages.length} confirmations to ${ids.length} running lifecycles, ${RUNNING_EACH} each`, [
       ['delivered per second, from the first message sent to the last delivery', perSecond(messages.length, deliveredMs)],
       [`raw: Temporal signals to ${RUNNING_INITIATIVES} running workflows, ${RAW_SIGNAL_CONCURRENCY} at a time, per second`, perSecond(messages.length, rawMs)],
@@ -267,6 +292,7 @@ describe('benchmark: the finance path at month-end', () => {
     const count = rate * LATENCY_SECONDS;
     const states = await cloneLifecycles(client, database, pendingTemplate, count);
     const ids = states.map((state) => state.initiativeId);
+    await quiet();
     const sentAt = new Map<string, number>();
     const sentWallAt = new Map<string, number>();
     const closedAt = new Map<string, number>();
@@ -296,6 +322,7 @@ describe('benchmark: the finance path at month-end', () => {
     }[];
     const toDelivery = deliveries.map((row) => row.delivered_at.getTime() - sentWallAt.get(row.initiative_id)!);
 
+    await quiet();
     // The yardstick: a bare consumer turns each message into a signal to a running workflow, then queries it.
     const target = await client.workflow.start('emptyUpdateTarget', { taskQueue: emptyQueue, workflowId: `bench-raw-round-trip-${randomUUID()}` });
     const rawTopic = `tollgate-bench.raw-round-trip-${run}-${rate}`;
