@@ -126,25 +126,31 @@ export class IdempotentEventConsumer {
     await joined;
   }
 
-  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     const size = this.options.maxBatchMessages ?? 500;
     const logical = topic.slice((this.options.topicPrefix ?? '').length);
-    for (let start = 0; start < batch.messages.length; start += size) {
-      // A rebalance took the partition, or the consumer stops: what is not resolved is read again by whoever has it.
-      if (!isRunning() || isStale()) return;
-      const messages = batch.messages.slice(start, start + size);
-      const outcomes = await this.handleMessages(topic, partition, messages, heartbeat);
+    // Only after the commit of what they did: a crash before reads them again, and the inbox makes that change nothing.
+    const settle = async (messages: readonly KafkaMessage[], outcomes: readonly MessageOutcome[]) => {
       for (const outcome of outcomes) this.options.onOutcome?.(outcome.outcome, { topic: logical, type: outcome.type, reason: outcome.reason });
       const last = messages[messages.length - 1].offset;
-      // Only after the commit: a crash before this line reads the batch again, and the inbox makes that change nothing.
       await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
       resolveOffset(last);
+      // Throws once a rebalance has taken the partition: what is not settled is read again by whoever has it.
       await heartbeat();
+    };
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!isRunning()) return;
+      await this.handleMessages(topic, partition, batch.messages.slice(start, start + size), settle);
     }
   }
 
-  private async handleMessages(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<MessageOutcome[]> {
+  private async handleMessages(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    settle: (messages: readonly KafkaMessage[], outcomes: readonly MessageOutcome[]) => Promise<void>,
+  ): Promise<void> {
     const screened = messages.map((message) => this.screen(message));
     if (this.options.applyBatch) {
       let applied: Map<KafkaMessage, MessageOutcome> | undefined;
@@ -156,22 +162,23 @@ export class IdempotentEventConsumer {
       }
       if (applied) {
         const outcomes: MessageOutcome[] = [];
+        // A failure among these reads the whole batch again: what was applied is a duplicate then, and a
+        // dead letter may be sent twice (its headers name the message it copies).
         for (const [index, message] of messages.entries()) {
           const verdict = screened[index];
           const outcome = verdict.kind === 'apply' ? applied.get(message)! : verdict.outcome;
           outcomes.push(outcome.outcome === 'dead-lettered' ? await this.deadLetter(topic, partition, message, outcome) : outcome);
         }
-        return outcomes;
+        await settle(messages, outcomes);
+        return;
       }
     }
-    const outcomes: MessageOutcome[] = [];
+    // One at a time, each settled before the next: a failure half-way reads again only what was not settled.
     for (const [index, message] of messages.entries()) {
       const verdict = screened[index];
       const outcome = verdict.kind === 'apply' ? await this.applyAlone(verdict.event) : verdict.outcome;
-      outcomes.push(outcome.outcome === 'dead-lettered' ? await this.deadLetter(topic, partition, message, outcome) : outcome);
-      await heartbeat();
+      await settle([message], [outcome.outcome === 'dead-lettered' ? await this.deadLetter(topic, partition, message, outcome) : outcome]);
     }
-    return outcomes;
   }
 
   /** Who wrote it and what it is, before any database work: what fails here is dead-lettered or skipped. */
@@ -207,8 +214,10 @@ export class IdempotentEventConsumer {
     const outcomes = new Map<KafkaMessage, MessageOutcome>();
     if (candidates.length === 0) return outcomes;
     const ids = [...new Set(candidates.map(({ event }) => event.id))];
+    const refusedIds = new Set<string>();
     await this.dataSource.transaction(async (manager) => {
       outcomes.clear();
+      refusedIds.clear();
       // In SQL: TypeORM's multi-row insert returns the generated columns, not the ids that were new.
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO ${manager.getRepository(AppliedEvent).metadata.tablePath} (consumer_group, event_id)
@@ -223,12 +232,17 @@ export class IdempotentEventConsumer {
         // A refused event is not applied: its inbox row goes, so that a corrected resend of it is applied.
         await manager.delete(AppliedEvent, { consumerGroup: this.options.groupId, eventId: In([...refused.keys()]) });
       }
+      for (const id of refused.keys()) refusedIds.add(id);
       for (const { message, event } of toApply) {
         const reason = refused.get(event.id);
         outcomes.set(message, reason === undefined ? { outcome: 'applied', type: event.type } : { outcome: 'dead-lettered', type: event.type, reason });
       }
     });
-    for (const { message, event } of candidates) if (!outcomes.has(message)) outcomes.set(message, { outcome: 'duplicate', type: event.type });
+    for (const { message, event } of candidates) {
+      if (outcomes.has(message)) continue;
+      // A later copy of an event refused in this batch may be its corrected resend: it is tried on its own.
+      outcomes.set(message, refusedIds.has(event.id) ? await this.applyAlone(event) : { outcome: 'duplicate', type: event.type });
+    }
     return outcomes;
   }
 

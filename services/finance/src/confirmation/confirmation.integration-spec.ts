@@ -194,6 +194,7 @@ describe('finance confirmations', () => {
   describe('a month-end batch from a finance system', () => {
     let ids: string[];
     let batch: { value: string; headers: Record<string, string> }[];
+    let unknownInitiative: string;
     const key = `month-end-${randomUUID()}`;
     const ledgerRows = async (initiativeIds: string[]) =>
       (await finance.dataSource.query(
@@ -213,21 +214,30 @@ describe('finance confirmations', () => {
       const good = ids.map((id, index) => signedEnvelope({ ...confirmationBody(id, { amount: 100_000 * (index + 1) }), controllerId: people.controller.id }));
       const forged = signedEnvelope({ ...confirmationBody(ids[0]), controllerId: people.controller.id });
       const malformed = JSON.stringify({ id: randomUUID(), type: 'finance.value-confirmed', data: { initiativeId: ids[1], note: key } });
+      // Passes every check before the database, and is refused by the ledger's rules inside the batch's transaction.
+      unknownInitiative = `unknown-${randomUUID()}`;
+      const unknown = signedEnvelope({ ...confirmationBody(unknownInitiative), controllerId: people.controller.id });
       batch = [
         { value: good[0].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[0].signature } },
         { value: forged.bytes, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(forged.bytes, 'not-the-shared-secret') } },
         { value: good[1].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[1].signature } },
         { value: malformed, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(malformed, DEVELOPMENT_FINANCE_HMAC_SECRET) } },
+        { value: unknown.bytes, headers: { [FINANCE_SIGNATURE_HEADER]: unknown.signature } },
+        { value: good[2].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[2].signature } },
+        // The same message twice in one batch, as a producer's retry sends it: applied once.
         { value: good[2].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[2].signature } },
       ];
     });
 
-    it('with one forged and one malformed message applies the rest, closing their initiatives, and dead-letters the two with their reasons', async () => {
+    it('with a forged, a malformed and a refused message applies the rest once, closing their initiatives, and dead-letters the three with their reasons', async () => {
       await produceRawTogether(TOPICS.financeValueConfirmations, key, batch);
       const initiativesClosed = await Promise.all(ids.map((id) => closed(id)));
       expect(initiativesClosed.map((initiative) => initiative.confirmedValue)).toEqual([100_000, 200_000, 300_000]);
       expect((await deadLetterWhere((value) => value === batch[1].value)).headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toBe('bad signature: it does not match the message');
       expect((await deadLetterWhere((value) => value.includes(key))).headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toMatch(/^invalid envelope: /);
+      expect((await deadLetterWhere((value) => value.includes(unknownInitiative))).headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toBe(
+        `unknown_initiative: initiative ${unknownInitiative} is not known to finance`,
+      );
       const rows = await eventually(() => ledgerRows(ids), (found) => found.length === 3 && found.every((row) => row.delivered === 1), {
         what: 'each confirmation to be delivered to its lifecycle',
       });

@@ -70,6 +70,13 @@ export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, Befo
         .createQueryBuilder(LifecycleDelivery, 'delivery')
         .where('delivery.delivered_at IS NULL')
         .andWhere('delivery.next_attempt_at <= now()')
+        // Behind an earlier delivery of its initiative that is backing off, a later one waits: the order holds
+        // even for what was recorded after the failure.
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM ${this.dataSource.getMetadata(LifecycleDelivery).tablePath} earlier
+                        WHERE earlier.initiative_id = delivery.initiative_id AND earlier.delivered_at IS NULL AND earlier.sequence < delivery.sequence
+                          AND earlier.next_attempt_at > now())`,
+        )
         .andWhere('pg_try_advisory_xact_lock(:space, hashtext(delivery.initiative_id))', { space: LOCK_SPACE })
         .orderBy('delivery.sequence', 'ASC')
         .limit(BATCH_SIZE)
@@ -85,7 +92,11 @@ export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, Befo
       const workers = Array.from({ length: Math.min(CONCURRENCY, queues.length) }, async () => {
         for (let queue = queues.shift(); queue; queue = queues.shift()) settled.push(...(await this.deliverInOrder(manager, queue)));
       });
-      await Promise.all(workers);
+      // Every lane ends before the transaction does, even when one fails: its locks keep the other instances
+      // away from initiatives still being signalled.
+      const lanes = await Promise.allSettled(workers);
+      const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+      if (failed) throw failed.reason;
       // One statement marks the whole batch, still under the locks that kept the others away.
       if (settled.length > 0) {
         await manager.query(

@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Entity({ name: 'lifecycle_delivery' })
 @Unique('lifecycle_delivery_record_key', ['kind', 'recordId'])
 @Index('lifecycle_delivery_pending_idx', ['sequence'], { where: 'delivered_at IS NULL' })
+@Index('lifecycle_delivery_initiative_pending_idx', ['initiativeId', 'sequence'], { where: 'delivered_at IS NULL' })
 export class LifecycleDelivery {
   /** The order of delivery: per initiative, the order in which finance committed them. */
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'lifecycle_delivery_pkey' })
