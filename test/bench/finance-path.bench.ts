@@ -215,6 +215,12 @@ describe('benchmark: the finance path at month-end', () => {
       intervalMs: 100,
     });
     const appliedMs = performance.now() - started;
+    // Like the yardstick's, from the first batch applied to the last (each is stamped when applied).
+    const [window] = (await database.query(
+      `SELECT extract(epoch FROM max(confirmed_at) - min(confirmed_at)) * 1000 AS ms FROM finance.confirmation WHERE confirmation_id LIKE $1`,
+      [pattern],
+    )) as { ms: string }[];
+    const applyingMs = Math.max(1, Number(window.ms));
     await eventually(
       () => countOf(`SELECT count(*) AS n FROM finance.lifecycle_delivery WHERE record_id LIKE $1 AND delivered_at IS NOT NULL`, [pattern]),
       (n) => n === messages.length,
@@ -253,10 +259,11 @@ describe('benchmark: the finance path at month-end', () => {
       ['every initiative closed, as GET reads it, after (ms)', closedMs.toFixed(0)],
       ["every closure in finance's ledger after (ms)", ledgerClosedMs.toFixed(0)],
       ['ledger totals equal to the sums sent', `${sums.filter((row) => Number(row.total) === expectedSum && row.n === MONTH_END_EACH).length} of ${ids.length} initiatives`],
-      ['applied per second', perSecond(messages.length, appliedMs)],
+      ['applied per second, from the first message sent', perSecond(messages.length, appliedMs)],
+      ['applied per second, from the first batch applied to the last', perSecond(messages.length, applyingMs)],
       ['delivered per second (to running and to closed lifecycles)', perSecond(messages.length, deliveredMs)],
       ['raw: kafkajs consumer, one multi-row INSERT per batch, per second', perSecond(messages.length, rawMs)],
-      ['ratio (applied ÷ raw), goal ≥ 0.5', (rawMs / appliedMs).toFixed(3)],
+      ['ratio (applied, first batch to last ÷ raw), goal ≥ 0.5', (rawMs / applyingMs).toFixed(3)],
     ]);
     expect(sums.filter((row) => Number(row.total) === expectedSum && row.n === MONTH_END_EACH)).toHaveLength(ids.length);
   });

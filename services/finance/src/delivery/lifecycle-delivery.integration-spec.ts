@@ -94,4 +94,45 @@ describe('delivering confirmations from two finance instances', () => {
     expect(shown.body.delivery).toMatchObject({ state: 'delivered', attempts: 1, lastError: null, nextAttemptAt: null });
     expect(Date.parse(shown.body.delivery.deliveredAt)).toBeGreaterThanOrEqual(Date.parse(shown.body.confirmedAt));
   });
+
+  it('holds a confirmation behind an earlier one of its initiative that is backing off, then delivers both in order', async () => {
+    const initiativeId = await defineInitiative(stack.service.baseUrl, stack.programId, people);
+    await eventually(() => apiAs(first.baseUrl, people.controller).get(`/api/initiatives/${initiativeId}/ledger`), (answer) => answer.status === 200, {
+      what: 'finance to learn of the initiative',
+      timeoutMs: 300_000,
+      intervalMs: 250,
+    });
+    // As a failed attempt leaves it: owed, tried once, next try a minute away.
+    const earlier = `conf-${randomUUID()}`;
+    const signal = {
+      initiativeId,
+      kind: 'value_confirmed',
+      confirmation: { confirmationId: earlier, period: '2027-02', amount: 500, currency: 'EUR', reference: 'GL 2027-02', controllerId: people.controller.id, confirmedAt: new Date().toISOString() },
+    };
+    await first.dataSource.query(
+      `INSERT INTO finance.lifecycle_delivery (initiative_id, kind, record_id, signal, recorded_at, attempts, next_attempt_at, last_error)
+       VALUES ($1, 'value_confirmed', $2, $3, now(), 1, now() + interval '1 minute', 'Temporal unavailable')`,
+      [initiativeId, earlier, JSON.stringify(signal)],
+    );
+    const later = `conf-${randomUUID()}`;
+    const recorded = await apiAs(second.baseUrl, people.controller).post('/api/confirmations', {
+      confirmationId: later,
+      initiativeId,
+      period: '2027-03',
+      amount: 700,
+      currency: 'EUR',
+      reference: 'GL 2027-03',
+    });
+    expect(recorded.status).toBe(201);
+    // Both dispatchers poll several times within this; neither may deliver the later one first.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect((await apiAs(first.baseUrl, people.controller).get(`/api/confirmations/${later}`)).body.delivery).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(await signalledConfirmations(initiativeId)).toEqual([]);
+
+    await first.dataSource.query(`UPDATE finance.lifecycle_delivery SET next_attempt_at = now() WHERE record_id = $1`, [earlier]);
+    await eventually(() => apiAs(first.baseUrl, people.controller).get(`/api/confirmations/${later}`), (answer) => answer.body.delivery?.state === 'delivered', {
+      what: 'the later confirmation to be delivered once the earlier one is',
+    });
+    expect(await signalledConfirmations(initiativeId)).toEqual([earlier, later]);
+  });
 });
