@@ -211,53 +211,47 @@ export class IdempotentEventConsumer {
       const verdict = screened[index];
       return verdict.kind === 'apply' ? [{ message, event: verdict.event }] : [];
     });
-    const outcomes = new Map<KafkaMessage, MessageOutcome>();
-    if (candidates.length === 0) return outcomes;
-    const ids = [...new Set(candidates.map(({ event }) => event.id))];
-    const refusedIds = new Set<string>();
-    await this.dataSource.transaction(async (manager) => {
-      outcomes.clear();
-      refusedIds.clear();
-      // In SQL: TypeORM's multi-row insert returns the generated columns, not the ids that were new.
-      const inserted: { event_id: string }[] = await manager.query(
-        `INSERT INTO ${manager.getRepository(AppliedEvent).metadata.tablePath} (consumer_group, event_id)
-         SELECT $1, unnest($2::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.groupId, ids],
-      );
-      const fresh = new Set(inserted.map((row) => row.event_id));
+    if (candidates.length === 0) return new Map();
+    const { toApply, refused } = await this.dataSource.transaction(async (manager) => {
+      const fresh = await this.recordAsApplied(manager, [...new Set(candidates.map(({ event }) => event.id))]);
       // The first copy of an event is applied; a copy later in the same batch is a duplicate like any redelivery.
-      const toApply = candidates.filter(({ event }) => fresh.delete(event.id));
-      const refused = await this.options.applyBatch!(toApply.map(({ event }) => event), manager);
-      if (refused.size > 0) {
+      const firstCopies = candidates.filter(({ event }) => fresh.delete(event.id));
+      const refusals = await this.options.applyBatch!(firstCopies.map(({ event }) => event), manager);
+      if (refusals.size > 0) {
         // A refused event is not applied: its inbox row goes, so that a corrected resend of it is applied.
-        await manager.delete(AppliedEvent, { consumerGroup: this.options.groupId, eventId: In([...refused.keys()]) });
+        await manager.delete(AppliedEvent, { consumerGroup: this.options.groupId, eventId: In([...refusals.keys()]) });
       }
-      for (const id of refused.keys()) refusedIds.add(id);
-      for (const { message, event } of toApply) {
-        const reason = refused.get(event.id);
-        outcomes.set(message, reason === undefined ? { outcome: 'applied', type: event.type } : { outcome: 'dead-lettered', type: event.type, reason });
-      }
+      return { toApply: firstCopies, refused: refusals };
     });
+    const outcomes = new Map<KafkaMessage, MessageOutcome>(
+      toApply.map(({ message, event }) => {
+        const reason = refused.get(event.id);
+        return [message, reason === undefined ? { outcome: 'applied', type: event.type } : { outcome: 'dead-lettered', type: event.type, reason }];
+      }),
+    );
     for (const { message, event } of candidates) {
       if (outcomes.has(message)) continue;
       // A later copy of an event refused in this batch may be its corrected resend: it is tried on its own.
-      outcomes.set(message, refusedIds.has(event.id) ? await this.applyAlone(event) : { outcome: 'duplicate', type: event.type });
+      outcomes.set(message, refused.has(event.id) ? await this.applyAlone(event) : { outcome: 'duplicate', type: event.type });
     }
     return outcomes;
+  }
+
+  /** Writes the inbox rows of these events; answers the ids that were new, the ones to apply. */
+  private async recordAsApplied(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
+    // In SQL: TypeORM's multi-row insert returns the generated columns, not the ids that were new.
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO ${manager.getRepository(AppliedEvent).metadata.tablePath} (consumer_group, event_id)
+       SELECT $1, unnest($2::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.options.groupId, eventIds],
+    );
+    return new Set(inserted.map((row) => row.event_id));
   }
 
   private async applyAlone(event: EventEnvelope): Promise<MessageOutcome> {
     try {
       const applied = await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(AppliedEvent)
-          .values({ consumerGroup: this.options.groupId, eventId: event.id })
-          .orIgnore()
-          .returning(['event_id'])
-          .execute();
-        if (inserted.raw.length === 0) return false;
+        if ((await this.recordAsApplied(manager, [event.id])).size === 0) return false;
         await this.options.apply(event, manager);
         return true;
       });

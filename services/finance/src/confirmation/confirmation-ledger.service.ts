@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TOPICS, type LifecycleFinanceSignal } from '@tollgate/contracts';
 import { checkConfirmation, forbidden, type ValueConfirmation } from '@tollgate/domain';
 import { enqueueEvent, enqueueEvents, insertAsColumnArrays, OutboxRelayHost } from '@tollgate/messaging';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { LifecycleDeliveryDispatcher } from '../delivery/lifecycle-delivery-dispatcher.service';
 import { LedgerInitiative } from '../ledger/ledger-initiative.entity';
@@ -47,22 +47,11 @@ export class ConfirmationLedger {
    */
   async confirmAll(manager: EntityManager, inputs: readonly ConfirmationInput[], source: 'api' | 'erp'): Promise<ConfirmationResult[]> {
     if (inputs.length === 0) return [];
-    // One array parameter each, rather than one parameter per id.
     const recorded = new Map(
-      (
-        await manager
-          .createQueryBuilder(Confirmation, 'confirmation')
-          .where('confirmation.confirmationId = ANY(:ids)', { ids: distinct(inputs.map((input) => input.confirmationId)) })
-          .getMany()
-      ).map((found) => [found.confirmationId, found]),
+      (await whereIdIn(manager, Confirmation, 'confirmationId', inputs.map((input) => input.confirmationId))).map((found) => [found.confirmationId, found]),
     );
     const initiatives = new Map(
-      (
-        await manager
-          .createQueryBuilder(LedgerInitiative, 'initiative')
-          .where('initiative.initiativeId = ANY(:ids)', { ids: distinct(inputs.map((input) => input.initiativeId)) })
-          .getMany()
-      ).map((found) => [found.initiativeId, found]),
+      (await whereIdIn(manager, LedgerInitiative, 'initiativeId', inputs.map((input) => input.initiativeId))).map((found) => [found.initiativeId, found]),
     );
     const now = new Date();
     const created: Confirmation[] = [];
@@ -97,24 +86,24 @@ export class ConfirmationLedger {
     if (created.length === 0) return results;
     // Inserted, not saved: two concurrent deliveries of one id collide on the key instead of both passing.
     await insertAsColumnArrays(manager, Confirmation, created);
+    // As the lifecycle and the event tell it: the instant in ISO-8601.
+    const told = created.map(({ initiativeId, confirmationId, period, amount, currency, reference, controllerId, confirmedAt }) => ({
+      initiativeId,
+      confirmation: { confirmationId, period, amount, currency, reference, controllerId, confirmedAt: confirmedAt.toISOString() },
+    }));
     await owe(
       manager,
-      created.map(({ initiativeId, confirmationId, period, amount, currency, reference, controllerId, confirmedAt }) => ({
-        initiativeId,
-        kind: 'value_confirmed',
-        recordId: confirmationId,
-        confirmation: { confirmationId, period, amount, currency, reference, controllerId, confirmedAt: confirmedAt.toISOString() },
-      })),
+      told.map(({ initiativeId, confirmation }) => ({ initiativeId, kind: 'value_confirmed', recordId: confirmation.confirmationId, confirmation })),
       now,
     );
     await enqueueEvents(
       manager,
       TOPICS.financeEvents,
-      created.map(({ initiativeId, confirmationId, period, amount, currency, reference, controllerId, confirmedAt }) => ({
+      told.map(({ initiativeId, confirmation }) => ({
         type: 'finance.value-confirmed' as const,
         source: 'tollgate/finance',
         subject: initiativeId,
-        data: { confirmationId, initiativeId, period, amount, currency, reference, controllerId, confirmedAt: confirmedAt.toISOString(), source },
+        data: { ...confirmation, initiativeId, source },
       })),
     );
     return results;
@@ -156,8 +145,12 @@ export class ConfirmationLedger {
   }
 }
 
-function distinct(values: readonly string[]): string[] {
-  return [...new Set(values)];
+/** The rows whose id is one of these, read with one array parameter rather than one parameter per id. */
+function whereIdIn<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, idProperty: keyof E & string, ids: readonly string[]): Promise<E[]> {
+  return manager
+    .createQueryBuilder(entity, 'row')
+    .where(`row.${idProperty} = ANY(:ids)`, { ids: [...new Set(ids)] })
+    .getMany();
 }
 
 function isSameConfirmation(recorded: Confirmation, input: ConfirmationInput): boolean {
