@@ -1,12 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { createEnvelope, FINANCE_SIGNATURE_HEADER, initiativeWorkflowId, TOPICS } from '@tollgate/contracts';
 import type { LifecycleState } from '@tollgate/domain';
-import { createKafka, ensureTopics } from '@tollgate/messaging';
+import { createKafka, ensureTopics, signWithHmac } from '@tollgate/messaging';
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../../services/finance/src/config/finance.config';
-import { signFinanceMessage } from '../../services/finance/src/confirmation/confirmation-signature';
 import { eventually } from '../support/eventually';
 import { initiativeAtStage4, initiativePeople, type InitiativePeople } from '../support/initiative-walk';
 import { announceProgram } from '../support/org-nodes';
@@ -95,7 +94,7 @@ describe('benchmark: the finance path at month-end', () => {
       new Date(),
     );
     const value = JSON.stringify(event);
-    return { key: initiativeId, value, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(value, DEVELOPMENT_FINANCE_HMAC_SECRET) } };
+    return { key: initiativeId, value, headers: { [FINANCE_SIGNATURE_HEADER]: signWithHmac(value, DEVELOPMENT_FINANCE_HMAC_SECRET) } };
   }
 
   async function sendAll(topic: string, messages: Message[], through = producer): Promise<void> {

@@ -9,7 +9,7 @@ import { TEST_ENVIRONMENT } from '../support/test-environment';
 import { findMessage, produceRaw } from '../support/topic-reader';
 import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../../services/finance/src/config/finance.config';
-import { signFinanceMessage } from '../../services/finance/src/confirmation/confirmation-signature';
+import { signWithHmac } from '@tollgate/messaging';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
 const owner: Person = { id: `owner-${randomUUID()}`, roles: ['owner'] };
@@ -166,7 +166,7 @@ describe('an initiative walks every gate and closes on confirmed value', () => {
     );
     const bytes = JSON.stringify(envelope);
     await produceRaw(TOPICS.financeValueConfirmations, id, bytes, {
-      [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET),
+      [FINANCE_SIGNATURE_HEADER]: signWithHmac(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET),
     });
     const closed = await eventually(
       async () => (await apiAs(initiatives.baseUrl, people.owner).get(`/api/initiatives/${id}`)).body,

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../../services/finance/src/config/finance.config';
-import { signFinanceMessage } from '../../services/finance/src/confirmation/confirmation-signature';
+import { signWithHmac } from '@tollgate/messaging';
 import type { HttpAnswer, Person } from '../support/http-client';
 import { initiativePeople, type InitiativePeople } from '../support/initiative-walk';
 import { PatientClient } from '../support/patient-client';
@@ -139,7 +139,7 @@ describe('the lifecycle under faults', () => {
     const started = Date.now();
     for (;;) {
       try {
-        await produceRaw(TOPICS.financeValueConfirmations, walked.id, bytes, { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET) });
+        await produceRaw(TOPICS.financeValueConfirmations, walked.id, bytes, { [FINANCE_SIGNATURE_HEADER]: signWithHmac(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET) });
         return;
       } catch (error) {
         if (Date.now() - started > 180_000) throw error;

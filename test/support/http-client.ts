@@ -37,5 +37,6 @@ export function apiAs(baseUrl: string, person: Person | null) {
     post: <T = JsonBody>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
     put: <T = JsonBody>(path: string, body: unknown) => call<T>('PUT', path, body),
     patch: <T = JsonBody>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    delete: <T = JsonBody>(path: string) => call<T>('DELETE', path),
   };
 }

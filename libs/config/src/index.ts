@@ -2,3 +2,4 @@ export * from './config-error';
 export * from './load-config';
 export * from './service-config';
 export * from './signing-keys';
+export * from './feed-sources';

@@ -109,9 +109,13 @@ describe('topics', () => {
         'tollgate.plans.events',
         'finance.value-confirmations',
         'finance.value-confirmations.dlq',
+        'sales.demand-actuals',
+        'sales.demand-forecasts.dlq',
+        'operations.capacity-plans',
+        'planning.measure-forecasts.dlq',
       ]),
     );
-    expect(ALL_TOPICS).toHaveLength(8);
+    expect(ALL_TOPICS).toHaveLength(16);
   });
 });
 

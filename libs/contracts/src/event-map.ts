@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEED_EVENT_SCHEMAS } from './feed-events';
 import { FINANCE_EVENT_SCHEMAS } from './finance-events';
 import { INITIATIVE_EVENT_SCHEMAS } from './initiative-events';
 import { PLANS_EVENT_SCHEMAS } from './plans-events';
@@ -19,6 +20,7 @@ export const EVENT_DATA_SCHEMAS = {
   ...INITIATIVE_EVENT_SCHEMAS,
   ...PLANS_EVENT_SCHEMAS,
   ...FINANCE_EVENT_SCHEMAS,
+  ...FEED_EVENT_SCHEMAS,
 } as const;
 
 export type EventType = keyof typeof EVENT_DATA_SCHEMAS;

@@ -13,4 +13,8 @@ describe('who owns an event', () => {
     expect(eventOwner(event('finance.confirmation-rejected', { rejectionId: 'r', initiativeId: 'i', controllerId: 'c', reason: 'no', rejectedAt: '2027-03-01T00:00:00Z' }))).toBe('finance');
     expect(eventOwner(event('stack.probe-recorded', { probeId: 'p', service: 'initiatives', recordedAt: '2027-03-01T00:00:00Z' }))).toBe('initiatives');
   });
+
+  it('is nobody inside Tollgate for a feed event, which only a registered source sends', () => {
+    expect(eventOwner(event('sales.demand-actuals', { orgNodeId: 'n', demand: [{ family: 'e-bikes', period: '2027-03', volume: 5 }] }))).toBeUndefined();
+  });
 });

@@ -11,3 +11,4 @@ export * from './confirmation-delivery';
 export * from './finance-events';
 export * from './sop-cycle';
 export * from './event-ownership';
+export * from './feed-events';

@@ -9,6 +9,7 @@ import type {
   MilestoneCompletionCommand,
   MilestoneReplanCommand,
   SideMoveCommand,
+  ForecastFeed,
   MeasureForecast,
   PlanRevision,
   PortfolioMove,
@@ -50,7 +51,7 @@ export const LIFECYCLE = {
   replanMilestone: defineUpdate<LifecycleOutcome, [MilestoneReplanCommand]>('replanMilestone'),
   requestClosure: defineUpdate<LifecycleOutcome, [{ actor: Actor }]>('requestClosure'),
   moveAside: defineUpdate<LifecycleOutcome, [SideMoveCommand]>('moveAside'),
-  updateForecast: defineUpdate<LifecycleOutcome, [{ actor: Actor; forecasts: MeasureForecast[] }]>('updateForecast'),
+  updateForecast: defineUpdate<LifecycleOutcome, [{ actor: Actor; forecasts: MeasureForecast[]; feed?: ForecastFeed }]>('updateForecast'),
   revisePlan: defineUpdate<LifecycleOutcome, [{ actor: Actor; revision: PlanRevision }]>('revisePlan'),
   /** Finance: a controller confirmed realized value. */
   valueConfirmed: defineSignal<[ValueConfirmation]>('valueConfirmed'),

@@ -5,6 +5,11 @@ export const TOPICS = {
   plansEvents: 'tollgate.plans.events',
   /** Inbound confirmations from outside finance systems (ERP), signed with HMAC. */
   financeValueConfirmations: 'finance.value-confirmations',
+  /** Inbound feeds of outside systems (see FEED_TOPICS), each message signed with its registered source's key. */
+  salesDemandActuals: 'sales.demand-actuals',
+  salesDemandForecasts: 'sales.demand-forecasts',
+  operationsCapacityPlans: 'operations.capacity-plans',
+  planningMeasureForecasts: 'planning.measure-forecasts',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

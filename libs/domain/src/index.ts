@@ -9,3 +9,4 @@ export * from './org/org-node';
 export * from './portfolio';
 export * from './sop';
 export * from './storable-text';
+export * from './feed';

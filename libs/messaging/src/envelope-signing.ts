@@ -61,6 +61,7 @@ export class EnvelopeVerifier {
   /** Why a validated event from this signer is not to be believed, if it is not. */
   ownershipProblem(event: EventEnvelope, signer: ProducingService): string | undefined {
     const owner = eventOwner(event);
+    if (!owner) return `not an internal event: '${event.type}' comes only from a registered source on its inbound topic`;
     if (owner !== signer) return `wrong producer: '${event.type}' is owned by ${owner}, signed by ${signer}`;
     if (event.source !== sourceOf(owner)) return `wrong source: '${event.type}' must come from ${sourceOf(owner)}, says '${event.source.slice(0, 100)}'`;
     return undefined;

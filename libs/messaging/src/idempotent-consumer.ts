@@ -16,7 +16,14 @@ export type ConsumeOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettere
  * believed only from the service that owns its type. An inbound topic of an
  * outside system is screened by that system's own check (its HMAC).
  */
-export type MessageOrigin = { internal: EnvelopeVerifier } | { inbound: (message: KafkaMessage) => string | undefined };
+export type MessageOrigin =
+  | { internal: EnvelopeVerifier }
+  | {
+      /** Why the message's bytes are not to be believed (its signature), before they are parsed. */
+      inbound: (message: KafkaMessage) => string | undefined | Promise<string | undefined>;
+      /** Why a parsed event is not to be believed from whoever signed it (its scope), if it is not. */
+      believe?: (event: EventEnvelope, message: KafkaMessage) => string | undefined;
+    };
 
 export interface IdempotentConsumerOptions {
   groupId: string;
@@ -151,7 +158,7 @@ export class IdempotentEventConsumer {
     messages: KafkaMessage[],
     settle: (messages: readonly KafkaMessage[], outcomes: readonly MessageOutcome[]) => Promise<void>,
   ): Promise<void> {
-    const screened = messages.map((message) => this.screen(message));
+    const screened = await Promise.all(messages.map((message) => this.screen(message)));
     if (this.options.applyBatch) {
       let applied: Map<KafkaMessage, MessageOutcome> | undefined;
       try {
@@ -182,12 +189,12 @@ export class IdempotentEventConsumer {
   }
 
   /** Who wrote it and what it is, before any database work: what fails here is dead-lettered or skipped. */
-  private screen(message: KafkaMessage): Screened {
+  private async screen(message: KafkaMessage): Promise<Screened> {
     const refuse = (reason: string, type?: string): Screened => ({ kind: 'settled', outcome: { outcome: 'dead-lettered', type, reason } });
     const origin = this.options.origin!;
     let signer;
     if ('inbound' in origin) {
-      const refusal = origin.inbound(message);
+      const refusal = await origin.inbound(message);
       if (refusal) return refuse(refusal);
     } else {
       const signed = origin.internal.signer(message.value, message.headers);
@@ -200,6 +207,10 @@ export class IdempotentEventConsumer {
     const event = parsed.event;
     if (signer && 'internal' in origin) {
       const problem = origin.internal.ownershipProblem(event, signer);
+      if (problem) return refuse(problem, event.type);
+    }
+    if ('inbound' in origin && origin.believe) {
+      const problem = origin.believe(event, message);
       if (problem) return refuse(problem, event.type);
     }
     if (!this.options.accepts.includes(event.type)) return { kind: 'settled', outcome: { outcome: 'skipped', type: event.type } };

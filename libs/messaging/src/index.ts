@@ -12,3 +12,4 @@ export * from './kafka-health';
 export * from './messaging.module';
 export * from './envelope-signing';
 export * from './storage-refusal';
+export * from './hmac-signature';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
+import { FeedModule, PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
 import { AuditModule } from './audit/audit.module';
 import type { InitiativesConfig } from './config/initiatives.config';
@@ -16,6 +16,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: INITIATIVES_ENTITIES, migrations: INITIATIVES_MIGRATIONS }),
         StackProbeModule,
+        FeedModule.forRoot(config.feeds),
         initiatives,
         AuditModule,
         ActivityWorkerModule.forRoot({

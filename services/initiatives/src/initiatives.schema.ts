@@ -1,10 +1,11 @@
-import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
+import { FeedSourceKeyRecord, FeedSourceRecord, StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
 import { InitiativeLifecycle1764115200000 } from '../migrations/1764115200000-initiative-lifecycle';
 import { ProjectionFailure1764806400000 } from '../migrations/1764806400000-projection-failure';
 import { AuditChain1764892800000 } from '../migrations/1764892800000-audit-chain';
 import { AuditChainBackfill1764892800001 } from '../migrations/1764892800001-audit-chain-backfill';
 import { AuditChainRequired1764892800002 } from '../migrations/1764892800002-audit-chain-required';
+import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { GateRequestRecord } from './gate/gate-request.entity';
 import { Initiative } from './initiative/initiative.entity';
@@ -12,7 +13,18 @@ import { KnownOrgNode } from './program/known-org-node.entity';
 import { ProjectionFailure } from './projection-failure/projection-failure.entity';
 
 /** The entities of the initiatives schema and the migrations that build it, in order. */
-export const INITIATIVES_ENTITIES: Function[] = [StackProbe, StackProbeReceipt, Initiative, GateRequestRecord, AuditEntry, KnownOrgNode, ProjectionFailure];
+export const INITIATIVES_ENTITIES: Function[] = [
+  StackProbe,
+  StackProbeReceipt,
+  Initiative,
+  GateRequestRecord,
+  AuditEntry,
+  KnownOrgNode,
+  ProjectionFailure,
+  // The planning systems registered for the measure-forecast feed.
+  FeedSourceRecord,
+  FeedSourceKeyRecord,
+];
 export const INITIATIVES_MIGRATIONS: Function[] = [
   InitialSchema1764028800000,
   InitiativeLifecycle1764115200000,
@@ -20,4 +32,5 @@ export const INITIATIVES_MIGRATIONS: Function[] = [
   AuditChain1764892800000,
   AuditChainBackfill1764892800001,
   AuditChainRequired1764892800002,
+  FeedSources1764979200000,
 ];

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
+import { FeedModule, PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
 import { CockpitModule } from './cockpit/cockpit.module';
 import type { PlansConfig } from './config/plans.config';
@@ -21,6 +21,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, entities: PLANS_ENTITIES, migrations: PLANS_MIGRATIONS }),
         StackProbeModule,
+        FeedModule.forRoot(config.feeds),
         OrgNodeModule,
         PortfolioModule,
         PlanModule,

@@ -1,4 +1,4 @@
-import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
+import { FeedSourceKeyRecord, FeedSourceRecord, StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
 import { OrgHierarchy1764288000000 } from '../migrations/1764288000000-org-hierarchy';
 import { PortfolioReadModel1764374400000 } from '../migrations/1764374400000-portfolio-read-model';
@@ -6,6 +6,7 @@ import { PortfolioByPeriod1764460800000 } from '../migrations/1764460800000-port
 import { PlansAndScenarios1764547200000 } from '../migrations/1764547200000-plans-and-scenarios';
 import { SopCycles1764633600000 } from '../migrations/1764633600000-sop-cycles';
 import { PortfolioValueTotals1764806400000 } from '../migrations/1764806400000-portfolio-value-totals';
+import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
 import { PlanActual } from './plan/plan-actual.entity';
@@ -25,6 +26,9 @@ import { NodeSopPolicy } from './sop-policy/sop-policy.entity';
 export const PLANS_ENTITIES: Function[] = [
   StackProbe,
   StackProbeReceipt,
+  // The outside systems registered for the sales and operations feeds.
+  FeedSourceRecord,
+  FeedSourceKeyRecord,
   OrgNode,
   // The portfolio read model, per initiative and per period, and its totals per program, stage and period.
   PortfolioInitiative,
@@ -52,4 +56,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   PlansAndScenarios1764547200000,
   SopCycles1764633600000,
   PortfolioValueTotals1764806400000,
+  FeedSources1764979200000,
 ];

@@ -8,9 +8,25 @@ export interface MeasureForecast {
   forecastValues: PeriodAmount[];
 }
 
-/** The owner keeps the forecast current, beside the planned values, on any open initiative. */
-export function checkForecastUpdate(actor: Actor, facts: InitiativeFacts, forecasts: readonly MeasureForecast[]): RuleViolation | null {
-  if (actor.id !== facts.ownerId) return forbidden("updating the forecast requires being the initiative's owner");
+/**
+ * A planning system's forecast: the feed source that sent it, and the
+ * programs it is registered for (as the service receiving it found them).
+ */
+export interface ForecastFeed {
+  source: string;
+  programIds: readonly string[];
+}
+
+/**
+ * The owner keeps the forecast current, beside the planned values, on any
+ * open initiative; so may a planning system registered for its program.
+ */
+export function checkForecastUpdate(actor: Actor, facts: InitiativeFacts, forecasts: readonly MeasureForecast[], feed?: ForecastFeed): RuleViolation | null {
+  if (feed) {
+    if (!feed.programIds.includes(facts.programId)) return forbidden(`feed source '${feed.source}' is not registered for program ${facts.programId}`);
+  } else if (actor.id !== facts.ownerId) {
+    return forbidden("updating the forecast requires being the initiative's owner");
+  }
   const closed = checkOpen(facts);
   if (closed) return closed;
   const unmet: string[] = [];

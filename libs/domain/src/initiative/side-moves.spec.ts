@@ -147,4 +147,16 @@ describe('defining and revising an initiative', () => {
       unmet: ['measure m9 is not a measure of this initiative'],
     });
   });
+
+  it("a planning system registered for the initiative's program updates the forecast; one of another program does not", () => {
+    const forecast = [{ measureId: 'm1', forecastValues: [{ period: '2027-01', amount: 80_000 }] }];
+    const system = { id: 'feed:anaplan', roles: [] };
+    expect(checkForecastUpdate(system, factsFixture({ stage: 3 }), forecast, { source: 'anaplan', programIds: ['program-1'] })).toBeNull();
+    expect(checkForecastUpdate(system, factsFixture(), forecast, { source: 'anaplan', programIds: ['program-2'] })).toEqual({
+      kind: 'forbidden',
+      message: "feed source 'anaplan' is not registered for program program-1",
+    });
+    expect(checkForecastUpdate(system, factsFixture(), forecast)).toMatchObject({ kind: 'forbidden' });
+    expect(checkForecastUpdate(system, factsFixture({ stage: 5 }), forecast, { source: 'anaplan', programIds: ['program-1'] })).toMatchObject({ kind: 'conflict' });
+  });
 });

@@ -10,7 +10,7 @@ import { findMessage, produceRaw, produceRawTogether } from '../../../../test/su
 import { startWorkflowWorker } from '../../../../test/support/workflow-worker';
 import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../config/finance.config';
 import { Confirmation } from './confirmation.entity';
-import { signFinanceMessage } from './confirmation-signature';
+import { signWithHmac } from '@tollgate/messaging';
 
 // Confirmations from people (REST) and from finance systems (signed Kafka
 // messages), against the real stack, closing real lifecycle workflows.
@@ -59,7 +59,7 @@ describe('finance confirmations', () => {
       new Date(),
     );
     const bytes = JSON.stringify(envelope);
-    return { envelope, bytes, signature: signFinanceMessage(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET) };
+    return { envelope, bytes, signature: signWithHmac(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET) };
   }
 
   async function deadLetterFor(key: string) {
@@ -171,11 +171,11 @@ describe('finance confirmations', () => {
     const forged = signedEnvelope({ ...confirmationBody(id), controllerId: people.controller.id });
     const forgedKey = `forged-${randomUUID()}`;
     await produceRaw(TOPICS.financeValueConfirmations, forgedKey, forged.bytes, {
-      [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(forged.bytes, 'not-the-shared-secret'),
+      [FINANCE_SIGNATURE_HEADER]: signWithHmac(forged.bytes, 'not-the-shared-secret'),
     });
     const malformedKey = `malformed-${randomUUID()}`;
     const malformed = JSON.stringify({ id: randomUUID(), type: 'finance.value-confirmed', data: { initiativeId: id } });
-    await produceRaw(TOPICS.financeValueConfirmations, malformedKey, malformed, { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(malformed, DEVELOPMENT_FINANCE_HMAC_SECRET) });
+    await produceRaw(TOPICS.financeValueConfirmations, malformedKey, malformed, { [FINANCE_SIGNATURE_HEADER]: signWithHmac(malformed, DEVELOPMENT_FINANCE_HMAC_SECRET) });
     const unknownKey = `unknown-${randomUUID()}`;
     const unknown = signedEnvelope({ ...confirmationBody(unknownKey), controllerId: people.controller.id });
     await produceRaw(TOPICS.financeValueConfirmations, unknownKey, unknown.bytes, { [FINANCE_SIGNATURE_HEADER]: unknown.signature });
@@ -219,9 +219,9 @@ describe('finance confirmations', () => {
       const unknown = signedEnvelope({ ...confirmationBody(unknownInitiative), controllerId: people.controller.id });
       batch = [
         { value: good[0].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[0].signature } },
-        { value: forged.bytes, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(forged.bytes, 'not-the-shared-secret') } },
+        { value: forged.bytes, headers: { [FINANCE_SIGNATURE_HEADER]: signWithHmac(forged.bytes, 'not-the-shared-secret') } },
         { value: good[1].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[1].signature } },
-        { value: malformed, headers: { [FINANCE_SIGNATURE_HEADER]: signFinanceMessage(malformed, DEVELOPMENT_FINANCE_HMAC_SECRET) } },
+        { value: malformed, headers: { [FINANCE_SIGNATURE_HEADER]: signWithHmac(malformed, DEVELOPMENT_FINANCE_HMAC_SECRET) } },
         { value: unknown.bytes, headers: { [FINANCE_SIGNATURE_HEADER]: unknown.signature } },
         { value: good[2].bytes, headers: { [FINANCE_SIGNATURE_HEADER]: good[2].signature } },
         // The same message twice in one batch, as a producer's retry sends it: applied once.

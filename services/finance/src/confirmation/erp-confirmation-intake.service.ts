@@ -1,12 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { FINANCE_SIGNATURE_HEADER, TOPICS, type EventEnvelope } from '@tollgate/contracts';
-import { EventConsumers, UnprocessableEventError } from '@tollgate/messaging';
+import { EventConsumers, hmacSignatureProblem, UnprocessableEventError } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import type { EntityManager } from 'typeorm';
 import type { FinanceConfig } from '../config/finance.config';
 import { ConfirmationError } from './confirmation.error';
 import { ConfirmationLedger } from './confirmation-ledger.service';
-import { signatureProblem } from './confirmation-signature';
 
 /**
  * Confirmations from finance systems on `finance.value-confirmations`: the
@@ -27,7 +26,7 @@ export class ErpConfirmationIntake implements OnModuleInit {
       groupId: `${this.config.kafka.groupPrefix}-finance.inbound-confirmations`,
       topics: [TOPICS.financeValueConfirmations],
       accepts: ['finance.value-confirmed'],
-      origin: { inbound: (message) => signatureProblem(message.value, message.headers?.[FINANCE_SIGNATURE_HEADER] as Buffer | undefined, this.config.inbound.hmacSecret) },
+      origin: { inbound: (message) => hmacSignatureProblem(message.value, message.headers?.[FINANCE_SIGNATURE_HEADER] as Buffer | undefined, this.config.inbound.hmacSecret) },
       apply: (event, manager) => this.apply(event, manager),
       // A month-end arrives in batches: each batch is read and written with a few statements in one transaction.
       applyBatch: (events, manager) => this.applyAll(events, manager),

@@ -1,4 +1,4 @@
-import { serviceConfigSchema, type ServiceConfig } from '@tollgate/config';
+import { feedSettings, serviceConfigSchema, type FeedSettings, type ServiceConfig } from '@tollgate/config';
 import { parseIsoDuration, type EscalationPolicy } from '@tollgate/domain';
 import { z } from 'zod';
 
@@ -32,6 +32,7 @@ const lifecycleSettings = z
   }));
 
 /** The initiatives service's settings; see README for each variable. */
-export const initiativesConfigSchema = z.intersection(serviceConfigSchema('initiatives', 3002), lifecycleSettings);
+// Measure forecasts from planning systems are applied here; the sales and operations feeds go to the plans service.
+export const initiativesConfigSchema = z.intersection(z.intersection(serviceConfigSchema('initiatives', 3002), lifecycleSettings), feedSettings(['initiative.measure-forecast']));
 
-export type InitiativesConfig = ServiceConfig & z.infer<typeof lifecycleSettings>;
+export type InitiativesConfig = ServiceConfig & z.infer<typeof lifecycleSettings> & FeedSettings;

@@ -14,6 +14,7 @@ import { InitiativeProjection } from './initiative-projection.service';
 import { ESCALATION_POLICY, InitiativeService } from './initiative.service';
 import { LifecycleGateway } from './lifecycle-gateway';
 import { LifecycleMetrics } from './lifecycle-metrics';
+import { MeasureForecastFeed } from './measure-forecast-feed.service';
 import { ProjectionFreshnessModule } from './projection-freshness.module';
 
 @Module({})
@@ -24,7 +25,7 @@ export class InitiativeModule {
       module: InitiativeModule,
       imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry, ProjectionFailure]), ProgramModule, ProjectionFreshnessModule],
       controllers: [InitiativeController, ProjectionFailureController, WorkQueueController],
-      providers: [InitiativeService, WorkQueueService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
+      providers: [InitiativeService, MeasureForecastFeed, WorkQueueService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
       exports: [InitiativeProjection],
     };
   }

@@ -12,6 +12,7 @@ import {
   type EscalationPolicy,
   type GateRequest,
   type InitiativeDraft,
+  type MeasureForecast,
   type LifecycleState,
   type PlanRevision,
   type SideMove,
@@ -41,6 +42,9 @@ export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
+
+/** How the audit trail names a feed source that changed an initiative. */
+export const feedActorId = (source: string): string => `feed:${source}`;
 
 /**
  * The initiative commands and reads: every change goes through the
@@ -202,6 +206,22 @@ export class InitiativeService {
   async updateForecast(principal: Principal, id: string, forecasts: { measureId: string; forecastValues: { period: string; amount: number }[] }[], key?: string) {
     const outcome = await this.command(id, LIFECYCLE.updateForecast, [{ actor: actorOf(principal), forecasts }], this.updateId('forecast', principal, id, key));
     return this.viewAfter(outcome);
+  }
+
+  /**
+   * A planning system's forecast (the measure-forecast feed): the lifecycle
+   * takes it from a source registered for the initiative's program, and the
+   * audit trail names the source. The event id makes a redelivery the same update.
+   */
+  async updateForecastFromFeed(source: string, programIds: readonly string[], id: string, forecasts: MeasureForecast[], eventId: string) {
+    const actor: Actor = { id: feedActorId(source), roles: [] };
+    const outcome = await this.command(id, LIFECYCLE.updateForecast, [{ actor, forecasts, feed: { source, programIds } }], `feed-forecast:${eventId}`);
+    return { revision: outcome.state.revision };
+  }
+
+  /** The program an initiative belongs to, as projected here; the initiative unknown answers 404. */
+  async programOf(id: string): Promise<string> {
+    return (await this.find(id)).programId;
   }
 
   async revisePlan(principal: Principal, id: string, revision: PlanRevision, key?: string) {

@@ -31,6 +31,20 @@ export class ProgramDirectory implements OnModuleInit {
     return this.dataSource.getRepository(KnownOrgNode).existsBy({ nodeId, kind: 'program' });
   }
 
+  /** The node and the nodes above it as announced so far, nearest first; empty for a node not known here. */
+  async lineage(nodeId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `WITH RECURSIVE lineage AS (
+         SELECT node_id, parent_id, 0 AS depth FROM initiatives.known_org_node WHERE node_id = $1
+         UNION ALL
+         SELECT parent.node_id, parent.parent_id, lineage.depth + 1 FROM initiatives.known_org_node parent JOIN lineage ON parent.node_id = lineage.parent_id
+       )
+       SELECT node_id FROM lineage ORDER BY depth`,
+      [nodeId],
+    )) as { node_id: string }[];
+    return rows.map((row) => row.node_id);
+  }
+
   private async applyOrgNode(event: EventEnvelope, manager: EntityManager): Promise<void> {
     if (event.type !== 'plans.org-node-created') return;
     const { nodeId, name, kind, parentId } = event.data;

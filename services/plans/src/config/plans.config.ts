@@ -1,4 +1,4 @@
-import { serviceConfigSchema, type ServiceConfig } from '@tollgate/config';
+import { feedSettings, serviceConfigSchema, type FeedSettings, type ServiceConfig } from '@tollgate/config';
 import { parseIsoDuration, type SopPolicy } from '@tollgate/domain';
 import { z } from 'zod';
 
@@ -106,12 +106,17 @@ const cockpitSettings = z
 
 /** The plans service's settings; see README for each variable. */
 export const plansConfigSchema = z.intersection(
-  z.intersection(z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings), pivotSettings),
-  cockpitSettings,
+  z.intersection(
+    z.intersection(z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings), pivotSettings),
+    cockpitSettings,
+  ),
+  // The sales and operations feeds are applied here; planning forecasts go to the initiatives service.
+  feedSettings(['sales.demand-actuals', 'sales.demand-forecast', 'operations.capacity-plan']),
 );
 
 export type PlansConfig = ServiceConfig &
   z.infer<typeof portfolioSettings> &
   z.infer<typeof sopSettings> &
   z.infer<typeof pivotSettings> &
-  z.infer<typeof cockpitSettings>;
+  z.infer<typeof cockpitSettings> &
+  FeedSettings;

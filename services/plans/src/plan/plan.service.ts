@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
-import { comparePlans, DEFAULT_CURRENCY } from '@tollgate/domain';
+import { comparePlans, DEFAULT_CURRENCY, type PlanCell as PlanFigure } from '@tollgate/domain';
 import { OutboxRelayHost } from '@tollgate/messaging';
 import { uuidFromKey } from '@tollgate/platform';
 import { isUUID } from 'class-validator';
@@ -45,29 +45,38 @@ export class PlanService {
       await requireOrgNode(manager, nodeId);
       const figures = figuresOf(change);
       await lockNodePlans(manager, nodeId);
-      let plan = await manager.findOneBy(Plan, { orgNodeId: nodeId, kind: 'record' });
-      const created = !plan;
-      if (!plan) {
-        plan = manager.create(Plan, {
-          id: randomUUID(),
-          orgNodeId: nodeId,
-          name: PLAN_OF_RECORD_NAME,
-          kind: 'record',
-          basedOnPlanId: null,
-          currency: change.currency ?? DEFAULT_CURRENCY,
-          createdBy: principal.sub,
-          createdAt: new Date(),
-          promotedBy: null,
-          promotedAt: null,
-          promotionRationale: null,
-        });
-        await manager.insert(Plan, plan);
-      } else if (change.currency && change.currency !== plan.currency) {
-        throw PlanError.currencyFixed(plan.currency);
-      }
-      await writeCells(manager, plan.id, figures);
+      const { plan, created } = await this.mergeIntoRecord(manager, principal.sub, nodeId, figures, change.currency);
       return { created, body: planView(plan, await cellsOf(manager, plan.id)) };
     });
+  }
+
+  /**
+   * Within the caller's transaction, which holds the node's plan lock: merges
+   * the figures into the node's plan of record, created first when it has none.
+   */
+  async mergeIntoRecord(manager: EntityManager, by: string, nodeId: string, figures: readonly PlanFigure[], currency?: string): Promise<{ plan: Plan; created: boolean }> {
+    let plan = await manager.findOneBy(Plan, { orgNodeId: nodeId, kind: 'record' });
+    const created = !plan;
+    if (!plan) {
+      plan = manager.create(Plan, {
+        id: randomUUID(),
+        orgNodeId: nodeId,
+        name: PLAN_OF_RECORD_NAME,
+        kind: 'record',
+        basedOnPlanId: null,
+        currency: currency ?? DEFAULT_CURRENCY,
+        createdBy: by,
+        createdAt: new Date(),
+        promotedBy: null,
+        promotedAt: null,
+        promotionRationale: null,
+      });
+      await manager.insert(Plan, plan);
+    } else if (currency && currency !== plan.currency) {
+      throw PlanError.currencyFixed(plan.currency);
+    }
+    await writeCells(manager, plan.id, figures);
+    return { plan, created };
   }
 
   /** A scenario: a copy of the plan of record's cells, to change without touching the record. */

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { effectiveSopPolicy, type EffectiveSopPolicy, type SopPolicy } from '@tollgate/domain';
 import { SERVICE_CONFIG } from '@tollgate/platform';
-import { isUUID } from 'class-validator';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { PlansConfig } from '../config/plans.config';
 import { OrgNodeError } from '../org-node/org-node.error';
+import { nodeLineage } from '../org-node/node-lineage';
 import type { SopPolicyDto } from './dtos/sop-policy.dto';
 import { NodeSopPolicy } from './sop-policy.entity';
 
@@ -34,7 +34,7 @@ export class SopPolicyService {
   /** Replaces the node's own policy as a whole; 201 when the node had none of its own. */
   async write(principal: Principal, nodeId: string, dto: SopPolicyDto): Promise<{ created: boolean; body: EffectiveSopPolicy }> {
     return this.dataSource.transaction(async (manager) => {
-      const lineage = await this.lineage(manager, nodeId);
+      const lineage = await nodeLineage(manager, nodeId);
       if (lineage.length === 0) throw OrgNodeError.unknown(nodeId);
       const created = !(await manager.existsBy(NodeSopPolicy, { orgNodeId: nodeId }));
       await manager.upsert(
@@ -58,7 +58,7 @@ export class SopPolicyService {
   }
 
   private async effectiveIn(manager: EntityManager, nodeId: string): Promise<EffectiveSopPolicy> {
-    const lineage = await this.lineage(manager, nodeId);
+    const lineage = await nodeLineage(manager, nodeId);
     if (lineage.length === 0) throw OrgNodeError.unknown(nodeId);
     const rows = await manager.findBy(NodeSopPolicy, { orgNodeId: In(lineage) });
     const policies = new Map(rows.map((row) => [row.orgNodeId, policyOf(row)]));
@@ -67,20 +67,5 @@ export class SopPolicyService {
       lineage.map((id) => ({ nodeId: id, policy: policies.get(id) ?? null })),
       this.config.sop.defaultPolicy,
     );
-  }
-
-  /** The node and its ancestors, nearest first; empty for an unknown node. */
-  private async lineage(manager: EntityManager, nodeId: string): Promise<string[]> {
-    if (!isUUID(nodeId)) return [];
-    const rows = (await manager.query(
-      `WITH RECURSIVE lineage AS (
-         SELECT id, parent_id, 0 AS depth FROM plans.org_node WHERE id = $1
-         UNION ALL
-         SELECT parent.id, parent.parent_id, lineage.depth + 1 FROM plans.org_node parent JOIN lineage ON parent.id = lineage.parent_id
-       )
-       SELECT id FROM lineage ORDER BY depth`,
-      [nodeId],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
   }
 }

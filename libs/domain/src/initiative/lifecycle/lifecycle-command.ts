@@ -1,7 +1,7 @@
 import type { Actor } from '../actor';
 import type { ConfirmationRejection, ValueConfirmation } from '../closure';
 import type { Evidence } from '../evidence';
-import type { MeasureForecast } from '../forecast';
+import type { ForecastFeed, MeasureForecast } from '../forecast';
 import type { GateContext } from '../gate-criteria';
 import type { PlanRevision } from '../plan-revision';
 import type { PortfolioMove, SideMove } from '../side-moves';
@@ -50,7 +50,7 @@ export type LifecycleCommand =
   | ({ type: 'complete-milestone' } & MilestoneCompletionCommand)
   | ({ type: 'replan-milestone' } & MilestoneReplanCommand)
   | ({ type: 'move-aside' } & SideMoveCommand)
-  | { type: 'update-forecast'; actor: Actor; forecasts: MeasureForecast[] }
+  | { type: 'update-forecast'; actor: Actor; forecasts: MeasureForecast[]; feed?: ForecastFeed }
   | { type: 'revise-plan'; actor: Actor; revision: PlanRevision }
   | { type: 'request-closure'; actor: Actor }
   | { type: 'confirm-value'; confirmation: ValueConfirmation }

@@ -108,7 +108,7 @@ function decideAlone(state: LifecycleState, command: LifecycleCommand, { now, ne
       });
     }
     case 'update-forecast':
-      return unless(checkForecastUpdate(command.actor, state, command.forecasts), () =>
+      return unless(checkForecastUpdate(command.actor, state, command.forecasts, command.feed), () =>
         facts({ type: 'forecast-updated', by: command.actor.id, forecasts: command.forecasts }),
       );
     case 'revise-plan': {

@@ -2,8 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 
-/** The header value a finance system sends: `sha256=<hex HMAC-SHA256 of the value bytes>`. */
-export function signFinanceMessage(value: Buffer | string, secret: string): string {
+/**
+ * The signature header value an outside system sends (a finance system, a
+ * feed source): `sha256=<hex HMAC-SHA256 of the value bytes>`.
+ */
+export function signWithHmac(value: Buffer | string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(value).digest('hex')}`;
 }
 
@@ -11,7 +14,7 @@ export function signFinanceMessage(value: Buffer | string, secret: string): stri
  * Why a message's signature is not acceptable, or undefined when it is. The
  * comparison takes the same time whatever the bytes, so it leaks nothing.
  */
-export function signatureProblem(value: Buffer | null, header: Buffer | string | undefined, secret: string): string | undefined {
+export function hmacSignatureProblem(value: Buffer | null, header: Buffer | string | undefined, secret: string): string | undefined {
   if (header === undefined) return 'bad signature: the x-tollgate-signature header is missing';
   const match = SIGNATURE.exec(header.toString().trim());
   if (!match) return "bad signature: the header is not 'sha256=<64 hex digits>'";
