@@ -12,3 +12,4 @@ export * from './finance-events';
 export * from './sop-cycle';
 export * from './event-ownership';
 export * from './feed-events';
+export * from './asyncapi';

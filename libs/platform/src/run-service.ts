@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@tollgate/config';
+import { asyncApiDocument } from '@tollgate/contracts';
 import { Logger } from 'nestjs-pino';
 import { documentEdgeAnswers, ErrorAnswerBody } from './error-answers';
 import { ExactNumberPipe } from './exact-number.pipe';
@@ -15,8 +16,18 @@ export interface ServiceDescription {
   description: string;
 }
 
-/** Applies what every service shares: prefix, CORS for the cockpit, body limits, validation, errors, OpenAPI, shutdown hooks. */
-export function configureService(app: INestApplication, description: ServiceDescription, config: Pick<ServiceConfig, 'http'>): void {
+/** What a service's shared setup reads of its configuration. */
+export type SharedServiceConfig = Pick<ServiceConfig, 'http' | 'service'> & { kafka: Pick<ServiceConfig['kafka'], 'brokers' | 'topicPrefix'> };
+
+/** Serves the service's AsyncAPI document at `GET /api/asyncapi.json`, open like the OpenAPI JSON, for this stack's brokers and topic names. */
+function serveAsyncApi(app: INestApplication, config: SharedServiceConfig): void {
+  const document = asyncApiDocument(config.service, { serverHost: config.kafka.brokers, topicPrefix: config.kafka.topicPrefix });
+  const http = app.getHttpAdapter();
+  http.get('/api/asyncapi.json', (_request: unknown, response: unknown) => http.reply(response, document, 200));
+}
+
+/** Applies what every service shares: prefix, CORS for the cockpit, body limits, validation, errors, OpenAPI and AsyncAPI, shutdown hooks. */
+export function configureService(app: INestApplication, description: ServiceDescription, config: SharedServiceConfig): void {
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   // The cockpit's page calls the services with a bearer token, never with cookies.
   app.enableCors({ origin: config.http.corsOrigins, credentials: false, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], maxAge: 600 });
@@ -34,6 +45,7 @@ export function configureService(app: INestApplication, description: ServiceDesc
   documentEdgeAnswers(document);
   closeValidatedSchemas(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveAsyncApi(app, config);
   app.enableShutdownHooks();
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@tollgate/config';
-import { TOPICS, type EventData, type EventEnvelope } from '@tollgate/contracts';
+import { projectionConsumer, type EventData, type EventEnvelope } from '@tollgate/contracts';
 import { EventConsumers, UnprocessableEventError } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import type { EntityManager } from 'typeorm';
@@ -24,17 +24,8 @@ export class LedgerProjection implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.register({
       groupId: `${this.config.kafka.groupPrefix}-finance.ledger`,
-      topics: [TOPICS.initiativesEvents],
-      accepts: [
-        'initiative.created',
-        'initiative.plan-revised',
-        'initiative.stage-changed',
-        'initiative.forecast-updated',
-        'initiative.status-changed',
-        'initiative.closure-requested',
-        'initiative.closure-rejected',
-        'initiative.closed',
-      ],
+      // What the AsyncAPI documents say this projection reads and applies.
+      ...projectionConsumer('finance', 'ledger'),
       apply: (event, manager) => this.apply(event, manager),
     });
   }

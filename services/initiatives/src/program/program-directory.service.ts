@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@tollgate/config';
-import { TOPICS, type EventEnvelope } from '@tollgate/contracts';
+import { projectionConsumer, type EventEnvelope } from '@tollgate/contracts';
 import { EventConsumers } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,8 +21,8 @@ export class ProgramDirectory implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.register({
       groupId: `${this.config.kafka.groupPrefix}-initiatives.org-nodes`,
-      topics: [TOPICS.plansEvents],
-      accepts: ['plans.org-node-created'],
+      // What the AsyncAPI documents say this projection reads and applies.
+      ...projectionConsumer('initiatives', 'org-nodes'),
       apply: (event, manager) => this.applyOrgNode(event, manager),
     });
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@tollgate/config';
-import { TOPICS, type EventEnvelope } from '@tollgate/contracts';
+import { projectionConsumer, type EventEnvelope } from '@tollgate/contracts';
 import { implementedAtAfter, periodValues, withForecasts, type PeriodValue } from '@tollgate/domain';
 import { EventConsumers, type IdempotentConsumerOptions } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
@@ -34,16 +34,8 @@ export class PortfolioProjection implements OnModuleInit {
   consumerOptions(groupId: string): IdempotentConsumerOptions {
     return {
       groupId,
-      topics: [TOPICS.initiativesEvents, TOPICS.financeEvents],
-      accepts: [
-        'initiative.created',
-        'initiative.plan-revised',
-        'initiative.stage-changed',
-        'initiative.forecast-updated',
-        'initiative.status-changed',
-        'initiative.closed',
-        'finance.value-confirmed',
-      ],
+      // What the AsyncAPI documents say this projection reads and applies.
+      ...projectionConsumer('plans', 'portfolio'),
       apply: (event, manager) => this.applyKeepingTotals(event, manager),
     };
   }
