@@ -8,10 +8,15 @@ import { produceSigned } from './topic-reader';
  * Announces a program as the plans service does (`plans.org-node-created` on
  * its topic) and waits until the initiatives service has applied it.
  */
-export async function announceProgram(initiatives: DataSource, name = 'Logistics excellence'): Promise<string> {
-  const nodeId = `program-${randomUUID()}`;
+export async function announceProgram(initiatives: DataSource, name = 'Logistics excellence', parentId: string | null = null): Promise<string> {
+  return announceOrgNode(initiatives, { name, kind: 'program', parentId });
+}
+
+/** Announces any org node as the plans service does, and waits until the initiatives service has applied it. */
+export async function announceOrgNode(initiatives: DataSource, node: { name: string; kind: 'organization' | 'business_unit' | 'program'; parentId: string | null }): Promise<string> {
+  const nodeId = `${node.kind.replace('_', '-')}-${randomUUID()}`;
   const envelope = createEnvelope(
-    { type: 'plans.org-node-created', source: 'tollgate/plans', subject: nodeId, data: { nodeId, name, kind: 'program', parentId: null } },
+    { type: 'plans.org-node-created', source: 'tollgate/plans', subject: nodeId, data: { nodeId, ...node } },
     randomUUID(),
     new Date(),
   );
@@ -19,7 +24,7 @@ export async function announceProgram(initiatives: DataSource, name = 'Logistics
   await eventually(
     () => initiatives.query(`SELECT 1 FROM initiatives.known_org_node WHERE node_id = $1`, [nodeId]),
     (rows: unknown[]) => rows.length === 1,
-    { what: `the initiatives service to learn program ${nodeId}` },
+    { what: `the initiatives service to learn ${node.kind} ${nodeId}` },
   );
   return nodeId;
 }
