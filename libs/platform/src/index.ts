@@ -16,3 +16,4 @@ export * from './storable-text.pipe';
 export * from './exact-number.pipe';
 export * from './validation-schema';
 export * from './feed';
+export * from './spreadsheet';

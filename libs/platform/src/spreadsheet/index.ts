@@ -1,0 +1,4 @@
+export * from './spreadsheet-table';
+export * from './workbook-writer';
+export * from './workbook-reader';
+export * from './spreadsheet-file';

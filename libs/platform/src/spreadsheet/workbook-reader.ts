@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import type { SpreadsheetFormat } from './spreadsheet-table';
+
+/** A cell as read: text, a number, a date (Excel's date cells), a boolean, or nothing. */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** The row's number as the spreadsheet shows it (the header is row 1). */
+  rowNumber: number;
+  /** Cells by the column's header, as written in the header row, trimmed. */
+  cells: Record<string, CellValue>;
+}
+
+export interface ReadSheet {
+  name: string;
+  headers: string[];
+  rows: SheetRow[];
+}
+
+/** A file that is no spreadsheet Tollgate can read, with the reason. */
+export class UnreadableSpreadsheetError extends Error {}
+
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('hyperlink' in value) return String(value.text ?? value.hyperlink);
+    if ('formula' in value || 'sharedFormula' in value) return cellValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}
+
+function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function readXlsxSheet(sheet: ExcelJS.Worksheet): ReadSheet {
+  const headerRow = sheet.getRow(1);
+  const headers: string[] = [];
+  headerRow.eachCell({ includeEmpty: false }, (cell, column) => {
+    headers[column - 1] = String(cellValue(cell.value) ?? '').trim();
+  });
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells: Record<string, CellValue> = {};
+    let any = false;
+    headers.forEach((header, index) => {
+      if (!header) return;
+      const value = cellValue(row.getCell(index + 1).value);
+      cells[header] = typeof value === 'string' ? value.trim() : value;
+      if (!isBlank(value)) any = true;
+    });
+    // A row with nothing in the named columns is no row: spreadsheets keep formatting on empty ones.
+    if (any) rows.push({ rowNumber, cells });
+  });
+  return { name: sheet.name, headers: headers.filter(Boolean), rows };
+}
+
+/** The fields of RFC 4180 CSV records; quotes may hold commas, quotes and line breaks. */
+export function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+      continue;
+    }
+    if (char === '"' && field === '') quoted = true;
+    else if (char === ',') {
+      record.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += char;
+  }
+  if (quoted) throw new UnreadableSpreadsheetError('the CSV ends inside a quoted field');
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+function readCsv(buffer: Buffer, name: string): ReadSheet {
+  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.includes('\uFFFD')) throw new UnreadableSpreadsheetError('the CSV is not UTF-8');
+  const [header = [], ...records] = csvRecords(text);
+  const headers = header.map((cell) => cell.trim());
+  const rows: SheetRow[] = [];
+  records.forEach((record, index) => {
+    if (record.every((cell) => cell.trim() === '')) return;
+    rows.push({ rowNumber: index + 2, cells: Object.fromEntries(headers.map((column, at) => [column, (record[at] ?? '').trim() || null])) });
+  });
+  return { name, headers: headers.filter(Boolean), rows };
+}
+
+/**
+ * The sheets of an uploaded file: every sheet of a workbook, or the one
+ * table of a CSV under `csvSheetName`. Refuses what is neither.
+ */
+export async function readSpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csvSheetName: string): Promise<ReadSheet[]> {
+  if (format === 'csv') return [readCsv(buffer, csvSheetName)];
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${(error as Error).message.slice(0, 200)})`);
+  }
+  return workbook.worksheets.map(readXlsxSheet);
+}
+
+/** The format of an upload, by its content type or its first bytes (an xlsx is a zip). */
+export function spreadsheetFormatOf(contentType: string | undefined, buffer: Buffer): SpreadsheetFormat | undefined {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'text/csv') return 'csv';
+  if (type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'xlsx';
+  if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  return undefined;
+}
