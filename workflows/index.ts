@@ -4,3 +4,4 @@ export { initiativeLifecycle } from './initiative-lifecycle/initiative-lifecycle
 export { confirmationDelivery } from './confirmation-delivery/confirmation-delivery.workflow';
 export { sopCycle } from './sop-cycle/sop-cycle.workflow';
 export { monthlySopCycle } from './sop-cycle/monthly-sop-cycle.workflow';
+export { initiativeImport } from './initiative-import/initiative-import.workflow';

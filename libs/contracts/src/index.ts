@@ -13,3 +13,4 @@ export * from './sop-cycle';
 export * from './event-ownership';
 export * from './feed-events';
 export * from './asyncapi';
+export * from './initiative-import';

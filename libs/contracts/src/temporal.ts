@@ -18,6 +18,7 @@ export const WORKFLOW_TYPES = {
   confirmationDelivery: 'confirmationDelivery',
   sopCycle: 'sopCycle',
   monthlySopCycle: 'monthlySopCycle',
+  initiativeImport: 'initiativeImport',
 } as const;
 
 /** The business key of an initiative's lifecycle workflow. */

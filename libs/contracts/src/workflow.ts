@@ -8,3 +8,4 @@ export * from './initiative-projection';
 export * from './stack-probe';
 export * from './temporal';
 export * from './sop-cycle';
+export * from './initiative-import';

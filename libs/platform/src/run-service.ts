@@ -6,6 +6,7 @@ import { asyncApiDocument } from '@tollgate/contracts';
 import { Logger } from 'nestjs-pino';
 import { documentEdgeAnswers, ErrorAnswerBody } from './error-answers';
 import { ExactNumberPipe } from './exact-number.pipe';
+import { useSpreadsheetBody } from './spreadsheet/spreadsheet-body';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { useJsonBody } from './json-body';
 import { StorableTextPipe } from './storable-text.pipe';
@@ -32,6 +33,7 @@ export function configureService(app: INestApplication, description: ServiceDesc
   // The cockpit's page calls the services with a bearer token, never with cookies.
   app.enableCors({ origin: config.http.corsOrigins, credentials: false, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], maxAge: 600 });
   useJsonBody(app);
+  useSpreadsheetBody(app);
   // What cannot be held (text PostgreSQL refuses, numbers a double rounds) is refused first,
   // so no validator, service or workflow ever sees it.
   app.useGlobalPipes(new StorableTextPipe(), new ExactNumberPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

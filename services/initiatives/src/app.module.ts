@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { FeedModule, PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
 import { AuditModule } from './audit/audit.module';
+import { ImportModule } from './import/import.module';
+import { InitiativeImportActivitiesService } from './import/initiative-import-activities.service';
 import type { InitiativesConfig } from './config/initiatives.config';
 import { InitiativeProjection } from './initiative/initiative-projection.service';
 import { InitiativeModule } from './initiative/initiative.module';
@@ -11,6 +13,7 @@ import { INITIATIVES_ENTITIES, INITIATIVES_MIGRATIONS } from './initiatives.sche
 export class AppModule {
   static forRoot(config: InitiativesConfig): DynamicModule {
     const initiatives = InitiativeModule.register(config.lifecycle.escalation);
+    const imports = ImportModule.register(initiatives);
     return {
       module: AppModule,
       imports: [
@@ -19,11 +22,12 @@ export class AppModule {
         FeedModule.forRoot(config.feeds),
         initiatives,
         AuditModule,
+        imports,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,
-          imports: [StackProbeModule, initiatives],
-          activityProviders: [StackProbeService, InitiativeProjection],
+          imports: [StackProbeModule, initiatives, imports],
+          activityProviders: [StackProbeService, InitiativeProjection, InitiativeImportActivitiesService],
         }),
       ],
     };

@@ -6,6 +6,9 @@ import { AuditChain1764892800000 } from '../migrations/1764892800000-audit-chain
 import { AuditChainBackfill1764892800001 } from '../migrations/1764892800001-audit-chain-backfill';
 import { AuditChainRequired1764892800002 } from '../migrations/1764892800002-audit-chain-required';
 import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
+import { InitiativeImport1764979200001 } from '../migrations/1764979200001-initiative-import';
+import { InitiativeImportRow } from './import/initiative-import-row.entity';
+import { InitiativeImport } from './import/initiative-import.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { GateRequestRecord } from './gate/gate-request.entity';
 import { Initiative } from './initiative/initiative.entity';
@@ -24,6 +27,9 @@ export const INITIATIVES_ENTITIES: Function[] = [
   // The planning systems registered for the measure-forecast feed.
   FeedSourceRecord,
   FeedSourceKeyRecord,
+  // Spreadsheet imports and their rows.
+  InitiativeImport,
+  InitiativeImportRow,
 ];
 export const INITIATIVES_MIGRATIONS: Function[] = [
   InitialSchema1764028800000,
@@ -33,4 +39,5 @@ export const INITIATIVES_MIGRATIONS: Function[] = [
   AuditChainBackfill1764892800001,
   AuditChainRequired1764892800002,
   FeedSources1764979200000,
+  InitiativeImport1764979200001,
 ];

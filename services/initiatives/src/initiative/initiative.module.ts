@@ -26,7 +26,7 @@ export class InitiativeModule {
       imports: [TypeOrmModule.forFeature([Initiative, GateRequestRecord, AuditEntry, ProjectionFailure]), ProgramModule, ProjectionFreshnessModule],
       controllers: [InitiativeController, ProjectionFailureController, WorkQueueController],
       providers: [InitiativeService, MeasureForecastFeed, WorkQueueService, InitiativeProjection, LifecycleGateway, LifecycleMetrics, { provide: ESCALATION_POLICY, useValue: escalation }],
-      exports: [InitiativeProjection],
+      exports: [InitiativeProjection, InitiativeService],
     };
   }
 }

@@ -69,7 +69,8 @@ export class InitiativeService {
     @Inject(ESCALATION_POLICY) private readonly policy: EscalationPolicy,
   ) {}
 
-  async create(principal: Principal, dto: CreateInitiativeDto, key?: string): Promise<{ created: boolean; body: object }> {
+  /** `initiativeId`: the id an import derives from its file's key, so that importing again finds the same initiative. */
+  async create(principal: Principal, dto: CreateInitiativeDto, key?: string, initiativeId?: string): Promise<{ created: boolean; body: { id: string; code: string; stage: number; status: string; workflowId: string } }> {
     const draft: InitiativeDraft = {
       title: dto.title,
       programId: dto.programId,
@@ -87,17 +88,17 @@ export class InitiativeService {
     if (violation) throw InitiativeError.violated(violation);
     if (!(await this.programs.isProgram(draft.programId))) throw InitiativeError.unknownProgram(draft.programId);
 
-    const initiativeId = key ? uuidFromKey('initiative', principal.sub, key) : randomUUID();
+    const id = initiativeId ?? (key ? uuidFromKey('initiative', principal.sub, key) : randomUUID());
     const code = await this.nextCode();
     const state = initialLifecycleState(
       draft,
-      { initiativeId, code, createdBy: principal.sub, createdAt: new Date().toISOString() },
+      { initiativeId: id, code, createdBy: principal.sub, createdAt: new Date().toISOString() },
       this.policy,
       randomUUID,
     );
     const started = await this.lifecycle.start({ state });
     // A retry after the lifecycle ended answers the initiative as it ended.
-    const result = 'ended' in started ? (await this.find(initiativeId)).state : started.outcome.state;
+    const result = 'ended' in started ? (await this.find(id)).state : started.outcome.state;
     return {
       created: !started.existing,
       body: { id: result.initiativeId, code: result.code, stage: result.stage, status: result.status, workflowId: initiativeWorkflowId(result.initiativeId) },

@@ -1,0 +1,36 @@
+import { DomainError } from '@tollgate/platform';
+
+export enum ImportErrorCode {
+  UnknownImport = 'unknown_import',
+  NotASpreadsheet = 'not_a_spreadsheet',
+  Finished = 'import_finished',
+  NotYours = 'import_not_yours',
+  Unavailable = 'import_unavailable',
+}
+
+/** The one exception of spreadsheet imports. */
+export class ImportError extends DomainError {
+  static unknown(id: string): ImportError {
+    return new ImportError(ImportErrorCode.UnknownImport, 'not_found', `import ${id} not found`);
+  }
+
+  static notASpreadsheet(): ImportError {
+    return new ImportError(
+      ImportErrorCode.NotASpreadsheet,
+      'malformed',
+      'send the file as the request body, with content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (xlsx) or text/csv',
+    );
+  }
+
+  static finished(id: string, state: string): ImportError {
+    return new ImportError(ImportErrorCode.Finished, 'conflict', `import ${id} has ended (${state}): there is nothing to cancel`);
+  }
+
+  static notYours(): ImportError {
+    return new ImportError(ImportErrorCode.NotYours, 'forbidden', "an import is seen by the person who uploaded it and by the role 'pmo'");
+  }
+
+  static unavailable(): ImportError {
+    return new ImportError(ImportErrorCode.Unavailable, 'unavailable', 'Temporal is not reachable: the import cannot be started or asked now; try again');
+  }
+}

@@ -1,0 +1,213 @@
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { eventually } from '../../../../test/support/eventually';
+import { apiAs, type Person } from '../../../../test/support/http-client';
+import { issueDevelopmentToken } from '@tollgate/auth';
+import { announceProgram } from '../../../../test/support/org-nodes';
+import type { RunningService } from '../../../../test/support/running-service';
+import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
+import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
+import { Initiative } from '../initiative/initiative.entity';
+
+const pmo: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type Rows = Record<string, unknown[][]>;
+
+/** A workbook as a person fills in the template: one sheet per table, a header row, then rows. */
+async function workbook(rows: Rows): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const headers: Record<string, string[]> = {
+    Initiatives: ['Key', 'Title', 'Program', 'Owner', 'Sponsor', 'Controller', 'Category', 'Currency', 'Rough value'],
+    Measures: ['Initiative key', 'Measure', 'Category'],
+    'Planned values': ['Initiative key', 'Measure', 'Period', 'Amount'],
+    'One-time costs': ['Initiative key', 'Period', 'Amount'],
+    Milestones: ['Initiative key', 'Milestone', 'Due date'],
+  };
+  for (const [name, columns] of Object.entries(headers)) {
+    const sheet = book.addWorksheet(name);
+    sheet.addRow(columns);
+    for (const row of rows[name] ?? []) sheet.addRow(row);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+// Initiatives from a spreadsheet: every bad cell answered, nothing half-imported, the same file twice changes nothing.
+describe('importing initiatives from a spreadsheet', () => {
+  let stack: TestStack<'initiatives'>;
+  let initiatives: RunningService;
+  let program: string;
+  const people = { owner: `owner-${randomUUID()}`, sponsor: `sponsor-${randomUUID()}`, controller: `controller-${randomUUID()}` };
+
+  beforeAll(async () => {
+    ({ initiatives } = stack = await startTestStack({ services: ['initiatives'], worker: true }));
+    program = await announceProgram(initiatives.dataSource, 'Imported');
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const as = (person: Person) => apiAs(initiatives.baseUrl, person);
+  async function upload(file: Buffer, mode: 'all' | 'valid' = 'all', person: Person = pmo) {
+    const response = await fetch(`${initiatives.baseUrl}/api/imports/initiatives?mode=${mode}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: person.id, roles: person.roles }, TEST_ENVIRONMENT.jwtSecret)}`, 'content-type': XLSX },
+      body: new Uint8Array(file),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: response.status, body: (await response.json()) as any };
+  }
+  const finished = (id: string) =>
+    eventually(
+      async () => (await as(pmo).get(`/api/imports/${id}`)).body,
+      (view) => ['completed', 'refused', 'cancelled'].includes(view?.progress?.state),
+      { timeoutMs: 120_000, what: `import ${id} to end` },
+    );
+  const imported = (keys: string[]) => initiatives.dataSource.getRepository(Initiative).countBy(keys.map((key) => ({ title: `Imported ${key}` })));
+
+  /** Two good initiatives of a file, under fresh keys. */
+  function goodRows(keys: string[]): Rows {
+    return {
+      Initiatives: keys.map((key) => [key, `Imported ${key}`, program, people.owner, people.sponsor, people.controller, 'cost', 'EUR', null]),
+      Measures: keys.map((key) => [key, 'Freight rates', 'procurement']),
+      'Planned values': keys.flatMap((key) => [
+        [key, 'Freight rates', '2027-03', 1250.5],
+        [key, 'Freight rates', new Date(Date.UTC(2027, 3, 1)), 2000],
+      ]),
+      'One-time costs': keys.map((key) => [key, '2027-01', 400]),
+      Milestones: keys.map((key) => [key, 'Tender sent', new Date(Date.UTC(2027, 1, 15))]),
+    };
+  }
+
+  it('offers a template with a sheet per table and notes on every column', async () => {
+    const response = await fetch(`${initiatives.baseUrl}/api/imports/initiatives/template`, {
+      headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: pmo.id, roles: pmo.roles }, TEST_ENVIRONMENT.jwtSecret)}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(XLSX);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Initiatives', 'Measures', 'Planned values', 'One-time costs', 'Milestones', 'Notes']);
+    expect(book.getWorksheet('Initiatives')!.getRow(1).values).toEqual([undefined, 'Key', 'Title', 'Program', 'Owner', 'Sponsor', 'Controller', 'Category', 'Currency', 'Rough value']);
+    expect(book.getWorksheet('Notes')!.rowCount).toBeGreaterThan(20);
+  });
+
+  it('answers every bad cell of a file by sheet, row and column and imports nothing; the file fixed imports; the same file again changes nothing', async () => {
+    const keys = [`A-${randomUUID().slice(0, 6)}`, `B-${randomUUID().slice(0, 6)}`, `C-${randomUUID().slice(0, 6)}`];
+    const [a, b, c] = keys;
+    const good = goodRows(keys);
+    const bad: Rows = {
+      Initiatives: [
+        [a, '', program, people.owner, people.sponsor, people.controller, 'cost', 'EURO', null], // row 2: no title, bad currency
+        [b, `Imported ${b}`, 'program-nowhere', people.owner, people.owner, people.controller, 'x'.repeat(101), 'EUR', null], // row 3: unknown program, category too long
+        [c, `Imported ${c}`, program, people.owner, people.owner, people.controller, 'cost', 'EUR', null], // row 4: sponsor is the owner
+        [a, 'Twice', program, people.owner, people.sponsor, null, 'cost', 'EUR', null], // row 5: key given twice
+      ],
+      Measures: [
+        [a, 'Freight rates', 'procurement'],
+        [b, 'Freight rates', 'procurement'],
+        [c, 'Freight rates', 'procurement'],
+        [c, 'Freight rates', 'procurement'], // row 5: measure given twice
+        ['Z-none', 'Orphan', 'cost'], // row 6: no such initiative
+      ],
+      'Planned values': [
+        [a, 'Freight rates', 'March', 100], // row 2: bad period
+        [b, 'Freight rates', '2027-03', 'abc'], // row 3: not an amount
+        [c, 'Freight rates', '2027-03', -5], // row 4: negative
+        [c, 'Fuel', '2027-03', 10], // row 5: no such measure
+        [c, 'Freight rates', '2027-04', 12.345], // row 6: three decimals
+      ],
+      'One-time costs': good['One-time costs'],
+      Milestones: [
+        [a, 'Tender sent', '2027-02-30'], // row 2: no such day
+        [b, '', '2027-02-01'], // row 3: no title
+        [c, 'Tender sent', '2027-02-01'],
+      ],
+    };
+    const refused = await upload(await workbook(bad));
+    expect(refused.status).toBe(422);
+    expect(refused.body.progress).toMatchObject({ state: 'refused', applied: 0 });
+    const cells = (refused.body.problems as { sheet: string; row: number; column: string | null; message: string }[]).map(({ sheet, row, column }) => `${sheet}!${row}:${column}`);
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        'Initiatives!2:Title',
+        'Initiatives!2:Currency',
+        'Initiatives!3:Program',
+        'Initiatives!3:Category',
+        'Initiatives!4:Sponsor',
+        'Initiatives!5:Key',
+        'Measures!5:Measure',
+        'Measures!6:Initiative key',
+        'Planned values!2:Period',
+        'Planned values!3:Amount',
+        'Planned values!4:Amount',
+        'Planned values!5:Measure',
+        'Planned values!6:Amount',
+        'Milestones!2:Due date',
+        'Milestones!3:Milestone',
+      ]),
+    );
+    expect(refused.body.problems.find((problem: { sheet: string; row: number }) => problem.sheet === 'Planned values' && problem.row === 6).message).toBe('EUR has 2 decimals; the amount has more');
+    expect(await imported(keys)).toBe(0);
+
+    const fixed = await workbook(good);
+    const accepted = await upload(fixed);
+    expect(accepted.status).toBe(202);
+    const done = await finished(accepted.body.id);
+    expect(done.progress).toMatchObject({ state: 'completed', total: 3, checked: 3, applied: 3, unchanged: 0, refused: 0, problems: 0 });
+    expect(await imported(keys)).toBe(3);
+    const row = await initiatives.dataSource.getRepository(Initiative).findOneByOrFail({ title: `Imported ${a}` });
+    const shown = (await as(pmo).get(`/api/initiatives/${row.id}`)).body;
+    expect(shown).toMatchObject({ programId: program, ownerId: people.owner, sponsorId: people.sponsor, controllerId: people.controller, stage: 0 });
+    expect(shown.measures[0].plannedValues).toEqual([
+      { period: '2027-03', amount: 125_050 },
+      { period: '2027-04', amount: 200_000 },
+    ]);
+    expect(shown.milestones).toEqual([expect.objectContaining({ title: 'Tender sent', dueDate: '2027-02-15' })]);
+
+    const again = await upload(fixed);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(accepted.body.id);
+    expect(await imported(keys)).toBe(3);
+  });
+
+  it('imports the good initiatives of a bad file when asked to, refusing the rest; a file naming them again leaves them as they are', async () => {
+    const keys = [`G-${randomUUID().slice(0, 6)}`, `H-${randomUUID().slice(0, 6)}`];
+    const rows = goodRows(keys);
+    rows.Initiatives[1][2] = 'program-nowhere';
+    const answer = await upload(await workbook(rows), 'valid');
+    expect(answer.status).toBe(202);
+    const done = await finished(answer.body.id);
+    expect(done.progress).toMatchObject({ state: 'completed', total: 2, applied: 1, refused: 1, problems: 1 });
+    const problems = (await as(pmo).get(`/api/imports/${answer.body.id}/problems`)).body;
+    expect(problems).toMatchObject({ total: 1, problems: [{ sheet: 'Initiatives', row: 3, column: 'Program', message: "'program-nowhere' is not a known program" }] });
+
+    // Another file (its rows in another order) with the same keys: what exists stays, nothing is made twice.
+    const reordered = goodRows([keys[0]]);
+    reordered.Milestones[0][1] = 'Renamed milestone';
+    const second = await upload(await workbook(reordered));
+    const secondDone = await finished(second.body.id);
+    expect(secondDone.progress).toMatchObject({ state: 'completed', applied: 0, unchanged: 1 });
+    expect(await imported(keys)).toBe(1);
+  });
+
+  it('cancels an import under way: it stops, what was created stays, and its figures never shrink', async () => {
+    const keys = Array.from({ length: 400 }, (_, index) => `K${index}-${randomUUID().slice(0, 6)}`);
+    const answer = await upload(await workbook(goodRows(keys)));
+    expect(answer.status).toBe(202);
+    await eventually(
+      async () => (await as(pmo).get(`/api/imports/${answer.body.id}`)).body.progress,
+      (progress) => progress.applied > 0,
+      { timeoutMs: 60_000, what: 'the import to create its first initiatives' },
+    );
+    const cancelled = await as(pmo).post(`/api/imports/${answer.body.id}/cancel`);
+    expect(cancelled.status).toBe(202);
+    const done = await finished(answer.body.id);
+    expect(done.progress.state).toBe('cancelled');
+    expect(done.progress.applied).toBeLessThan(400);
+    expect(await imported(keys)).toBe(done.progress.applied);
+    expect((await as(pmo).post(`/api/imports/${answer.body.id}/cancel`)).status).toBe(409);
+    expect((await as({ id: `someone-${randomUUID()}`, roles: ['owner'] }).get(`/api/imports/${answer.body.id}`)).status).toBe(403);
+  });
+});

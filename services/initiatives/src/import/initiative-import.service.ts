@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Principal } from '@tollgate/auth';
+import { INITIATIVE_IMPORT, initiativeImportWorkflowId, TASK_QUEUES, WORKFLOW_TYPES, type ImportMode, type ImportProgress, type InitiativeImportInput } from '@tollgate/contracts';
+import { hasRole } from '@tollgate/domain';
+import { spreadsheetFormatOf, uuidFromKey } from '@tollgate/platform';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { InitiativeImportRow } from './initiative-import-row.entity';
+import { InitiativeImport } from './initiative-import.entity';
+import { ImportError } from './initiative-import.error';
+import type { CellProblem } from './initiative-workbook';
+
+// How long an upload waits for its file to be checked before it answers 202 and leaves the rest to the workflow.
+const CHECK_WAIT_MS = 10_000;
+const PROBLEMS_IN_ANSWER = 1000;
+const RUNNING: ReadonlySet<string> = new Set(['reading', 'checking', 'applying']);
+
+export interface ImportView {
+  id: string;
+  mode: ImportMode;
+  importedBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: ImportProgress;
+}
+
+/**
+ * Spreadsheet imports of initiatives: an upload is stored once (the same
+ * file in the same mode is the same import), its workflow reads, checks and
+ * applies it, and the upload answers once the file is checked: every bad
+ * cell when nothing may be applied, else the import under way.
+ */
+@Injectable()
+export class InitiativeImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly client: Client,
+  ) {}
+
+  async upload(principal: Principal, body: unknown, contentType: string | undefined, mode: ImportMode): Promise<{ status: 200 | 202 | 422; body: ImportView & { problems?: CellProblem[] } }> {
+    const content = Buffer.isBuffer(body) ? body : null;
+    const format = content && content.length > 0 ? spreadsheetFormatOf(contentType, content) : undefined;
+    if (!content || !format) throw ImportError.notASpreadsheet();
+    const contentSha256 = createHash('sha256').update(content).digest('hex');
+    const id = uuidFromKey('initiative-import', contentSha256, mode);
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(InitiativeImport)
+      .values({ id, contentSha256, mode, format, content, importedBy: principal.sub, importerRoles: principal.roles, createdAt: new Date(), state: 'reading', outcome: null, fileProblems: [], finishedAt: null })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const fresh = (inserted.raw as unknown[]).length > 0;
+    await this.startWorkflow({ importId: id, mode });
+    const view = await this.waitUntilChecked(id);
+    if (view.progress.state === 'refused') return { status: 422, body: { ...view, problems: (await this.problems(principal, id, 0, PROBLEMS_IN_ANSWER)).problems } };
+    return { status: fresh ? 202 : 200, body: view };
+  }
+
+  async show(principal: Principal, id: string): Promise<ImportView> {
+    const row = await this.find(id);
+    this.requireSeer(principal, row);
+    return this.view(row);
+  }
+
+  /** Every problem of the import in the order of the file: sheet by sheet, row by row. */
+  async problems(principal: Principal, id: string, offset: number, limit: number): Promise<{ importId: string; total: number; problems: CellProblem[] }> {
+    const row = await this.find(id);
+    this.requireSeer(principal, row);
+    const rows = await this.dataSource.manager.find(InitiativeImportRow, { where: { importId: id }, select: { problems: true, position: true }, order: { position: 'ASC' } });
+    const all = [...row.fileProblems, ...rows.flatMap((entry) => entry.problems ?? [])].sort(
+      (a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''),
+    );
+    return { importId: id, total: all.length, problems: all.slice(offset, offset + limit) };
+  }
+
+  async cancel(principal: Principal, id: string): Promise<ImportView> {
+    const row = await this.find(id);
+    this.requireSeer(principal, row);
+    const view = await this.view(row);
+    if (!RUNNING.has(view.progress.state)) throw ImportError.finished(id, view.progress.state);
+    try {
+      await this.client.workflow.getHandle(initiativeImportWorkflowId(id)).cancel();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw ImportError.finished(id, view.progress.state);
+      throw ImportError.unavailable();
+    }
+    return view;
+  }
+
+  private async startWorkflow(input: InitiativeImportInput): Promise<void> {
+    try {
+      await this.client.workflow.start(WORKFLOW_TYPES.initiativeImport, {
+        workflowId: initiativeImportWorkflowId(input.importId),
+        taskQueue: TASK_QUEUES.lifecycle,
+        args: [input],
+        // An upload repeated while the import runs, or after it ended, is the same import.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        staticSummary: `Import of initiatives ${input.importId} (${input.mode === 'all' ? 'a good file only' : 'the good rows'})`,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw ImportError.unavailable();
+    }
+  }
+
+  private async waitUntilChecked(id: string): Promise<ImportView> {
+    const deadline = Date.now() + CHECK_WAIT_MS;
+    for (;;) {
+      const view = await this.view(await this.find(id));
+      if (!['reading', 'checking'].includes(view.progress.state) || Date.now() > deadline) return view;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private async view(row: InitiativeImport): Promise<ImportView> {
+    let progress: ImportProgress;
+    if (row.outcome) progress = { importId: row.id, state: row.state, ...row.outcome };
+    else {
+      try {
+        progress = await this.client.withDeadline(Date.now() + 5000, () => this.client.workflow.getHandle(initiativeImportWorkflowId(row.id)).query(INITIATIVE_IMPORT.progress));
+      } catch {
+        // The workflow not reachable this moment: what the database knows, with no figures yet.
+        progress = { importId: row.id, state: row.state, total: 0, checked: 0, applied: 0, unchanged: 0, refused: 0, problems: 0 };
+      }
+    }
+    return { id: row.id, mode: row.mode, importedBy: row.importedBy, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null, progress };
+  }
+
+  private async find(id: string): Promise<InitiativeImport> {
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOne(InitiativeImport, { where: { id }, select: { id: true, mode: true, importedBy: true, createdAt: true, finishedAt: true, state: true, outcome: true, fileProblems: true } }) : null;
+    if (!row) throw ImportError.unknown(id);
+    return row;
+  }
+
+  private requireSeer(principal: Principal, row: InitiativeImport): void {
+    if (row.importedBy !== principal.sub && !hasRole({ id: principal.sub, roles: principal.roles }, 'pmo')) throw ImportError.notYours();
+  }
+}
+
+const SHEET_ORDER = ['Initiatives', 'Measures', 'Planned values', 'One-time costs', 'Milestones'];

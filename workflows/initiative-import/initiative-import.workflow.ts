@@ -1,0 +1,60 @@
+import { CancellationScope, proxyActivities, setHandler } from '@temporalio/workflow';
+import { INITIATIVE_IMPORT, TASK_QUEUES, type ImportProgress, type ImportStepResult, type InitiativeImportActivities, type InitiativeImportInput } from '@tollgate/contracts';
+
+// Each step is small enough to finish well within its timeout, and large enough to keep the history short.
+const CHECK_STEP = 1000;
+const APPLY_STEP = 100;
+
+const { readImport, checkImportRows, applyImportRows, finishImport } = proxyActivities<InitiativeImportActivities>({
+  taskQueue: TASK_QUEUES.initiatives,
+  startToCloseTimeout: '5 minutes',
+  // The initiatives service may be restarting: the import waits for it, and every step is safe to repeat.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/**
+ * An import of initiatives from a spreadsheet: the file is read into one row
+ * per initiative, every row is checked, and then, unless the import takes
+ * good files only and this one has a bad cell, the good initiatives are
+ * created. Its progress only grows, and its query shows it. A cancellation
+ * stops it after the step under way; what was created stays.
+ */
+export async function initiativeImport(input: InitiativeImportInput): Promise<ImportProgress> {
+  const progress: ImportProgress = { importId: input.importId, state: 'reading', total: 0, checked: 0, applied: 0, unchanged: 0, refused: 0, problems: 0 };
+  setHandler(INITIATIVE_IMPORT.progress, () => progress);
+  const add = (step: ImportStepResult) => {
+    progress.checked += step.checked ?? 0;
+    progress.applied += step.applied ?? 0;
+    progress.unchanged += step.unchanged ?? 0;
+    progress.refused += step.refused ?? 0;
+    progress.problems += step.problems ?? 0;
+  };
+  // A step once begun runs to its end; a cancellation is seen between steps.
+  const step = <T>(run: () => Promise<T>) => CancellationScope.nonCancellable(run);
+  const cancelled = () => CancellationScope.current().consideredCancelled;
+
+  const read = await step(() => readImport({ importId: input.importId }));
+  progress.total = read.total;
+  progress.refused += read.orphans;
+  progress.problems += read.problems;
+  progress.state = 'checking';
+  for (let from = 0; from < read.total && !cancelled(); from += CHECK_STEP) {
+    add(await step(() => checkImportRows({ importId: input.importId, from, to: Math.min(read.total, from + CHECK_STEP) })));
+  }
+  if (!cancelled()) {
+    if (input.mode === 'all' && progress.problems > 0) {
+      // A good file only: nothing of this one is applied, and every initiative counts as refused.
+      progress.state = 'refused';
+      progress.refused = progress.total + read.orphans;
+    } else {
+      progress.state = 'applying';
+      for (let from = 0; from < read.total && !cancelled(); from += APPLY_STEP) {
+        add(await step(() => applyImportRows({ importId: input.importId, from, to: Math.min(read.total, from + APPLY_STEP) })));
+      }
+      if (!cancelled()) progress.state = 'completed';
+    }
+  }
+  if (cancelled()) progress.state = 'cancelled';
+  await step(() => finishImport({ progress: { ...progress } }));
+  return progress;
+}
