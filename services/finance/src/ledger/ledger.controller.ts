@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { LedgerExportQuery, RealizationQuery } from './dtos/ledger-export.query';
+import { initiativeLedgerSheets } from './initiative-ledger-export';
 import { toCsv } from './ledger-csv';
 import { LedgerExportRow, LedgerService } from './ledger.service';
 
@@ -23,6 +24,13 @@ export class LedgerController {
   @ApiOperation({ summary: 'Planned (the baseline from stage 3), forecast and confirmed value per period, with realization figures' })
   ledgerOf(@Param('id') id: string) {
     return this.ledger.ledgerOf(id);
+  }
+
+  @Get('initiatives/:id/ledger/export')
+  @ApiSpreadsheetFile("An initiative's ledger as a spreadsheet: sheets Ledger (each period) and Totals (with the realization figures) of `GET /api/initiatives/:id/ledger`, and Notes")
+  async ledgerExport(@Param('id') id: string, @Query() query: SpreadsheetFormatQuery) {
+    const ledger = await this.ledger.ledgerOf(id);
+    return spreadsheetFile(query, `ledger-${ledger.code}`, initiativeLedgerSheets(ledger, new Date().toISOString()));
   }
 
   @Get('ledger')

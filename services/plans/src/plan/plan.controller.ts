@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiSpreadsheetFile, DomainErrorFilter, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { ForecastAccuracyQuery } from './dtos/forecast-accuracy.query';
 import { ActualDemandDto, PlanCellsDto } from './dtos/plan-cells.dto';
 import { CreateScenarioDto } from './dtos/scenario.dto';
 import { PlanActualService } from './plan-actual.service';
 import { PlanErrorAnswers } from './plan-error-answers';
+import { planFileName, planSheets } from './plan-export';
 import { PlanService } from './plan.service';
 
 interface StatusResponse {
@@ -43,6 +44,13 @@ export class PlanController {
   @ApiOperation({ summary: "The node's plan of record: targets, demand and capacity by family and period" })
   plan(@Param('id') id: string) {
     return this.plans.showPlanOfRecord(id);
+  }
+
+  @Get('plan/export')
+  @ApiSpreadsheetFile("The node's plan of record as a spreadsheet: sheets Targets, Demand and Capacity with the cells of `GET /api/org-nodes/:id/plan`, and Notes")
+  async planExport(@Param('id') id: string, @Query() query: SpreadsheetFormatQuery) {
+    const plan = await this.plans.showPlanOfRecord(id);
+    return spreadsheetFile(query, planFileName(plan), planSheets(plan, new Date().toISOString()));
   }
 
   @Post('actuals')

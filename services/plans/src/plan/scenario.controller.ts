@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter } from '@tollgate/platform';
+import { ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { PlanCellsDto } from './dtos/plan-cells.dto';
 import { PromotionDto } from './dtos/scenario.dto';
 import { PlanErrorAnswers } from './plan-error-answers';
+import { planFileName, planSheets } from './plan-export';
 import { PlanService } from './plan.service';
 
 @ApiTags('plans')
@@ -19,6 +20,13 @@ export class ScenarioController {
   @ApiOperation({ summary: 'A scenario with its cells; after a promotion, the plan it became' })
   show(@Param('id') id: string) {
     return this.plans.show(id);
+  }
+
+  @Get('export')
+  @ApiSpreadsheetFile('A scenario (or the plan it became) as a spreadsheet: sheets Targets, Demand and Capacity with the cells of `GET /api/scenarios/:id`, and Notes')
+  async export(@Param('id') id: string, @Query() query: SpreadsheetFormatQuery) {
+    const plan = await this.plans.show(id);
+    return spreadsheetFile(query, planFileName(plan), planSheets(plan, new Date().toISOString()));
   }
 
   @Put()

@@ -1,6 +1,8 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile } from '@tollgate/platform';
+import { portfolioSummarySheets, portfolioValuesSheets } from './portfolio-export';
+import { PortfolioSummaryExportQuery, PortfolioValuesExportQuery } from './portfolio-export.query';
 import { PortfolioInitiativesQuery, PortfolioListQuery, PortfolioSummaryQuery } from './portfolio-summary.query';
 import { PortfolioValuesQuery } from './portfolio-values.query';
 import { PortfolioService } from './portfolio.service';
@@ -18,6 +20,13 @@ export class PortfolioController {
   @ApiOperation({ summary: 'A node and everything under it: count, planned (the baseline from stage 3), forecast and confirmed value, in total and per stage' })
   summary(@Query() query: PortfolioSummaryQuery) {
     return this.portfolio.summary(query.orgNodeId, query.currency);
+  }
+
+  @Get('summary/export')
+  @ApiSpreadsheetFile('The summary as a spreadsheet: sheets By stage and Total with the figures of `GET /api/portfolio/summary`, and Notes')
+  async summaryExport(@Query() query: PortfolioSummaryExportQuery) {
+    const summary = await this.portfolio.summary(query.orgNodeId, query.currency);
+    return spreadsheetFile(query, 'portfolio-summary', portfolioSummarySheets(summary, new Date().toISOString()));
   }
 
   @Get('initiatives')
@@ -50,5 +59,12 @@ export class PortfolioController {
   @ApiOperation({ summary: 'Planned, forecast and confirmed value of every period from `from` to `to` (at most 120), summed over a node and everything under it; with `by=stage`, each period split by DoI stage too' })
   values(@Query() query: PortfolioValuesQuery) {
     return this.portfolio.values(query.orgNodeId, query.currency, query.from, query.to, query.by === 'stage');
+  }
+
+  @Get('values/export')
+  @ApiSpreadsheetFile('Values per period as a spreadsheet: sheet Values with the figures of `GET /api/portfolio/values`, with `by=stage` also By stage, and Notes')
+  async valuesExport(@Query() query: PortfolioValuesExportQuery) {
+    const values = await this.portfolio.values(query.orgNodeId, query.currency, query.from, query.to, query.by === 'stage');
+    return spreadsheetFile(query, 'portfolio-values', portfolioValuesSheets(values, new Date().toISOString()));
   }
 }

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { DEFAULT_CURRENCY } from '@tollgate/domain';
+import { ApiCreatedOrExisting, ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { PlanService } from '../plan/plan.service';
 import { CompleteStepDto, MitigationDto, SopDecisionDto } from './dtos/sop-commands.dto';
 import { SopCycleSetupDto } from './dtos/sop-cycle-setup.dto';
 import { SopCyclesQuery } from './dtos/sop-cycles.query';
 import { StartSopCycleDto } from './dtos/start-sop-cycle.dto';
+import { sopCycleSheets } from './sop-cycle-export';
 import { SopCycleSetupService } from './sop-cycle-setup.service';
 import { SopCycleService } from './sop-cycle.service';
 
@@ -29,6 +32,7 @@ export class SopCycleController {
   constructor(
     private readonly cycles: SopCycleService,
     private readonly setups: SopCycleSetupService,
+    private readonly plans: PlanService,
   ) {}
 
   @Put('org-nodes/:id/sop-cycle-setup')
@@ -84,6 +88,18 @@ export class SopCycleController {
   @ApiOperation({ summary: 'The decisions recorded in the cycle: who decided what, when, why, and what it did' })
   decisions(@Param('cycleId') cycleId: string) {
     return this.cycles.decisions(cycleId);
+  }
+
+  @Get('sop-cycles/:cycleId/export')
+  @ApiSpreadsheetFile(
+    'The agenda and decisions as a spreadsheet: the exceptions of `GET /api/sop-cycles/:cycleId/agenda` by unit (Value exceptions, Capacity exceptions, Escalated initiatives) with their mitigations, Escalations, Pivots, the Decisions of `GET /api/sop-cycles/:cycleId/decisions`, and Notes',
+  )
+  async export(@Param('cycleId') cycleId: string, @Query() query: SpreadsheetFormatQuery) {
+    const cycle = await this.cycles.show(cycleId);
+    const [agenda, decisions, plan] = await Promise.all([this.cycles.agenda(cycleId), this.cycles.decisions(cycleId), this.plans.planOfRecord(cycle.orgNodeId)]);
+    // The currency the exceptions were found in: the plan of record's, as the exception finder takes it.
+    const currency = plan?.currency ?? DEFAULT_CURRENCY;
+    return spreadsheetFile(query, `sop-cycle-${cycle.period}`, sopCycleSheets({ cycle, agenda, decisions, currency }, new Date().toISOString()));
   }
 
   @Post('sop-cycles/:cycleId/steps/:step/completion')

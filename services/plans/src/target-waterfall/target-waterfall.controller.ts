@@ -1,6 +1,8 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile } from '@tollgate/platform';
+import { targetWaterfallSheets } from './target-waterfall-export';
+import { TargetWaterfallExportQuery } from './target-waterfall-export.query';
 import { TargetWaterfallQuery } from './target-waterfall.query';
 import { TargetWaterfallService } from './target-waterfall.service';
 
@@ -20,5 +22,12 @@ export class TargetWaterfallController {
   })
   show(@Query() query: TargetWaterfallQuery) {
     return this.waterfall.waterfall(query.orgNodeId, query.from, query.to, query.currency);
+  }
+
+  @Get('waterfall/export')
+  @ApiSpreadsheetFile('The waterfall as a spreadsheet: sheet Waterfall with the steps of `GET /api/portfolio/waterfall`, and Notes')
+  async export(@Query() query: TargetWaterfallExportQuery) {
+    const waterfall = await this.waterfall.waterfall(query.orgNodeId, query.from, query.to, query.currency);
+    return spreadsheetFile(query, 'target-waterfall', targetWaterfallSheets(waterfall, new Date().toISOString()));
   }
 }
