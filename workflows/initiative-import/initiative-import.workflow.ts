@@ -5,9 +5,19 @@ import { INITIATIVE_IMPORT, TASK_QUEUES, type ImportProgress, type ImportStepRes
 const CHECK_STEP = 1000;
 const APPLY_STEP = 100;
 
-const { readImport, checkImportRows, applyImportRows, finishImport } = proxyActivities<InitiativeImportActivities>({
+const { readImport } = proxyActivities<InitiativeImportActivities>({
   taskQueue: TASK_QUEUES.initiatives,
   startToCloseTimeout: '5 minutes',
+  // Reading a large workbook is one long parse between heartbeats.
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+const { checkImportRows, applyImportRows, finishImport } = proxyActivities<InitiativeImportActivities>({
+  taskQueue: TASK_QUEUES.initiatives,
+  startToCloseTimeout: '5 minutes',
+  // A step whose worker died is tried again within seconds, not after the whole timeout.
+  heartbeatTimeout: '20 seconds',
   // The initiatives service may be restarting: the import waits for it, and every step is safe to repeat.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

@@ -3,6 +3,7 @@ import type { ImportStepResult, InitiativeImportActivities } from '@tollgate/con
 import type { InitiativeDraft, Role } from '@tollgate/domain';
 import { DomainError, readSpreadsheet, UnreadableSpreadsheetError, uuidFromKey } from '@tollgate/platform';
 import type { ActivityProvider } from '@tollgate/temporal';
+import { Context } from '@temporalio/activity';
 import { DataSource, In, Between } from 'typeorm';
 import { KnownOrgNode } from '../program/known-org-node.entity';
 import { Initiative } from '../initiative/initiative.entity';
@@ -15,6 +16,20 @@ import { checkImportRow, groupInitiativeRows, INITIATIVE_SHEETS } from './initia
 const CREATIONS_AT_ONCE = 8;
 // Rows written per statement when a file is read.
 const ROWS_PER_INSERT = 500;
+
+/** Tells Temporal the step is alive (at most every second), so that a step whose process died is retried soon. */
+function heartbeater(): () => void {
+  let last = 0;
+  return () => {
+    if (Date.now() - last < 1000) return;
+    last = Date.now();
+    try {
+      Context.current().heartbeat();
+    } catch {
+      // Called outside an activity (a test calling the step directly): nothing to tell.
+    }
+  };
+}
 
 /** The id an imported initiative gets: the same file key under the same program is the same initiative. */
 export function importedInitiativeId(programId: string, key: string): string {
@@ -46,6 +61,7 @@ export class InitiativeImportActivitiesService implements ActivityProvider {
 
   async read(importId: string) {
     const file = await this.dataSource.manager.findOneByOrFail(InitiativeImport, { id: importId });
+    heartbeater()();
     let grouped: ReturnType<typeof groupInitiativeRows>;
     try {
       grouped = groupInitiativeRows(await readSpreadsheet(file.content, file.format, INITIATIVE_SHEETS.initiatives.name));
@@ -81,7 +97,9 @@ export class InitiativeImportActivitiesService implements ActivityProvider {
     let refused = 0;
     let problems = 0;
     await this.dataSource.transaction(async (writer) => {
+      const beat = heartbeater();
       for (const row of rows) {
+        beat();
         const checked = checkImportRow(row.source, actor, (id) => programs.has(id));
         if (!checked.draft) {
           refused += 1;
@@ -99,11 +117,13 @@ export class InitiativeImportActivitiesService implements ActivityProvider {
     const file = await manager.findOneByOrFail(InitiativeImport, { id: importId });
     const principal = { sub: file.importedBy, roles: file.importerRoles as Role[] };
     const rows = await manager.find(InitiativeImportRow, { where: { importId, position: Between(from, to - 1) }, order: { position: 'ASC' } });
+    await manager.update(InitiativeImport, { id: importId, state: 'checking' }, { state: 'applying' });
     const pending = rows.filter((row) => row.state === 'good');
     const existing = new Set(
       pending.length === 0 ? [] : (await manager.findBy(Initiative, { id: In(pending.map((row) => row.initiativeId!)) })).map((initiative) => initiative.id),
     );
     const queue = [...pending];
+    const beat = heartbeater();
     const work = async () => {
       for (let row = queue.shift(); row; row = queue.shift()) {
         let state: 'applied' | 'unchanged' | 'failed' = 'unchanged';
@@ -122,6 +142,7 @@ export class InitiativeImportActivitiesService implements ActivityProvider {
           }
         }
         await manager.update(InitiativeImportRow, { importId, position: row.position }, { state, problems });
+        beat();
       }
     };
     await Promise.all(Array.from({ length: CREATIONS_AT_ONCE }, work));

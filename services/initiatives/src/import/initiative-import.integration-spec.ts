@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { goodInitiativeRows, initiativeWorkbook as workbook, XLSX_CONTENT_TYPE as XLSX, type ImportRows as Rows } from '../../../../test/support/initiative-workbook-file';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
@@ -10,28 +11,6 @@ import { startTestStack, type TestStack } from '../../../../test/support/test-st
 import { Initiative } from '../initiative/initiative.entity';
 
 const pmo: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-type Rows = Record<string, unknown[][]>;
-
-/** A workbook as a person fills in the template: one sheet per table, a header row, then rows. */
-async function workbook(rows: Rows): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const headers: Record<string, string[]> = {
-    Initiatives: ['Key', 'Title', 'Program', 'Owner', 'Sponsor', 'Controller', 'Category', 'Currency', 'Rough value'],
-    Measures: ['Initiative key', 'Measure', 'Category'],
-    'Planned values': ['Initiative key', 'Measure', 'Period', 'Amount'],
-    'One-time costs': ['Initiative key', 'Period', 'Amount'],
-    Milestones: ['Initiative key', 'Milestone', 'Due date'],
-  };
-  for (const [name, columns] of Object.entries(headers)) {
-    const sheet = book.addWorksheet(name);
-    sheet.addRow(columns);
-    for (const row of rows[name] ?? []) sheet.addRow(row);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
-
 // Initiatives from a spreadsheet: every bad cell answered, nothing half-imported, the same file twice changes nothing.
 describe('importing initiatives from a spreadsheet', () => {
   let stack: TestStack<'initiatives'>;
@@ -66,19 +45,7 @@ describe('importing initiatives from a spreadsheet', () => {
     );
   const imported = (keys: string[]) => initiatives.dataSource.getRepository(Initiative).countBy(keys.map((key) => ({ title: `Imported ${key}` })));
 
-  /** Two good initiatives of a file, under fresh keys. */
-  function goodRows(keys: string[]): Rows {
-    return {
-      Initiatives: keys.map((key) => [key, `Imported ${key}`, program, people.owner, people.sponsor, people.controller, 'cost', 'EUR', null]),
-      Measures: keys.map((key) => [key, 'Freight rates', 'procurement']),
-      'Planned values': keys.flatMap((key) => [
-        [key, 'Freight rates', '2027-03', 1250.5],
-        [key, 'Freight rates', new Date(Date.UTC(2027, 3, 1)), 2000],
-      ]),
-      'One-time costs': keys.map((key) => [key, '2027-01', 400]),
-      Milestones: keys.map((key) => [key, 'Tender sent', new Date(Date.UTC(2027, 1, 15))]),
-    };
-  }
+  const goodRows = (keys: string[]) => goodInitiativeRows(keys, program, people);
 
   it('offers a template with a sheet per table and notes on every column', async () => {
     const response = await fetch(`${initiatives.baseUrl}/api/imports/initiatives/template`, {

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '@tollgate/auth';
-import { INITIATIVE_IMPORT, initiativeImportWorkflowId, TASK_QUEUES, WORKFLOW_TYPES, type ImportMode, type ImportProgress, type InitiativeImportInput } from '@tollgate/contracts';
+import { initiativeImportWorkflowId, TASK_QUEUES, WORKFLOW_TYPES, type ImportMode, type ImportProgress, type InitiativeImportInput } from '@tollgate/contracts';
 import { hasRole } from '@tollgate/domain';
 import { spreadsheetFormatOf, uuidFromKey } from '@tollgate/platform';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { InitiativeImportRow } from './initiative-import-row.entity';
+import { InitiativeImportRow, type ImportRowState } from './initiative-import-row.entity';
 import { InitiativeImport } from './initiative-import.entity';
 import { ImportError } from './initiative-import.error';
-import type { CellProblem } from './initiative-workbook';
+import { orphanRows, type CellProblem } from './initiative-workbook';
 
 // How long an upload waits for its file to be checked before it answers 202 and leaves the rest to the workflow.
 const CHECK_WAIT_MS = 10_000;
@@ -116,18 +116,31 @@ export class InitiativeImportService {
     }
   }
 
+  /**
+   * The import's figures as its rows stand: durable, read while the worker or
+   * Temporal is away, and never behind what was shown before (the workflow's
+   * own `progress` query, for operators, adds a step's rows once it ends).
+   */
   private async view(row: InitiativeImport): Promise<ImportView> {
-    let progress: ImportProgress;
-    if (row.outcome) progress = { importId: row.id, state: row.state, ...row.outcome };
-    else {
-      try {
-        progress = await this.client.withDeadline(Date.now() + 5000, () => this.client.workflow.getHandle(initiativeImportWorkflowId(row.id)).query(INITIATIVE_IMPORT.progress));
-      } catch {
-        // The workflow not reachable this moment: what the database knows, with no figures yet.
-        progress = { importId: row.id, state: row.state, total: 0, checked: 0, applied: 0, unchanged: 0, refused: 0, problems: 0 };
-      }
-    }
+    const progress: ImportProgress = row.outcome ? { importId: row.id, state: row.state, ...row.outcome } : { importId: row.id, state: row.state, ...(await this.figures(row)) };
     return { id: row.id, mode: row.mode, importedBy: row.importedBy, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null, progress };
+  }
+
+  private async figures(row: InitiativeImport): Promise<Omit<ImportProgress, 'importId' | 'state'>> {
+    const counts = (await this.dataSource.query(
+      `SELECT state, count(*)::int AS rows, coalesce(sum(jsonb_array_length(coalesce(problems, '[]'::jsonb))), 0)::int AS problems
+         FROM initiatives.initiative_import_row WHERE import_id = $1 GROUP BY state`,
+      [row.id],
+    )) as { state: ImportRowState; rows: number; problems: number }[];
+    const of = (...states: ImportRowState[]) => counts.filter((entry) => states.includes(entry.state)).reduce((sum, entry) => sum + entry.rows, 0);
+    return {
+      total: of('read', 'good', 'bad', 'applied', 'unchanged', 'failed'),
+      checked: of('good', 'bad', 'applied', 'unchanged', 'failed'),
+      applied: of('applied'),
+      unchanged: of('unchanged'),
+      refused: of('bad', 'failed') + orphanRows(row.fileProblems),
+      problems: counts.reduce((sum, entry) => sum + entry.problems, 0) + row.fileProblems.length,
+    };
   }
 
   private async find(id: string): Promise<InitiativeImport> {

@@ -170,6 +170,11 @@ export function groupInitiativeRows(sheets: readonly ReadSheet[]): { rows: Impor
   return { rows: [...rows.values()], problems, orphans };
 }
 
+/** How many rows of a file named no initiative of it (as `groupInitiativeRows` tells them). */
+export function orphanRows(problems: readonly CellProblem[]): number {
+  return problems.filter((problem) => problem.sheet !== INITIATIVE_SHEETS.initiatives.name && problem.row > 1 && problem.column === 'Initiative key').length;
+}
+
 // The API's limits for a new initiative (CreateInitiativeDto): a file may not do more than the API does.
 const LIMITS = { text: 200, category: 100, measures: 50, periods: 120, oneTimeCosts: 120, milestones: 100 };
 
