@@ -7,6 +7,8 @@ import { PlansAndScenarios1764547200000 } from '../migrations/1764547200000-plan
 import { SopCycles1764633600000 } from '../migrations/1764633600000-sop-cycles';
 import { PortfolioValueTotals1764806400000 } from '../migrations/1764806400000-portfolio-value-totals';
 import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
+import { PlanImport1764979200001 } from '../migrations/1764979200001-plan-import';
+import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
 import { PlanActual } from './plan/plan-actual.entity';
@@ -39,6 +41,7 @@ export const PLANS_ENTITIES: Function[] = [
   Plan,
   PlanCell,
   PlanActual,
+  PlanImport,
   NodeSopPolicy,
   InitiativeResource,
   // S&OP cycles, their exceptions, the decisions, and each node's cycle setup.
@@ -57,4 +60,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   SopCycles1764633600000,
   PortfolioValueTotals1764806400000,
   FeedSources1764979200000,
+  PlanImport1764979200001,
 ];

@@ -6,3 +6,4 @@ export * from './spreadsheet-body';
 export * from './spreadsheet-notes';
 export * from './api-spreadsheet-file.decorator';
 export * from './currency-column';
+export * from './cell-problem';

@@ -1,15 +1,8 @@
 import type { Actor, InitiativeDraft } from '@tollgate/domain';
 import { checkInitiativeCreator, checkInitiativeDraft, DEFAULT_CURRENCY, isCurrencyCode, minorUnitsOf, partyProblems } from '@tollgate/domain';
-import type { CellValue, ReadSheet, SheetColumn, SheetTable } from '@tollgate/platform';
+import type { CellProblem, CellValue, ReadSheet, SheetColumn, SheetTable } from '@tollgate/platform';
 
-/** A cell that cannot be imported, named as the person who fixes it sees it. */
-export interface CellProblem {
-  sheet: string;
-  row: number;
-  /** The column's header; null when the problem is the row as a whole. */
-  column: string | null;
-  message: string;
-}
+export type { CellProblem };
 
 /** A cell as stored between the steps of an import: dates as ISO text, so that the row survives JSON. */
 export type StoredCell = string | number | boolean | { date: string } | null;
