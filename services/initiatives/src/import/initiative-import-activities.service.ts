@@ -10,7 +10,7 @@ import { Initiative } from '../initiative/initiative.entity';
 import { InitiativeService } from '../initiative/initiative.service';
 import { InitiativeImportRow } from './initiative-import-row.entity';
 import { InitiativeImport } from './initiative-import.entity';
-import { checkImportRow, groupInitiativeRows, INITIATIVE_SHEETS } from './initiative-workbook';
+import { checkImportRow, groupInitiativeRows, INITIATIVE_SHEETS, sheetsOfInitiativeCsv } from './initiative-workbook';
 
 // Initiatives created at once within a step: each starts its lifecycle workflow.
 const CREATIONS_AT_ONCE = 8;
@@ -64,7 +64,9 @@ export class InitiativeImportActivitiesService implements ActivityProvider {
     heartbeater()();
     let grouped: ReturnType<typeof groupInitiativeRows>;
     try {
-      grouped = groupInitiativeRows(await readSpreadsheet(file.content, file.format, INITIATIVE_SHEETS.initiatives.name));
+      const sheets = await readSpreadsheet(file.content, file.format, INITIATIVE_SHEETS.initiatives.name);
+      // A CSV holds one table: a row per planned value, cost or milestone, split into the workbook's sheets.
+      grouped = groupInitiativeRows(file.format === 'csv' ? sheetsOfInitiativeCsv(sheets[0]) : sheets);
     } catch (error) {
       // A file that is no spreadsheet is a problem of the file, not a step to retry for ever.
       if (!(error instanceof UnreadableSpreadsheetError)) throw error;

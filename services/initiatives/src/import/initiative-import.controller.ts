@@ -1,11 +1,11 @@
 import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiErrorAnswers, DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile } from '@tollgate/platform';
+import { ApiErrorAnswers, DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { InitiativeImportService } from './initiative-import.service';
-import { initiativeTemplate } from './initiative-workbook';
+import { initiativeCsvTemplate, initiativeTemplate } from './initiative-workbook';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -34,7 +34,7 @@ export class InitiativeImportController {
   @Roles('pmo', 'owner')
   @ApiOperation({
     summary:
-      'Imports initiatives from a spreadsheet sent as the body (xlsx): answers 422 with every bad cell and imports nothing, or 202 with the import under way (200: the same file was imported before)',
+      'Imports initiatives from a spreadsheet sent as the body (xlsx, or a CSV of one row per planned value): answers 422 with every bad cell and imports nothing, or 202 with the import under way (200: the same file was imported before)',
   })
   @ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -53,9 +53,12 @@ export class InitiativeImportController {
   @Get('initiatives/template')
   @Roles('pmo', 'owner', 'viewer', 'admin', 'sponsor', 'controller')
   @ApiOperation({ summary: 'The workbook to fill in: a sheet each for initiatives, measures, planned values, one-time costs and milestones, and notes on every column' })
-  @ApiProduces(SPREADSHEET_CONTENT_TYPES.xlsx)
-  template() {
-    return spreadsheetFile({ format: 'xlsx' }, 'initiatives-import-template', initiativeTemplate());
+  @ApiProduces(SPREADSHEET_CONTENT_TYPES.xlsx, SPREADSHEET_CONTENT_TYPES.csv)
+  template(@Query() query: SpreadsheetFormatQuery) {
+    // A CSV holds one table: a row per planned value, cost or milestone, the initiative's columns on its first row.
+    return query.format === 'csv'
+      ? spreadsheetFile({ format: 'csv' }, 'initiatives-import-template', initiativeCsvTemplate())
+      : spreadsheetFile({ format: 'xlsx' }, 'initiatives-import-template', initiativeTemplate());
   }
 
   @Get(':id')

@@ -28,11 +28,11 @@ describe('importing initiatives from a spreadsheet', () => {
   });
 
   const as = (person: Person) => apiAs(initiatives.baseUrl, person);
-  async function upload(file: Buffer, mode: 'all' | 'valid' = 'all', person: Person = pmo) {
+  async function upload(file: Buffer | string, mode: 'all' | 'valid' = 'all', person: Person = pmo, type = XLSX) {
     const response = await fetch(`${initiatives.baseUrl}/api/imports/initiatives?mode=${mode}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: person.id, roles: person.roles }, TEST_ENVIRONMENT.jwtSecret)}`, 'content-type': XLSX },
-      body: new Uint8Array(file),
+      headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: person.id, roles: person.roles }, TEST_ENVIRONMENT.jwtSecret)}`, 'content-type': type },
+      body: typeof file === 'string' ? file : new Uint8Array(file),
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { status: response.status, body: (await response.json()) as any };
@@ -157,6 +157,32 @@ describe('importing initiatives from a spreadsheet', () => {
     const secondDone = await finished(second.body.id);
     expect(secondDone.progress).toMatchObject({ state: 'completed', applied: 0, unchanged: 1 });
     expect(await imported(keys)).toBe(1);
+  });
+
+  it('imports from a CSV of one row per planned value, naming a bad cell by its CSV row and column', async () => {
+    const [a, b] = [`CSV-${randomUUID().slice(0, 6)}`, `CSV-${randomUUID().slice(0, 6)}`];
+    const header = 'Key,Title,Program,Owner,Sponsor,Controller,Category,Currency,Rough value,Measure,Measure category,Period,Amount,One-time cost period,One-time cost,Milestone,Due date';
+    const lines = (amount: string) => [
+      header,
+      `${a},Imported ${a},${program},${people.owner},${people.sponsor},${people.controller},cost,EUR,,Freight rates,procurement,2027-03,1250.50,2027-01,400,Tender sent,2027-02-15`,
+      `${a},,,,,,,,,Freight rates,,2027-04,2000,,,,`,
+      `${b},Imported ${b},${program},${people.owner},${people.sponsor},,revenue,EUR,,Upsell,sales,2027-05,${amount},,,Launch,2027-04-01`,
+    ];
+    const refused = await upload(lines('lots').join('\r\n'), 'all', pmo, 'text/csv');
+    expect(refused.status).toBe(422);
+    expect(refused.body.problems).toEqual([{ sheet: 'CSV', row: 4, column: 'Amount', message: 'expected an amount in EUR such as 1234.50' }]);
+    expect(await imported([a, b])).toBe(0);
+
+    const accepted = await upload(lines('99.99').join('\r\n'), 'all', pmo, 'text/csv');
+    expect(accepted.status).toBe(202);
+    expect((await finished(accepted.body.id)).progress).toMatchObject({ state: 'completed', applied: 2 });
+    const row = await initiatives.dataSource.getRepository(Initiative).findOneByOrFail({ title: `Imported ${a}` });
+    const shown = (await as(pmo).get(`/api/initiatives/${row.id}`)).body;
+    expect(shown.measures[0].plannedValues).toEqual([
+      { period: '2027-03', amount: 125_050 },
+      { period: '2027-04', amount: 200_000 },
+    ]);
+    expect(shown.oneTimeCosts).toEqual([{ period: '2027-01', amount: 40_000 }]);
   });
 
   it('cancels an import under way: it stops, what was created stays, and its figures never shrink', async () => {

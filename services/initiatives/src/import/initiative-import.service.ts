@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { InitiativeImportRow, type ImportRowState } from './initiative-import-row.entity';
 import { InitiativeImport } from './initiative-import.entity';
 import { ImportError } from './initiative-import.error';
-import { orphanRows, type CellProblem } from './initiative-workbook';
+import { csvProblem, orphanRows, type CellProblem } from './initiative-workbook';
 
 // How long an upload waits for its file to be checked before it answers 202 and leaves the rest to the workflow.
 const CHECK_WAIT_MS = 10_000;
@@ -73,7 +73,8 @@ export class InitiativeImportService {
     const all = [...row.fileProblems, ...rows.flatMap((entry) => entry.problems ?? [])].sort(
       (a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''),
     );
-    return { importId: id, total: all.length, problems: all.slice(offset, offset + limit) };
+    const page = all.slice(offset, offset + limit);
+    return { importId: id, total: all.length, problems: row.format === 'csv' ? page.map((problem) => csvProblem(problem, 'CSV')) : page };
   }
 
   async cancel(principal: Principal, id: string): Promise<ImportView> {
@@ -144,7 +145,7 @@ export class InitiativeImportService {
   }
 
   private async find(id: string): Promise<InitiativeImport> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOne(InitiativeImport, { where: { id }, select: { id: true, mode: true, importedBy: true, createdAt: true, finishedAt: true, state: true, outcome: true, fileProblems: true } }) : null;
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOne(InitiativeImport, { where: { id }, select: { id: true, mode: true, format: true, importedBy: true, createdAt: true, finishedAt: true, state: true, outcome: true, fileProblems: true } }) : null;
     if (!row) throw ImportError.unknown(id);
     return row;
   }

@@ -326,3 +326,70 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
   }
   return { draft, problems: [] };
 }
+
+/**
+ * The one table of a CSV import: a row per planned value (or cost, or
+ * milestone) of an initiative, the initiative's own columns on its first row.
+ */
+export const INITIATIVE_CSV_COLUMNS = [
+  ...INITIATIVE_SHEETS.initiatives.columns.map((entry) => entry.header),
+  'Measure',
+  'Measure category',
+  'Period',
+  'Amount',
+  'One-time cost period',
+  'One-time cost',
+  'Milestone',
+  'Due date',
+];
+
+// Where a CSV column sits among the workbook's sheets, for a problem found there to name the CSV's column.
+const CSV_COLUMN_OF: Record<string, Record<string, string>> = {
+  Measures: { 'Initiative key': 'Key', Measure: 'Measure', Category: 'Measure category' },
+  'Planned values': { 'Initiative key': 'Key', Measure: 'Measure', Period: 'Period', Amount: 'Amount' },
+  'One-time costs': { 'Initiative key': 'Key', Period: 'One-time cost period', Amount: 'One-time cost' },
+  Milestones: { 'Initiative key': 'Key', Milestone: 'Milestone', 'Due date': 'Due date' },
+};
+
+/** The CSV's one table as the workbook's sheets, each row keeping the CSV's row number. */
+export function sheetsOfInitiativeCsv(csv: ReadSheet): ReadSheet[] {
+  const sheet = (name: string, headers: string[]): ReadSheet => ({ name, headers, rows: [] });
+  const initiatives = sheet(INITIATIVE_SHEETS.initiatives.name, INITIATIVE_SHEETS.initiatives.columns.map((entry) => entry.header));
+  const measures = sheet(INITIATIVE_SHEETS.measures.name, ['Initiative key', 'Measure', 'Category']);
+  const planned = sheet(INITIATIVE_SHEETS.plannedValues.name, ['Initiative key', 'Measure', 'Period', 'Amount']);
+  const costs = sheet(INITIATIVE_SHEETS.oneTimeCosts.name, ['Initiative key', 'Period', 'Amount']);
+  const milestones = sheet(INITIATIVE_SHEETS.milestones.name, ['Initiative key', 'Milestone', 'Due date']);
+  const missing = ['Key', 'Title', 'Program', 'Owner', 'Sponsor', 'Category'].filter((header) => !csv.headers.includes(header));
+  if (missing.length > 0) return [{ ...initiatives, headers: initiatives.headers.filter((header) => !missing.includes(header)) }];
+  const firstRowOf = new Set<string>();
+  const measureOf = new Set<string>();
+  const filled = (value: CellValue | undefined) => value !== null && value !== undefined && String(value).trim() !== '';
+  for (const row of csv.rows) {
+    const key = String(row.cells['Key'] ?? '').trim();
+    const at = (cells: Record<string, CellValue>) => ({ rowNumber: row.rowNumber, cells: { 'Initiative key': key, ...cells } });
+    if (!firstRowOf.has(key) || !key) {
+      firstRowOf.add(key);
+      initiatives.rows.push({ rowNumber: row.rowNumber, cells: Object.fromEntries(initiatives.headers.map((header) => [header, row.cells[header] ?? null])) });
+    }
+    const measure = row.cells['Measure'];
+    if (filled(measure) && !measureOf.has(`${key}|${String(measure).toLowerCase()}`)) {
+      measureOf.add(`${key}|${String(measure).toLowerCase()}`);
+      measures.rows.push(at({ Measure: measure, Category: row.cells['Measure category'] ?? null }));
+    }
+    if (filled(row.cells['Period']) || filled(row.cells['Amount'])) planned.rows.push(at({ Measure: measure ?? null, Period: row.cells['Period'] ?? null, Amount: row.cells['Amount'] ?? null }));
+    if (filled(row.cells['One-time cost period']) || filled(row.cells['One-time cost'])) costs.rows.push(at({ Period: row.cells['One-time cost period'] ?? null, Amount: row.cells['One-time cost'] ?? null }));
+    if (filled(row.cells['Milestone']) || filled(row.cells['Due date'])) milestones.rows.push(at({ Milestone: row.cells['Milestone'] ?? null, 'Due date': row.cells['Due date'] ?? null }));
+  }
+  return [initiatives, measures, planned, costs, milestones];
+}
+
+/** A problem found in a CSV import, named by the CSV's own row and column. */
+export function csvProblem(problem: CellProblem, csvName: string): CellProblem {
+  const column = problem.column === null ? null : (CSV_COLUMN_OF[problem.sheet]?.[problem.column] ?? problem.column);
+  return { ...problem, sheet: csvName, column };
+}
+
+/** The CSV template: its one table's header. */
+export function initiativeCsvTemplate(): SheetTable[] {
+  return [{ name: 'Initiatives', columns: INITIATIVE_CSV_COLUMNS.map((header) => column(header, header, 'text', '')), rows: [] }];
+}
