@@ -41,6 +41,11 @@ export class StackProcess {
     return process;
   }
 
+  /** The process id, to read its memory; undefined while it is not running. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }
