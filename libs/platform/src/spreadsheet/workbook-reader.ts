@@ -1,3 +1,4 @@
+import { textProblem } from '@tollgate/domain';
 import ExcelJS from 'exceljs';
 import type { SpreadsheetFormat } from './spreadsheet-table';
 
@@ -108,11 +109,33 @@ function readCsv(buffer: Buffer, name: string): ReadSheet {
   return { name, headers: headers.filter(Boolean), rows };
 }
 
+// Text nothing can keep (a NUL, a lone surrogate) is refused here, where the file is read, so no later step retries on it.
+function refuseUnstorable(sheets: ReadSheet[]): ReadSheet[] {
+  for (const sheet of sheets) {
+    for (const header of [sheet.name, ...sheet.headers]) {
+      const problem = textProblem(header);
+      if (problem) throw new UnreadableSpreadsheetError(`sheet ${sheet.name.replace(/[^\x20-\x7e]/g, '?')}: a sheet name or header ${problem}`);
+    }
+    for (const row of sheet.rows) {
+      for (const [header, value] of Object.entries(row.cells)) {
+        const problem = typeof value === 'string' ? textProblem(value) : null;
+        if (problem) throw new UnreadableSpreadsheetError(`sheet ${sheet.name}, row ${row.rowNumber}, column ${header}: the cell ${problem}`);
+      }
+    }
+  }
+  return sheets;
+}
+
 /**
  * The sheets of an uploaded file: every sheet of a workbook, or the one
- * table of a CSV under `csvSheetName`. Refuses what is neither.
+ * table of a CSV under `csvSheetName`. Refuses what is neither, and text
+ * that cannot be stored.
  */
 export async function readSpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csvSheetName: string): Promise<ReadSheet[]> {
+  return refuseUnstorable(await readAnySpreadsheet(buffer, format, csvSheetName));
+}
+
+async function readAnySpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csvSheetName: string): Promise<ReadSheet[]> {
   if (format === 'csv') return [readCsv(buffer, csvSheetName)];
   const workbook = new ExcelJS.Workbook();
   try {

@@ -1,7 +1,7 @@
 import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiErrorAnswers, DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { InitiativeImportService } from './initiative-import.service';
@@ -38,6 +38,8 @@ export class InitiativeImportController {
   })
   @ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 202, description: 'the import, checked and under way: its progress' })
+  @ApiResponse({ status: 200, description: 'the same file was uploaded in the same mode before: that import' })
   async upload(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
@@ -52,8 +54,7 @@ export class InitiativeImportController {
 
   @Get('initiatives/template')
   @Roles('pmo', 'owner', 'viewer', 'admin', 'sponsor', 'controller')
-  @ApiOperation({ summary: 'The workbook to fill in: a sheet each for initiatives, measures, planned values, one-time costs and milestones, and notes on every column' })
-  @ApiProduces(SPREADSHEET_CONTENT_TYPES.xlsx, SPREADSHEET_CONTENT_TYPES.csv)
+  @ApiSpreadsheetFile('The workbook to fill in: a sheet each for initiatives, measures, planned values, one-time costs and milestones, and notes on every column; as CSV the one table of that layout')
   template(@Query() query: SpreadsheetFormatQuery) {
     // A CSV holds one table: a row per planned value, cost or milestone, the initiative's columns on its first row.
     return query.format === 'csv'

@@ -38,7 +38,12 @@ export class InitiativeImportService {
     private readonly client: Client,
   ) {}
 
-  async upload(principal: Principal, body: unknown, contentType: string | undefined, mode: ImportMode): Promise<{ status: 200 | 202 | 422; body: ImportView & { problems?: CellProblem[] } }> {
+  async upload(
+    principal: Principal,
+    body: unknown,
+    contentType: string | undefined,
+    mode: ImportMode,
+  ): Promise<{ status: 200 | 202; body: ImportView } | { status: 422; body: ImportView & { statusCode: 422; error: string; message: string; problems: CellProblem[] } }> {
     const content = Buffer.isBuffer(body) ? body : null;
     const format = content && content.length > 0 ? spreadsheetFormatOf(contentType, content) : undefined;
     if (!content || !format) throw ImportError.notASpreadsheet();
@@ -55,7 +60,12 @@ export class InitiativeImportService {
     const fresh = (inserted.raw as unknown[]).length > 0;
     await this.startWorkflow({ importId: id, mode });
     const view = await this.waitUntilChecked(id);
-    if (view.progress.state === 'refused') return { status: 422, body: { ...view, problems: (await this.problems(principal, id, 0, PROBLEMS_IN_ANSWER)).problems } };
+    if (view.progress.state === 'refused') {
+      const { total, problems } = await this.problems(principal, id, 0, PROBLEMS_IN_ANSWER);
+      // An error answer like any other, with the import and its problems beside the message.
+      const message = `the file has ${total} problem${total === 1 ? '' : 's'}; nothing was imported${total > problems.length ? ` (the first ${problems.length} here, all at /api/imports/${id}/problems)` : ''}`;
+      return { status: 422, body: { statusCode: 422, error: 'Unprocessable Entity', message, ...view, problems } };
+    }
     return { status: fresh ? 202 : 200, body: view };
   }
 

@@ -22,6 +22,9 @@ export interface ImportRowSource {
   milestones: StoredRow[];
 }
 
+// The API's limits for a new initiative (CreateInitiativeDto): a file may not do more than the API does.
+const LIMITS = { text: 200, category: 100, measures: 50, periods: 120, oneTimeCosts: 120, milestones: 100 };
+
 const column = (key: string, header: string, kind: SheetColumn['kind'], note: string): SheetColumn => ({ key, header, kind, note });
 
 /** The sheets of an initiatives workbook, in the template's order; a * marks a required column. */
@@ -135,8 +138,8 @@ export function groupInitiativeRows(sheets: readonly ReadSheet[]): { rows: Impor
   const rows = new Map<string, ImportRowSource>();
   for (const row of found.initiatives!.rows) {
     const key = text(stored(row.cells['Key'] ?? null));
-    if (!key) {
-      problems.push({ sheet: 'Initiatives', row: row.rowNumber, column: 'Key', message: 'a key is required' });
+    if (!key || key.length > LIMITS.text) {
+      problems.push({ sheet: 'Initiatives', row: row.rowNumber, column: 'Key', message: key ? `the key is longer than ${LIMITS.text} characters` : 'a key is required' });
       continue;
     }
     const first = rows.get(key);
@@ -168,8 +171,6 @@ export function orphanRows(problems: readonly CellProblem[]): number {
   return problems.filter((problem) => problem.sheet !== INITIATIVE_SHEETS.initiatives.name && problem.row > 1 && problem.column === 'Initiative key').length;
 }
 
-// The API's limits for a new initiative (CreateInitiativeDto): a file may not do more than the API does.
-const LIMITS = { text: 200, category: 100, measures: 50, periods: 120, oneTimeCosts: 120, milestones: 100 };
 
 /** Which column a rule of a new initiative speaks of, for the problem to name it. */
 function columnOfRule(message: string): { sheet: string; column: string | null } {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiSpreadsheetFile, DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { PlanErrorAnswers } from './plan-error-answers';
 import { PlanImportService } from './plan-import.service';
 import { planTemplate } from './plan-workbook';
@@ -26,6 +26,7 @@ export class PlanImportController {
   })
   @ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedOrExisting({ created: 'the plan with the cells merged in', existing: 'the same file was imported into this plan before: nothing changed' })
   async intoRecord(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown, @Headers('content-type') type: string | undefined, @Res({ passthrough: true }) response: StatusResponse) {
     const answer = await this.imports.intoRecord(principal, id, body, type);
     response.status(answer.status);
@@ -37,6 +38,7 @@ export class PlanImportController {
   @ApiOperation({ summary: 'Merges a spreadsheet into a scenario, as into a plan of record' })
   @ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedOrExisting({ created: 'the scenario with the cells merged in', existing: 'the same file was imported into this scenario before: nothing changed' })
   async intoScenario(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown, @Headers('content-type') type: string | undefined, @Res({ passthrough: true }) response: StatusResponse) {
     const answer = await this.imports.intoScenario(principal, id, body, type);
     response.status(answer.status);
@@ -44,7 +46,7 @@ export class PlanImportController {
   }
 
   @Get('plan-imports/template')
-  @ApiOperation({ summary: 'The file a plan import takes, with notes on every column: a workbook, or the CSV table' })
+  @ApiSpreadsheetFile('The file a plan import takes, with notes on every column: a workbook, or the CSV table')
   template(@Query() query: SpreadsheetFormatQuery) {
     return spreadsheetFile({ format: query.format ?? 'xlsx' }, 'plan-import-template', planTemplate(query.format ?? 'xlsx'));
   }
