@@ -141,7 +141,7 @@ async function readAnySpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csv
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${(error as Error).message.slice(0, 200)})`);
+    throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${String((error as Error).message).slice(0, 200).replace(/[^\x20-\x7e]/g, '?')})`);
   }
   return workbook.worksheets.map(readXlsxSheet);
 }
