@@ -51,8 +51,9 @@ export class FeedSourceController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rotates the key: a new current key (its secret shown this once); the keys current until now keep working for the overlap' })
   rotate(@Param('name') name: string, @Body() dto: RotateFeedKeyDto) {
-    const overlapMs = dto.overlap === undefined ? undefined : parseIsoDuration(dto.overlap);
-    if (dto.overlap !== undefined && overlapMs === undefined) throw new BadRequestException('overlap must be an ISO-8601 duration of weeks, days or hours, such as P7D');
+    // null is no overlap given, as a missing one: the default applies.
+    const overlapMs = dto.overlap == null ? undefined : parseIsoDuration(dto.overlap);
+    if (dto.overlap != null && overlapMs === undefined) throw new BadRequestException('overlap must be an ISO-8601 duration of weeks, days or hours, such as P7D');
     return this.registry.rotateKey(name, overlapMs);
   }
 

@@ -23,7 +23,9 @@ export class UnreadableSpreadsheetError extends Error {}
 
 function cellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  // A date cell beyond the calendar (a large number formatted as a date) is no date: its text, for the check to name.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'a date beyond the calendar' : value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('hyperlink' in value) return String(value.text ?? value.hyperlink);

@@ -68,9 +68,10 @@ export class InitiativeImportActivitiesService implements ActivityProvider {
       // A CSV holds one table: a row per planned value, cost or milestone, split into the workbook's sheets.
       grouped = groupInitiativeRows(file.format === 'csv' ? sheetsOfInitiativeCsv(sheets[0]) : sheets);
     } catch (error) {
-      // A file that is no spreadsheet is a problem of the file, not a step to retry for ever.
-      if (!(error instanceof UnreadableSpreadsheetError)) throw error;
-      grouped = { rows: [], orphans: 0, problems: [{ sheet: INITIATIVE_SHEETS.initiatives.name, row: 1, column: null, message: error.message }] };
+      // Reading and grouping touch no database: whatever fails there fails again, so it is a problem of the
+      // file, not a step to retry for ever.
+      const message = error instanceof UnreadableSpreadsheetError ? error.message : `the file could not be read (${String((error as Error)?.message ?? error).slice(0, 200).replace(/[^\x20-\x7e]/g, '?')})`;
+      grouped = { rows: [], orphans: 0, problems: [{ sheet: INITIATIVE_SHEETS.initiatives.name, row: 1, column: null, message }] };
     }
     const { rows, problems, orphans } = grouped;
     await this.dataSource.transaction(async (manager) => {
