@@ -24,7 +24,8 @@ export class EnvelopeSigner {
   }
 }
 
-function header(headers: IHeaders | undefined, name: string): string | undefined {
+/** A Kafka header's value as text (its first, when given more than once), or undefined when absent. */
+export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const value = headers?.[name];
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined ? undefined : first.toString();
@@ -41,9 +42,9 @@ export class EnvelopeVerifier {
 
   /** The service whose key signed these bytes, or why none did. */
   signer(value: Buffer | null, headers: IHeaders | undefined): { ok: true; signer: ProducingService } | { ok: false; reason: string } {
-    const signer = header(headers, ENVELOPE_SIGNATURE_HEADERS.signer);
-    const keyId = header(headers, ENVELOPE_SIGNATURE_HEADERS.keyId);
-    const signature = header(headers, ENVELOPE_SIGNATURE_HEADERS.signature);
+    const signer = headerText(headers, ENVELOPE_SIGNATURE_HEADERS.signer);
+    const keyId = headerText(headers, ENVELOPE_SIGNATURE_HEADERS.keyId);
+    const signature = headerText(headers, ENVELOPE_SIGNATURE_HEADERS.signature);
     if (!signer || !keyId || !signature) return { ok: false, reason: 'unsigned: an internal event must carry its producer\'s signature' };
     if (!PRODUCING_SERVICES.includes(signer as ProducingService)) return { ok: false, reason: `bad signature: unknown signer '${signer.slice(0, 40)}'` };
     const keys = this.trusted[signer as ProducingService];

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FeedSettings } from '@tollgate/config';
 import { FEED_SIGNATURE_HEADERS, type EventEnvelope } from '@tollgate/contracts';
 import { feedKeyProblem, feedTypeProblem, MAX_KEY_OVERLAP_MS, rotateFeedKeys, type FeedSource, type FeedSourceKey } from '@tollgate/domain';
-import { hmacSignatureProblem } from '@tollgate/messaging';
-import type { IHeaders, KafkaMessage } from 'kafkajs';
+import { headerText, hmacSignatureProblem } from '@tollgate/messaging';
+import type { KafkaMessage } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FeedSourceKeyRecord } from './feed-source-key.entity';
@@ -15,12 +15,6 @@ export const FEED_SETTINGS = Symbol('FEED_SETTINGS');
 // How stale the registry may be before a message is screened against it: a
 // source registered or rotated on another instance is seen within this.
 const FRESH_FOR_MS = 2000;
-
-function header(headers: IHeaders | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
-}
 
 /** A new key: its id says when it was made, its secret is 32 random bytes. */
 function newKey(at: Date): { keyId: string; secret: string } {
@@ -152,9 +146,9 @@ export class FeedSourceRegistry {
    * key, a signature that does not hold.
    */
   async signatureProblem(message: KafkaMessage): Promise<string | undefined> {
-    const name = header(message.headers, FEED_SIGNATURE_HEADERS.source);
+    const name = headerText(message.headers, FEED_SIGNATURE_HEADERS.source);
     if (!name) return `unregistered source: the ${FEED_SIGNATURE_HEADERS.source} header is missing`;
-    const keyId = header(message.headers, FEED_SIGNATURE_HEADERS.keyId);
+    const keyId = headerText(message.headers, FEED_SIGNATURE_HEADERS.keyId);
     if (!keyId) return `bad signature: the ${FEED_SIGNATURE_HEADERS.keyId} header is missing`;
     let source = await this.current(name);
     // A source or key registered on another instance a moment ago: read again before refusing.
@@ -171,7 +165,7 @@ export class FeedSourceRegistry {
 
   /** Why a parsed feed event is not to be believed from the source that signed it: another name, another type. */
   eventProblem(event: EventEnvelope, message: KafkaMessage): string | undefined {
-    const name = header(message.headers, FEED_SIGNATURE_HEADERS.source)!;
+    const name = headerText(message.headers, FEED_SIGNATURE_HEADERS.source)!;
     const source = this.sources.get(name);
     if (!source) return `unregistered source: '${name.slice(0, 100)}' is not registered for this service's feeds`;
     if (event.source !== name) return `wrong source: the message is signed by '${name}' and says it comes from '${event.source.slice(0, 100)}'`;
