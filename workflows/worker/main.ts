@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from '@tollgate/config';
 import { TASK_QUEUES } from '@tollgate/contracts';
+import { temporalConnectionOptions } from '@tollgate/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ const config = loadConfigOrExit(workerConfigSchema);
 async function connectWithRetry(): Promise<NativeConnection> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await NativeConnection.connect({ address: config.temporal.address });
+      return await NativeConnection.connect(temporalConnectionOptions(config.temporal));
     } catch (error) {
       if (attempt >= 30) throw error;
       Runtime.instance().logger.warn(`Temporal not reachable at ${config.temporal.address}, retrying`, {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   Runtime.install({
     logger: new DefaultLogger(config.logLevel),
     telemetryOptions: config.metricsPort
-      ? { metrics: { prometheus: { bindAddress: `127.0.0.1:${config.metricsPort}` } } }
+      ? { metrics: { prometheus: { bindAddress: `${config.metricsHost}:${config.metricsPort}` } } }
       : undefined,
   });
   const connection = await connectWithRetry();

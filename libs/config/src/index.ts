@@ -3,3 +3,4 @@ export * from './load-config';
 export * from './service-config';
 export * from './signing-keys';
 export * from './feed-sources';
+export * from './cluster-connections';

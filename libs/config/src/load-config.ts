@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSecretSetting } from './cluster-connections';
 import { ConfigError } from './config-error';
 
 type Environment = Record<string, string | undefined>;
@@ -12,7 +13,8 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Environment): z.
   const problems = result.error.issues.map((issue) => {
     const setting = issue.path.length ? issue.path.join('.') : 'configuration';
     const value = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
-    const shown = value === undefined ? 'is not set' : `is '${value}'`;
+    // A refused password is still a password: say that it is set, never what it is.
+    const shown = value === undefined ? 'is not set' : isSecretSetting(setting) ? 'is set; its value is not shown' : `is '${value}'`;
     return `${setting}: ${issue.message} (${setting} ${shown})`;
   });
   throw new ConfigError(problems);

@@ -24,7 +24,7 @@ describe('service configuration', () => {
       environment: 'development',
       http: { host: '127.0.0.1', port: 3003, corsOrigins: ['http://127.0.0.1:3001', 'http://localhost:3001'] },
       logLevel: 'info',
-      database: { url: 'postgres://tollgate:tollgate@127.0.0.1:5432/tollgate', schema: 'finance' },
+      database: { url: 'postgres://tollgate:tollgate@127.0.0.1:5432/tollgate', schema: 'finance', poolSize: 10 },
       kafka: {
         brokers: ['127.0.0.1:9092'],
         clientId: 'tollgate-finance',

@@ -9,6 +9,17 @@ import {
   parseTrustedKeys,
   type SigningSettings,
 } from './signing-keys';
+import {
+  databaseCluster,
+  databaseClusterEnvironment,
+  kafkaCluster,
+  kafkaClusterEnvironment,
+  temporalConnection,
+  temporalClusterEnvironment,
+  type DatabaseClusterSettings,
+  type KafkaClusterSettings,
+  type TemporalConnectionSettings,
+} from './cluster-connections';
 
 /** The development secret that production refuses. */
 export const DEVELOPMENT_JWT_SECRET = 'tollgate-dev-secret';
@@ -65,6 +76,9 @@ export const commonEnvironment = {
   // With an OpenID provider: the issuer and audience a token must name, and where its roles are (a dotted path such as realm_access.roles).
   TOLLGATE_JWT_ISSUER: z.string().trim().url().optional(),
   TOLLGATE_JWT_AUDIENCE: z.string().trim().min(1).optional(),
+  ...temporalClusterEnvironment,
+  ...kafkaClusterEnvironment,
+  ...databaseClusterEnvironment,
   TOLLGATE_JWT_ROLES_CLAIM: z.string().trim().regex(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, 'a claim name, or a dotted path to one').default('roles'),
 };
 
@@ -75,11 +89,11 @@ export interface ServiceConfig {
   /** `corsOrigins`: the origins whose pages may call this service from a browser (the cockpit's). */
   http: { host: string; port: number; corsOrigins: string[] };
   logLevel: (typeof LOG_LEVELS)[number];
-  database: { url: string; schema: ServiceName };
+  database: { url: string; schema: ServiceName } & DatabaseClusterSettings;
   /** Consumer groups are `<groupPrefix>-<service>.<purpose>`: a second stack on the same brokers uses another prefix. */
   /** Topics are `<topicPrefix><contract name>`: empty for the contract's own names. */
-  kafka: { brokers: string[]; clientId: string; groupPrefix: string; topicPrefix: string; outboxPollMs: number; signing: SigningSettings };
-  temporal: { address: string; namespace: string; taskQueue: ServiceName };
+  kafka: { brokers: string[]; clientId: string; groupPrefix: string; topicPrefix: string; outboxPollMs: number; signing: SigningSettings } & KafkaClusterSettings;
+  temporal: TemporalConnectionSettings & { taskQueue: ServiceName };
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string };
 }
 
@@ -136,12 +150,14 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
           message: "development signing keys are refused in production; set this service's key and the trusted keyring",
         });
       }
+      const clusterProblem = (setting: string, message: string) => context.issues.push({ code: 'custom', input: env, message, path: [setting] });
+      const production = env.NODE_ENV === 'production';
       return {
         service,
         environment: env.NODE_ENV,
         http: { host: env.TOLLGATE_HTTP_HOST, port: (env as Record<string, unknown>)[portSetting] as number, corsOrigins: env.TOLLGATE_CORS_ORIGINS },
         logLevel: env.TOLLGATE_LOG_LEVEL,
-        database: { url: env.TOLLGATE_DATABASE_URL, schema: service },
+        database: { url: env.TOLLGATE_DATABASE_URL, schema: service, ...databaseCluster(env, clusterProblem) },
         kafka: {
           brokers: env.TOLLGATE_KAFKA_BROKERS,
           clientId: env.TOLLGATE_KAFKA_CLIENT_ID ?? `tollgate-${service}`,
@@ -149,8 +165,9 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
           topicPrefix: env.TOLLGATE_KAFKA_TOPIC_PREFIX,
           outboxPollMs: env.TOLLGATE_OUTBOX_POLL_MS,
           signing: signing!,
+          ...kafkaCluster(env, production, clusterProblem),
         },
-        temporal: { address: env.TOLLGATE_TEMPORAL_ADDRESS, namespace: env.TOLLGATE_TEMPORAL_NAMESPACE, taskQueue: service },
+        temporal: { ...temporalConnection(env, clusterProblem), taskQueue: service },
         auth: {
           ...(env.TOLLGATE_JWT_JWKS_URL ? { jwksUrl: env.TOLLGATE_JWT_JWKS_URL } : { jwtSecret: env.TOLLGATE_JWT_SECRET }),
           ...(env.TOLLGATE_JWT_ISSUER ? { issuer: env.TOLLGATE_JWT_ISSUER } : {}),

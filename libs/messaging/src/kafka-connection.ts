@@ -1,8 +1,11 @@
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, logLevel, LogEntry, type SASLOptions } from 'kafkajs';
 
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
+  /** TLS to the brokers: the CA to trust, and a client certificate for mutual TLS. */
+  ssl?: { ca?: string[]; cert?: string; key?: string };
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
 }
 
 type LogSink = (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: Record<string, unknown>) => void;
@@ -18,6 +21,9 @@ export function createKafka(settings: KafkaSettings, sink?: LogSink): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
+    // An empty TLS object still means TLS, trusting the system's CAs (MSK, Confluent Cloud).
+    ...(settings.ssl ? { ssl: settings.ssl } : {}),
+    ...(settings.sasl ? { sasl: settings.sasl as SASLOptions } : {}),
     connectionTimeout: 3000,
     retry: { initialRetryTime: 300, retries: 8 },
     logLevel: logLevel.WARN,

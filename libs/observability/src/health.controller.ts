@@ -1,10 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@tollgate/auth';
 import { DEPENDENCY_CHECKS, DependencyCheck } from './dependency-check';
 
-/** Liveness and readiness: 200 when every dependency answers, 503 naming those that do not. */
+/** Readiness (200 when every dependency answers, 503 naming those that do not) and liveness. */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -13,6 +13,17 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(DEPENDENCY_CHECKS) private readonly checks: DependencyCheck[],
   ) {}
+
+  // Liveness asks only whether the process serves: a restart cures a stuck
+  // process, never a database or broker that is down, so an orchestrator must
+  // not restart every replica while Kafka is away.
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: 200 while the process serves requests, whatever its dependencies' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } }, required: ['status'] } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
 
   @Get()
   @Public()

@@ -17,6 +17,7 @@ export function postgresOptions(config: ServiceConfig, entities: Function[], mig
     migrationsRun: false,
     logging: ['error', 'warn', 'migration'],
     applicationName: `tollgate-${config.service}`,
-    extra: { max: 10, connectionTimeoutMillis: 2000, statement_timeout: 30_000 },
+    ...(config.database.tls ? { ssl: config.database.tls } : {}),
+    extra: { max: config.database.poolSize, connectionTimeoutMillis: 2000, statement_timeout: 30_000 },
   };
 }

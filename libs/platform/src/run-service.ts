@@ -29,7 +29,7 @@ function serveAsyncApi(app: INestApplication, config: SharedServiceConfig): void
 
 /** Applies what every service shares: prefix, CORS for the cockpit, body limits, validation, errors, OpenAPI and AsyncAPI, shutdown hooks. */
 export function configureService(app: INestApplication, description: ServiceDescription, config: SharedServiceConfig): void {
-  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'metrics'] });
   // The cockpit's page calls the services with a bearer token, never with cookies.
   app.enableCors({ origin: config.http.corsOrigins, credentials: false, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], maxAge: 600 });
   useJsonBody(app);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { TemporalSettings } from './temporal-settings';
+import { temporalConnectionOptions, type TemporalSettings } from './temporal-settings';
 
 /** A provider that contributes activities to its service's worker. */
 export interface ActivityProvider {
@@ -46,7 +46,7 @@ export class ActivityWorkerHost {
   private async runWithRetry(): Promise<void> {
     for (let attempt = 0; !this.stopped; attempt += 1) {
       try {
-        this.connection ??= await NativeConnection.connect({ address: this.options.address });
+        this.connection ??= await NativeConnection.connect(temporalConnectionOptions(this.options));
         this.worker = await Worker.create({
           connection: this.connection,
           namespace: this.options.namespace,

@@ -1,6 +1,6 @@
 import { DynamicModule, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import type { TemporalSettings } from './temporal-settings';
+import { temporalConnectionOptions, type TemporalSettings } from './temporal-settings';
 
 /** Closes the lazy client connection when the application stops. */
 @Injectable()
@@ -28,7 +28,7 @@ export class TemporalClientModule {
       module: TemporalClientModule,
       global: true,
       providers: [
-        { provide: Connection, useFactory: () => Connection.lazy({ address: settings.address }) },
+        { provide: Connection, useFactory: () => Connection.lazy(temporalConnectionOptions(settings)) },
         {
           provide: Client,
           useFactory: (connection: Connection) => new Client({ connection, namespace: settings.namespace }),
