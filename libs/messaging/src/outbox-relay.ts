@@ -4,6 +4,9 @@ import { prefixedTopic } from '@tollgate/contracts';
 import type { EnvelopeSigner } from './envelope-signing';
 import { OutboxMessage } from './outbox-message.entity';
 
+/** The advisory lock space of outbox relays ('rely'), apart from other locks in the same database. */
+const RELAY_LOCKS = 0x72656c79;
+
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize?: number;
@@ -17,9 +20,16 @@ export interface OutboxRelayOptions {
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them
- * published. Rows are locked with SKIP LOCKED so that several instances of a
- * service share the work; a crash between publishing and marking republishes,
- * which the consumers' inbox absorbs.
+ * published. A crash between publishing and marking republishes, which the
+ * consumers' inbox absorbs.
+ *
+ * Of several instances of a service, one relays at a time: it holds a
+ * transaction-level advisory lock on its outbox while it sends a batch, and
+ * the others find it taken and wait for the next poll. Sharing the rows
+ * instead (SKIP LOCKED) let a second instance publish an initiative's later
+ * event while the first was still sending the earlier one, so consumers saw
+ * a closure requested after the initiative was closed. When the holder dies
+ * its transaction ends, the lock goes with it, and another instance takes over.
  */
 export class OutboxRelay {
   private producer?: Producer;
@@ -59,13 +69,13 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     const producer = await this.connectedProducer();
     return this.dataSource.transaction(async (manager) => {
+      const [{ relaying }] = await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS relaying', [RELAY_LOCKS, this.outboxTable()]);
+      if (!relaying) return 0;
       const rows = await manager
         .createQueryBuilder(OutboxMessage, 'message')
         .where('message.published_at IS NULL')
         .orderBy('message.sequence', 'ASC')
         .limit(this.batchSize)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
         .getMany();
       if (rows.length === 0) return 0;
 
@@ -94,6 +104,11 @@ export class OutboxRelay {
       );
       return rows.length;
     });
+  }
+
+  /** The outbox's schema-qualified table: one lock per service's outbox, whichever database they share. */
+  private outboxTable(): string {
+    return this.dataSource.getMetadata(OutboxMessage).tablePath;
   }
 
   private async run(): Promise<void> {
