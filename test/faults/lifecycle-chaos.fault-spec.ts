@@ -1,44 +1,22 @@
-import { createEnvelope, FINANCE_SIGNATURE_HEADER, TOPICS } from '@tollgate/contracts';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { DEVELOPMENT_FINANCE_HMAC_SECRET } from '../../services/finance/src/config/finance.config';
-import { signWithHmac } from '@tollgate/messaging';
 import type { HttpAnswer, Person } from '../support/http-client';
-import { initiativePeople, type InitiativePeople } from '../support/initiative-walk';
+import { confirmWalked, initiativeDraft, initiativePeople, inPool as inPoolOf, walkToClosure, type WalkedInitiative as Walked } from '../support/initiative-walk';
 import { PatientClient } from '../support/patient-client';
+import { seededRandom } from '../support/seeded-random';
 import { StackProcess, type StackProcessName } from '../support/service-process';
-import { produceRaw } from '../support/topic-reader';
 
 const LIFECYCLES = Number(process.env.FAULT_LIFECYCLES ?? 200);
 const COHORT = Number(process.env.FAULT_COHORT ?? 40);
 const WALKERS = 40;
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
-const PERIOD = '2027-03';
 
 const admin: Person = { id: `admin-${randomUUID()}`, roles: ['admin'] };
 const viewer: Person = { id: `viewer-${randomUUID()}`, roles: ['viewer'] };
 
 function infra(part: 'kafka' | 'postgres', action: 'start' | 'stop'): void {
   execFileSync('bash', [path.resolve(__dirname, `../../deploy/local/${part}.sh`), action], { stdio: 'inherit', timeout: 180_000 });
-}
-
-// A small seeded generator, so that a failing run can be repeated with FAULT_SEED.
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
-
-interface Walked {
-  id: string;
-  people: InitiativePeople;
-  amount: number;
-  door: 'rest' | 'kafka';
 }
 
 // The stack as separate processes, faults injected while lifecycles are
@@ -50,7 +28,7 @@ interface Walked {
 describe('the lifecycle under faults', () => {
   const processes = {} as Record<StackProcessName, StackProcess>;
   const client = new PatientClient();
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   let faults = 0;
 
   beforeAll(async () => {
@@ -84,80 +62,18 @@ describe('the lifecycle under faults', () => {
     // The initiatives service learns programs from the plans service's events: until it has, a
     // create answers 422. The first initiative that passes stays at stage 0 in the portfolio.
     const probe = initiativePeople();
-    await client.command(url('initiatives'), probe.owner, 'post', '/api/initiatives', draft(programId, probe, 1), (answer) => answer.status !== 422);
+    await client.command(url('initiatives'), probe.owner, 'post', '/api/initiatives', initiativeDraft(programId, probe, { plannedAmount: 300_000 }), (answer) => answer.status !== 422);
     return programId;
   }
 
-  function draft(programId: string, people: InitiativePeople, index: number) {
-    return {
-      title: `Resilient initiative ${index} ${randomUUID().slice(0, 6)}`,
-      programId,
-      ownerId: people.owner.id,
-      sponsorId: people.sponsor.id,
-      controllerId: people.controller.id,
-      category: 'cost',
-      measures: [{ name: 'Savings', category: 'opex', plannedValues: [{ period: PERIOD, amount: 300_000 }] }],
-      oneTimeCosts: [{ period: '2027-01', amount: 10_000 }],
-      milestones: [{ title: 'Delivered', dueDate: '2099-12-31' }],
-    };
-  }
-
   /** Creates an initiative and walks it to stage 4 with closure requested, through the API. */
-  async function walkToClosure(programId: string, index: number): Promise<Omit<Walked, 'door' | 'amount'>> {
+  async function walkOneToClosure(programId: string): Promise<Omit<Walked, 'door' | 'amount'>> {
     const people = initiativePeople();
-    const initiatives = url('initiatives');
-    const id: string = ok(await client.command(initiatives, people.owner, 'post', '/api/initiatives', draft(programId, people, index)), 'create').body.id;
-    const evidence = { text: 'done', links: [] };
-    const deciders: Record<number, Person[]> = { 1: [people.sponsor], 2: [people.pmo], 3: [people.sponsor, people.controller], 4: [people.sponsor] };
-    for (const stage of [1, 2, 3, 4]) {
-      if (stage === 4) {
-        const [milestone] = (await client.read(initiatives, people.owner, `/api/initiatives/${id}`)).body.milestones;
-        ok(await client.command(initiatives, people.owner, 'post', `/api/initiatives/${id}/milestones/${milestone.id}/complete`, { evidence }), 'complete');
-      }
-      const request = ok(await client.command(initiatives, people.owner, 'post', `/api/initiatives/${id}/gate-requests`, { targetStage: stage, evidence }), `gate ${stage}`);
-      for (const decider of deciders[stage]) {
-        ok(await client.command(initiatives, decider, 'post', `/api/initiatives/${id}/gate-requests/${request.body.id}/decision`, { approve: true }), `decision ${stage}`);
-      }
-    }
-    ok(await client.command(initiatives, people.owner, 'post', `/api/initiatives/${id}/closure`), 'closure');
-    return { id, people };
+    return { id: await walkToClosure(client, url('initiatives'), programId, people, { plannedAmount: 300_000 }), people };
   }
 
-  /** Confirms realized value through one of finance's two doors, as a controller or a finance system would. */
-  async function confirm(walked: Walked): Promise<void> {
-    const finance = url('finance');
-    // Finance learns the initiative from the initiatives service's events; a confirmation before that is refused (404).
-    await client.read(finance, walked.people.controller, `/api/initiatives/${walked.id}/ledger`);
-    const body = { confirmationId: `FAULT-${walked.id}`, initiativeId: walked.id, period: PERIOD, amount: walked.amount, currency: 'EUR', reference: 'GL fault test' };
-    if (walked.door === 'rest') {
-      ok(await client.command(finance, walked.people.controller, 'post', '/api/confirmations', body), 'confirmation');
-      return;
-    }
-    const envelope = createEnvelope({ type: 'finance.value-confirmed', source: 'erp/fault-test', subject: walked.id, data: { ...body, controllerId: walked.people.controller.id } }, randomUUID(), new Date());
-    const bytes = JSON.stringify(envelope);
-    // A finance system keeps trying while the broker is away, as its producer would.
-    const started = Date.now();
-    for (;;) {
-      try {
-        await produceRaw(TOPICS.financeValueConfirmations, walked.id, bytes, { [FINANCE_SIGNATURE_HEADER]: signWithHmac(bytes, DEVELOPMENT_FINANCE_HMAC_SECRET) });
-        return;
-      } catch (error) {
-        if (Date.now() - started > 180_000) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
-  }
-
-  async function inPool<T>(count: number, work: (index: number) => Promise<T>): Promise<T[]> {
-    const results: T[] = new Array(count);
-    let nextIndex = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(WALKERS, count) }, async () => {
-        for (let index = nextIndex++; index < count; index = nextIndex++) results[index] = await work(index);
-      }),
-    );
-    return results;
-  }
+  const confirm = (walked: Walked) => confirmWalked(client, url('finance'), walked, 'FAULT');
+  const inPool = <T>(count: number, work: (index: number) => Promise<T>) => inPoolOf(WALKERS, count, work);
 
   /** Every initiative closed at the value confirmed, each transition once, in the ledger and the portfolio as sent. */
   async function verify(programId: string, cohort: Walked[]): Promise<void> {
@@ -218,7 +134,7 @@ describe('the lifecycle under faults', () => {
     let cohort: Walked[];
     try {
       cohort = await inPool(LIFECYCLES, async (index) => {
-        const walked: Walked = { ...(await walkToClosure(programId, index)), amount: 200_000 + index, door: index % 2 === 0 ? 'rest' : 'kafka' };
+        const walked: Walked = { ...(await walkOneToClosure(programId)), amount: 200_000 + index, door: index % 2 === 0 ? 'rest' : 'kafka' };
         await confirm(walked);
         return walked;
       });
@@ -233,7 +149,7 @@ describe('the lifecycle under faults', () => {
 
   it('closes what is confirmed over REST while the Kafka broker is away for 30 s, and applies what finance systems send once it is back', async () => {
     const programId = await program();
-    const walkedToClosure = await inPool(COHORT, (index) => walkToClosure(programId, index));
+    const walkedToClosure = await inPool(COHORT, () => walkOneToClosure(programId));
     const cohort: Walked[] = walkedToClosure.map((walked, index) => ({ ...walked, amount: 100_000 + index, door: index % 2 === 0 ? 'rest' : 'kafka' }));
     // Finance must know each initiative before the broker goes: it learns them over Kafka.
     for (const walked of cohort) await client.read(url('finance'), walked.people.controller, `/api/initiatives/${walked.id}/ledger`, (answer) => answer.status === 200 && answer.body.closure.state === 'pending_confirmation');
@@ -258,7 +174,7 @@ describe('the lifecycle under faults', () => {
   it('loses nothing when PostgreSQL restarts under load', async () => {
     const programId = await program();
     const walking = inPool(COHORT, async (index) => {
-      const walked: Walked = { ...(await walkToClosure(programId, index)), amount: 50_000 + index, door: index % 2 === 0 ? 'rest' : 'kafka' };
+      const walked: Walked = { ...(await walkOneToClosure(programId)), amount: 50_000 + index, door: index % 2 === 0 ? 'rest' : 'kafka' };
       await confirm(walked);
       return walked;
     });

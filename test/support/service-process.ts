@@ -33,10 +33,18 @@ export class StackProcess {
   private constructor(
     readonly name: StackProcessName,
     readonly port: number,
+    readonly replica: string,
+    private readonly settings: Record<string, string>,
   ) {}
 
-  static async start(name: StackProcessName): Promise<StackProcess> {
-    const process = new StackProcess(name, await freePort());
+  /**
+   * Starts a process on a free port of its own. A second `replica` of the same
+   * name shares everything else (database, consumer groups, task queues) as
+   * another instance of a real deployment would; only its log is apart.
+   * `env` adds to or overrides the test settings.
+   */
+  static async start(name: StackProcessName, { replica = '', env = {} }: { replica?: string; env?: Record<string, string> } = {}): Promise<StackProcess> {
+    const process = new StackProcess(name, await freePort(), replica, env);
     await process.launch();
     return process;
   }
@@ -55,13 +63,13 @@ export class StackProcess {
     const entry = this.name === 'worker' ? 'dist/workflows/workflows/worker/main.js' : `dist/services/${this.name}/services/${this.name}/src/main.js`;
     const env = {
       ...process.env,
-      ...serviceTestEnv(),
+      ...serviceTestEnv(this.settings),
       TOLLGATE_LOG_LEVEL: 'warn',
       TOLLGATE_WORKER_LOG_LEVEL: 'WARN',
       TOLLGATE_WORKFLOW_BUNDLE: TEST_ENVIRONMENT.workflowBundle,
       [this.name === 'worker' ? 'TOLLGATE_WORKER_METRICS_PORT' : `TOLLGATE_${this.name.toUpperCase()}_PORT`]: String(this.port),
     };
-    const log = createWriteStream(path.join(LOGS, `fault-${this.name}.log`), { flags: 'a' });
+    const log = createWriteStream(path.join(LOGS, `fault-${this.name}${this.replica ? `-${this.replica}` : ''}.log`), { flags: 'a' });
     // TOLLGATE_PROFILE_DIR: each process writes a V8 CPU profile there when it stops, to see where a benchmark's time goes.
     const profile = process.env.TOLLGATE_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TOLLGATE_PROFILE_DIR}`] : [];
     const child = spawn(process.execPath, [...profile, '-r', './deploy/runtime/lib-paths.js', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

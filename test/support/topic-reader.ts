@@ -1,7 +1,7 @@
 import { DEVELOPMENT_KEY_ID, developmentSigningKey } from '@tollgate/config';
 import type { EventEnvelope, EventEnvelopeOf, EventType, ProducingService } from '@tollgate/contracts';
 import { createKafka, EnvelopeSigner } from '@tollgate/messaging';
-import { Partitioners, type KafkaMessage } from 'kafkajs';
+import { AssignerProtocol, Partitioners, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { TEST_ENVIRONMENT, testTopic } from './test-environment';
 
@@ -135,5 +135,104 @@ export async function rawTopicHolds(kafkaTopic: string, matches: (message: Kafka
     });
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/**
+ * Every message of a topic (the contract's name) from the beginning up to its
+ * end as it stands when called, each partition's in its order, which is the
+ * order one key's messages were written in.
+ */
+export async function readToEnd(topic: string, timeoutMs = 60_000): Promise<KafkaMessage[]> {
+  const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-reader' });
+  const admin = kafka.admin();
+  await admin.connect();
+  let ends: Array<{ partition: number; high: string; low: string }>;
+  try {
+    ends = await admin.fetchTopicOffsets(testTopic(topic));
+  } finally {
+    await admin.disconnect();
+  }
+  const pending = new Set(ends.filter((end) => BigInt(end.high) > BigInt(end.low)).map((end) => end.partition));
+  const messages: KafkaMessage[] = [];
+  if (pending.size === 0) return messages;
+  const consumer = kafka.consumer({ groupId: `tollgate-test-reader-${randomUUID()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: testTopic(topic), fromBeginning: true });
+    return await new Promise<KafkaMessage[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`could not read ${topic} to its end within ${timeoutMs} ms`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          const end = ends.find((candidate) => candidate.partition === partition)!;
+          if (BigInt(message.offset) >= BigInt(end.high)) return;
+          messages.push(message);
+          if (BigInt(message.offset) + 1n >= BigInt(end.high)) pending.delete(partition);
+          if (pending.size === 0) {
+            clearTimeout(timer);
+            resolve(messages);
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** A live consumer group as the broker sees it: its members, and what of the topics they read none of them owns. */
+export interface GroupMembership {
+  groupId: string;
+  state: string;
+  members: number;
+  /** The Kafka names of the topics its members subscribe to. */
+  topics: string[];
+  /** `topic/partition` of those topics that no member is assigned. */
+  unowned: string[];
+}
+
+/** The consumer groups with members whose name starts with `prefix` (`<group prefix>-<service>.`). */
+export async function liveGroups(prefix: string): Promise<GroupMembership[]> {
+  const admin = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-admin' }).admin();
+  await admin.connect();
+  try {
+    const ids = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
+    if (ids.length === 0) return [];
+    const { groups } = await admin.describeGroups(ids);
+    const live = groups.filter((group) => group.members.length > 0);
+    const topics = [...new Set(live.flatMap((group) => group.members.flatMap((member) => AssignerProtocol.MemberMetadata.decode(member.memberMetadata)?.topics ?? [])))];
+    const partitions = topics.length ? (await admin.fetchTopicMetadata({ topics })).topics : [];
+    return live.map((group) => {
+      const subscribed = [...new Set(group.members.flatMap((member) => AssignerProtocol.MemberMetadata.decode(member.memberMetadata)?.topics ?? []))].sort();
+      const owned = new Set(
+        group.members.flatMap((member) =>
+          Object.entries(AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment ?? {}).flatMap(([topic, numbers]) => numbers.map((number) => `${topic}/${number}`)),
+        ),
+      );
+      const all = partitions.filter((topic) => subscribed.includes(topic.name)).flatMap((topic) => topic.partitions.map((partition) => `${topic.name}/${partition.partitionId}`));
+      return { groupId: group.groupId, state: group.state, members: group.members.length, topics: subscribed, unowned: all.filter((partition) => !owned.has(partition)) };
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The messages on `topics` (Kafka names) that a group has not committed yet: its consumer lag. */
+export async function consumerLag(groupId: string, topics: string[]): Promise<number> {
+  const admin = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-admin' }).admin();
+  await admin.connect();
+  try {
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    let lag = 0n;
+    for (const topic of topics) {
+      for (const end of await admin.fetchTopicOffsets(topic)) {
+        const offset = BigInt(committed.find((entry) => entry.topic === topic)?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? '-1');
+        // Nothing committed yet: the group is behind by every message the partition holds.
+        lag += BigInt(end.high) - (offset < 0n ? BigInt(end.low) : offset);
+      }
+    }
+    return Number(lag);
+  } finally {
+    await admin.disconnect();
   }
 }
