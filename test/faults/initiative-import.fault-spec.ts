@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { eventually } from '../support/eventually';
 import { goodInitiativeRows, initiativeWorkbook, XLSX_CONTENT_TYPE } from '../support/initiative-workbook-file';
 import { announceProgram } from '../support/org-nodes';
+import { OwnTopics } from '../support/own-topics';
 import { StackProcess } from '../support/service-process';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 
@@ -29,14 +30,20 @@ describe('a large import across restarts', () => {
   let initiatives: StackProcess;
   let database: DataSource;
 
+  // Ten thousand initiatives announced: on the run's topics, every suite after this one would start
+  // by projecting them, in services that this test never starts.
+  const topics = new OwnTopics('import');
+
   beforeAll(async () => {
     database = await new DataSource({ type: 'postgres', url: TEST_ENVIRONMENT.databaseUrl }).initialize();
+    await topics.create();
     worker = await StackProcess.start('worker');
-    initiatives = await StackProcess.start('initiatives');
+    initiatives = await StackProcess.start('initiatives', { env: topics.env });
   }, 300_000);
 
   afterAll(async () => {
     await Promise.all([worker?.stop(), initiatives?.stop()]);
+    await topics.delete();
     await database?.destroy();
   }, 120_000);
 
@@ -46,7 +53,7 @@ describe('a large import across restarts', () => {
   };
 
   it(`imports ${ROWS} initiatives to the end though the worker and the service are killed half-way`, async () => {
-    const program = await announceProgram(database, 'Imported at scale');
+    const program = await announceProgram(database, 'Imported at scale', null, topics.topicPrefix);
     const keys = Array.from({ length: ROWS }, (_, index) => `R${index}`);
     const people = { owner: `owner-${randomUUID()}`, sponsor: `sponsor-${randomUUID()}`, controller: `controller-${randomUUID()}` };
     const file = await initiativeWorkbook(goodInitiativeRows(keys, program, people, (key) => `Scale ${program.slice(-8)} ${key}`));

@@ -40,12 +40,13 @@ export async function produceRaw(
   key: string,
   value: string | Buffer,
   headers: Record<string, string> = {},
+  topicPrefix = TEST_ENVIRONMENT.topicPrefix,
 ): Promise<{ partition: number; offset: string }> {
   const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-producer' });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    const [sent] = await producer.send({ topic: testTopic(topic), acks: -1, messages: [{ key, value, headers }] });
+    const [sent] = await producer.send({ topic: `${topicPrefix}${topic}`, acks: -1, messages: [{ key, value, headers }] });
     return { partition: sent.partition, offset: sent.baseOffset ?? sent.offset ?? '0' };
   } finally {
     await producer.disconnect();
@@ -88,9 +89,14 @@ export function signedBy(service: ProducingService, value: string | Buffer): Rec
 }
 
 /** Publishes an envelope as its owner's relay does: signed with that service's key. */
-export async function produceSigned(service: ProducingService, topic: string, envelope: EventEnvelope | EventEnvelopeOf<EventType>): Promise<{ partition: number; offset: string }> {
+export async function produceSigned(
+  service: ProducingService,
+  topic: string,
+  envelope: EventEnvelope | EventEnvelopeOf<EventType>,
+  topicPrefix = TEST_ENVIRONMENT.topicPrefix,
+): Promise<{ partition: number; offset: string }> {
   const value = JSON.stringify(envelope);
-  return produceRaw(topic, envelope.subject, value, signedBy(service, value));
+  return produceRaw(topic, envelope.subject, value, signedBy(service, value), topicPrefix);
 }
 
 /**
