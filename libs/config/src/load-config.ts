@@ -6,7 +6,9 @@ type Environment = Record<string, string | undefined>;
 
 /** Parses the environment with a schema; throws a ConfigError naming each bad setting. */
 export function loadConfig<S extends z.ZodType>(schema: S, env: Environment): z.infer<S> {
-  const result = schema.safeParse(env);
+  // A plain copy: process.env is an exotic object, which zod cannot merge across the intersections
+  // the services' schemas are made of once one part has refused a setting ("Unmergable intersection").
+  const result = schema.safeParse({ ...env });
   if (result.success) {
     return result.data;
   }

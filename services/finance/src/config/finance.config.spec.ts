@@ -27,6 +27,18 @@ describe('finance settings', () => {
     );
   });
 
+  it("reads the process's own environment, as a started service does, and names what production lacks", () => {
+    // process.env is no plain object: read as it is, the settings' parts could not be put together.
+    const saved = { ...process.env };
+    try {
+      for (const name of Object.keys(process.env)) if (name.startsWith('TOLLGATE_')) delete process.env[name];
+      process.env.NODE_ENV = 'production';
+      expect(() => loadConfig(financeConfigSchema, process.env)).toThrow(/TOLLGATE_DATABASE_URL: is required in production[\s\S]*TOLLGATE_TEMPORAL_ADDRESS: is required in production/);
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('refuses a short key', () => {
     expect(() => loadConfig(financeConfigSchema, { TOLLGATE_FINANCE_HMAC_SECRET: 'short' })).toThrow(/at least 16 characters/);
   });
