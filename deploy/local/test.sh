@@ -18,6 +18,7 @@ fail_setup() { log "$1"; echo "0 passed, 1 failed"; exit 1; }
 step "installing what is missing"
 bash "$HERE/node-deps.sh" || fail_setup "npm install failed"
 bash "$HERE/infra.sh" install || fail_setup "installing the infrastructure failed"
+bash "$HERE/deploy-tools.sh" install || fail_setup "installing the deploy tools (Helm, kubeconform, schemas, docker-compose) failed"
 step "starting PostgreSQL, Kafka and Temporal"
 bash "$HERE/infra.sh" start || fail_setup "the infrastructure did not come up"
 step "building every project"
