@@ -1,4 +1,6 @@
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import { EventEnvelope, EventType, parseEvent, prefixedTopic } from '@tollgate/contracts';
+import { contextFromHeaders, inSpan } from '@tollgate/observability';
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AppliedEvent } from './applied-event.entity';
@@ -183,7 +185,7 @@ export class IdempotentEventConsumer {
     // One at a time, each settled before the next: a failure half-way reads again only what was not settled.
     for (const [index, message] of messages.entries()) {
       const verdict = screened[index];
-      const outcome = verdict.kind === 'apply' ? await this.applyAlone(verdict.event) : verdict.outcome;
+      const outcome = verdict.kind === 'apply' ? await this.applyAlone(verdict.event, message) : verdict.outcome;
       await settle([message], [outcome.outcome === 'dead-lettered' ? await this.deadLetter(topic, partition, message, outcome) : outcome]);
     }
   }
@@ -223,7 +225,9 @@ export class IdempotentEventConsumer {
       return verdict.kind === 'apply' ? [{ message, event: verdict.event }] : [];
     });
     if (candidates.length === 0) return new Map();
-    const { toApply, refused } = await this.dataSource.transaction(async (manager) => {
+    // One span for the batch's one transaction, linked to the trace of each event in it.
+    const traced = { parent: ROOT_CONTEXT, kind: SpanKind.CONSUMER, attributes: this.spanAttributes(), links: candidates.map(({ message }) => contextFromHeaders(message.headers)) };
+    const { toApply, refused } = await inSpan(`${this.options.groupId} apply batch`, traced, () => this.dataSource.transaction(async (manager) => {
       const fresh = await this.recordAsApplied(manager, [...new Set(candidates.map(({ event }) => event.id))]);
       // The first copy of an event is applied; a copy later in the same batch is a duplicate like any redelivery.
       const firstCopies = candidates.filter(({ event }) => fresh.delete(event.id));
@@ -233,7 +237,7 @@ export class IdempotentEventConsumer {
         await manager.delete(AppliedEvent, { consumerGroup: this.options.groupId, eventId: In([...refusals.keys()]) });
       }
       return { toApply: firstCopies, refused: refusals };
-    });
+    }));
     const outcomes = new Map<KafkaMessage, MessageOutcome>(
       toApply.map(({ message, event }) => {
         const reason = refused.get(event.id);
@@ -243,7 +247,7 @@ export class IdempotentEventConsumer {
     for (const { message, event } of candidates) {
       if (outcomes.has(message)) continue;
       // A later copy of an event refused in this batch may be its corrected resend: it is tried on its own.
-      outcomes.set(message, refused.has(event.id) ? await this.applyAlone(event) : { outcome: 'duplicate', type: event.type });
+      outcomes.set(message, refused.has(event.id) ? await this.applyAlone(event, message) : { outcome: 'duplicate', type: event.type });
     }
     return outcomes;
   }
@@ -259,13 +263,25 @@ export class IdempotentEventConsumer {
     return new Set(inserted.map((row) => row.event_id));
   }
 
-  private async applyAlone(event: EventEnvelope): Promise<MessageOutcome> {
+  private spanAttributes(): Record<string, string> {
+    return { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.groupId };
+  }
+
+  private async applyAlone(event: EventEnvelope, message: KafkaMessage): Promise<MessageOutcome> {
     try {
-      const applied = await this.dataSource.transaction(async (manager) => {
-        if ((await this.recordAsApplied(manager, [event.id])).size === 0) return false;
-        await this.options.apply(event, manager);
-        return true;
-      });
+      // In the trace of what wrote the event (its traceparent header), so that a request and all it causes read as one.
+      const traced = {
+        parent: contextFromHeaders(message.headers),
+        kind: SpanKind.CONSUMER,
+        attributes: { ...this.spanAttributes(), 'messaging.message.id': event.id, 'tollgate.event.type': event.type, 'tollgate.event.subject': event.subject },
+      };
+      const applied = await inSpan(`${this.options.groupId} apply ${event.type}`, traced, () =>
+        this.dataSource.transaction(async (manager) => {
+          if ((await this.recordAsApplied(manager, [event.id])).size === 0) return false;
+          await this.options.apply(event, manager);
+          return true;
+        }),
+      );
       return { outcome: applied ? 'applied' : 'duplicate', type: event.type };
     } catch (error) {
       if (error instanceof UnprocessableEventError) return { outcome: 'dead-lettered', type: event.type, reason: error.message };

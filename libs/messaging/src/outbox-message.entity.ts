@@ -34,4 +34,12 @@ export class OutboxMessage {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  /**
+   * The W3C trace context (`traceparent`, `tracestate`) of the change that
+   * wrote the event, sent on as Kafka headers: the consumer's work joins its
+   * trace. Null for an event written outside any trace.
+   */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext!: Record<string, string> | null;
 }

@@ -92,7 +92,7 @@ export class OutboxRelay {
             return {
               key: row.messageKey,
               value,
-              headers: { 'content-type': 'application/json', 'x-tollgate-event-type': row.type, ...this.options.signer.headers(value) },
+              headers: { ...row.traceContext, 'content-type': 'application/json', 'x-tollgate-event-type': row.type, ...this.options.signer.headers(value) },
             };
           }),
         })),

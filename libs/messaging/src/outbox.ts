@@ -1,4 +1,5 @@
 import { createEnvelope, EventEnvelope, EventType, NewEvent } from '@tollgate/contracts';
+import { activeTraceHeaders } from '@tollgate/observability';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { insertAsColumnArrays } from './column-arrays-insert';
@@ -21,11 +22,13 @@ export async function enqueueEvents(manager: EntityManager, topic: string, event
   if (events.length === 0) return [];
   const now = new Date();
   const envelopes = events.map((event) => createEnvelope(event, randomUUID(), now) as EventEnvelope);
+  const trace = activeTraceHeaders();
+  const traceContext = Object.keys(trace).length > 0 ? trace : null;
   // One statement: the outbox's sequence numbers the rows in the order given, which the relay publishes in.
   await insertAsColumnArrays(
     manager,
     OutboxMessage,
-    envelopes.map((envelope) => ({ id: envelope.id, topic, messageKey: envelope.subject, type: envelope.type, envelope })),
+    envelopes.map((envelope) => ({ id: envelope.id, topic, messageKey: envelope.subject, type: envelope.type, envelope, traceContext })),
   );
   return envelopes;
 }

@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import { activeTraceFields } from './tracing';
 
 /** Structured JSON logs, one line per event; secrets never reach the log. */
 export function loggerOptions(service: string, level: string): Params {
@@ -11,6 +12,8 @@ export function loggerOptions(service: string, level: string): Params {
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-tollgate-signature"]'],
       autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
       customProps: () => ({ service }),
+      // Every line names the trace and span it was written in, to find a request's whole story.
+      mixin: () => activeTraceFields(),
     },
   };
 }

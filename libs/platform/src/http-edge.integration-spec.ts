@@ -1,6 +1,6 @@
 import { issueDevelopmentToken } from '@tollgate/auth';
 import { randomUUID } from 'node:crypto';
-import { eventually } from '../../../test/support/eventually';
+import { programThroughPlans } from '../../../test/support/org-nodes';
 import { apiAs, type HttpAnswer, type Person } from '../../../test/support/http-client';
 import { initiativePeople } from '../../../test/support/initiative-walk';
 import { RunningService, startService } from '../../../test/support/running-service';
@@ -30,14 +30,7 @@ describe('the HTTP edges of the three services', () => {
     [plans, initiatives, finance] = await Promise.all([startService('plans'), startService('initiatives'), startService('finance')]);
     worker = await startWorkflowWorker();
     await Promise.all([plans.ready(), initiatives.ready(), finance.ready()]);
-    const node = async (name: string, kind: string, parentId?: string) => (await apiAs(plans.baseUrl, admin).post('/api/org-nodes', { name, kind, parentId })).body.id as string;
-    nodeId = await node(`Edges ${randomUUID().slice(0, 8)}`, 'organization');
-    programId = await node('Edge program', 'program', await node('Edge unit', 'business_unit', nodeId));
-    await eventually(
-      () => initiatives.dataSource.query(`SELECT 1 FROM initiatives.known_org_node WHERE node_id = $1`, [programId]),
-      (rows: unknown[]) => rows.length === 1,
-      { what: 'the initiatives service to learn the program' },
-    );
+    ({ organizationId: nodeId, programId } = await programThroughPlans(plans.baseUrl, initiatives.dataSource, admin, 'Edges'));
   });
 
   afterAll(async () => {

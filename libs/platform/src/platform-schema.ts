@@ -50,3 +50,12 @@ export async function dropPlatformTables(queryRunner: QueryRunner, schema: strin
     await queryRunner.query(`DROP TABLE "${schema}"."${name}"`);
   }
 }
+
+/** The outbox keeps the trace context of the change that wrote each event, for the relay to send on. */
+export async function addOutboxTraceContext(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schema}"."outbox_message" ADD COLUMN "trace_context" jsonb`);
+}
+
+export async function dropOutboxTraceContext(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schema}"."outbox_message" DROP COLUMN "trace_context"`);
+}

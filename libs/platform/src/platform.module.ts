@@ -13,6 +13,7 @@ import {
   HttpMetricsInterceptor,
   loggerOptions,
   MetricsController,
+  TracingShutdown,
 } from '@tollgate/observability';
 import { checkTemporal, TemporalClientModule } from '@tollgate/temporal';
 import { Connection } from '@temporalio/client';
@@ -58,6 +59,7 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: Registry, useFactory: () => createMetricsRegistry(config.service) },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        TracingShutdown,
         {
           provide: DEPENDENCY_CHECKS,
           inject: [DataSource, Kafka, Connection],

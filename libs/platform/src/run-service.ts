@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from '@tollgate/config';
 import { asyncApiDocument } from '@tollgate/contracts';
+import { requestTracing, startTracing } from '@tollgate/observability';
 import { Logger } from 'nestjs-pino';
 import { documentEdgeAnswers, ErrorAnswerBody } from './error-answers';
 import { ExactNumberPipe } from './exact-number.pipe';
@@ -29,6 +30,8 @@ function serveAsyncApi(app: INestApplication, config: SharedServiceConfig): void
 
 /** Applies what every service shares: prefix, CORS for the cockpit, body limits, validation, errors, OpenAPI and AsyncAPI, shutdown hooks. */
 export function configureService(app: INestApplication, description: ServiceDescription, config: SharedServiceConfig): void {
+  // First, so that everything after it (logs, validation, the handler) runs inside the request's span.
+  app.use(requestTracing(config.service));
   app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'metrics'] });
   // The cockpit's page calls the services with a bearer token, never with cookies.
   app.enableCors({ origin: config.http.corsOrigins, credentials: false, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], maxAge: 600 });
@@ -57,6 +60,7 @@ export async function runService(
   config: ServiceConfig,
   description: ServiceDescription,
 ): Promise<INestApplication> {
+  startTracing(config.service);
   const app = await NestFactory.create(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureService(app, description, config);

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalConnectionOptions, type TemporalSettings } from './temporal-settings';
+import { activityTracingInterceptors } from './temporal-tracing';
 
 /** A provider that contributes activities to its service's worker. */
 export interface ActivityProvider {
@@ -52,6 +53,7 @@ export class ActivityWorkerHost {
           namespace: this.options.namespace,
           taskQueue: this.options.taskQueue,
           activities: this.options.activities,
+          interceptors: { activity: activityTracingInterceptors() },
           maxConcurrentActivityTaskExecutions: this.options.maxConcurrentActivityTaskExecutions ?? 50,
         });
         if (this.stopped) return;

@@ -4,3 +4,4 @@ export * from './temporal-settings';
 export * from './activity-worker.module';
 export * from './update-failure';
 export * from './workflow-gateway';
+export * from './temporal-tracing';

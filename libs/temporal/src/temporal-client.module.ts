@@ -1,6 +1,7 @@
 import { DynamicModule, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConnectionOptions, type TemporalSettings } from './temporal-settings';
+import { clientTracingInterceptors } from './temporal-tracing';
 
 /** Closes the lazy client connection when the application stops. */
 @Injectable()
@@ -31,7 +32,7 @@ export class TemporalClientModule {
         { provide: Connection, useFactory: () => Connection.lazy(temporalConnectionOptions(settings)) },
         {
           provide: Client,
-          useFactory: (connection: Connection) => new Client({ connection, namespace: settings.namespace }),
+          useFactory: (connection: Connection) => new Client({ connection, namespace: settings.namespace, interceptors: { workflow: clientTracingInterceptors() } }),
           inject: [Connection],
         },
         TemporalConnectionCloser,

@@ -7,6 +7,7 @@ import { AuditChainBackfill1764892800001 } from '../migrations/1764892800001-aud
 import { AuditChainRequired1764892800002 } from '../migrations/1764892800002-audit-chain-required';
 import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
 import { InitiativeImport1764979200001 } from '../migrations/1764979200001-initiative-import';
+import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-outbox-trace-context';
 import { InitiativeImportRow } from './import/initiative-import-row.entity';
 import { InitiativeImport } from './import/initiative-import.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
@@ -40,4 +41,5 @@ export const INITIATIVES_MIGRATIONS: Function[] = [
   AuditChainRequired1764892800002,
   FeedSources1764979200000,
   InitiativeImport1764979200001,
+  OutboxTraceContext1765065600000,
 ];

@@ -8,6 +8,7 @@ import { SopCycles1764633600000 } from '../migrations/1764633600000-sop-cycles';
 import { PortfolioValueTotals1764806400000 } from '../migrations/1764806400000-portfolio-value-totals';
 import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
 import { PlanImport1764979200001 } from '../migrations/1764979200001-plan-import';
+import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-outbox-trace-context';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -61,4 +62,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   PortfolioValueTotals1764806400000,
   FeedSources1764979200000,
   PlanImport1764979200001,
+  OutboxTraceContext1765065600000,
 ];

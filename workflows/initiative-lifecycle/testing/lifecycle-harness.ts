@@ -1,3 +1,4 @@
+import { workflowTracingSinks } from '@tollgate/temporal';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -93,6 +94,7 @@ export class LifecycleHarness {
       namespace: env.namespace ?? 'default',
       taskQueue: TASK_QUEUES.lifecycle,
       workflowBundle,
+      sinks: workflowTracingSinks(),
     });
     const activities = await Worker.create({
       connection: env.nativeConnection,

@@ -11,8 +11,14 @@ const HMAC_SIGNATURE: JsonSchema = {
   description: '`sha256=<hex HMAC-SHA256 of the message value bytes>`',
 };
 
+// Optional on every message: the W3C trace context of the work that wrote it; the consumer's work joins that trace.
+const TRACE_CONTEXT_HEADERS: Record<string, JsonSchema> = {
+  traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', description: 'W3C Trace Context `traceparent` of the work that wrote the message' },
+  tracestate: { type: 'string', maxLength: 512, description: 'W3C Trace Context `tracestate`, when the writer had one' },
+};
+
 function headers(properties: Record<string, JsonSchema>, description: string): JsonSchema {
-  return { type: 'object', description, properties, required: Object.keys(properties) };
+  return { type: 'object', description, properties: { ...properties, ...TRACE_CONTEXT_HEADERS }, required: Object.keys(properties) };
 }
 
 function serviceSignatureHeaders(signers: readonly ProducingService[]): JsonSchema {
