@@ -164,6 +164,14 @@ describe("the image's entrypoint and healthcheck", () => {
     expect({ status: result.status, refused: result.stderr.includes(message) }).toEqual({ status: 1, refused: true });
   });
 
+  it.each([['plans'], ['initiatives'], ['finance']])('%s in production without the cluster settings names each one it lacks', async (service) => {
+    const result = await run('sh', [ENTRYPOINT, service], { env: { PATH: process.env.PATH!, NODE_ENV: 'production' }, cwd: '/' });
+    expect(result.status).toBe(1);
+    for (const setting of ['TOLLGATE_DATABASE_URL', 'TOLLGATE_KAFKA_BROKERS', 'TOLLGATE_TEMPORAL_ADDRESS']) {
+      expect(result.stderr).toContain(`${setting}: is required in production`);
+    }
+  });
+
   it('migrate all stops at the first schema that fails, and names none as migrated', async () => {
     const result = await run('sh', [ENTRYPOINT, 'migrate', 'all'], { env: production, cwd: '/' });
     expect(result.status).toBe(1);
