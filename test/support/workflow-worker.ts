@@ -1,6 +1,5 @@
 import { TASK_QUEUES } from '@tollgate/contracts';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { workflowTracingSinks } from '@tollgate/temporal';
 import path from 'node:path';
 import { quietTemporalRuntime } from './quiet-runtime';
 import { TEST_ENVIRONMENT } from './test-environment';
@@ -21,7 +20,6 @@ export async function startWorkflowWorker(yardstick?: { taskQueue: string; workf
       taskQueue: TASK_QUEUES.lifecycle,
       workflowBundle: { codePath: path.resolve(__dirname, '../..', TEST_ENVIRONMENT.workflowBundle) },
     }),
-    sinks: workflowTracingSinks(),
   });
   const running = worker.run();
   return {

@@ -1,4 +1,3 @@
-import { workflowTracingSinks } from '@tollgate/temporal';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +25,7 @@ describe('recorded workflow histories replay against the current code', () => {
       history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8'))),
     }));
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle, sinks: workflowTracingSinks() }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle }, histories)) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

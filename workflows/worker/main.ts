@@ -1,7 +1,6 @@
 import { loadConfigOrExit } from '@tollgate/config';
 import { TASK_QUEUES } from '@tollgate/contracts';
-import { startTracing } from '@tollgate/observability';
-import { temporalConnectionOptions, workflowTracingSinks } from '@tollgate/temporal';
+import { temporalConnectionOptions } from '@tollgate/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -36,7 +35,6 @@ async function main(): Promise<void> {
       ? { metrics: { prometheus: { bindAddress: `${config.metricsHost}:${config.metricsPort}` } } }
       : undefined,
   });
-  const tracing = startTracing('worker');
   const connection = await connectWithRetry();
   const worker = await Worker.create({
     connection,
@@ -44,11 +42,9 @@ async function main(): Promise<void> {
     taskQueue: TASK_QUEUES.lifecycle,
     workflowBundle: { codePath: bundlePath },
     maxCachedWorkflows: config.maxCachedWorkflows,
-    sinks: workflowTracingSinks(tracing),
   });
   Runtime.instance().logger.info(`workflow worker polling '${TASK_QUEUES.lifecycle}'`, { bundlePath });
   await worker.run();
-  await tracing.flush();
   await connection.close();
 }
 

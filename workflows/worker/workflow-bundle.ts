@@ -18,8 +18,7 @@ const WORKFLOW_LIBRARIES = {
 export function bundleWorkflows(root: string): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: path.join(root, 'workflows/index.ts'),
-    // Spans for each run, update and activity call of the runs that began traced, passed to the worker
-    // through its exporter sink.
+    // The trace context of each client call handed on to the activities it causes.
     workflowInterceptorModules: [path.join(root, 'workflows/tracing/tracing-interceptors.ts')],
     webpackConfigHook: (config) => {
       const alias = Object.fromEntries(Object.entries(WORKFLOW_LIBRARIES).map(([name, entry]) => [name, path.join(root, entry)]));

@@ -1,4 +1,3 @@
-import { workflowTracingSinks } from '@tollgate/temporal';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -94,7 +93,6 @@ export class LifecycleHarness {
       namespace: env.namespace ?? 'default',
       taskQueue: TASK_QUEUES.lifecycle,
       workflowBundle,
-      sinks: workflowTracingSinks(),
     });
     const activities = await Worker.create({
       connection: env.nativeConnection,
