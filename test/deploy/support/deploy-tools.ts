@@ -185,9 +185,9 @@ function clusterBlock(cluster: 'temporal' | 'kafka' | 'database'): Set<string> {
  * and signing key settings are named from the service (`TOLLGATE_${SERVICE}_PORT`), so they are added.
  */
 export function settingsReadBy(part: Part): Set<string> {
-  // Every part but the topic command traces (libs/observability's tracing settings).
+  // The services trace (libs/observability's tracing settings); the worker makes no span of its own.
   const tracing = namesIn(source('libs/observability/src/tracing.ts'));
-  if (part === 'worker') return new Set([...namesIn(source('workflows/worker/worker-config.ts')), ...clusterBlock('temporal'), ...tracing]);
+  if (part === 'worker') return new Set([...namesIn(source('workflows/worker/worker-config.ts')), ...clusterBlock('temporal')]);
   if (part === 'topics') return new Set([...namesIn(source('workflows/operations/create-topics.ts')), ...clusterBlock('kafka')]);
   const configDir = `services/${part}/src/config`;
   const config = readdirSync(path.join(ROOT, configDir))

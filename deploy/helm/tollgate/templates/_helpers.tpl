@@ -183,7 +183,7 @@ TOLLGATE_WORKER_METRICS_PORT: {{ (index $parts "worker").port | quote }}
 {{- if eq $part "topics" }}
 TOLLGATE_KAFKA_PARTITIONS: {{ $v.topics.partitions | quote }}
 {{- end }}
-{{- if and (ne $part "topics") $v.tracing.otlpEndpoint }}
+{{- if and $service $v.tracing.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ $v.tracing.otlpEndpoint | quote }}
 OTEL_SERVICE_NAME: {{ printf "tollgate-%s" $part | quote }}
 {{- end }}
@@ -240,7 +240,7 @@ production, a refusal naming the setting in production). Argument: (dict "root" 
 {{- if and (ne $part "topics") $v.temporal.apiKey.existingSecret }}
 {{ include "tollgate.secretEnv" (list "TOLLGATE_TEMPORAL_API_KEY" $v.temporal.apiKey.existingSecret $v.temporal.apiKey.key) }}
 {{- end }}
-{{- if and (ne $part "topics") $v.tracing.headers.existingSecret }}
+{{- if and (has $part (list "plans" "initiatives" "finance")) $v.tracing.headers.existingSecret }}
 {{ include "tollgate.secretEnv" (list "OTEL_EXPORTER_OTLP_HEADERS" $v.tracing.headers.existingSecret $v.tracing.headers.key) }}
 {{- end }}
 {{- end -}}
