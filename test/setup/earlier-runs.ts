@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createKafka } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { Client as PostgresClient } from 'pg';
+import { deleteTopicsUnder } from '../support/own-topics';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 
 const SCHEMAS = ['plans', 'initiatives', 'finance'];
@@ -27,20 +28,7 @@ async function dropSchemas(): Promise<void> {
 }
 
 async function deleteTopics(): Promise<void> {
-  const admin = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-setup' }).admin();
-  await admin.connect();
-  try {
-    const ours = (await admin.listTopics()).filter((topic) => topic.startsWith(TEST_ENVIRONMENT.topicPrefix));
-    if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
-    // Deletion is asynchronous in the broker: wait until the names are free again.
-    const deadline = Date.now() + 30_000;
-    while ((await admin.listTopics()).some((topic) => ours.includes(topic))) {
-      if (Date.now() > deadline) throw new Error(`the test topics ${ours.join(', ')} were not deleted within 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  await deleteTopicsUnder(createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-setup' }), TEST_ENVIRONMENT.topicPrefix);
 }
 
 /** gRPC status 8, as Temporal answers a batch asked for while another runs. */

@@ -1,5 +1,6 @@
 import { allTopics } from '@tollgate/contracts';
 import { createKafka, ensureTopics } from '@tollgate/messaging';
+import type { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { TEST_ENVIRONMENT } from './test-environment';
 
@@ -30,13 +31,24 @@ export class OwnTopics {
   }
 
   async delete(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const ours = (await admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
-      if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
-    } finally {
-      await admin.disconnect();
+    await deleteTopicsUnder(this.kafka, this.topicPrefix);
+  }
+}
+
+/** Deletes every topic whose name starts with `prefix`, and waits until the broker has freed their names. */
+export async function deleteTopicsUnder(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ours = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
+    // Deletion is asynchronous in the broker: wait until the names are free again.
+    const deadline = Date.now() + 30_000;
+    while ((await admin.listTopics()).some((topic) => ours.includes(topic))) {
+      if (Date.now() > deadline) throw new Error(`the topics ${ours.join(', ')} were not deleted within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  } finally {
+    await admin.disconnect();
   }
 }

@@ -100,18 +100,19 @@ export async function produceSigned(
 }
 
 /**
- * Whether a topic, by its Kafka name (no test prefix added), holds a matching
- * message up to its current end; false for a topic that does not exist.
- * For checking that the test run wrote nothing where a development stack reads.
+ * Reads a topic, by its Kafka name, from the beginning up to its end as it
+ * stands when called, handing each message to `visit` in its partition's
+ * order until `visit` answers true. Answers whether it did; undefined when the
+ * topic does not exist.
  */
-export async function rawTopicHolds(kafkaTopic: string, matches: (message: KafkaMessage) => boolean): Promise<boolean> {
+async function readKafkaTopic(kafkaTopic: string, visit: (message: KafkaMessage) => boolean, timeoutMs: number): Promise<boolean | undefined> {
   const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-reader' });
   const admin = kafka.admin();
   await admin.connect();
   let ends: Array<{ partition: number; high: string; low: string }>;
   try {
-    if (!(await admin.listTopics()).includes(kafkaTopic)) return false;
-    ends = (await admin.fetchTopicOffsets(kafkaTopic)).map(({ partition, high, low }) => ({ partition, high, low }));
+    if (!(await admin.listTopics()).includes(kafkaTopic)) return undefined;
+    ends = await admin.fetchTopicOffsets(kafkaTopic);
   } finally {
     await admin.disconnect();
   }
@@ -122,20 +123,19 @@ export async function rawTopicHolds(kafkaTopic: string, matches: (message: Kafka
   try {
     await consumer.subscribe({ topic: kafkaTopic, fromBeginning: true });
     return await new Promise<boolean>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`could not read ${kafkaTopic} to its end within 30 s`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`could not read ${kafkaTopic} to its end within ${timeoutMs} ms`)), timeoutMs);
+      const settle = (found: boolean) => {
+        clearTimeout(timer);
+        resolve(found);
+      };
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
-          if (matches(message)) {
-            clearTimeout(timer);
-            resolve(true);
-            return;
-          }
           const end = ends.find((candidate) => candidate.partition === partition)!;
+          // Written after the call: beyond the end it stood at.
+          if (BigInt(message.offset) >= BigInt(end.high)) return;
+          if (visit(message)) return settle(true);
           if (BigInt(message.offset) + 1n >= BigInt(end.high)) pending.delete(partition);
-          if (pending.size === 0) {
-            clearTimeout(timer);
-            resolve(false);
-          }
+          if (pending.size === 0) settle(false);
         },
       });
     });
@@ -145,45 +145,28 @@ export async function rawTopicHolds(kafkaTopic: string, matches: (message: Kafka
 }
 
 /**
+ * Whether a topic, by its Kafka name (no test prefix added), holds a matching
+ * message up to its current end; false for a topic that does not exist.
+ * For checking that the test run wrote nothing where a development stack reads.
+ */
+export async function rawTopicHolds(kafkaTopic: string, matches: (message: KafkaMessage) => boolean): Promise<boolean> {
+  return (await readKafkaTopic(kafkaTopic, matches, 30_000)) ?? false;
+}
+
+/**
  * Every message of a topic (the contract's name) from the beginning up to its
  * end as it stands when called, each partition's in its order, which is the
  * order one key's messages were written in.
  */
 export async function readToEnd(topic: string, timeoutMs = 60_000): Promise<KafkaMessage[]> {
-  const kafka = createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-reader' });
-  const admin = kafka.admin();
-  await admin.connect();
-  let ends: Array<{ partition: number; high: string; low: string }>;
-  try {
-    ends = await admin.fetchTopicOffsets(testTopic(topic));
-  } finally {
-    await admin.disconnect();
-  }
-  const pending = new Set(ends.filter((end) => BigInt(end.high) > BigInt(end.low)).map((end) => end.partition));
   const messages: KafkaMessage[] = [];
-  if (pending.size === 0) return messages;
-  const consumer = kafka.consumer({ groupId: `tollgate-test-reader-${randomUUID()}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic: testTopic(topic), fromBeginning: true });
-    return await new Promise<KafkaMessage[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`could not read ${topic} to its end within ${timeoutMs} ms`)), timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          const end = ends.find((candidate) => candidate.partition === partition)!;
-          if (BigInt(message.offset) >= BigInt(end.high)) return;
-          messages.push(message);
-          if (BigInt(message.offset) + 1n >= BigInt(end.high)) pending.delete(partition);
-          if (pending.size === 0) {
-            clearTimeout(timer);
-            resolve(messages);
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
+  const collect = (message: KafkaMessage) => {
+    messages.push(message);
+    return false;
+  };
+  const read = await readKafkaTopic(testTopic(topic), collect, timeoutMs);
+  if (read === undefined) throw new Error(`topic ${testTopic(topic)} does not exist`);
+  return messages;
 }
 
 /** A live consumer group as the broker sees it: its members, and what of the topics they read none of them owns. */

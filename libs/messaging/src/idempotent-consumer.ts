@@ -5,7 +5,7 @@ import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Ka
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AppliedEvent } from './applied-event.entity';
 import { publishDeadLetter } from './dead-letter-publisher';
-import type { EnvelopeVerifier } from './envelope-signing';
+import { headerText, type EnvelopeVerifier } from './envelope-signing';
 import { permanentStorageRefusal } from './storage-refusal';
 import { UnprocessableEventError } from './unprocessable-event.error';
 
@@ -226,7 +226,7 @@ export class IdempotentEventConsumer {
     });
     if (candidates.length === 0) return new Map();
     // One span for the batch's one transaction, linked to the trace of each event in it.
-    const traced = { parent: ROOT_CONTEXT, kind: SpanKind.CONSUMER, attributes: this.spanAttributes(), links: candidates.map(({ message }) => contextFromHeaders(message.headers)) };
+    const traced = { parent: ROOT_CONTEXT, kind: SpanKind.CONSUMER, attributes: this.spanAttributes(), links: candidates.map(({ message }) => contextFromHeaders(traceHeadersOf(message))) };
     const { toApply, refused } = await inSpan(`${this.options.groupId} apply batch`, traced, () => this.dataSource.transaction(async (manager) => {
       const fresh = await this.recordAsApplied(manager, [...new Set(candidates.map(({ event }) => event.id))]);
       // The first copy of an event is applied; a copy later in the same batch is a duplicate like any redelivery.
@@ -271,7 +271,7 @@ export class IdempotentEventConsumer {
     try {
       // In the trace of what wrote the event (its traceparent header), so that a request and all it causes read as one.
       const traced = {
-        parent: contextFromHeaders(message.headers),
+        parent: contextFromHeaders(traceHeadersOf(message)),
         kind: SpanKind.CONSUMER,
         attributes: { ...this.spanAttributes(), 'messaging.message.id': event.id, 'tollgate.event.type': event.type, 'tollgate.event.subject': event.subject },
       };
@@ -295,6 +295,11 @@ export class IdempotentEventConsumer {
     await publishDeadLetter(this.producer!, { topic, partition, message, consumerGroup: this.options.groupId, reason: outcome.reason ?? 'refused' });
     return outcome;
   }
+}
+
+/** A message's trace headers as text: the consumer's span joins the trace of the work that wrote the event. */
+function traceHeadersOf(message: KafkaMessage): Record<string, string | undefined> {
+  return { traceparent: headerText(message.headers, 'traceparent'), tracestate: headerText(message.headers, 'tracestate') };
 }
 
 interface MessageOutcome {

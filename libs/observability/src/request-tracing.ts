@@ -4,7 +4,7 @@ import { contextFromHeaders, TRACER_NAME } from './tracing';
 interface TracedRequest {
   method: string;
   path: string;
-  headers: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
   route?: { path?: string };
 }
 

@@ -11,9 +11,7 @@ export const TRACER_NAME = 'tollgate';
 
 /**
  * The span processors of the process, which may grow after start: a test
- * adds its in-memory exporter here, and the workflow worker hands the same
- * object to Temporal's workflow span sink, so that workflow spans go where the
- * others go.
+ * adds its in-memory exporter here.
  */
 export class SpanProcessors implements SpanProcessor {
   private readonly processors: SpanProcessor[] = [];
@@ -39,12 +37,9 @@ export class SpanProcessors implements SpanProcessor {
   }
 }
 
-/** The process's tracing: who it is, and where its spans go. */
+/** The process's tracing: where its spans go. */
 export interface Tracing {
-  resource: Resource;
   processors: SpanProcessors;
-  /** Whether spans are exported over OTLP (an endpoint is set). */
-  exporting: boolean;
   /** Sends what is buffered; called before the process ends. */
   flush(): Promise<void>;
 }
@@ -84,12 +79,11 @@ export function startTracing(serviceName: string, env: Record<string, string | u
   if (problems.length > 0) throw new Error(`tracing settings refused:\n  ${problems.join('\n  ')}`);
   const resource = new Resource({ 'service.name': env.OTEL_SERVICE_NAME || `tollgate-${serviceName}`, 'service.namespace': 'tollgate' });
   const processors = new SpanProcessors();
-  const exporting = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
   // The exporter reads the endpoint, headers and timeout from the standard variables itself.
-  if (exporting) processors.add(new BatchSpanProcessor(new OTLPTraceExporter()));
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) processors.add(new BatchSpanProcessor(new OTLPTraceExporter()));
   const provider = new BasicTracerProvider({ resource, spanProcessors: [processors] });
   provider.register({ contextManager: new AsyncLocalStorageContextManager(), propagator: new W3CTraceContextPropagator() });
-  current = { resource, processors, exporting, flush: () => provider.forceFlush() };
+  current = { processors, flush: () => provider.forceFlush() };
   return current;
 }
 
@@ -113,18 +107,18 @@ export function activeTraceHeaders(): Record<string, string> {
   return carrier;
 }
 
-const headerGetter: TextMapGetter<Record<string, unknown>> = {
+// A request's headers: one value, or several of the same name (the first counts).
+const headerGetter: TextMapGetter<Record<string, string | string[] | undefined>> = {
   keys: (carrier) => Object.keys(carrier),
   get: (carrier, key) => {
-    const value = carrier[key] ?? carrier[key.toLowerCase()];
-    const first = Array.isArray(value) ? value[0] : value;
-    return first === undefined || first === null ? undefined : Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
+    const value = carrier[key];
+    return Array.isArray(value) ? value[0] : value;
   },
 };
 
-/** The context a message's or request's trace headers name (the active one when they name none). */
-export function contextFromHeaders(headers: Record<string, unknown> | undefined): Context {
-  return propagation.extract(context.active(), headers ?? {}, headerGetter);
+/** The context that trace headers (`traceparent`, `tracestate`) name; the active one when they name none. */
+export function contextFromHeaders(headers: Record<string, string | string[] | undefined>): Context {
+  return propagation.extract(context.active(), headers, headerGetter);
 }
 
 /**
@@ -149,4 +143,3 @@ export async function inSpan<T>(
   }
 }
 
-export { SpanKind };
