@@ -86,6 +86,7 @@ export class TokenVerifier {
 function describe(error: Error): string {
   if (error.name === 'TokenExpiredError') return 'token expired';
   if (error.message === 'invalid signature') return 'token signature is invalid';
+  if (error.message === 'jwt signature is required') return 'token is not signed';
   if (error.name === 'NotBeforeError') return 'token not yet valid';
   return `token rejected: ${error.message}`;
 }
