@@ -1,6 +1,6 @@
 import { TASK_QUEUES } from '@tollgate/contracts';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import path from 'node:path';
+import { builtWorkflowBundle } from '../../workflows/testing/built-workflow-bundle';
 import { quietTemporalRuntime } from './quiet-runtime';
 import { TEST_ENVIRONMENT } from './test-environment';
 
@@ -18,7 +18,7 @@ export async function startWorkflowWorker(yardstick?: { taskQueue: string; workf
     namespace: TEST_ENVIRONMENT.temporalNamespace,
     ...(yardstick ?? {
       taskQueue: TASK_QUEUES.lifecycle,
-      workflowBundle: { codePath: path.resolve(__dirname, '../..', TEST_ENVIRONMENT.workflowBundle) },
+      workflowBundle: builtWorkflowBundle(TEST_ENVIRONMENT.workflowBundle),
     }),
   });
   const running = worker.run();

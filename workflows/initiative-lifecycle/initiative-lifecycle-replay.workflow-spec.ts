@@ -2,7 +2,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflows } from '../worker/workflow-bundle';
+import { builtWorkflowBundle } from '../testing/built-workflow-bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
 const HISTORIES = path.join(ROOT, 'test/histories');
@@ -19,7 +19,7 @@ describe('recorded workflow histories replay against the current code', () => {
   });
 
   it('replays every one without nondeterminism', async () => {
-    const workflowBundle = await bundleWorkflows(ROOT);
+    const workflowBundle = builtWorkflowBundle();
     const histories = files.map((file) => ({
       workflowId: file,
       history: historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES, file), 'utf8'))),

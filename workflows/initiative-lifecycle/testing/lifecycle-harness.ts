@@ -17,7 +17,7 @@ import { initialLifecycleState, type InitiativeDraft, type LifecycleState, type 
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflows } from '../../worker/workflow-bundle';
+import { builtWorkflowBundle } from '../../testing/built-workflow-bundle';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DAY_MS = 86_400_000;
@@ -87,7 +87,7 @@ export class LifecycleHarness {
       ),
     });
     const harness = new LifecycleHarness(env);
-    const workflowBundle = await bundleWorkflows(ROOT);
+    const workflowBundle = builtWorkflowBundle();
     const workflows = await Worker.create({
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
