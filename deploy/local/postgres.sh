@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# PostgreSQL from Debian's packages, as a cluster of our own under the data folder.
+# PostgreSQL from Debian's packages, as a cluster of our own under the stack's data folder, on its port.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-PG_PORT="${TOLLGATE_PG_PORT:-5432}"
+# The stack's databases: a test database's name ends in _test, as the tests' set-up demands; the tests'
+# stack has one for each of the two lanes its tiers run in (test/support/test-environment.ts).
+case $STACK in
+  dev) DATABASES=(tollgate) ;;
+  test) DATABASES=(tollgate_test tollgate_2_test) ;;
+  bench) DATABASES=(tollgate_bench_test) ;;
+esac
 PGDATA="$DATA/postgres"
 SOCKETS="$RUN/pg"
 PGLOG="$LOGS/postgres.log"
@@ -36,7 +42,7 @@ provision() {
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tollgate') THEN
       CREATE ROLE tollgate LOGIN CREATEDB PASSWORD 'tollgate';
     END IF; END \$\$;"
-  for db in tollgate tollgate_test tollgate_bench_test; do
+  for db in "${DATABASES[@]}"; do
     [[ $(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'") == 1 ]] ||
       psql_admin -d postgres -c "CREATE DATABASE $db OWNER tollgate"
     for schema in plans initiatives finance; do

@@ -7,7 +7,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 VENV="$TOOLS/venv"
 PIDFILE="$RUN/temporal.pid"
 TLOG="$LOGS/temporal.log"
-NAMESPACES=(default tollgate-test tollgate-bench)
+# The stack's namespaces: the services' default for dev, the tests' (one for each of the two lanes
+# their tiers run in) and the benchmarks' own otherwise.
+case $STACK in
+  dev) NAMESPACES=(default) ;;
+  test) NAMESPACES=(tollgate-test tollgate-test-2) ;;
+  bench) NAMESPACES=(tollgate-bench) ;;
+esac
+ADDRESS="127.0.0.1:$TEMPORAL_PORT"
 SEARCH_ATTRIBUTES=(TollgateStage=Int TollgateStatus=Keyword TollgateProgramId=Keyword TollgateOwnerId=Keyword TollgateClosure=Keyword)
 
 install() {
@@ -20,9 +27,11 @@ install() {
 start() {
   install
   if ! is_pid_running "$PIDFILE"; then
-    port_open 127.0.0.1 7233 && die "port 7233 is taken by another program; stop it first"
+    port_open 127.0.0.1 "$TEMPORAL_PORT" && die "port $TEMPORAL_PORT is taken by another program; stop it first"
     mkdir -p "$DATA/temporal"
-    local args=(server start-dev --ip 127.0.0.1 --port 7233 --ui-port 8233 --db-filename "$DATA/temporal/temporal.db" --log-level warn)
+    local args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --db-filename "$DATA/temporal/temporal.db" --log-level warn)
+    # The Web UI for the people using the dev stack; nobody looks at the tests' or benchmarks' own.
+    if [[ $STACK == dev ]]; then args+=(--ui-port "$TEMPORAL_UI_PORT"); else args+=(--headless); fi
     for namespace in "${NAMESPACES[@]}"; do args+=(--namespace "$namespace"); done
     for attribute in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$attribute"); done
     # Readers (the UI, visibility queries) no longer block the history writes, and each commit appends to the log.
@@ -33,28 +42,30 @@ start() {
     # An activity scheduled on a queue that the completing worker also polls starts at once, without a poll round trip.
     args+=(--dynamic-config-value system.enableActivityEagerExecution=true)
     start_background temporal "$PIDFILE" "$TLOG" "$VENV/bin/temporal" "${args[@]}"
-    wait_for_port 127.0.0.1 7233 60 "Temporal frontend" "$TLOG" || { stop_pidfile "$PIDFILE" temporal; exit 1; }
-    wait_for_port 127.0.0.1 8233 60 "Temporal Web UI" "$TLOG" || { stop_pidfile "$PIDFILE" temporal; exit 1; }
+    wait_for_port 127.0.0.1 "$TEMPORAL_PORT" 60 "Temporal frontend" "$TLOG" || { stop_pidfile "$PIDFILE" temporal; exit 1; }
+    if [[ $STACK == dev ]]; then
+      wait_for_port 127.0.0.1 "$TEMPORAL_UI_PORT" 60 "Temporal Web UI" "$TLOG" || { stop_pidfile "$PIDFILE" temporal; exit 1; }
+    fi
   fi
   ensure_search_attributes
-  log "Temporal up on 127.0.0.1:7233, Web UI on http://127.0.0.1:8233"
+  if [[ $STACK == dev ]]; then log "Temporal up on $ADDRESS, Web UI on http://127.0.0.1:$TEMPORAL_UI_PORT"; else log "Temporal up on $ADDRESS"; fi
 }
 
 # The attributes must exist in every namespace the services and tests use.
 ensure_search_attributes() {
   for namespace in "${NAMESPACES[@]}"; do
     # A server started before a namespace was added to the list lacks it.
-    "$VENV/bin/temporal" operator namespace describe --address 127.0.0.1:7233 --namespace "$namespace" >/dev/null 2>&1 ||
-      "$VENV/bin/temporal" operator namespace create --address 127.0.0.1:7233 --namespace "$namespace" >/dev/null 2>&1 || true
+    "$VENV/bin/temporal" operator namespace describe --address "$ADDRESS" --namespace "$namespace" >/dev/null 2>&1 ||
+      "$VENV/bin/temporal" operator namespace create --address "$ADDRESS" --namespace "$namespace" >/dev/null 2>&1 || true
     local deadline=$((SECONDS + 30)) listed
-    until listed=$("$VENV/bin/temporal" operator search-attribute list --address 127.0.0.1:7233 --namespace "$namespace" 2>/dev/null); do
+    until listed=$("$VENV/bin/temporal" operator search-attribute list --address "$ADDRESS" --namespace "$namespace" 2>/dev/null); do
       ((SECONDS < deadline)) || die "Temporal does not answer for namespace $namespace (see $TLOG)"
       sleep 0.5
     done
     for attribute in "${SEARCH_ATTRIBUTES[@]}"; do
       local name=${attribute%%=*} type=${attribute#*=}
       grep -qw "$name" <<<"$listed" ||
-        "$VENV/bin/temporal" operator search-attribute create --address 127.0.0.1:7233 --namespace "$namespace" \
+        "$VENV/bin/temporal" operator search-attribute create --address "$ADDRESS" --namespace "$namespace" \
           --name "$name" --type "$type" >/dev/null
     done
   done

@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { apiAs } from '../support/http-client';
 import { RunningService, startService } from '../support/running-service';
 import { freePort } from '../support/service-process';
+import { TEST_ENVIRONMENT } from '../support/test-environment';
 
-const RESULTS = path.resolve(__dirname, '../../.data/test-results');
+const RESULTS = TEST_ENVIRONMENT.resultsDir;
 const CLIENT_ID = 'tollgate-cockpit';
 const RESOURCE = 'urn:tollgate';
 

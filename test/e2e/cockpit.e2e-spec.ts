@@ -9,8 +9,9 @@ import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk
 import { RunningService, startService } from '../support/running-service';
 import { freePort } from '../support/service-process';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
+import { TEST_ENVIRONMENT } from '../support/test-environment';
 
-const RESULTS = path.resolve(__dirname, '../../.data/test-results');
+const RESULTS = TEST_ENVIRONMENT.resultsDir;
 const admin: Person = { id: `admin-${randomUUID()}`, roles: ['admin'] };
 
 // The cockpit page in Debian's Chromium, against the plans service that

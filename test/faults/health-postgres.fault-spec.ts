@@ -1,13 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { eventually } from '../support/eventually';
 import { RunningService, startService } from '../support/running-service';
+import { testInfrastructure } from '../support/test-infrastructure';
 
-const postgresScript = path.resolve(__dirname, '../../deploy/local/postgres.sh');
-
-function postgres(action: 'start' | 'stop'): void {
-  execFileSync('bash', [postgresScript, action], { stdio: 'inherit', timeout: 90_000 });
-}
+const postgres = (action: 'start' | 'stop') => testInfrastructure('postgres', action);
 
 interface HealthBody {
   status: string;

@@ -1,18 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { eventually } from '../support/eventually';
 import { apiAs, type Person } from '../support/http-client';
 import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
 import { startInitiativesStack, startTestStack } from '../support/test-stack';
 import type { RunningService } from '../support/running-service';
+import { testInfrastructure } from '../support/test-infrastructure';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
-const temporalScript = path.resolve(__dirname, '../../deploy/local/temporal.sh');
-
-function temporal(action: 'start' | 'stop'): void {
-  execFileSync('bash', [temporalScript, action], { stdio: 'inherit', timeout: 120_000 });
-}
+const temporal = (action: 'start' | 'stop') => testInfrastructure('temporal', action);
 
 const owner: Person = { id: `owner-${randomUUID()}`, roles: ['owner'] };
 const sponsor: Person = { id: `sponsor-${randomUUID()}`, roles: ['sponsor'] };

@@ -3,7 +3,7 @@ import { createKafka } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { Client as PostgresClient } from 'pg';
 import { deleteTopicsUnder } from '../support/own-topics';
-import { TEST_ENVIRONMENT } from '../support/test-environment';
+import { TEST_ENVIRONMENT, type TestLane } from '../support/test-environment';
 
 const SCHEMAS = ['plans', 'initiatives', 'finance'];
 
@@ -13,12 +13,12 @@ const SCHEMAS = ['plans', 'initiatives', 'finance'];
  * test prefix, and the workflows still running in the test namespace (whose
  * timers would otherwise wake and call into this run's services).
  */
-export async function clearEarlierRuns(): Promise<void> {
-  await Promise.all([dropSchemas(), deleteTopics(), terminateWorkflows()]);
+export async function clearEarlierRuns(lane: TestLane): Promise<void> {
+  await Promise.all([dropSchemas(lane), deleteTopics(lane), terminateWorkflows(lane)]);
 }
 
-async function dropSchemas(): Promise<void> {
-  const client = new PostgresClient({ connectionString: TEST_ENVIRONMENT.databaseUrl });
+async function dropSchemas(lane: TestLane): Promise<void> {
+  const client = new PostgresClient({ connectionString: lane.databaseUrl });
   await client.connect();
   try {
     for (const schema of SCHEMAS) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -27,24 +27,24 @@ async function dropSchemas(): Promise<void> {
   }
 }
 
-async function deleteTopics(): Promise<void> {
-  await deleteTopicsUnder(createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-setup' }), TEST_ENVIRONMENT.topicPrefix);
+async function deleteTopics(lane: TestLane): Promise<void> {
+  await deleteTopicsUnder(createKafka({ brokers: TEST_ENVIRONMENT.kafkaBrokers, clientId: 'tollgate-test-setup' }), lane.topicPrefix);
 }
 
 /** gRPC status 8, as Temporal answers a batch asked for while another runs. */
 const GRPC_RESOURCE_EXHAUSTED = 8;
 
-async function terminateWorkflows(): Promise<void> {
+async function terminateWorkflows(lane: TestLane): Promise<void> {
   const connection = await Connection.connect({ address: TEST_ENVIRONMENT.temporalAddress });
   try {
-    const client = new Client({ connection, namespace: TEST_ENVIRONMENT.temporalNamespace });
+    const client = new Client({ connection, namespace: lane.temporalNamespace });
     const running = `ExecutionStatus = 'Running'`;
     const { count } = await client.workflow.count(running);
     if (count === 0) return;
     const terminate = async () => {
       try {
         await client.workflowService.startBatchOperation({
-          namespace: TEST_ENVIRONMENT.temporalNamespace,
+          namespace: lane.temporalNamespace,
           jobId: `tollgate-test-clear-${randomUUID()}`,
           visibilityQuery: running,
           reason: 'a new test run starts from nothing of earlier runs',
@@ -58,7 +58,7 @@ async function terminateWorkflows(): Promise<void> {
     await terminate();
     const deadline = Date.now() + 300_000;
     for (let polls = 1; (await client.workflow.count(running)).count > 0; polls += 1) {
-      if (Date.now() > deadline) throw new Error(`workflows of earlier runs still run in ${TEST_ENVIRONMENT.temporalNamespace} after 300 s`);
+      if (Date.now() > deadline) throw new Error(`workflows of earlier runs still run in ${lane.temporalNamespace} after 300 s`);
       await new Promise((resolve) => setTimeout(resolve, 500));
       // Every 10 s: a batch refused while another ran is asked for again.
       if (polls % 20 === 0) await terminate();

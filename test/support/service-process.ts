@@ -5,7 +5,7 @@ import path from 'node:path';
 import { serviceTestEnv, TEST_ENVIRONMENT } from './test-environment';
 
 const ROOT = path.resolve(__dirname, '../..');
-const LOGS = path.join(ROOT, '.data/test-results');
+const LOGS = TEST_ENVIRONMENT.resultsDir;
 
 export type StackProcessName = 'plans' | 'initiatives' | 'finance' | 'worker';
 
@@ -58,7 +58,8 @@ export class StackProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async launch(): Promise<void> {
+  /** Starts the process and waits until it is ready, failing when that takes longer than `readyWithinMs`. */
+  async launch(readyWithinMs = 90_000): Promise<number> {
     mkdirSync(LOGS, { recursive: true });
     const entry = this.name === 'worker' ? 'dist/workflows/workflows/worker/main.js' : `dist/services/${this.name}/services/${this.name}/src/main.js`;
     const env = {
@@ -77,7 +78,7 @@ export class StackProcess {
     child.stderr!.pipe(log);
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    await this.ready(90_000);
+    return this.ready(readyWithinMs);
   }
 
   /** Waits until the process answers as ready: a service's /health 200, the worker's metrics endpoint. */

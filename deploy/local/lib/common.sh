@@ -1,7 +1,25 @@
 # Shared by the local-stack scripts: where things live, logging, waiting.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-DATA="${TOLLGATE_DATA_DIR:-$ROOT/.data}"
 TOOLS="${TOLLGATE_TOOLS_DIR:-$ROOT/.tools}"
+
+# Which stack a script acts on. `dev` is the one `npm run up` serves; `test` and `bench` are the
+# infrastructure of `npm test` and `npm run bench`: their own PostgreSQL, Kafka and Temporal on other
+# ports, with data under a folder of their own, so that a test run (whose fault tests stop and kill
+# these servers) never touches the stack a person is using.
+STACK="${TOLLGATE_STACK:-dev}"
+case $STACK in
+  dev) stack_data="$ROOT/.data" port_base=0 ;;
+  test) stack_data="$ROOT/.data-test" port_base=10000 ;;
+  bench) stack_data="$ROOT/.data-bench" port_base=20000 ;;
+  *) printf '[tollgate] ERROR: TOLLGATE_STACK must be dev, test or bench, not %s\n' "$STACK" >&2; exit 1 ;;
+esac
+DATA="${TOLLGATE_DATA_DIR:-$stack_data}"
+PG_PORT="${TOLLGATE_PG_PORT:-$((5432 + port_base))}"
+KAFKA_PORT="${TOLLGATE_KAFKA_PORT:-$((9092 + port_base))}"
+KAFKA_CONTROLLER_PORT="${TOLLGATE_KAFKA_CONTROLLER_PORT:-$((9093 + port_base))}"
+TEMPORAL_PORT="${TOLLGATE_TEMPORAL_PORT:-$((7233 + port_base))}"
+TEMPORAL_UI_PORT="${TOLLGATE_TEMPORAL_UI_PORT:-$((8233 + port_base))}"
+unset stack_data port_base
 LOGS="$DATA/logs"
 RUN="$DATA/run"
 mkdir -p "$LOGS" "$RUN"
