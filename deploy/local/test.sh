@@ -1,38 +1,134 @@
 #!/usr/bin/env bash
-# One command passes every test: installs what is missing, starts PostgreSQL,
-# Kafka and Temporal, builds, lints, runs the unit tier and then the
-# integration, workflow, end-to-end and fault tiers against the real stack.
-# Ends with the line `N passed, N failed`.
+# One command passes every test: installs what is missing, starts PostgreSQL, Kafka and Temporal of the
+# tests' own (other ports, data under .data-test/; a running `npm run up` stack is never touched) in the
+# background while it type-checks, lints, builds and runs the unit and workflow tiers, then runs the
+# deploy, integration, end-to-end and fault tiers. Each step and tier prints its counts and time; the
+# run has a deadline (TOLLGATE_TEST_DEADLINE seconds, 2700 by default) past which the tier running is
+# stopped and the test that hung is named. Ends with the line `N passed, N failed, N skipped`.
+# Pass tier names to run only those (e.g. `npm test -- unit workflow`).
 set -uo pipefail
+export TOLLGATE_STACK=test
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/lib/common.sh"
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
-RESULTS="$DATA/test-results"
+RESULTS="$ROOT/.data/test-results"
+export TOLLGATE_TEST_RESULTS_DIR="$RESULTS"
+export TOLLGATE_TEST_DATABASE_URL="postgres://tollgate:tollgate@127.0.0.1:$PG_PORT/tollgate_test"
+export TOLLGATE_TEST_KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+export TOLLGATE_TEST_TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+STEPS="$RESULTS/steps.tsv"
 started=$SECONDS
+deadline=$((SECONDS + ${TOLLGATE_TEST_DEADLINE:-2700}))
+mapfile -t ALL_TIERS < <(node -e 'for (const tier of require("./test/runner/tiers.js").TIERS) console.log(tier.name)')
+TIERS_WANTED=("${@:-${ALL_TIERS[@]}}")
 
-step() { log "$1"; }
-fail_setup() { log "$1"; echo "0 passed, 1 failed"; exit 1; }
+# record NAME OUTCOME SECONDS [NOTE]: one line of the ledger the summary reads.
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$STEPS"; }
+summary() { node test/runner/summary.js "$RESULTS" "${TIERS_WANTED[@]}"; }
+fail_setup() {
+  log "$1"
+  record total failed $((SECONDS - started)) "$1"
+  summary
+  # The summary counts the tiers that did not run as failed; a set-up that failed before it could run is one failure.
+  exit 1
+}
+wanted() { local tier; for tier in "${TIERS_WANTED[@]}"; do [[ $tier == "$1" ]] && return 0; done; return 1; }
 
-step "installing what is missing"
+# A development stack running beside this run is watched, read-only: it must keep serving throughout.
+watcher=""
+if is_pid_running "$ROOT/.data/run/plans.pid"; then
+  node test/runner/dev-stack-watch.js "$RESULTS" & watcher=$!
+  log "a development stack is running: watching that it keeps serving through this run"
+fi
+
+step_started=$SECONDS
+log "installing npm packages where missing"
 bash "$HERE/node-deps.sh" || fail_setup "npm install failed"
-bash "$HERE/infra.sh" install || fail_setup "installing the infrastructure failed"
-bash "$HERE/deploy-tools.sh" install || fail_setup "installing the deploy tools (Helm, kubeconform, schemas, docker-compose) failed"
-step "starting PostgreSQL, Kafka and Temporal"
-bash "$HERE/infra.sh" start || fail_setup "the infrastructure did not come up"
-step "building every project"
+record install ok $((SECONDS - step_started)) "npm packages"
+
+# The infrastructure in the background, from nothing of an earlier run's: PostgreSQL, Kafka and Temporal
+# of the tests' own, then the deploy tier's tools (both may install from the registries).
+infra_log="$RESULTS/infrastructure.log"
+(
+  set -e
+  t=$SECONDS
+  bash "$HERE/infra.sh" install
+  bash "$HERE/infra.sh" stop
+  rm -rf "$DATA/postgres" "$DATA/kafka" "$DATA/temporal"
+  bash "$HERE/infra.sh" start
+  echo "infrastructure up in $((SECONDS - t)) s"
+  t=$SECONDS
+  bash "$HERE/deploy-tools.sh" install
+  echo "deploy tools ready in $((SECONDS - t)) s"
+) >"$infra_log" 2>&1 &
+infra_job=$!
+infra_started=$SECONDS
+
+stop_test_stack() {
+  [[ -n $watcher ]] && { kill -TERM "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
+  [[ ${TOLLGATE_KEEP_TEST_STACK:-} == 1 ]] || bash "$HERE/infra.sh" stop >>"$infra_log" 2>&1
+}
+trap 'stop_test_stack' EXIT
+
+# Type-check every project once (the server code, its tests and the cockpit) and lint the whole
+# repository in one process, side by side; then emit without checking again.
+step_started=$SECONDS
+log "type-checking and linting"
+# The layer rule (@nx/enforce-module-boundaries) reads Nx's project graph, which `nx show projects` writes.
+{ npx nx show projects >/dev/null && npx eslint . --max-warnings=0; } >"$RESULTS/lint.log" 2>&1 & lint_job=$!
+lint_started=$SECONDS
+typecheck_status=0
+npx nx run-many -t typecheck --parallel=2 --output-style=static >"$RESULTS/typecheck.log" 2>&1 || typecheck_status=1
+if ((typecheck_status != 0)); then
+  tail -n 60 "$RESULTS/typecheck.log" >&2
+  kill "$lint_job" 2>/dev/null
+  record build failed $((SECONDS - step_started)) "type errors (log: $RESULTS/typecheck.log)"
+  fail_setup "the type check failed (log: $RESULTS/typecheck.log)"
+fi
+log "building"
 npx nx run-many -t build --parallel=2 --output-style=static >"$RESULTS/build.log" 2>&1 ||
-  { tail -n 60 "$RESULTS/build.log" >&2; fail_setup "the build failed (log: $RESULTS/build.log)"; }
-step "linting every project"
-lint_status=0
-npx nx run-many -t lint --parallel=2 --output-style=static >"$RESULTS/lint.log" 2>&1 ||
-  { lint_status=1; tail -n 60 "$RESULTS/lint.log" >&2; log "lint failed (log: $RESULTS/lint.log)"; }
+  { tail -n 60 "$RESULTS/build.log" >&2; record build failed $((SECONDS - step_started)); fail_setup "the build failed (log: $RESULTS/build.log)"; }
+record build ok $((SECONDS - step_started)) "one type check, then emit"
+if wait "$lint_job"; then record lint ok $((SECONDS - lint_started)) "one ESLint process"; else
+  tail -n 60 "$RESULTS/lint.log" >&2
+  record lint failed $((SECONDS - lint_started)) "log: $RESULTS/lint.log"
+fi
 
-step "unit tests"
-npx jest -c jest.config.js --ci --json --outputFile="$RESULTS/unit.json" 2>&1 | grep -v '^npm warn'
-step "integration, workflow, end-to-end and fault tests against the real stack"
-npx jest -c jest.integration.config.js --ci --runInBand --json --outputFile="$RESULTS/integration.json" 2>&1 | grep -v '^npm warn'
+# run_tier NAME: the tier's jest run with its progress reporter, stopped at the run's deadline.
+run_tier() {
+  local name=$1 config workers remaining status tier_started=$SECONDS
+  config=$(node -p "require('./test/runner/tiers.js').TIERS.find((tier) => tier.name === '$name').config")
+  workers=$(node -p "require('./test/runner/tiers.js').TIERS.find((tier) => tier.name === '$name').workers")
+  remaining=$((deadline - SECONDS))
+  if ((remaining <= 0)); then record "$name" failed 0 "not run: the run's deadline had passed"; return; fi
+  log "$name tier"
+  TOLLGATE_TIER="$name" TOLLGATE_TIER_PROGRESS="$RESULTS/$name.progress.json" TOLLGATE_TEST_LANES="$workers" \
+    timeout --signal=TERM --kill-after=20 "$remaining" npx jest -c "$config" --ci --maxWorkers="$workers" \
+    --reporters=default --reporters="$ROOT/test/runner/progress-reporter.js" 2>&1 | grep -v '^npm warn'
+  status=${PIPESTATUS[0]}
+  if ((status == 124 || status == 137)); then
+    record "$name" failed $((SECONDS - tier_started)) "stopped at the run's deadline"
+  elif ((status != 0)); then
+    record "$name" failed $((SECONDS - tier_started))
+  else
+    record "$name" ok $((SECONDS - tier_started))
+  fi
+}
 
-log "all tiers ran in $((SECONDS - started)) s"
-node "$HERE/test-summary.js" "$lint_status" "$RESULTS/unit.json" "$RESULTS/integration.json"
+for tier in unit workflow; do wanted "$tier" && run_tier "$tier"; done
+
+log "waiting for the infrastructure (log: $infra_log)"
+if ! wait "$infra_job"; then
+  tail -n 40 "$infra_log" >&2
+  record infrastructure failed $((SECONDS - infra_started)) "log: $infra_log"
+  fail_setup "the tests' infrastructure or the deploy tools did not come up (log: $infra_log)"
+fi
+record infrastructure ok $((SECONDS - infra_started)) "$(paste -sd ';' < <(grep -E 'up in|ready in' "$infra_log"))"
+
+for tier in deploy integration e2e fault; do wanted "$tier" && run_tier "$tier"; done
+
+record total ok $((SECONDS - started))
+stop_test_stack; trap - EXIT
+summary

@@ -9,11 +9,12 @@ cd "$ROOT"
 started=$SECONDS
 
 bash "$HERE/node-deps.sh"
-bash "$HERE/infra.sh" install
-bash "$HERE/infra.sh" start
+# The infrastructure comes up while the services are built.
+( bash "$HERE/infra.sh" install && bash "$HERE/infra.sh" start ) & infra=$!
 log "building"
 NX_DAEMON=false npx nx run-many -t build --parallel=2 --output-style=static >"$LOGS/build.log" 2>&1 ||
-  { tail -n 40 "$LOGS/build.log" >&2; die "the build failed (full log: $LOGS/build.log)"; }
+  { tail -n 40 "$LOGS/build.log" >&2; wait "$infra"; die "the build failed (full log: $LOGS/build.log)"; }
+wait "$infra" || die "the infrastructure did not come up"
 for service in plans initiatives finance; do
   node -r ./deploy/runtime/lib-paths.js "dist/services/$service/services/$service/src/migrate.js"
 done
