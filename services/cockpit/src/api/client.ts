@@ -81,7 +81,8 @@ export async function call<T>(service: ServiceName, path: string, init: { method
   const text = await answer.text();
   const body = text ? JSON.parse(text) : undefined;
   if (!answer.ok) {
-    if (answer.status === 401) signedOut.forEach((listener) => listener());
+    // Only for the sign-in it was sent with: a refresh still under way with an ended token must not end the new one.
+    if (answer.status === 401 && currentSession()?.token === session?.token) signedOut.forEach((listener) => listener());
     throw new ApiError(answer.status, body?.message ?? answer.statusText, body?.unmet ?? body?.details ?? []);
   }
   return body as T;
