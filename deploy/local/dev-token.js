@@ -14,10 +14,11 @@ const { values } = parseArgs({
 });
 const roles = values.roles.split(',').map((role) => role.trim()).filter(Boolean);
 const unknown = roles.filter((role) => !ROLES.includes(role));
-if (!values.sub || unknown.length > 0 || !(Number(values.hours) > 0)) {
+// The services refuse a token that lives longer than 24 hours (libs/auth TOKEN_LIMITS).
+if (!values.sub || unknown.length > 0 || !(Number(values.hours) > 0) || Number(values.hours) > 24) {
   process.stderr.write(
     `${!values.sub ? '--sub is required. ' : ''}${unknown.length ? `unknown roles: ${unknown.join(', ')}. ` : ''}` +
-      `usage: npm run token -- --sub alice --roles ${ROLES.join(',')} [--name "Alice"] [--hours 8]\n`,
+      `usage: npm run token -- --sub alice --roles ${ROLES.join(',')} [--name "Alice"] [--hours 8] (at most 24)\n`,
   );
   process.exit(1);
 }

@@ -115,6 +115,25 @@ describe('JWT guard', () => {
     expect(body.message).toBe('token has no expiry (exp)');
   });
 
+  it('answers 401 to a token that lives longer than 24 hours, or was issued in the future beyond a minute of clock skew', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: object, options: jwt.SignOptions = {}) => jwt.sign({ sub: 'alice', roles: ['admin'], ...claims }, secret, { algorithm: 'HS256', ...options });
+    expect(await call('/me', sign({ iat: now, exp: 253402300799 }))).toEqual({ status: 401, body: expect.objectContaining({ message: 'token lives longer than 24 hours (exp)' }) });
+    expect(await call('/me', sign({ exp: now + 25 * 3600 }, { noTimestamp: true }))).toEqual({ status: 401, body: expect.objectContaining({ message: 'token lives longer than 24 hours (exp)' }) });
+    expect(await call('/me', sign({ iat: 4102444800, exp: 4102444800 + 3600 }))).toEqual({ status: 401, body: expect.objectContaining({ message: 'token is issued in the future (iat)' }) });
+    // Within the limits: a day's token, and an issuer's clock half a minute ahead.
+    expect((await call('/me', sign({ iat: now, exp: now + 24 * 3600 }))).status).toBe(200);
+    expect((await call('/me', sign({ iat: now + 30, exp: now + 3600 }))).status).toBe(200);
+  });
+
+  it('answers 401 to a subject the records could not keep as it is: too long, invisible or look-alike characters', async () => {
+    const as = (sub: string) => call('/me', jwt.sign({ sub, roles: ['admin'] }, secret, { algorithm: 'HS256', expiresIn: 600 }));
+    expect(await as('p'.repeat(300))).toEqual({ status: 401, body: expect.objectContaining({ message: 'token subject (sub) is longer than 200 characters' }) });
+    expect(await as('pat\u200b')).toEqual({ status: 401, body: expect.objectContaining({ message: 'token subject (sub) contains an invisible or direction-changing character' }) });
+    expect(await as('\u202etap')).toEqual({ status: 401, body: expect.objectContaining({ message: 'token subject (sub) contains an invisible or direction-changing character' }) });
+    expect((await as('p'.repeat(200))).status).toBe(200);
+  });
+
   it('hands the verified principal to the route', async () => {
     const token = issueDevelopmentToken({ sub: 'alice', name: 'Alice', roles: ['owner'] }, secret);
     expect(await call('/me', token)).toEqual({ status: 200, body: { sub: 'alice', name: 'Alice', roles: ['owner'] } });

@@ -1,4 +1,4 @@
-import { rolesAtClaim } from '@tollgate/domain';
+import { identityProblem, rolesAtClaim } from '@tollgate/domain';
 import jwt, { JwtHeader, JwtPayload, SigningKeyCallback } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
@@ -16,6 +16,12 @@ export interface TokenExpectations {
 
 /** A token was refused; the message says why, without echoing the token. */
 export class TokenRejectedError extends Error {}
+
+/**
+ * How long a token may live, and how far the issuer's clock may run ahead of ours. A token that lives
+ * for years (an `exp` in 9999) cannot be taken back by anything but a new signing key.
+ */
+export const TOKEN_LIMITS = { maxLifetimeSeconds: 24 * 3600, clockSkewSeconds: 60 } as const;
 
 export class TokenVerifier {
   private readonly jwks?: JwksClient;
@@ -41,6 +47,7 @@ export class TokenVerifier {
         this.keyLookup(),
         {
           algorithms: this.jwks ? ['RS256', 'ES256'] : ['HS256'],
+          clockTolerance: TOKEN_LIMITS.clockSkewSeconds,
           ...(this.expected.issuer ? { issuer: this.expected.issuer } : {}),
           ...(this.expected.audience ? { audience: this.expected.audience } : {}),
         },
@@ -53,7 +60,9 @@ export class TokenVerifier {
             // A token that never expires cannot be taken back: refused outright.
             reject(new TokenRejectedError('token has no expiry (exp)'));
           } else {
-            resolve(decoded);
+            const problem = lifetimeProblem({ ...decoded, exp: decoded.exp }, Date.now() / 1000);
+            if (problem) reject(new TokenRejectedError(problem));
+            else resolve(decoded);
           }
         },
       );
@@ -91,10 +100,22 @@ function describe(error: Error): string {
   return `token rejected: ${error.message}`;
 }
 
+/** Why a token's times are refused, or null: issued in the future, or living longer than TOKEN_LIMITS allow. */
+function lifetimeProblem(payload: JwtPayload & { exp: number }, now: number): string | null {
+  const { maxLifetimeSeconds, clockSkewSeconds } = TOKEN_LIMITS;
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > now + clockSkewSeconds)) return 'token is issued in the future (iat)';
+  const from = typeof payload.iat === 'number' ? payload.iat : now;
+  if (payload.exp - from > maxLifetimeSeconds + clockSkewSeconds) return `token lives longer than ${maxLifetimeSeconds / 3600} hours (exp)`;
+  return null;
+}
+
 function toPrincipal(payload: JwtPayload, rolesClaim: string): Principal {
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
     throw new TokenRejectedError('token has no subject (sub)');
   }
+  // Checked once here, with the rule the records hold, so that every change is recorded under the identity that made it.
+  const identity = identityProblem(payload.sub);
+  if (identity) throw new TokenRejectedError(`token subject (sub) ${identity}`);
   const roles = rolesAtClaim(payload, rolesClaim);
   if (roles === null) throw new TokenRejectedError(`token roles (${rolesClaim}) must be an array of strings`);
   const name = typeof payload['name'] === 'string' ? (payload['name'] as string) : undefined;

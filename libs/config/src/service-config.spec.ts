@@ -121,15 +121,25 @@ describe('service configuration', () => {
     expect(problems).toEqual([expect.stringMatching(/^TOLLGATE_JWT_SECRET: the development secret is refused in production/)]);
   });
 
-  it('accepts production with its own secret, or with a JWKS URL instead', () => {
+  it('accepts production with its own secret, or with a JWKS URL and the issuer and audience its tokens must name', () => {
     expect(loadConfig(schema, { ...productionEnv, TOLLGATE_JWT_SECRET: 'a-long-production-secret' }).auth).toEqual({
       jwtSecret: 'a-long-production-secret',
       rolesClaim: 'roles',
     });
-    expect(loadConfig(schema, { ...productionEnv, TOLLGATE_JWT_JWKS_URL: 'https://idp.example/jwks.json' }).auth).toEqual({
+    const provider = { TOLLGATE_JWT_JWKS_URL: 'https://idp.example/jwks.json', TOLLGATE_JWT_ISSUER: 'https://idp.example', TOLLGATE_JWT_AUDIENCE: 'urn:tollgate' };
+    expect(loadConfig(schema, { ...productionEnv, ...provider }).auth).toEqual({
       jwksUrl: 'https://idp.example/jwks.json',
+      issuer: 'https://idp.example',
+      audience: 'urn:tollgate',
       rolesClaim: 'roles',
     });
+  });
+
+  it("refuses a JWKS URL in production without the issuer and audience, so that another application's tokens are not taken", () => {
+    expect(problemsOf({ ...productionEnv, TOLLGATE_JWT_JWKS_URL: 'https://idp.example/jwks.json' })).toEqual([
+      'TOLLGATE_JWT_ISSUER: is required in production with TOLLGATE_JWT_JWKS_URL (TOLLGATE_JWT_ISSUER is not set)',
+      'TOLLGATE_JWT_AUDIENCE: is required in production with TOLLGATE_JWT_JWKS_URL (TOLLGATE_JWT_AUDIENCE is not set)',
+    ]);
   });
 
   it("takes an OpenID provider's issuer, audience and roles claim, and refuses a roles claim that is no path", () => {

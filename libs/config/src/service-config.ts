@@ -136,6 +136,13 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
           message: 'the development secret is refused in production; set a secret or TOLLGATE_JWT_JWKS_URL',
         });
       }
+      // An identity provider signs tokens for every application it serves: in production, only those it
+      // issued for this one are taken.
+      if (env.NODE_ENV === 'production' && env.TOLLGATE_JWT_JWKS_URL) {
+        for (const setting of ['TOLLGATE_JWT_ISSUER', 'TOLLGATE_JWT_AUDIENCE'] as const) {
+          if (!env[setting]) context.addIssue({ code: 'custom', path: [setting], message: 'is required in production with TOLLGATE_JWT_JWKS_URL' });
+        }
+      }
     })
     .transform((env, context): ServiceConfig => {
       const values = env as unknown as Record<string, string | undefined>;

@@ -9,4 +9,5 @@ export * from './org/org-node';
 export * from './portfolio';
 export * from './sop';
 export * from './storable-text';
+export * from './identity';
 export * from './feed';
