@@ -87,7 +87,11 @@ describe('the lifecycle under faults', () => {
         status: 'closed',
         confirmed: walked.amount,
       });
-      const audit: Array<{ revision: number; action: string; details: { toStage?: number } }> = (await client.read(initiatives, viewer, `/api/initiatives/${walked.id}/audit`)).body;
+      // The trail as of the initiative's revision: after a fault the projection may trail the lifecycle
+      // for a while, and the read says so (409) rather than answer a shorter trail.
+      const audit: Array<{ revision: number; action: string; details: { toStage?: number } }> = (
+        await client.read(initiatives, viewer, `/api/initiatives/${walked.id}/audit?minRevision=${initiative.revision}`)
+      ).body;
       expect(audit.map((entry) => entry.revision)).toEqual(audit.map((_, index) => index + 1));
       const stageChanges = audit.filter((entry) => entry.action === 'stage_changed' || entry.action === 'closed').length;
       const counted = audit.filter((entry) => entry.action === 'value_confirmed').length;

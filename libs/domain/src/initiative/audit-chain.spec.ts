@@ -122,11 +122,15 @@ describe('verifying an audit trail', () => {
     });
   });
 
-  it('passes over a revision the projection recorded as refused, and names it, but not one that was removed', () => {
+  it('fails a trail with a revision the projection recorded as refused, naming it as unrecorded rather than removed', () => {
     const before = sealAuditRecords([record(1), record(2)], EMPTY_AUDIT_CHAIN_HEAD, digest);
     const after = sealAuditRecords([record(4)], headOf(before), digest);
     const trail = [...before, ...after];
-    expect(verifyAuditChain(trail, headOf(after), digest, [3])).toMatchObject({ valid: true, unrecorded: [3] });
+    expect(verifyAuditChain(trail, headOf(after), digest, [3])).toMatchObject({
+      valid: false,
+      unrecorded: [3],
+      firstInvalid: { revision: 3, problem: 'unrecorded', detail: 'revision 3 was never recorded: its projection was refused (see /api/projection-failures)' },
+    });
     expect(verifyAuditChain(trail, headOf(after), digest).firstInvalid).toMatchObject({ revision: 3, problem: 'removed' });
     expect(verifyAuditChain(trail.filter((entry) => entry.revision !== 2), headOf(after), digest, [3]).firstInvalid).toMatchObject({ revision: 2, problem: 'removed' });
   });

@@ -32,7 +32,7 @@ export interface AuditChainHead {
 /** Hex digest of text (SHA-256 in the initiatives service). */
 export type AuditDigest = (text: string) => string;
 
-export const AUDIT_CHAIN_PROBLEMS = ['changed', 'removed', 'head_mismatch'] as const;
+export const AUDIT_CHAIN_PROBLEMS = ['changed', 'removed', 'head_mismatch', 'unrecorded'] as const;
 
 export type AuditChainProblem = (typeof AUDIT_CHAIN_PROBLEMS)[number];
 
@@ -94,7 +94,9 @@ export function sealAuditRecords(records: AuditRecord[], previous: AuditChainHea
  * matches its hash, or whose hash is not the one its successor was chained to
  * (`changed`); a revision missing from the run 1, 2, 3... or after the last
  * entry up to the head (`removed`); a last entry that is not the head
- * (`head_mismatch`).
+ * (`head_mismatch`); and, in an otherwise intact chain, a revision the
+ * projection recorded as refused (`unrecorded`): known, not removed, but a
+ * hole in a record that must be complete all the same.
  */
 export function verifyAuditChain(
   entries: SealedAuditRecord[],
@@ -144,6 +146,11 @@ export function verifyAuditChain(
   }
   if (last.hash !== head.hash) {
     return verdict({ revision: head.revision, problem: 'head_mismatch', detail: `revision ${head.revision}'s hash is not the chain head's` });
+  }
+  // Intact, but a record that must be complete is not: a change the workflow made is missing from it.
+  if (unrecorded.length > 0) {
+    const [first] = unrecorded;
+    return verdict({ revision: first, problem: 'unrecorded', detail: `revision ${first} was never recorded: its projection was refused (see /api/projection-failures)` });
   }
   return verdict(null);
 }

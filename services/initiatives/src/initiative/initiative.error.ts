@@ -8,6 +8,7 @@ export enum InitiativeErrorCode {
   UnknownProgram = 'unknown_program',
   LifecycleEnded = 'lifecycle_ended',
   LifecycleUnavailable = 'lifecycle_unavailable',
+  RevisionNotReached = 'revision_not_reached',
 }
 
 /** The one exception of the initiative concept; the filter turns it into the contract's JSON error. */
@@ -32,6 +33,15 @@ export class InitiativeError extends DomainError {
 
   static ended(id: string, status: string): InitiativeError {
     return new InitiativeError(InitiativeErrorCode.LifecycleEnded, 'conflict', `initiative ${id} is ${status}; its lifecycle has ended`);
+  }
+
+  /** A read asked for a revision the initiative has not reached (or its trail had not, within the read's wait). */
+  static revisionNotReached(id: string, asked: number, reached: number): InitiativeError {
+    return new InitiativeError(
+      InitiativeErrorCode.RevisionNotReached,
+      'conflict',
+      `initiative ${id} is at revision ${reached}: revision ${asked} was not reached within the read's wait; ask again, or without minRevision`,
+    );
   }
 
   static unavailable(): InitiativeError {

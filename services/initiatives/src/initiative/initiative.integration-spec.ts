@@ -139,6 +139,18 @@ describe('initiatives API', () => {
   });
 
   describe('GET /api/initiatives/:id and the page of initiatives', () => {
+    it('answers 409 for a revision beyond the initiative\'s, never an older revision as if it were the one asked for', async () => {
+      const id = await create();
+      const head = (await as(viewer).get(`/api/initiatives/${id}`)).body.revision;
+      expect((await as(viewer).get(`/api/initiatives/${id}?minRevision=${head}`)).body.revision).toBe(head);
+      for (const route of [`/api/initiatives/${id}`, `/api/initiatives/${id}/audit`]) {
+        expect(await as(viewer).get(`${route}?minRevision=${head + 5}`)).toMatchObject({
+          status: 409,
+          body: { code: 'revision_not_reached', message: `initiative ${id} is at revision ${head}: revision ${head + 5} was not reached within the read's wait; ask again, or without minRevision` },
+        });
+      }
+    });
+
     it('shows the initiative with measures, milestones, gates, closure and values apart', async () => {
       const id = await create();
       const answer = await as(viewer).get(`/api/initiatives/${id}`);

@@ -107,6 +107,13 @@ export class InitiativeService {
 
   /** The initiative as of at least `minRevision` (and whatever a command of this instance answered). */
   async get(id: string, minRevision = 0) {
+    const view = await this.atLeast(id, minRevision);
+    // Never an older revision than asked for without saying so.
+    if (view.revision < minRevision) throw InitiativeError.revisionNotReached(id, minRevision, view.revision);
+    return view;
+  }
+
+  private async atLeast(id: string, minRevision: number) {
     // The floor first: read after the row, it could already be cleared by the projection this row predates.
     const floor = this.freshness.floorOf(id, minRevision);
     const { row, gates } = await this.withGates(id);
@@ -146,6 +153,8 @@ export class InitiativeService {
     await this.find(id);
     await this.freshness.settle([id], minRevision);
     const entries = await this.audit.find({ where: { initiativeId: id }, order: { revision: 'ASC' } });
+    const reached = entries.at(-1)?.revision ?? 0;
+    if (reached < minRevision) throw InitiativeError.revisionNotReached(id, minRevision, reached);
     return entries.map((entry) => {
       const { initiativeId: _initiativeId, ...change } = auditRecordOf(entry);
       return change;

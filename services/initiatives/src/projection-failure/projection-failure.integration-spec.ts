@@ -67,8 +67,13 @@ describe('a lifecycle change the projection cannot store', () => {
     expect(audit.status).toBe(200);
     const revisions = JSON.stringify(audit.body);
     expect(revisions).toContain('clean evidence');
-    // The trail is honest about the gap: intact, with the refused revision named rather than taken for a removal.
+    // The trail is honest about the gap: not valid, the refused revision named as unrecorded rather than taken for a removal.
     const verification = await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit/verification`);
-    expect(verification.body).toMatchObject({ valid: true, unrecorded: [poisoned.revision], headRevision: next.revision });
+    expect(verification.body).toMatchObject({
+      valid: false,
+      unrecorded: [poisoned.revision],
+      headRevision: next.revision,
+      firstInvalid: { revision: poisoned.revision, problem: 'unrecorded' },
+    });
   });
 });
