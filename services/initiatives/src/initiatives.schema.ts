@@ -8,6 +8,7 @@ import { AuditChainRequired1764892800002 } from '../migrations/1764892800002-aud
 import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
 import { InitiativeImport1764979200001 } from '../migrations/1764979200001-initiative-import';
 import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-outbox-trace-context';
+import { ImportPerUploader1765152000000 } from '../migrations/1765152000000-import-per-uploader';
 import { InitiativeImportRow } from './import/initiative-import-row.entity';
 import { InitiativeImport } from './import/initiative-import.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
@@ -42,4 +43,5 @@ export const INITIATIVES_MIGRATIONS: Function[] = [
   FeedSources1764979200000,
   InitiativeImport1764979200001,
   OutboxTraceContext1765065600000,
+  ImportPerUploader1765152000000,
 ];

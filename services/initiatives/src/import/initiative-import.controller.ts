@@ -1,7 +1,7 @@
 import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { InitiativeImportService } from './initiative-import.service';
@@ -36,8 +36,7 @@ export class InitiativeImportController {
     summary:
       'Imports initiatives from a spreadsheet sent as the body (xlsx, or a CSV of one row per planned value): answers 422 with every bad cell and imports nothing, or 202 with the import under way (200: the same file was imported before)',
   })
-  @ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @SpreadsheetUpload()
   @ApiResponse({ status: 202, description: 'the import, checked and under way: its progress' })
   @ApiResponse({ status: 200, description: 'the same file was uploaded in the same mode before: that import' })
   async upload(

@@ -2,9 +2,9 @@ import type { ImportMode, ImportState } from '@tollgate/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { CellProblem } from './initiative-workbook';
 
-/** An uploaded spreadsheet of initiatives and how its import went; the same file in the same mode is one import. */
+/** An uploaded spreadsheet of initiatives and how its import went; the same file from the same uploader in the same mode is one import. */
 @Entity({ name: 'initiative_import' })
-@Index('initiative_import_file_key', ['contentSha256', 'mode'], { unique: true })
+@Index('initiative_import_uploader_file_key', ['importedBy', 'contentSha256', 'mode'], { unique: true })
 export class InitiativeImport {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'initiative_import_pkey' })
   id!: string;

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { goodInitiativeRows, initiativeWorkbook as workbook, XLSX_CONTENT_TYPE as XLSX, type ImportRows as Rows } from '../../../../test/support/initiative-workbook-file';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { SPREADSHEET_BODY_IDLE_MS } from '@tollgate/platform';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { issueDevelopmentToken } from '@tollgate/auth';
@@ -183,6 +185,83 @@ describe('importing initiatives from a spreadsheet', () => {
       { period: '2027-04', amount: 200_000 },
     ]);
     expect(shown.oneTimeCosts).toEqual([{ period: '2027-01', amount: 40_000 }]);
+  });
+
+  it('keeps an import its uploader\'s: the same file from two people is two imports, each seen by its own uploader only', async () => {
+    const keys = [`U1-${randomUUID().slice(0, 6)}`, `U2-${randomUUID().slice(0, 6)}`];
+    const file = await workbook(goodRows(keys));
+    const other: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
+    const first = await upload(file, 'all', pmo);
+    expect(first.status).toBe(202);
+    const second = await upload(file, 'all', other);
+    // Not 403 for their own file, nor the first uploader's import handed over.
+    expect(second.status).toBe(202);
+    expect(second.body.id).not.toBe(first.body.id);
+    const [firstDone, secondDone] = await Promise.all([finished(first.body.id), finished(second.body.id)]);
+    expect(firstDone).toMatchObject({ importedBy: pmo.id, progress: { state: 'completed', applied: 2 } });
+    // The second finds what the first created: the same keys name the same initiatives.
+    expect(secondDone).toMatchObject({ importedBy: other.id, progress: { state: 'completed', applied: 0, unchanged: 2 } });
+    expect(await imported(keys)).toBe(2);
+    const owner: Person = { id: people.owner, roles: ['owner'] };
+    const byOwner = await upload(file, 'all', owner);
+    expect(byOwner.status).toBe(202);
+    expect((await as(owner).get(`/api/imports/${first.body.id}`)).status).toBe(403);
+    expect((await as(owner).get(`/api/imports/${byOwner.body.id}`)).status).toBe(200);
+    // The same uploader again: their own import, nothing done twice.
+    expect(await upload(file, 'all', other)).toMatchObject({ status: 200, body: { id: second.body.id } });
+  });
+
+  /** Sends the start of a 20 MiB upload and then nothing more; resolves with the answer's status and when it came. */
+  function stalledUpload(token: string | null): Promise<{ status: number; afterMs: number }> {
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${initiatives.baseUrl}/api/imports/initiatives`, {
+        method: 'POST',
+        headers: { 'content-type': XLSX, 'content-length': String(20 * 1024 * 1024), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, afterMs: Date.now() - started });
+        request.destroy();
+      });
+      request.on('error', reject);
+      request.write(Buffer.alloc(64 * 1024));
+    });
+  }
+
+  it('reads an upload only after authentication, and cuts off one that stalls within seconds', async () => {
+    // Not signed in: answered at once, without waiting for a byte more of the body.
+    const anonymous = await stalledUpload(null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.afterMs).toBeLessThan(2000);
+    // Signed in but not allowed to import: the same.
+    const viewer = await stalledUpload(issueDevelopmentToken({ sub: `viewer-${randomUUID()}`, roles: ['viewer'] }, TEST_ENVIRONMENT.jwtSecret));
+    expect(viewer.status).toBe(403);
+    expect(viewer.afterMs).toBeLessThan(2000);
+    // Allowed: the body is read, and when it stops coming the upload is cut off with 408, not held for minutes.
+    const stalled = await stalledUpload(issueDevelopmentToken({ sub: pmo.id, roles: pmo.roles }, TEST_ENVIRONMENT.jwtSecret));
+    expect(stalled.status).toBe(408);
+    expect(stalled.afterMs).toBeGreaterThanOrEqual(SPREADSHEET_BODY_IDLE_MS - 500);
+    expect(stalled.afterMs).toBeLessThan(SPREADSHEET_BODY_IDLE_MS + 5000);
+  });
+
+  it('reads no spreadsheet body on a route that takes none', async () => {
+    const response = await fetch(`${initiatives.baseUrl}/api/initiatives`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: pmo.id, roles: pmo.roles }, TEST_ENVIRONMENT.jwtSecret)}`, 'content-type': XLSX },
+      body: new Uint8Array(await workbook(goodRows([`N-${randomUUID().slice(0, 6)}`]))),
+    });
+    // The JSON route sees no body at all: its validation answers, nothing reads the file.
+    expect(response.status).toBe(400);
+  });
+
+  it('answers 404 for an import id that is no import, whatever its shape, and never reaches the database with it', async () => {
+    for (const id of [randomUUID(), '-'.repeat(36), 'not-an-id', `${'0'.repeat(8)}-${'0'.repeat(4)}-${'0'.repeat(4)}-${'0'.repeat(4)}-${'g'.repeat(12)}`]) {
+      for (const path of [`/api/imports/${id}`, `/api/imports/${id}/problems`]) {
+        expect({ path, status: (await as(pmo).get(path)).status }).toEqual({ path, status: 404 });
+      }
+      expect({ id, status: (await as(pmo).post(`/api/imports/${id}/cancel`)).status }).toEqual({ id, status: 404 });
+    }
   });
 
   it('cancels an import under way: the step under way ends, no other begins, and what was created stays', async () => {

@@ -10,6 +10,7 @@ import { InitiativeImportRow, type ImportRowState } from './initiative-import-ro
 import { InitiativeImport } from './initiative-import.entity';
 import { ImportError } from './initiative-import.error';
 import { csvProblem, orphanRows, type CellProblem } from './initiative-workbook';
+import { isUUID } from 'class-validator';
 
 // How long an upload waits for its file to be checked before it answers 202 and leaves the rest to the workflow.
 const CHECK_WAIT_MS = 10_000;
@@ -48,16 +49,31 @@ export class InitiativeImportService {
     const format = content && content.length > 0 ? spreadsheetFormatOf(contentType, content) : undefined;
     if (!content || !format) throw ImportError.notASpreadsheet();
     const contentSha256 = createHash('sha256').update(content).digest('hex');
-    const id = uuidFromKey('initiative-import', contentSha256, mode);
+    // An import belongs to its uploader: the same file from someone else is their own import, judged on their rights.
     const inserted = await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(InitiativeImport)
-      .values({ id, contentSha256, mode, format, content, importedBy: principal.sub, importerRoles: principal.roles, createdAt: new Date(), state: 'reading', outcome: null, fileProblems: [], finishedAt: null })
+      .values({
+        id: uuidFromKey('initiative-import', principal.sub, contentSha256, mode),
+        contentSha256,
+        mode,
+        format,
+        content,
+        importedBy: principal.sub,
+        importerRoles: principal.roles,
+        createdAt: new Date(),
+        state: 'reading',
+        outcome: null,
+        fileProblems: [],
+        finishedAt: null,
+      })
       .orIgnore()
       .returning(['id'])
       .execute();
     const fresh = (inserted.raw as unknown[]).length > 0;
+    // The uploader's earlier import of the file in this mode, whatever id it was given then.
+    const { id } = await this.dataSource.manager.findOneOrFail(InitiativeImport, { where: { importedBy: principal.sub, contentSha256, mode }, select: { id: true } });
     await this.startWorkflow({ importId: id, mode });
     const view = await this.waitUntilChecked(id);
     if (view.progress.state === 'refused') {
@@ -155,7 +171,8 @@ export class InitiativeImportService {
   }
 
   private async find(id: string): Promise<InitiativeImport> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.dataSource.manager.findOne(InitiativeImport, { where: { id }, select: { id: true, mode: true, format: true, importedBy: true, createdAt: true, finishedAt: true, state: true, outcome: true, fileProblems: true } }) : null;
+    // Only a UUID can name an import: anything else (36 dashes, say) would reach PostgreSQL's uuid parser.
+    const row = isUUID(id) ? await this.dataSource.manager.findOne(InitiativeImport, { where: { id }, select: { id: true, mode: true, format: true, importedBy: true, createdAt: true, finishedAt: true, state: true, outcome: true, fileProblems: true } }) : null;
     if (!row) throw ImportError.unknown(id);
     return row;
   }

@@ -81,6 +81,8 @@ describe('org hierarchy', () => {
       body: { message: "This action requires the role 'admin'" },
     });
     expect((await as(admin).post('/api/org-nodes', { name: '', kind: 'division' })).status).toBe(400);
+    // Spaces alone are no name: a 400 naming it, not a 500 from the announcement built after the write.
+    expect(await as(admin).post('/api/org-nodes', { name: '   ', kind: 'organization' })).toMatchObject({ status: 400, body: { message: 'name must not be blank' } });
     expect((await as(admin).get(`/api/org-nodes/${randomUUID()}`)).status).toBe(404);
     expect((await as(admin).get('/api/org-nodes/not-a-uuid')).status).toBe(404);
 
