@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The three services and the workflow worker, from the build in dist/, in the background.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/lib/common.sh"
 cd "$ROOT"
 
 declare -A PORTS=([plans]=3001 [initiatives]=3002 [finance]=3003)
@@ -11,11 +12,12 @@ start() {
     local pidfile="$RUN/$service.pid"
     is_pid_running "$pidfile" && continue
     port_open 127.0.0.1 "${PORTS[$service]}" && die "port ${PORTS[$service]} for $service is taken by another program"
-    start_background "$service" "$pidfile" "$LOGS/$service.log" \
+    # Under a supervisor: a service that dies is started again, and its log says so.
+    start_background "$service" "$pidfile" "$LOGS/$service.log" bash "$HERE/supervise.sh" "$service" \
       node -r ./deploy/runtime/lib-paths.js "dist/services/$service/services/$service/src/main.js"
   done
   is_pid_running "$RUN/worker.pid" ||
-    start_background "workflow worker" "$RUN/worker.pid" "$LOGS/worker.log" \
+    start_background "workflow worker" "$RUN/worker.pid" "$LOGS/worker.log" bash "$HERE/supervise.sh" "workflow worker" \
       node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/worker/main.js
   wait_ready
 }

@@ -53,7 +53,8 @@ stop_pidfile() {
   log "stopping $name (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-  if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in time; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  # Started by start_background in a session of its own: the whole group goes, a supervised child too.
+  if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in time; killing it"; kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; fi
   rm -f "$pidfile"
 }
 

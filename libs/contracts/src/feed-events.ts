@@ -6,42 +6,43 @@ const volume = z.number().int().min(0);
 // One message carries at most two years of months for forty families, as a plan change over the API does.
 const MAX_CELLS = 1000;
 const volumes = z
-  .array(z.object({ family, period, volume }))
+  .array(z.strictObject({ family, period, volume }))
   .min(1)
   .max(MAX_CELLS);
 
 /**
  * The data of the inbound feeds: what sales, operations and planning systems
  * send on their own topics, each message signed with its registered source's
- * key. Nothing inside Tollgate produces these types.
+ * key. Nothing inside Tollgate produces these types. The schemas are closed:
+ * a property they do not name is refused (dead-lettered), never carried along.
  */
 export const FEED_EVENT_SCHEMAS = {
   /** Demand as it happened, per family and period, for a node; a family and period sent again replaces the figure. */
-  'sales.demand-actuals': z.object({
+  'sales.demand-actuals': z.strictObject({
     orgNodeId: identifier,
     demand: volumes,
   }),
   /** Forecast demand written into the node's plan of record, or into one of its scenarios when `scenarioId` names it. */
-  'sales.demand-forecast': z.object({
+  'sales.demand-forecast': z.strictObject({
     orgNodeId: identifier,
     scenarioId: identifier.optional(),
     demand: volumes,
   }),
   /** Planned capacity written into the node's plan of record, or into one of its scenarios when `scenarioId` names it. */
-  'operations.capacity-plan': z.object({
+  'operations.capacity-plan': z.strictObject({
     orgNodeId: identifier,
     scenarioId: identifier.optional(),
     capacity: volumes,
   }),
   /** A measure's forecast per period from a planning system registered for the initiative's program. */
-  'initiative.measure-forecast': z.object({
+  'initiative.measure-forecast': z.strictObject({
     initiativeId: identifier,
     forecasts: z
       .array(
-        z.object({
+        z.strictObject({
           measureId: identifier,
           forecastValues: z
-            .array(z.object({ period, amount: z.number().int() }))
+            .array(z.strictObject({ period, amount: z.number().int() }))
             .min(1)
             .max(120),
         }),

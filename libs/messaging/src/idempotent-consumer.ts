@@ -8,6 +8,7 @@ import { publishDeadLetter } from './dead-letter-publisher';
 import { headerText, type EnvelopeVerifier } from './envelope-signing';
 import { permanentStorageRefusal } from './storage-refusal';
 import { UnprocessableEventError } from './unprocessable-event.error';
+import { createHash } from 'node:crypto';
 
 /** What became of one message. */
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
@@ -228,13 +229,14 @@ export class IdempotentEventConsumer {
     // One span for the batch's one transaction, linked to the trace of each event in it.
     const traced = { parent: ROOT_CONTEXT, kind: SpanKind.CONSUMER, attributes: this.spanAttributes(), links: candidates.map(({ message }) => contextFromHeaders(traceHeadersOf(message))) };
     const { toApply, refused } = await inSpan(`${this.options.groupId} apply batch`, traced, () => this.dataSource.transaction(async (manager) => {
-      const fresh = await this.recordAsApplied(manager, [...new Set(candidates.map(({ event }) => event.id))]);
+      const fresh = await this.recordAsApplied(manager, [...new Set(candidates.map(({ event }) => this.inboxKey(event)))]);
       // The first copy of an event is applied; a copy later in the same batch is a duplicate like any redelivery.
-      const firstCopies = candidates.filter(({ event }) => fresh.delete(event.id));
+      const firstCopies = candidates.filter(({ event }) => fresh.delete(this.inboxKey(event)));
       const refusals = await this.options.applyBatch!(firstCopies.map(({ event }) => event), manager);
       if (refusals.size > 0) {
         // A refused event is not applied: its inbox row goes, so that a corrected resend of it is applied.
-        await manager.delete(AppliedEvent, { consumerGroup: this.options.groupId, eventId: In([...refusals.keys()]) });
+        const refusedKeys = firstCopies.filter(({ event }) => refusals.has(event.id)).map(({ event }) => this.inboxKey(event));
+        await manager.delete(AppliedEvent, { consumerGroup: this.options.groupId, eventId: In(refusedKeys) });
       }
       return { toApply: firstCopies, refused: refusals };
     }));
@@ -252,7 +254,18 @@ export class IdempotentEventConsumer {
     return outcomes;
   }
 
-  /** Writes the inbox rows of these events; answers the ids that were new, the ones to apply. */
+  /**
+   * The event's key in the inbox. Tollgate's own services share one space of event ids; inbound
+   * sources do not (two planning systems may both number their messages from 1), so an inbound event
+   * is known by its source and id together, digested to fit the column: a second source's message
+   * with an id another source used is applied, not taken for a duplicate.
+   */
+  private inboxKey(event: EventEnvelope): string {
+    if (!('inbound' in this.options.origin!)) return event.id;
+    return `inbound:${createHash('sha256').update(`${event.source}\u0000${event.id}`).digest('hex')}`;
+  }
+
+  /** Writes the inbox rows of these events (by their inbox keys); answers the keys that were new, the ones to apply. */
   private async recordAsApplied(manager: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
     // In SQL: TypeORM's multi-row insert returns the generated columns, not the ids that were new.
     const inserted: { event_id: string }[] = await manager.query(
@@ -277,7 +290,7 @@ export class IdempotentEventConsumer {
       };
       const applied = await inSpan(`${this.options.groupId} apply ${event.type}`, traced, () =>
         this.dataSource.transaction(async (manager) => {
-          if ((await this.recordAsApplied(manager, [event.id])).size === 0) return false;
+          if ((await this.recordAsApplied(manager, [this.inboxKey(event)])).size === 0) return false;
           await this.options.apply(event, manager);
           return true;
         }),

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tollgate/auth';
 import type { ServiceConfig } from '@tollgate/config';
-import { checkKafka, MessagingModule } from '@tollgate/messaging';
+import { KafkaHealthProbe, MessagingModule } from '@tollgate/messaging';
 import {
   createMetricsRegistry,
   DEPENDENCY_CHECKS,
@@ -60,12 +60,13 @@ export class PlatformModule {
         { provide: Registry, useFactory: () => createMetricsRegistry(config.service) },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         TracingShutdown,
+        { provide: KafkaHealthProbe, inject: [Kafka], useFactory: (kafka: Kafka) => new KafkaHealthProbe(kafka) },
         {
           provide: DEPENDENCY_CHECKS,
-          inject: [DataSource, Kafka, Connection],
-          useFactory: (dataSource: DataSource, kafka: Kafka, connection: Connection): DependencyCheck[] => [
+          inject: [DataSource, KafkaHealthProbe, Connection],
+          useFactory: (dataSource: DataSource, kafka: KafkaHealthProbe, connection: Connection): DependencyCheck[] => [
             { name: 'database', check: () => checkDatabase(dataSource) },
-            { name: 'kafka', check: () => checkKafka(kafka) },
+            { name: 'kafka', check: () => kafka.check() },
             { name: 'temporal', check: () => checkTemporal(connection) },
           ],
         },

@@ -7,7 +7,6 @@ import { requestTracing, startTracing } from '@tollgate/observability';
 import { Logger } from 'nestjs-pino';
 import { documentEdgeAnswers, ErrorAnswerBody } from './error-answers';
 import { ExactNumberPipe } from './exact-number.pipe';
-import { useSpreadsheetBody } from './spreadsheet/spreadsheet-body';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { useJsonBody } from './json-body';
 import { StorableTextPipe } from './storable-text.pipe';
@@ -36,7 +35,7 @@ export function configureService(app: INestApplication, description: ServiceDesc
   // The cockpit's page calls the services with a bearer token, never with cookies.
   app.enableCors({ origin: config.http.corsOrigins, credentials: false, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], maxAge: 600 });
   useJsonBody(app);
-  useSpreadsheetBody(app);
+  limitRequestTimes(app);
   // What cannot be held (text PostgreSQL refuses, numbers a double rounds) is refused first,
   // so no validator, service or workflow ever sees it.
   app.useGlobalPipes(new StorableTextPipe(), new ExactNumberPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -52,6 +51,19 @@ export function configureService(app: INestApplication, description: ServiceDesc
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveAsyncApi(app, config);
   app.enableShutdownHooks();
+}
+
+/**
+ * How long a client may take to send its request line and headers, and its whole request: a client
+ * that trickles them holds a socket (Node's own defaults are a minute and five minutes). Uploads are
+ * also cut off when their body stalls (spreadsheet-body.ts).
+ */
+export const REQUEST_LIMITS = { headersMs: 10_000, requestMs: 60_000 } as const;
+
+function limitRequestTimes(app: INestApplication): void {
+  const server = app.getHttpServer() as { headersTimeout: number; requestTimeout: number };
+  server.headersTimeout = REQUEST_LIMITS.headersMs;
+  server.requestTimeout = REQUEST_LIMITS.requestMs;
 }
 
 /** Starts a service process: structured logs, then listen on the configured port. */

@@ -1,23 +1,64 @@
-import type { INestApplication } from '@nestjs/common';
-import { raw, type NextFunction, type Request, type Response } from 'express';
+import {
+  applyDecorators,
+  BadRequestException,
+  Injectable,
+  PayloadTooLargeException,
+  RequestTimeoutException,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { raw, type Request, type Response } from 'express';
+import type { Observable } from 'rxjs';
 import { SPREADSHEET_CONTENT_TYPES } from './spreadsheet-table';
 
 /** The largest spreadsheet an import takes: 10 000 initiatives with their measures and values fit in a few MiB. */
 export const SPREADSHEET_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+/** How long an upload's body may send nothing before it is cut off. */
+export const SPREADSHEET_BODY_IDLE_MS = 10_000;
+
+const parse = raw({ type: [SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv'], limit: SPREADSHEET_BODY_LIMIT_BYTES });
+
+function readBody(request: Request, response: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A body that stalls holds a socket and its buffer: cut off, and the connection closed after the answer.
+    request.setTimeout(SPREADSHEET_BODY_IDLE_MS, () => {
+      response.setHeader('connection', 'close');
+      reject(new RequestTimeoutException(`the body sent nothing for ${SPREADSHEET_BODY_IDLE_MS / 1000} s`));
+    });
+    parse(request, response, (error?: unknown) => {
+      request.setTimeout(0);
+      const status = (error as { status?: number } | undefined)?.status;
+      if (!error) resolve();
+      else if (status === 413) reject(new PayloadTooLargeException(`the spreadsheet is larger than ${SPREADSHEET_BODY_LIMIT_BYTES} bytes`));
+      else if (status !== undefined && status >= 400 && status < 500) reject(new BadRequestException((error as Error).message));
+      else reject(error);
+    });
+  });
+}
 
 /**
- * Spreadsheet uploads as raw bytes (an xlsx or a CSV, sent as the body with
- * its content type), apart from the JSON limits, which stay as they are for
- * every other body.
+ * Reads an upload's bytes (an xlsx or a CSV sent as the body with its content type) on the routes that
+ * take one, and only there: an interceptor runs after the guards, so a request that is not
+ * authenticated or not allowed is answered before a byte of its body is read. Every other route
+ * keeps the JSON body limit.
  */
-export function useSpreadsheetBody(app: INestApplication): void {
-  const parse = raw({ type: [SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv'], limit: SPREADSHEET_BODY_LIMIT_BYTES });
-  app.use((request: Request, response: Response, next: NextFunction) =>
-    parse(request, response, (error?: unknown) => {
-      const status = (error as { status?: number } | undefined)?.status;
-      if (status === 413) {
-        response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: `the spreadsheet is larger than ${SPREADSHEET_BODY_LIMIT_BYTES} bytes` });
-      } else next(error);
-    }),
+@Injectable()
+export class SpreadsheetBodyInterceptor implements NestInterceptor {
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    await readBody(http.getRequest<Request>(), http.getResponse<Response>());
+    return next.handle();
+  }
+}
+
+/** A route that takes a spreadsheet as its body: read after authentication, and so documented. */
+export function SpreadsheetUpload() {
+  return applyDecorators(
+    UseInterceptors(SpreadsheetBodyInterceptor),
+    ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv'),
+    ApiBody({ schema: { type: 'string', format: 'binary' } }),
   );
 }

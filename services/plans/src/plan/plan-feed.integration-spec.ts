@@ -89,6 +89,21 @@ describe('sales and operations feeds', () => {
     expect(rows).toEqual([expect.objectContaining({ family: 'e-bikes', period: '2027-01', volume: 120, postedBy: `feed:${crm.source}` })]);
   });
 
+  it('applies a second source\'s message that reuses an event id another source used: ids are each source\'s own', async () => {
+    const registered = await as(admin).post('/api/feed-sources', { name: `pos-${randomUUID().slice(0, 8)}`, eventTypes: ['sales.demand-actuals'], orgNodeIds: [organization] });
+    expect(registered.status).toBe(201);
+    const pos: FeedKey = { source: registered.body.name, keyId: registered.body.key.keyId, secret: registered.body.key.secret };
+    const id = `msg-${randomUUID()}`;
+    const family = `shared-id ${randomUUID().slice(0, 6)}`;
+    await deliver('sales.demand-actuals', feedEnvelope(crm.source, 'sales.demand-actuals', unit, { orgNodeId: unit, demand: [{ family, period: '2027-05', volume: 11 }] }, { id }), crm);
+    await deliver('sales.demand-actuals', feedEnvelope(pos.source, 'sales.demand-actuals', unit, { orgNodeId: unit, demand: [{ family, period: '2027-06', volume: 22 }] }, { id }), pos);
+    const rows = await plans.dataSource.getRepository(PlanActual).find({ where: { orgNodeId: unit, family }, order: { period: 'ASC' } });
+    expect(rows.map(({ period, volume, postedBy }) => ({ period, volume, postedBy }))).toEqual([
+      { period: '2027-05', volume: 11, postedBy: `feed:${crm.source}` },
+      { period: '2027-06', volume: 22, postedBy: `feed:${pos.source}` },
+    ]);
+  });
+
   it("writes forecast demand into the node's plan of record and capacity into a named scenario, as an edit over the API would", async () => {
     const program = await node('E-bikes', 'program', unit);
     await deliver('sales.demand-forecast', feedEnvelope(crm.source, 'sales.demand-forecast', program, { orgNodeId: program, demand: [{ family: 'e-bikes', period: '2027-03', volume: 300 }] }), crm);
@@ -123,6 +138,8 @@ describe('sales and operations feeds', () => {
     add('a bad envelope', 'sales.demand-actuals', feedEnvelope(crm.source, 'sales.demand-actuals', unit, actuals, { id: undefined, time: 'yesterday' }), signed(crm), /^invalid envelope: /);
     add('bad data', 'sales.demand-actuals', feedEnvelope(crm.source, 'sales.demand-actuals', unit, { orgNodeId: unit, demand: [{ family: 'e-bikes', period: '2027-13', volume: -1 }] }), signed(crm), /^invalid data for 'sales.demand-actuals': .*period.*volume/);
     add('not JSON', 'sales.demand-actuals', '{"id": "oops"', signed(crm), /^value is not JSON/);
+    // A closed schema: a property it does not name (here a large one) is refused, not carried into the plan.
+    add('an unknown property', 'sales.demand-actuals', feedEnvelope(crm.source, 'sales.demand-actuals', unit, { ...actuals, notes: 'x'.repeat(200_000) }), signed(crm), /^invalid data for 'sales.demand-actuals': .*notes/);
     const nowhere = randomUUID();
     add('an unknown node', 'sales.demand-actuals', feedEnvelope(crm.source, 'sales.demand-actuals', nowhere, { orgNodeId: nowhere, demand: actuals.demand }), signed(crm), `unknown node: org node ${nowhere} does not exist`);
     add('a node outside the scope', 'sales.demand-actuals', feedEnvelope(crm.source, 'sales.demand-actuals', otherOrganization, { orgNodeId: otherOrganization, demand: actuals.demand }), signed(crm), `out of scope: source '${crm.source}' is not registered for node ${otherOrganization}`);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiSpreadsheetFile, DomainErrorFilter, SPREADSHEET_CONTENT_TYPES, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/platform';
 import { PlanErrorAnswers } from './plan-error-answers';
 import { PlanImportService } from './plan-import.service';
 import { planTemplate } from './plan-workbook';
@@ -24,8 +24,7 @@ export class PlanImportController {
     summary:
       "Merges a spreadsheet (sent as the body: xlsx with sheets Targets, Demand, Capacity as the export writes them, or a CSV of Line, Family, Period, Value) into the node's plan of record: 422 with every bad cell and nothing changed; 200 when the same file was imported before",
   })
-  @ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @SpreadsheetUpload()
   @ApiCreatedOrExisting({ created: 'the plan with the cells merged in', existing: 'the same file was imported into this plan before: nothing changed' })
   async intoRecord(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown, @Headers('content-type') type: string | undefined, @Res({ passthrough: true }) response: StatusResponse) {
     const answer = await this.imports.intoRecord(principal, id, body, type);
@@ -36,8 +35,7 @@ export class PlanImportController {
   @Post('scenarios/:id/import')
   @Roles('admin')
   @ApiOperation({ summary: 'Merges a spreadsheet into a scenario, as into a plan of record' })
-  @ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @SpreadsheetUpload()
   @ApiCreatedOrExisting({ created: 'the scenario with the cells merged in', existing: 'the same file was imported into this scenario before: nothing changed' })
   async intoScenario(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown, @Headers('content-type') type: string | undefined, @Res({ passthrough: true }) response: StatusResponse) {
     const answer = await this.imports.intoScenario(principal, id, body, type);
