@@ -83,8 +83,19 @@ describe('forged events on the internal topics', () => {
     const tamperedBytes = JSON.stringify(tampered);
     const third = await produceRaw(TOPICS.financeEvents, id, tamperedBytes.replace('9999999', '8888888'), signedBy('finance', tamperedBytes));
 
+    // Signed by finance and untouched, but copied onto the initiatives' topic: a replay, not news.
+    const elsewhere = forgedConfirmation(id, people.controller.id, 'tollgate/finance');
+    const elsewhereBytes = JSON.stringify(elsewhere);
+    const fourth = await produceRaw(TOPICS.initiativesEvents, id, elsewhereBytes, signedBy('finance', elsewhereBytes));
+
     const portfolioGroup = testGroup('plans.portfolio');
     for (const sent of [first, second, third]) await consumedPast(portfolioGroup, TOPICS.financeEvents, sent);
+    await consumedPast(portfolioGroup, TOPICS.initiativesEvents, fourth);
+    const copied = await findMessage(
+      deadLetterTopic(TOPICS.initiativesEvents),
+      (message) => message.headers?.[DEAD_LETTER_HEADERS.consumerGroup]?.toString() === portfolioGroup && message.value?.toString().includes(elsewhere.id) === true,
+    );
+    expect(copied.headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toBe("wrong topic: 'finance.value-confirmed' travels on tollgate.finance.events");
     expect((await deadLetterOf(portfolioGroup, unsigned.id)).headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toMatch(/^unsigned/);
     expect((await deadLetterOf(portfolioGroup, wrongOwner.id)).headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toBe(
       "wrong producer: 'finance.value-confirmed' is owned by finance, signed by initiatives",

@@ -1,5 +1,5 @@
 import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
-import { EventEnvelope, EventType, parseEvent, prefixedTopic } from '@tollgate/contracts';
+import { EventEnvelope, EventType, parseEvent, prefixedTopic, SERVICE_EVENT_TOPICS } from '@tollgate/contracts';
 import { contextFromHeaders, inSpan } from '@tollgate/observability';
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -161,7 +161,7 @@ export class IdempotentEventConsumer {
     messages: KafkaMessage[],
     settle: (messages: readonly KafkaMessage[], outcomes: readonly MessageOutcome[]) => Promise<void>,
   ): Promise<void> {
-    const screened = await Promise.all(messages.map((message) => this.screen(message)));
+    const screened = await Promise.all(messages.map((message) => this.screen(message, topic)));
     if (this.options.applyBatch) {
       let applied: Map<KafkaMessage, MessageOutcome> | undefined;
       try {
@@ -192,7 +192,7 @@ export class IdempotentEventConsumer {
   }
 
   /** Who wrote it and what it is, before any database work: what fails here is dead-lettered or skipped. */
-  private async screen(message: KafkaMessage): Promise<Screened> {
+  private async screen(message: KafkaMessage, topic: string): Promise<Screened> {
     const refuse = (reason: string, type?: string): Screened => ({ kind: 'settled', outcome: { outcome: 'dead-lettered', type, reason } });
     const origin = this.options.origin!;
     let signer;
@@ -211,6 +211,9 @@ export class IdempotentEventConsumer {
     if (signer && 'internal' in origin) {
       const problem = origin.internal.ownershipProblem(event, signer);
       if (problem) return refuse(problem, event.type);
+      // Each service's events travel on its own topic: a genuine one copied onto another is a replay, not news.
+      const home = SERVICE_EVENT_TOPICS[signer];
+      if (topic !== prefixedTopic(this.options.topicPrefix ?? '', home)) return refuse(`wrong topic: '${event.type}' travels on ${home}`, event.type);
     }
     if ('inbound' in origin && origin.believe) {
       const problem = origin.believe(event, message);

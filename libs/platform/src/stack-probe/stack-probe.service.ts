@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@tollgate/config';
-import { EventEnvelope, ProbeReceipt, StackProbeActivities, TOPICS } from '@tollgate/contracts';
+import { EventEnvelope, ProbeReceipt, SERVICE_EVENT_TOPICS, StackProbeActivities } from '@tollgate/contracts';
 import { enqueueEvent, EventConsumers, OutboxRelayHost } from '@tollgate/messaging';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,11 +8,6 @@ import { SERVICE_CONFIG } from '../service-config.token';
 import { StackProbe } from './stack-probe.entity';
 import { StackProbeReceipt } from './stack-probe-receipt.entity';
 
-const SERVICE_TOPICS = {
-  plans: TOPICS.plansEvents,
-  initiatives: TOPICS.initiativesEvents,
-  finance: TOPICS.financeEvents,
-} as const;
 
 /**
  * The stack probe: a workflow asks this service to record a probe (row and
@@ -32,7 +27,7 @@ export class StackProbeService implements ActivityProvider, OnModuleInit {
     const service = this.config.service;
     this.consumers.register({
       groupId: `${this.config.kafka.groupPrefix}-${service}.stack-probe`,
-      topics: Object.entries(SERVICE_TOPICS)
+      topics: Object.entries(SERVICE_EVENT_TOPICS)
         .filter(([name]) => name !== service)
         .map(([, topic]) => topic),
       accepts: ['stack.probe-recorded'],
@@ -50,7 +45,7 @@ export class StackProbeService implements ActivityProvider, OnModuleInit {
     const probe = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(StackProbe, { where: { probeId }, lock: { mode: 'pessimistic_write' } });
       if (existing) return existing;
-      const envelope = await enqueueEvent(manager, SERVICE_TOPICS[service], {
+      const envelope = await enqueueEvent(manager, SERVICE_EVENT_TOPICS[service], {
         type: 'stack.probe-recorded',
         source: `tollgate/${service}`,
         subject: probeId,
