@@ -11,6 +11,8 @@ const production = {
   TOLLGATE_KAFKA_BROKERS: 'kafka:9092',
   TOLLGATE_TEMPORAL_ADDRESS: 'temporal:7233',
   TOLLGATE_JWT_JWKS_URL: 'https://id.example/.well-known/jwks.json',
+  TOLLGATE_JWT_ISSUER: 'https://id.example',
+  TOLLGATE_JWT_AUDIENCE: 'urn:tollgate',
 };
 
 describe('finance settings', () => {

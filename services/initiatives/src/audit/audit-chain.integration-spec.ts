@@ -170,7 +170,7 @@ describe('the audit chain', () => {
     const document = (await as(viewer).get('/api/docs-json')).body;
     const route = document.paths['/api/initiatives/{id}/audit/verification'].get;
     expect(Object.keys(route.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
-    expect(document.components.schemas.AuditChainBreakBody.properties.problem.enum).toEqual(['changed', 'removed', 'head_mismatch']);
+    expect(document.components.schemas.AuditChainBreakBody.properties.problem.enum).toEqual(['changed', 'removed', 'head_mismatch', 'unrecorded']);
   });
 
   it('has an operator command that names each broken chain and exits 1', async () => {
