@@ -99,8 +99,7 @@ fi
 # run_tier NAME: the tier's jest run with its progress reporter, stopped at the run's deadline.
 run_tier() {
   local name=$1 config workers remaining status tier_started=$SECONDS
-  config=$(node -p "require('./test/runner/tiers.js').TIERS.find((tier) => tier.name === '$name').config")
-  workers=$(node -p "require('./test/runner/tiers.js').TIERS.find((tier) => tier.name === '$name').workers")
+  read -r config workers < <(node -p "const tier = require('./test/runner/tiers.js').TIERS.find((tier) => tier.name === '$name'); \`\${tier.config} \${tier.workers}\`")
   remaining=$((deadline - SECONDS))
   if ((remaining <= 0)); then record "$name" failed 0 "not run: the run's deadline had passed"; return; fi
   log "$name tier"

@@ -22,4 +22,4 @@ function realStackTier(displayName, testMatch, testTimeout) {
   };
 }
 
-module.exports = { realStackTier, root };
+module.exports = { realStackTier };

@@ -60,7 +60,7 @@ export class TokenVerifier {
             // A token that never expires cannot be taken back: refused outright.
             reject(new TokenRejectedError('token has no expiry (exp)'));
           } else {
-            const problem = lifetimeProblem({ ...decoded, exp: decoded.exp }, Date.now() / 1000);
+            const problem = lifetimeProblem(decoded.exp, decoded.iat, Date.now() / 1000);
             if (problem) reject(new TokenRejectedError(problem));
             else resolve(decoded);
           }
@@ -101,11 +101,11 @@ function describe(error: Error): string {
 }
 
 /** Why a token's times are refused, or null: issued in the future, or living longer than TOKEN_LIMITS allow. */
-function lifetimeProblem(payload: JwtPayload & { exp: number }, now: number): string | null {
+function lifetimeProblem(exp: number, iat: unknown, now: number): string | null {
   const { maxLifetimeSeconds, clockSkewSeconds } = TOKEN_LIMITS;
-  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > now + clockSkewSeconds)) return 'token is issued in the future (iat)';
-  const from = typeof payload.iat === 'number' ? payload.iat : now;
-  if (payload.exp - from > maxLifetimeSeconds + clockSkewSeconds) return `token lives longer than ${maxLifetimeSeconds / 3600} hours (exp)`;
+  if (iat !== undefined && (typeof iat !== 'number' || iat > now + clockSkewSeconds)) return 'token is issued in the future (iat)';
+  const from = typeof iat === 'number' ? iat : now;
+  if (exp - from > maxLifetimeSeconds + clockSkewSeconds) return `token lives longer than ${maxLifetimeSeconds / 3600} hours (exp)`;
   return null;
 }
 
