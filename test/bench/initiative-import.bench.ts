@@ -63,7 +63,7 @@ describe('benchmark: importing initiatives from a spreadsheet', () => {
     for (;;) {
       progress = ((await (await fetch(`${service.baseUrl}/api/imports/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { progress: typeof progress }).progress;
       if (!checkedAt && !['reading', 'checking'].includes(progress.state)) checkedAt = performance.now();
-      if (['completed', 'refused', 'cancelled'].includes(progress.state)) break;
+      if (['completed', 'refused', 'cancelled', 'failed'].includes(progress.state)) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const doneAt = performance.now();

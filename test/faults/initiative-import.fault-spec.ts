@@ -87,7 +87,7 @@ describe('a large import across restarts', () => {
     const countMade = async () => (await database.query(`SELECT count(*)::int AS count FROM initiatives.initiative WHERE program_id = $1`, [program]))[0].count as number;
     expect(await countMade()).toBeLessThan(ROWS);
     await Promise.all([worker.launch(), initiatives.launch()]);
-    const done = (await watch((progress) => ['completed', 'refused', 'cancelled'].includes(progress.state), 300_000))!;
+    const done = (await watch((progress) => ['completed', 'refused', 'cancelled', 'failed'].includes(progress.state), 300_000))!;
     process.stdout.write(`import of ${ROWS}: ${seen.find((progress) => progress.state !== 'reading' && progress.state !== 'checking')?.applied ?? 0} at first look, killed after ${killedAt - started} ms, ended after ${Date.now() - started} ms\n`);
 
     expect(done).toMatchObject({ state: 'completed', total: ROWS, checked: ROWS, refused: 0, problems: 0 });

@@ -1,7 +1,7 @@
 import { defineQuery } from '@temporalio/workflow';
 
 /** Where an import of initiatives from a spreadsheet stands. */
-export type ImportState = 'reading' | 'checking' | 'applying' | 'completed' | 'refused' | 'cancelled';
+export type ImportState = 'reading' | 'checking' | 'applying' | 'completed' | 'refused' | 'cancelled' | 'failed';
 
 /** An import's figures: they only grow while it runs. */
 export interface ImportProgress {
@@ -18,6 +18,8 @@ export interface ImportProgress {
   refused: number;
   /** Bad cells found, each named by sheet, row and column (listed at the import's route). */
   problems: number;
+  /** Why the import stopped short, when a step failed past its attempts (state `failed`); upload the file again to retry it. */
+  failure?: string;
 }
 
 /** Whether an import applies only when every cell is good, or the good initiatives and refuses the rest. */

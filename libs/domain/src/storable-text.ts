@@ -44,7 +44,8 @@ export function unstorableTexts(value: unknown, root = ''): UnstorableText[] {
     } else if (typeof current.value === 'string') {
       const problem = textProblem(current.value);
       if (problem) found.push({ path: current.path || '(value)', problem });
-    } else if (typeof current.value === 'object' && current.value !== null) {
+    } else if (typeof current.value === 'object' && current.value !== null && !ArrayBuffer.isView(current.value)) {
+      // Bytes (an upload) are no text: the reader of the file checks the text it finds there.
       const entries = Object.entries(current.value);
       for (let index = entries.length - 1; index >= 0; index -= 1) {
         const [key, child] = entries[index];

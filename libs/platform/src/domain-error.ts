@@ -4,9 +4,10 @@ import { STATUS_CODES } from 'node:http';
 
 /**
  * What kind of refusal a domain error is: the domain's rule violations, a
- * request that cannot be read, or a part of the system out of reach.
+ * request that cannot be read or is too large to, or a part of the system
+ * out of reach.
  */
-export type DomainErrorKind = RuleViolationKind | 'malformed' | 'unavailable';
+export type DomainErrorKind = RuleViolationKind | 'malformed' | 'too_large' | 'unavailable';
 
 /**
  * The base of each concept's one exception class: a stable `code` (what
@@ -28,6 +29,7 @@ export abstract class DomainError extends Error {
 /** The one place where a domain error's kind becomes an HTTP status. */
 const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
   malformed: 400,
+  too_large: 413,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -37,7 +39,7 @@ const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
 
 /** The rule violation a domain error answers for, or null for errors that are not the domain's refusals. */
 export function violationOf(error: DomainError): RuleViolation | null {
-  if (error.kind === 'malformed' || error.kind === 'unavailable') return null;
+  if (error.kind === 'malformed' || error.kind === 'too_large' || error.kind === 'unavailable') return null;
   return error.unmet ? { kind: error.kind, message: error.message, unmet: error.unmet } : { kind: error.kind, message: error.message };
 }
 

@@ -9,9 +9,10 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiResponse } from '@nestjs/swagger';
 import { raw, type Request, type Response } from 'express';
 import type { Observable } from 'rxjs';
+import { SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { SPREADSHEET_CONTENT_TYPES } from './spreadsheet-table';
 
 /** The largest spreadsheet an import takes: 10 000 initiatives with their measures and values fit in a few MiB. */
@@ -54,11 +55,15 @@ export class SpreadsheetBodyInterceptor implements NestInterceptor {
   }
 }
 
+const LIMITS_TEXT = `at most ${SPREADSHEET_LIMITS.inflatedBytes / 1024 / 1024} MiB once unpacked, ${SPREADSHEET_LIMITS.sheets} sheets, ${SPREADSHEET_LIMITS.rows} rows, ${SPREADSHEET_LIMITS.columns} columns, ${SPREADSHEET_LIMITS.cells} cells; a cell of more than ${SPREADSHEET_LIMITS.cellCharacters} characters answers 422`;
+
 /** A route that takes a spreadsheet as its body: read after authentication, and so documented. */
 export function SpreadsheetUpload() {
   return applyDecorators(
     UseInterceptors(SpreadsheetBodyInterceptor),
     ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv'),
     ApiBody({ schema: { type: 'string', format: 'binary' } }),
+    ApiResponse({ status: 413, description: `the body is over ${SPREADSHEET_BODY_LIMIT_BYTES} bytes, or the file passes a limit (named in the message): ${LIMITS_TEXT}` }),
+    ApiResponse({ status: 408, description: `the body sent nothing for ${SPREADSHEET_BODY_IDLE_MS / 1000} s` }),
   );
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { csvRecords, readSpreadsheet, UnreadableSpreadsheetError } from './workbook-reader';
+import { UnreadableSpreadsheetError } from './spreadsheet-limits';
+import { csvRecords, readSpreadsheet } from './workbook-reader';
 
 async function workbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

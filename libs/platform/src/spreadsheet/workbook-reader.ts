@@ -1,6 +1,8 @@
 import { textProblem } from '@tollgate/domain';
 import ExcelJS from 'exceljs';
+import { limitCounter, quotedCell, SPREADSHEET_LIMITS, SpreadsheetLimitError, UnreadableSpreadsheetError } from './spreadsheet-limits';
 import type { SpreadsheetFormat } from './spreadsheet-table';
+import { checkWorkbookBounds } from './workbook-bounds';
 
 /** A cell as read: text, a number, a date (Excel's date cells), a boolean, or nothing. */
 export type CellValue = string | number | boolean | Date | null;
@@ -17,9 +19,6 @@ export interface ReadSheet {
   headers: string[];
   rows: SheetRow[];
 }
-
-/** A file that is no spreadsheet Tollgate can read, with the reason. */
-export class UnreadableSpreadsheetError extends Error {}
 
 function cellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
@@ -62,46 +61,83 @@ function readXlsxSheet(sheet: ExcelJS.Worksheet): ReadSheet {
   return { name: sheet.name, headers: headers.filter(Boolean), rows };
 }
 
-/** The fields of RFC 4180 CSV records; quotes may hold commas, quotes and line breaks. */
+// How many characters the CSV reader takes between two turns of the event loop: the service keeps answering.
+const CHARACTERS_PER_TURN = 1 << 20;
+
+const thousands = (count: number) => count.toLocaleString('en-GB').replace(/,/g, ' ');
+
+/**
+ * The fields of RFC 4180 CSV records; quotes may hold commas, quotes and line
+ * breaks. Refused at the first record, field or character past
+ * SPREADSHEET_LIMITS, before the rest is read.
+ */
 export function csvRecords(text: string): string[][] {
+  const reader = csvReader(text);
+  for (let step = reader.next(); !step.done; step = reader.next());
+  return reader.records;
+}
+
+async function csvRecordsTakingTurns(text: string): Promise<string[][]> {
+  const reader = csvReader(text);
+  for (let step = reader.next(); !step.done; step = reader.next()) await new Promise((resolve) => setImmediate(resolve));
+  return reader.records;
+}
+
+function csvReader(text: string): Generator<void, void> & { records: string[][] } {
   const records: string[][] = [];
+  const limits = SPREADSHEET_LIMITS;
+  const countRecord = limitCounter('rows', (max) => `the CSV has more than ${thousands(max)} records`);
+  const countCell = limitCounter('cells', (max) => `the CSV has more than ${thousands(max)} cells`);
   let record: string[] = [];
   let field = '';
   let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-      continue;
-    }
-    if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += char;
-  }
-  if (quoted) throw new UnreadableSpreadsheetError('the CSV ends inside a quoted field');
-  if (field !== '' || record.length > 0) {
+  const endField = () => {
+    countCell();
     record.push(field);
+    field = '';
+    if (record.length > limits.columns) throw new SpreadsheetLimitError('columns', `the CSV's record ${records.length + 1} has more than ${limits.columns} fields`);
+  };
+  const endRecord = () => {
+    endField();
+    countRecord();
     records.push(record);
+    record = [];
+  };
+  const grow = (char: string) => {
+    field += char;
+    if (field.length > limits.cellCharacters) {
+      throw new SpreadsheetLimitError('cellCharacters', `the CSV's record ${records.length + 1}, field ${record.length + 1} is longer than ${thousands(limits.cellCharacters)} characters (it begins ${quotedCell(field)})`);
+    }
+  };
+  function* read(): Generator<void, void> {
+    for (let index = 0; index < text.length; index += 1) {
+      if (index > 0 && index % CHARACTERS_PER_TURN === 0) yield;
+      const char = text[index];
+      if (quoted) {
+        if (char === '"' && text[index + 1] === '"') {
+          grow('"');
+          index += 1;
+        } else if (char === '"') quoted = false;
+        else grow(char);
+        continue;
+      }
+      if (char === '"' && field === '') quoted = true;
+      else if (char === ',') endField();
+      else if (char === '\n' || char === '\r') {
+        if (char === '\r' && text[index + 1] === '\n') index += 1;
+        endRecord();
+      } else grow(char);
+    }
+    if (quoted) throw new UnreadableSpreadsheetError('the CSV ends inside a quoted field');
+    if (field !== '' || record.length > 0) endRecord();
   }
-  return records;
+  return Object.assign(read(), { records });
 }
 
-function readCsv(buffer: Buffer, name: string): ReadSheet {
+async function readCsv(buffer: Buffer, name: string): Promise<ReadSheet> {
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD')) throw new UnreadableSpreadsheetError('the CSV is not UTF-8');
-  const [header = [], ...records] = csvRecords(text);
+  const [header = [], ...records] = await csvRecordsTakingTurns(text);
   const headers = header.map((cell) => cell.trim());
   const rows: SheetRow[] = [];
   records.forEach((record, index) => {
@@ -120,6 +156,9 @@ function refuseUnstorable(sheets: ReadSheet[]): ReadSheet[] {
     }
     for (const row of sheet.rows) {
       for (const [header, value] of Object.entries(row.cells)) {
+        if (typeof value === 'string' && value.length > SPREADSHEET_LIMITS.cellCharacters) {
+          throw new SpreadsheetLimitError('cellCharacters', `sheet ${sheet.name}, row ${row.rowNumber}, column ${header}: the cell is longer than ${thousands(SPREADSHEET_LIMITS.cellCharacters)} characters (it begins ${quotedCell(value)})`);
+        }
         const problem = typeof value === 'string' ? textProblem(value) : null;
         if (problem) throw new UnreadableSpreadsheetError(`sheet ${sheet.name}, row ${row.rowNumber}, column ${header}: the cell ${problem}`);
       }
@@ -130,7 +169,8 @@ function refuseUnstorable(sheets: ReadSheet[]): ReadSheet[] {
 
 /**
  * The sheets of an uploaded file: every sheet of a workbook, or the one
- * table of a CSV under `csvSheetName`. Refuses what is neither, and text
+ * table of a CSV under `csvSheetName`. Refuses what is neither, a file past
+ * SPREADSHEET_LIMITS (as soon as the reader reaches the limit), and text
  * that cannot be stored.
  */
 export async function readSpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csvSheetName: string): Promise<ReadSheet[]> {
@@ -138,7 +178,9 @@ export async function readSpreadsheet(buffer: Buffer, format: SpreadsheetFormat,
 }
 
 async function readAnySpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csvSheetName: string): Promise<ReadSheet[]> {
-  if (format === 'csv') return [readCsv(buffer, csvSheetName)];
+  if (format === 'csv') return [await readCsv(buffer, csvSheetName)];
+  // Streamed first, part by part, so that only a workbook within every limit is read whole.
+  await checkWorkbookBounds(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -146,6 +188,16 @@ async function readAnySpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csv
     throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${String((error as Error).message).slice(0, 200).replace(/[^\x20-\x7e]/g, '?')})`);
   }
   return workbook.worksheets.map(readXlsxSheet);
+}
+
+/**
+ * Whether a file is within SPREADSHEET_LIMITS, read as a stream and not kept:
+ * what an upload checks before it stores the file. Throws the
+ * SpreadsheetLimitError that names the first limit passed.
+ */
+export async function checkSpreadsheetBounds(buffer: Buffer, format: SpreadsheetFormat): Promise<void> {
+  if (format === 'csv') await readCsv(buffer, 'CSV');
+  else await checkWorkbookBounds(buffer);
 }
 
 /** The format of an upload, by its content type or its first bytes (an xlsx is a zip). */

@@ -37,7 +37,7 @@ export class InitiativeImport {
 
   /** The figures as the import ended (while it runs, its workflow's query has them). */
   @Column({ type: 'jsonb', nullable: true })
-  outcome!: { total: number; checked: number; applied: number; unchanged: number; refused: number; problems: number } | null;
+  outcome!: { total: number; checked: number; applied: number; unchanged: number; refused: number; problems: number; failure?: string } | null;
 
   /** Problems of the file as a whole: a sheet or column missing, a key given twice, rows naming no initiative. */
   @Column({ name: 'file_problems', type: 'jsonb' })

@@ -1,8 +1,9 @@
-import { DomainError } from '@tollgate/platform';
+import { DomainError, type SpreadsheetLimitError } from '@tollgate/platform';
 
 export enum ImportErrorCode {
   UnknownImport = 'unknown_import',
   NotASpreadsheet = 'not_a_spreadsheet',
+  BeyondLimit = 'spreadsheet_beyond_limit',
   Finished = 'import_finished',
   NotYours = 'import_not_yours',
   Unavailable = 'import_unavailable',
@@ -20,6 +21,11 @@ export class ImportError extends DomainError {
       'malformed',
       'send the file as the request body, with content type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (xlsx) or text/csv',
     );
+  }
+
+  /** A file past one of the spreadsheet limits: refused at the upload, before it is stored. */
+  static beyondLimit(error: SpreadsheetLimitError): ImportError {
+    return new ImportError(ImportErrorCode.BeyondLimit, error.status === 413 ? 'too_large' : 'unprocessable', error.message, [error.limit]);
   }
 
   static finished(id: string, state: string): ImportError {

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { goodInitiativeRows, initiativeWorkbook as workbook, XLSX_CONTENT_TYPE as XLSX, type ImportRows as Rows } from '../../../../test/support/initiative-workbook-file';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { SPREADSHEET_BODY_IDLE_MS } from '@tollgate/platform';
+import { SPREADSHEET_BODY_IDLE_MS, SPREADSHEET_BODY_LIMIT_BYTES } from '@tollgate/platform';
+import JSZip from 'jszip';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { issueDevelopmentToken } from '@tollgate/auth';
@@ -11,6 +12,7 @@ import type { RunningService } from '../../../../test/support/running-service';
 import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 import { Initiative } from '../initiative/initiative.entity';
+import { InitiativeImport } from './initiative-import.entity';
 
 const pmo: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
 // Initiatives from a spreadsheet: every bad cell answered, nothing half-imported, the same file twice changes nothing.
@@ -42,7 +44,7 @@ describe('importing initiatives from a spreadsheet', () => {
   const finished = (id: string) =>
     eventually(
       async () => (await as(pmo).get(`/api/imports/${id}`)).body,
-      (view) => ['completed', 'refused', 'cancelled'].includes(view?.progress?.state),
+      (view) => ['completed', 'refused', 'cancelled', 'failed'].includes(view?.progress?.state),
       { timeoutMs: 120_000, what: `import ${id} to end` },
     );
   const imported = (keys: string[]) => initiatives.dataSource.getRepository(Initiative).countBy(keys.map((key) => ({ title: `Imported ${key}` })));
@@ -244,6 +246,49 @@ describe('importing initiatives from a spreadsheet', () => {
     expect(stalled.afterMs).toBeGreaterThanOrEqual(SPREADSHEET_BODY_IDLE_MS - 500);
     expect(stalled.afterMs).toBeLessThan(SPREADSHEET_BODY_IDLE_MS + 5000);
   });
+
+  /** The slowest answer of `/health/live`, asked every 50 ms until `work` ends; every answer must be 200. */
+  async function slowestLiveAnswerDuring<T>(work: Promise<T>): Promise<{ result: T; slowestMs: number }> {
+    let done = false;
+    const finished = work.finally(() => (done = true));
+    let slowestMs = 0;
+    while (!done) {
+      const asked = performance.now();
+      const live = await fetch(`${initiatives.baseUrl}/health/live`);
+      expect(live.status).toBe(200);
+      slowestMs = Math.max(slowestMs, performance.now() - asked);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { result: await finished, slowestMs };
+  }
+
+  it('refuses the largest accepted file with one huge cell at once, naming the limit and storing nothing, while /health/live answers within a second', async () => {
+    const uploader: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
+    // A CSV of just under the body limit: 35 000 ordinary records (some 8 MiB, near the cells' limit), then one cell holding the rest.
+    const record = `K,Freight,${program},${people.owner},${people.sponsor},${people.controller},cost,EUR,,Freight rates,procurement,2027-03,1250\n`;
+    const head = `Key,Title,Program,Owner,Sponsor,Controller,Category,Currency,Rough value,Measure,Measure category,Period,Amount\n${record.repeat(35_000)}`;
+    const csv = `${head}K,${'x'.repeat(SPREADSHEET_BODY_LIMIT_BYTES - head.length - 1024)}\n`;
+    expect(csv.length).toBeGreaterThan(24 * 1024 * 1024);
+    const refusedCsv = await slowestLiveAnswerDuring(upload(csv, 'all', uploader, 'text/csv'));
+    expect(refusedCsv.result).toMatchObject({ status: 422, body: { code: 'spreadsheet_beyond_limit', unmet: ['cellCharacters'], message: expect.stringMatching(/^the CSV's record 35002, field 2 is longer than 2 000 characters \(it begins 'x{40}…'\)$/) } });
+    expect(refusedCsv.slowestMs).toBeLessThan(1000);
+
+    // An xlsx of just under the body limit whose one cell inflates to some 30 MiB of text nothing compresses.
+    const book = await JSZip.loadAsync(await workbook(goodRows(['H1'])));
+    const huge = Buffer.alloc(23 * 1024 * 1024);
+    for (let at = 0; at < huge.length; at += 4) huge.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, at);
+    book.file(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Key</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${huge.toString('base64')}</t></is></c></row></sheetData></worksheet>`,
+    );
+    const xlsx = await book.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(xlsx.length).toBeLessThan(SPREADSHEET_BODY_LIMIT_BYTES);
+    const refusedXlsx = await slowestLiveAnswerDuring(upload(xlsx, 'all', uploader));
+    expect(refusedXlsx.result).toMatchObject({ status: 422, body: { code: 'spreadsheet_beyond_limit', unmet: ['cellCharacters'], message: expect.stringMatching(/^sheet Initiatives, cell A2 is longer than 2 000 characters/) } });
+    expect(refusedXlsx.slowestMs).toBeLessThan(1000);
+    // Nothing of either file was kept.
+    expect(await initiatives.dataSource.getRepository(InitiativeImport).countBy({ importedBy: uploader.id })).toBe(0);
+  }, 120_000);
 
   it('reads no spreadsheet body on a route that takes none', async () => {
     const response = await fetch(`${initiatives.baseUrl}/api/initiatives`, {

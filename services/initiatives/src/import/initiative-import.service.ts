@@ -3,7 +3,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import type { Principal } from '@tollgate/auth';
 import { initiativeImportWorkflowId, TASK_QUEUES, WORKFLOW_TYPES, type ImportMode, type ImportProgress, type InitiativeImportInput } from '@tollgate/contracts';
 import { hasRole } from '@tollgate/domain';
-import { spreadsheetFormatOf, uuidFromKey } from '@tollgate/platform';
+import { checkSpreadsheetBounds, spreadsheetFormatOf, SpreadsheetLimitError, uuidFromKey } from '@tollgate/platform';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { InitiativeImportRow, type ImportRowState } from './initiative-import-row.entity';
@@ -16,6 +16,18 @@ import { isUUID } from 'class-validator';
 const CHECK_WAIT_MS = 10_000;
 const PROBLEMS_IN_ANSWER = 1000;
 const RUNNING: ReadonlySet<string> = new Set(['reading', 'checking', 'applying']);
+
+/**
+ * A file past a limit is answered at once, naming the limit, and never stored. Any other fault of the
+ * file is the import's to report, as a problem of its read step.
+ */
+async function refuseBeyondLimits(content: Buffer, format: 'xlsx' | 'csv'): Promise<void> {
+  try {
+    await checkSpreadsheetBounds(content, format);
+  } catch (error) {
+    if (error instanceof SpreadsheetLimitError) throw ImportError.beyondLimit(error);
+  }
+}
 
 export interface ImportView {
   id: string;
@@ -48,6 +60,7 @@ export class InitiativeImportService {
     const content = Buffer.isBuffer(body) ? body : null;
     const format = content && content.length > 0 ? spreadsheetFormatOf(contentType, content) : undefined;
     if (!content || !format) throw ImportError.notASpreadsheet();
+    await refuseBeyondLimits(content, format);
     const contentSha256 = createHash('sha256').update(content).digest('hex');
     // An import belongs to its uploader: the same file from someone else is their own import, judged on their rights.
     const inserted = await this.dataSource
@@ -74,7 +87,9 @@ export class InitiativeImportService {
     const fresh = (inserted.raw as unknown[]).length > 0;
     // The uploader's earlier import of the file in this mode, whatever id it was given then.
     const { id } = await this.dataSource.manager.findOneOrFail(InitiativeImport, { where: { importedBy: principal.sub, contentSha256, mode }, select: { id: true } });
-    await this.startWorkflow({ importId: id, mode });
+    // An import that failed (a step past its attempts) is tried again by the same upload, from its first step.
+    const retried = await this.dataSource.manager.update(InitiativeImport, { id, state: 'failed' }, { state: 'reading', outcome: null, finishedAt: null, fileProblems: [] });
+    await this.startWorkflow({ importId: id, mode }, Boolean(retried.affected));
     const view = await this.waitUntilChecked(id);
     if (view.progress.state === 'refused') {
       const { total, problems } = await this.problems(principal, id, 0, PROBLEMS_IN_ANSWER);
@@ -82,7 +97,7 @@ export class InitiativeImportService {
       const message = `the file has ${total} problem${total === 1 ? '' : 's'}; nothing was imported${total > problems.length ? ` (the first ${problems.length} here, all at /api/imports/${id}/problems)` : ''}`;
       return { status: 422, body: { statusCode: 422, error: 'Unprocessable Entity', message, ...view, problems } };
     }
-    return { status: fresh ? 202 : 200, body: view };
+    return { status: fresh || retried.affected ? 202 : 200, body: view };
   }
 
   async show(principal: Principal, id: string): Promise<ImportView> {
@@ -117,7 +132,7 @@ export class InitiativeImportService {
     return view;
   }
 
-  private async startWorkflow(input: InitiativeImportInput): Promise<void> {
+  private async startWorkflow(input: InitiativeImportInput, again: boolean): Promise<void> {
     try {
       await this.client.workflow.start(WORKFLOW_TYPES.initiativeImport, {
         workflowId: initiativeImportWorkflowId(input.importId),
@@ -125,7 +140,7 @@ export class InitiativeImportService {
         args: [input],
         // An upload repeated while the import runs, or after it ended, is the same import.
         workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdReusePolicy: again ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
         staticSummary: `Import of initiatives ${input.importId} (${input.mode === 'all' ? 'a good file only' : 'the good rows'})`,
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { Actor, InitiativeDraft } from '@tollgate/domain';
 import { checkInitiativeCreator, checkInitiativeDraft, DEFAULT_CURRENCY, isCurrencyCode, minorUnitsOf, partyProblems } from '@tollgate/domain';
-import type { CellProblem, CellValue, ReadSheet, SheetColumn, SheetTable } from '@tollgate/platform';
+import { quotedCell, type CellProblem, type CellValue, type ReadSheet, type SheetColumn, type SheetTable } from '@tollgate/platform';
 
 export type { CellProblem };
 
@@ -144,7 +144,7 @@ export function groupInitiativeRows(sheets: readonly ReadSheet[]): { rows: Impor
     }
     const first = rows.get(key);
     if (first) {
-      problems.push({ sheet: 'Initiatives', row: row.rowNumber, column: 'Key', message: `key '${key}' is given twice (first at row ${first.initiative.row})` });
+      problems.push({ sheet: 'Initiatives', row: row.rowNumber, column: 'Key', message: `key ${quotedCell(key)} is given twice (first at row ${first.initiative.row})` });
       continue;
     }
     rows.set(key, { key, initiative: storedRow(row), measures: [], plannedValues: [], oneTimeCosts: [], milestones: [] });
@@ -157,7 +157,7 @@ export function groupInitiativeRows(sheets: readonly ReadSheet[]): { rows: Impor
       const owner = rows.get(key);
       if (!owner) {
         orphans += 1;
-        problems.push({ sheet: sheet!.name, row: row.rowNumber, column: 'Initiative key', message: key ? `no initiative of the file has key '${key}'` : 'an initiative key is required' });
+        problems.push({ sheet: sheet!.name, row: row.rowNumber, column: 'Initiative key', message: key ? `no initiative of the file has key ${quotedCell(key)}` : 'an initiative key is required' });
         continue;
       }
       owner[sheetKey].push(storedRow(row));
@@ -208,14 +208,14 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
 
   const title = required(I, at, 'Title');
   const programId = required(I, at, 'Program');
-  if (programId && !isProgram(programId)) problem(I, at.row, 'Program', `'${programId}' is not a known program`);
+  if (programId && !isProgram(programId)) problem(I, at.row, 'Program', `${quotedCell(programId)} is not a known program`);
   const ownerId = required(I, at, 'Owner');
   const sponsorId = required(I, at, 'Sponsor');
   const controllerId = optional(I, at, 'Controller');
   const category = required(I, at, 'Category', LIMITS.category);
   const currencyText = text(at.cells['Currency']).toUpperCase();
   const currency = currencyText || DEFAULT_CURRENCY;
-  if (!isCurrencyCode(currency)) problem(I, at.row, 'Currency', `'${currencyText}' is not an ISO 4217 currency code such as EUR`);
+  if (!isCurrencyCode(currency)) problem(I, at.row, 'Currency', `${quotedCell(currencyText)} is not an ISO 4217 currency code such as EUR`);
   const money = (sheet: string, row: StoredRow, header: string, required: boolean): number | null => {
     const cell = row.cells[header];
     if (cell === null || cell === undefined || text(cell) === '') {
@@ -223,7 +223,7 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
       return null;
     }
     if (typeof cell === 'object' || typeof cell === 'boolean') {
-      problem(sheet, row.row, header, `expected an amount in ${currency}, got '${text(cell)}'`);
+      problem(sheet, row.row, header, `expected an amount in ${currency}, got ${quotedCell(text(cell))}`);
       return null;
     }
     const minor = minorUnitsOf(cell, isCurrencyCode(currency) ? currency : DEFAULT_CURRENCY);
@@ -241,7 +241,7 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
     const cell = row.cells['Period'];
     const value = cell !== null && typeof cell === 'object' ? cell.date.slice(0, 7) : text(cell);
     if (!value) problem(sheet, row.row, 'Period', 'period is required');
-    else if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) problem(sheet, row.row, 'Period', `expected a month as YYYY-MM, got '${value}'`);
+    else if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) problem(sheet, row.row, 'Period', `expected a month as YYYY-MM, got ${quotedCell(value)}`);
     else return value;
     return null;
   };
@@ -256,7 +256,7 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
     if (!name) continue;
     const first = measureRows.get(name.toLowerCase());
     if (first) {
-      problem(M, row.row, 'Measure', `measure '${name}' is given twice for '${source.key}' (first at row ${first.row})`);
+      problem(M, row.row, 'Measure', `measure ${quotedCell(name)} is given twice for ${quotedCell(source.key)} (first at row ${first.row})`);
       continue;
     }
     measureRows.set(name.toLowerCase(), row);
@@ -271,11 +271,11 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
     const when = period(P, row);
     const amount = money(P, row, 'Amount', true);
     const measure = measures.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-    if (name && !measure) problem(P, row.row, 'Measure', `'${name}' is not a measure of '${source.key}' on the Measures sheet`);
+    if (name && !measure) problem(P, row.row, 'Measure', `${quotedCell(name)} is not a measure of ${quotedCell(source.key)} on the Measures sheet`);
     if (!measure || when === null || amount === null) continue;
     const seen = `${measure.name.toLowerCase()}|${when}`;
     if (seenPlanned.has(seen)) {
-      problem(P, row.row, 'Period', `${when} of '${measure.name}' is given twice (first at row ${seenPlanned.get(seen)})`);
+      problem(P, row.row, 'Period', `${when} of ${quotedCell(measure.name)} is given twice (first at row ${seenPlanned.get(seen)})`);
       continue;
     }
     seenPlanned.set(seen, row.row);
@@ -302,7 +302,7 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
     const due = cell !== null && typeof cell === 'object' ? cell.date.slice(0, 10) : text(cell);
     if (!due) problem(S, row.row, 'Due date', 'due date is required');
     else if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(`${due}T00:00:00Z`)) || new Date(`${due}T00:00:00Z`).toISOString().slice(0, 10) !== due) {
-      problem(S, row.row, 'Due date', `expected a date as YYYY-MM-DD, got '${due}'`);
+      problem(S, row.row, 'Due date', `expected a date as YYYY-MM-DD, got ${quotedCell(due)}`);
     } else if (milestoneTitle) milestones.push({ title: milestoneTitle, dueDate: due });
   }
   if (milestones.length > LIMITS.milestones) problem(S, source.milestones[LIMITS.milestones].row, null, `an initiative has at most ${LIMITS.milestones} milestones`);

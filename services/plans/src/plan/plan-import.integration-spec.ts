@@ -86,6 +86,16 @@ describe('importing a plan from a spreadsheet', () => {
     expect((await as(admin).get(`/api/org-nodes/${target}/plan`)).status).toBe(404);
   });
 
+  it('refuses a file past a limit at once, naming the limit, and changes nothing', async () => {
+    const target = await node();
+    const wide = await upload(`/api/org-nodes/${target}/plan/import`, `${Array.from({ length: 101 }, (_, index) => `Column ${index}`).join(',')}\n`, 'text/csv');
+    expect(wide).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: "the CSV's record 1 has more than 100 fields", limit: 'columns', problems: [] } });
+    const long = await upload(`/api/org-nodes/${target}/plan/import`, `Line,Family,Period,Value\ndemand,${'e-bikes '.repeat(1000)},2027-01,5\n`, 'text/csv');
+    expect(long).toMatchObject({ status: 422, body: { limit: 'cellCharacters', message: "the CSV's record 2, field 2 is longer than 2 000 characters (it begins 'e-bikes e-bikes e-bikes e-bikes e-bikes …')" } });
+    expect(JSON.stringify(long.body).length).toBeLessThan(500);
+    expect((await as(admin).get(`/api/org-nodes/${target}/plan`)).status).toBe(404);
+  });
+
   it('imports a CSV into a scenario, and offers both templates', async () => {
     const target = await node();
     await as(admin).put(`/api/org-nodes/${target}/plan`, { targets: [{ period: '2027-01', amount: 500 }] });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { DEFAULT_CURRENCY } from '@tollgate/domain';
-import { readSpreadsheet, spreadsheetFormatOf, UnreadableSpreadsheetError, type CellProblem } from '@tollgate/platform';
+import { readSpreadsheet, spreadsheetFormatOf, SpreadsheetLimitError, UnreadableSpreadsheetError, type CellProblem, type SpreadsheetLimit } from '@tollgate/platform';
+import { STATUS_CODES } from 'node:http';
 import { isUUID } from 'class-validator';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -15,7 +16,7 @@ import { PLAN_CSV_SHEET, readPlanCells } from './plan-workbook';
 
 export type PlanImportAnswer =
   | { status: 201 | 200; body: { plan: PlanView; imported: { cells: number; importedAt: string; importedBy: string; again: boolean } } }
-  | { status: 422 | 400; body: { statusCode: number; error: string; message: string; problems: CellProblem[] } };
+  | { status: 400 | 413 | 422; body: { statusCode: number; error: string; message: string; limit?: SpreadsheetLimit; problems: CellProblem[] } };
 
 /**
  * A plan from a spreadsheet: every cell is checked before any is written,
@@ -74,7 +75,7 @@ export class PlanImportService {
     try {
       sheets = await readSpreadsheet(content, format, PLAN_CSV_SHEET);
     } catch (error) {
-      if (error instanceof UnreadableSpreadsheetError) return refusal(400, error.message, []);
+      if (error instanceof UnreadableSpreadsheetError) return refusal(error.status, error.message, [], error instanceof SpreadsheetLimitError ? error.limit : undefined);
       throw error;
     }
     const contentSha256 = createHash('sha256').update(content).digest('hex');
@@ -98,6 +99,6 @@ export class PlanImportService {
   }
 }
 
-function refusal(statusCode: 400 | 422, message: string, problems: CellProblem[]): PlanImportAnswer {
-  return { status: statusCode, body: { statusCode, error: statusCode === 400 ? 'Bad Request' : 'Unprocessable Entity', message, problems } };
+function refusal(statusCode: 400 | 413 | 422, message: string, problems: CellProblem[], limit?: SpreadsheetLimit): PlanImportAnswer {
+  return { status: statusCode, body: { statusCode, error: STATUS_CODES[statusCode]!, message, ...(limit ? { limit } : {}), problems } };
 }

@@ -1,5 +1,5 @@
 import { isCurrencyCode, minorUnitsOf, repeatedPlanCells, type PlanCell as PlanFigure } from '@tollgate/domain';
-import type { CellProblem, CellValue, ReadSheet, SheetTable } from '@tollgate/platform';
+import { quotedCell, type CellProblem, type CellValue, type ReadSheet, type SheetTable } from '@tollgate/platform';
 
 /** One table of a plan as a CSV holds it: a line, a family (none for targets), a period and a value. */
 export const PLAN_CSV_SHEET = 'Plan';
@@ -85,7 +85,7 @@ export function readPlanCells(sheets: readonly ReadSheet[], currency: string): {
       else if (family.length > 100) problem(sheet, row, cells.headers.family, 'the family is longer than 100 characters');
     }
     const period = periodOf(cells.period);
-    if (period === null) problem(sheet, row, cells.headers.period, text(cells.period) ? `expected a month as YYYY-MM, got '${text(cells.period)}'` : 'a period is required');
+    if (period === null) problem(sheet, row, cells.headers.period, text(cells.period) ? `expected a month as YYYY-MM, got ${quotedCell(text(cells.period))}` : 'a period is required');
     let amount: number | null = null;
     const written = cells.value;
     if (written === null || written === undefined || text(written) === '') problem(sheet, row, cells.headers.value, 'a value is required');
@@ -96,7 +96,7 @@ export function readPlanCells(sheets: readonly ReadSheet[], currency: string): {
       else amount = minor.minor;
     } else {
       const volume = typeof written === 'number' ? written : /^\d+$/.test(text(written)) ? Number(text(written)) : Number.NaN;
-      if (!Number.isSafeInteger(volume) || volume < 0) problem(sheet, row, cells.headers.value, `expected a whole number of units, at least 0, got '${text(written)}'`);
+      if (!Number.isSafeInteger(volume) || volume < 0) problem(sheet, row, cells.headers.value, `expected a whole number of units, at least 0, got ${quotedCell(text(written))}`);
       else amount = volume;
     }
     if (period !== null && amount !== null && (line === 'target' || (family && family.length <= 100))) figures.push({ line, family, period, amount, at: { sheet, row } });
@@ -108,7 +108,7 @@ export function readPlanCells(sheets: readonly ReadSheet[], currency: string): {
     for (const row of csv.rows) {
       const line = text(row.cells['Line']).toLowerCase();
       if (line !== 'target' && line !== 'demand' && line !== 'capacity') {
-        problem(csv.name, row.rowNumber, 'Line', `expected target, demand or capacity, got '${text(row.cells['Line'])}'`);
+        problem(csv.name, row.rowNumber, 'Line', `expected target, demand or capacity, got ${quotedCell(text(row.cells['Line']))}`);
         continue;
       }
       take(csv.name, row.rowNumber, line, { family: row.cells['Family'], period: row.cells['Period'], value: row.cells['Value'], headers: { family: 'Family', period: 'Period', value: 'Value' } });
@@ -129,7 +129,7 @@ export function readPlanCells(sheets: readonly ReadSheet[], currency: string): {
       for (const row of sheet.rows) {
         if (layout.line === 'target' && text(row.cells['Currency']) && text(row.cells['Currency']).toUpperCase() !== currency) {
           const given = text(row.cells['Currency']);
-          problem(sheet.name, row.rowNumber, 'Currency', isCurrencyCode(given.toUpperCase()) ? `the plan is in ${currency}, this target is in ${given}` : `'${given}' is not an ISO 4217 currency code`);
+          problem(sheet.name, row.rowNumber, 'Currency', isCurrencyCode(given.toUpperCase()) ? `the plan is in ${currency}, this target is in ${given}` : `${quotedCell(given)} is not an ISO 4217 currency code`);
           continue;
         }
         take(sheet.name, row.rowNumber, layout.line, { family: row.cells['Family'], period: row.cells['Period'], value: row.cells[layout.value], headers: { family: 'Family', period: 'Period', value: layout.value } });

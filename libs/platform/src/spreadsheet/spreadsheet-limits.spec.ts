@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { quotedCell, SPREADSHEET_LIMITS, SpreadsheetLimitError } from './spreadsheet-limits';
+import { readSpreadsheet } from './workbook-reader';
+
+/** A workbook of one sheet whose XML is written by hand, as a hostile file would be, inside an ExcelJS workbook's zip. */
+async function workbookWithSheetXml(sheetData: string | (() => string)): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Initiatives').addRow(['Key']);
+  const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+  const rows = typeof sheetData === 'string' ? sheetData : sheetData();
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+async function refusal(file: Promise<Buffer> | Buffer, format: 'xlsx' | 'csv'): Promise<SpreadsheetLimitError> {
+  const error = await readSpreadsheet(await file, format, 'CSV').then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof SpreadsheetLimitError)) throw new Error(`expected a limit to refuse the file, got ${String(error)}`);
+  return error;
+}
+
+describe('the limits of an uploaded spreadsheet, checked while it is read', () => {
+  it('refuses a CSV cell of 10 000 000 characters as too long, quoting 40 of them', async () => {
+    const error = await refusal(Buffer.from(`Key,Title\r\nA,${'x'.repeat(10_000_000)}\r\n`), 'csv');
+    expect(error.limit).toBe('cellCharacters');
+    expect(error.status).toBe(422);
+    expect(error.message).toBe(`the CSV's record 2, field 2 is longer than 2 000 characters (it begins '${'x'.repeat(40)}…')`);
+  });
+
+  it('refuses a CSV with more records, fields or cells than the limits, naming the limit', async () => {
+    const records = await refusal(Buffer.from(`Key\n${'A\n'.repeat(SPREADSHEET_LIMITS.rows)}`), 'csv');
+    expect([records.limit, records.status, records.message]).toEqual(['rows', 413, 'the CSV has more than 200 000 records']);
+    const fields = await refusal(Buffer.from(`${Array.from({ length: 101 }, (_, index) => `c${index}`).join(',')}\n`), 'csv');
+    expect([fields.limit, fields.status, fields.message]).toEqual(['columns', 413, "the CSV's record 1 has more than 100 fields"]);
+    const cells = await refusal(Buffer.from(`${'a,'.repeat(99)}a\n`.repeat(5001)), 'csv');
+    expect([cells.limit, cells.status, cells.message]).toEqual(['cells', 413, 'the CSV has more than 500 000 cells']);
+  });
+
+  it('refuses a small workbook that inflates past 64 MiB before it is unpacked whole', async () => {
+    const bomb = await workbookWithSheetXml(() => `<row r="1"><c r="A1" t="inlineStr"><is><t>Key</t></is></c></row>${' '.repeat(70 * 1024 * 1024)}`);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const error = await refusal(bomb, 'xlsx');
+    expect([error.limit, error.status, error.message]).toEqual(['inflatedBytes', 413, 'the workbook holds more than 64 MiB once unpacked']);
+  });
+
+  it('refuses a shared text or an inline cell past 2 000 characters, saying where it is and how it begins', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Initiatives');
+    sheet.addRow(['Key', 'Title']);
+    sheet.addRow(['A', `Reduce ${'freight '.repeat(400)}`]);
+    const shared = await refusal(Buffer.from(await book.xlsx.writeBuffer()), 'xlsx');
+    expect([shared.limit, shared.status]).toEqual(['cellCharacters', 422]);
+    expect(shared.message).toBe("a text of the workbook is longer than 2 000 characters (it begins 'Reduce freight freight freight freight f…')");
+
+    const inline = await refusal(workbookWithSheetXml(`<row r="2"><c r="B2" t="inlineStr"><is><t>${'y'.repeat(50 * 1024 * 1024)}</t></is></c></row>`), 'xlsx');
+    expect(inline.message).toBe(`sheet Initiatives, cell B2 is longer than 2 000 characters (it begins '${'y'.repeat(40)}…')`);
+  });
+
+  it('refuses 200 001 empty rows kept for their formatting, and a row beyond column 100', async () => {
+    const rows = await refusal(
+      workbookWithSheetXml(() => Array.from({ length: SPREADSHEET_LIMITS.rows + 1 }, (_, index) => `<row r="${index + 1}" s="1" customFormat="1"/>`).join('')),
+      'xlsx',
+    );
+    expect([rows.limit, rows.status, rows.message]).toEqual(['rows', 413, 'the workbook has more than 200 000 rows (rows kept only for their formatting count too)']);
+    const wide = await refusal(workbookWithSheetXml('<row r="1"><c r="CW1"><v>1</v></c></row>'), 'xlsx');
+    expect([wide.limit, wide.message]).toEqual(['columns', 'sheet Initiatives, row 1 has more than 100 columns']);
+  });
+
+  it('reads a workbook of 10 000 initiatives, which every limit leaves room for', async () => {
+    const book = new ExcelJS.Workbook();
+    const initiatives = book.addWorksheet('Initiatives');
+    const values = book.addWorksheet('Planned values');
+    initiatives.addRow(['Key', 'Title', 'Program', 'Owner', 'Sponsor', 'Controller', 'Category', 'Currency']);
+    values.addRow(['Initiative key', 'Measure', 'Period', 'Amount']);
+    for (let index = 0; index < 10_000; index += 1) {
+      initiatives.addRow([`K${index}`, `Initiative ${index}`, 'program-1', 'owner-1', 'sponsor-1', 'controller-1', 'cost', 'EUR']);
+      for (const month of ['2027-01', '2027-02', '2027-03', '2027-04']) values.addRow([`K${index}`, 'Freight rates', month, 1250.5]);
+    }
+    const sheets = await readSpreadsheet(Buffer.from(await book.xlsx.writeBuffer()), 'xlsx', 'CSV');
+    expect(sheets.map((sheet) => [sheet.name, sheet.rows.length])).toEqual([
+      ['Initiatives', 10_000],
+      ['Planned values', 40_000],
+    ]);
+  }, 60_000);
+
+  it('quotes at most 40 characters of a cell, without its control characters', () => {
+    expect(quotedCell('EUR')).toBe("'EUR'");
+    expect(quotedCell(`a\u0007${'b'.repeat(100)}`)).toBe(`'a ${'b'.repeat(38)}…'`);
+  });
+});
