@@ -64,6 +64,9 @@ export class InitiativeProjection implements ActivityProvider {
     } catch (error) {
       const refusal = permanentStorageRefusal(error);
       if (!refusal) throw error;
+      // The trail records what the workflow did, and who did it, even when the rest of its projection is
+      // refused; only a change the trail itself cannot hold is left to verification to report as unrecorded.
+      await this.writeAuditOnly(state, changes);
       // Retrying would fail the same way for ever and hold every later command behind it.
       await this.recordFailure(state, changes, correlationId, refusal);
       // Nothing will bring these revisions: reads must not wait for them.
@@ -100,42 +103,10 @@ export class InitiativeProjection implements ActivityProvider {
 
   private async write(state: LifecycleState, changes: LifecycleChange[], correlationId: string): Promise<LifecycleChange[] | null> {
     return this.dataSource.transaction(async (manager) => {
-      // Locked, and only what the write needs read: the stored state is the largest column by far.
-      const current = await manager.findOne(Initiative, {
-        select: { id: true, revision: true, createdAt: true, auditHeadRevision: true, auditHeadHash: true },
-        where: { id: state.initiativeId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const revisions = changes.map((change) => change.revision);
-      // The entries of these revisions, and the one just below: what is already written, and where the chain goes on.
-      const stored = await manager.find(AuditEntry, {
-        select: { revision: true, hash: true },
-        where: { initiativeId: state.initiativeId, revision: Between(Math.min(...revisions) - 1, Math.max(...revisions)) },
-      });
-      const fresh = changes.filter((change) => !stored.some((entry) => entry.revision === change.revision));
-      if (fresh.length === 0) return null;
-      const firstFresh = Math.min(...fresh.map((change) => change.revision));
-      const sealed = sealAuditRecords(
-        fresh.map((change) => ({
-          initiativeId: state.initiativeId,
-          revision: change.revision,
-          action: change.action,
-          actorId: change.actorId,
-          at: new Date(change.at).toISOString(),
-          // Sealed as the database gives them back: a missing reason reads as null.
-          reason: change.reason ?? null,
-          evidence: change.evidence ?? null,
-          details: change.details,
-        })),
-        stored.find((entry) => entry.revision === firstFresh - 1) ?? (await this.lastSealed(manager, state.initiativeId, firstFresh)),
-        auditDigest,
-      );
-      // An insert, not a save: the revisions are known to be new, and a save would first read them back.
-      // (TypeORM's insert type cannot express a jsonb column of unknown values; the rows are the entity's own.)
-      await manager.insert(AuditEntry, sealed.map((record) => ({ ...record, at: new Date(record.at) })) as QueryDeepPartialEntity<AuditEntry>[]);
-      const last = sealed[sealed.length - 1];
-      // The head only moves forward: a late lower revision must not hide the ones above it.
-      const head = current && current.auditHeadRevision > last.revision ? { revision: current.auditHeadRevision, hash: current.auditHeadHash } : last;
+      const current = await this.lockInitiative(manager, state.initiativeId);
+      const appended = await this.appendAudit(manager, state, changes, current);
+      if (!appended) return null;
+      const { fresh, head } = appended;
       await enqueueEvents(
         manager,
         TOPICS.initiativesEvents,
@@ -148,6 +119,71 @@ export class InitiativeProjection implements ActivityProvider {
       }
       return fresh;
     });
+  }
+
+  /** The initiative's row, locked, with only what a write needs: the stored state is the largest column by far. */
+  private lockInitiative(manager: EntityManager, initiativeId: string): Promise<Initiative | null> {
+    return manager.findOne(Initiative, {
+      select: { id: true, revision: true, createdAt: true, auditHeadRevision: true, auditHeadHash: true },
+      where: { id: initiativeId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * The audit entries of the changes not yet in the trail, sealed onto the chain where it goes on; null when
+   * every one is there already. The head is where the chain ends once they are in.
+   */
+  private async appendAudit(
+    manager: EntityManager,
+    state: LifecycleState,
+    changes: LifecycleChange[],
+    current: Initiative | null,
+  ): Promise<{ fresh: LifecycleChange[]; head: AuditChainHead } | null> {
+    const revisions = changes.map((change) => change.revision);
+    // The entries of these revisions, and the one just below: what is already written, and where the chain goes on.
+    const stored = await manager.find(AuditEntry, {
+      select: { revision: true, hash: true },
+      where: { initiativeId: state.initiativeId, revision: Between(Math.min(...revisions) - 1, Math.max(...revisions)) },
+    });
+    const fresh = changes.filter((change) => !stored.some((entry) => entry.revision === change.revision));
+    if (fresh.length === 0) return null;
+    const firstFresh = Math.min(...fresh.map((change) => change.revision));
+    const sealed = sealAuditRecords(
+      fresh.map((change) => ({
+        initiativeId: state.initiativeId,
+        revision: change.revision,
+        action: change.action,
+        actorId: change.actorId,
+        at: new Date(change.at).toISOString(),
+        // Sealed as the database gives them back: a missing reason reads as null.
+        reason: change.reason ?? null,
+        evidence: change.evidence ?? null,
+        details: change.details,
+      })),
+      stored.find((entry) => entry.revision === firstFresh - 1) ?? (await this.lastSealed(manager, state.initiativeId, firstFresh)),
+      auditDigest,
+    );
+    // An insert, not a save: the revisions are known to be new, and a save would first read them back.
+    // (TypeORM's insert type cannot express a jsonb column of unknown values; the rows are the entity's own.)
+    await manager.insert(AuditEntry, sealed.map((record) => ({ ...record, at: new Date(record.at) })) as QueryDeepPartialEntity<AuditEntry>[]);
+    const last = sealed[sealed.length - 1];
+    // The head only moves forward: a late lower revision must not hide the ones above it.
+    const head = current && current.auditHeadRevision > last.revision ? { revision: current.auditHeadRevision, hash: current.auditHeadHash } : last;
+    return { fresh, head };
+  }
+
+  /** The trail's part of a projection whose other parts were refused: the entries and the initiative's chain head, nothing else. */
+  private async writeAuditOnly(state: LifecycleState, changes: LifecycleChange[]): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const current = await this.lockInitiative(manager, state.initiativeId);
+        const appended = await this.appendAudit(manager, state, changes, current);
+        if (appended && current) await manager.update(Initiative, { id: state.initiativeId }, { auditHeadRevision: appended.head.revision, auditHeadHash: appended.head.hash });
+      });
+    } catch (error) {
+      if (!permanentStorageRefusal(error)) throw error;
+    }
   }
 
   /** The stored entry the first new revision follows (the one just below it), or the genesis. */

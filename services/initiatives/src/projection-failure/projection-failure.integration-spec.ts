@@ -76,4 +76,37 @@ describe('a lifecycle change the projection cannot store', () => {
       firstInvalid: { revision: poisoned.revision, problem: 'unrecorded' },
     });
   });
+
+  it('still records the change in the trail, with its actor, when only another part of its projection is refused', async () => {
+    const people = initiativePeople();
+    const id = await initiativeAtStage4(stack.service.baseUrl, stack.programId, people, { requestClosure: false });
+    await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit`);
+    const [row] = await stack.service.dataSource.query(`SELECT state FROM initiatives.initiative WHERE id = $1`, [id]);
+    const state = row.state as LifecycleState;
+    const projection = stack.service.app.get(InitiativeProjection);
+
+    // The event it announces cannot be stored; the change itself, its actor and its evidence can.
+    const rolledBack = { ...state, revision: state.revision + 1 };
+    const refusedEvent: LifecycleChange = {
+      ...change(rolledBack.revision, 'rolled back after the audit'),
+      action: 'gate_rejected',
+      actorId: operator.id,
+      events: [
+        {
+          type: 'initiative.gate-rejected',
+          data: { initiativeId: id, programId: stack.programId, gateRequestId: randomUUID(), targetStage: 5, rejectedBy: operator.id, reason: 'announcement with \u0000 inside' },
+        },
+      ] as LifecycleChange['events'],
+    };
+    expect((await projection.project(rolledBack, [refusedEvent])).outcome).toBe('refused');
+    const audit = await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit`);
+    expect(audit.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ revision: rolledBack.revision, action: 'gate_rejected', actorId: operator.id })]),
+    );
+    // No hole: the chain holds every revision, and the refusal is shown to operators apart from it.
+    const verification = await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit/verification`);
+    expect(verification.body).toMatchObject({ valid: true, unrecorded: [], headRevision: rolledBack.revision });
+    const failures = await apiAs(stack.service.baseUrl, operator).get(`/api/projection-failures?initiativeId=${id}`);
+    expect(failures.body.items).toEqual([expect.objectContaining({ revisions: { first: rolledBack.revision, last: rolledBack.revision }, actions: ['gate_rejected'] })]);
+  });
 });
