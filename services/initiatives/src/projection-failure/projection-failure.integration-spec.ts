@@ -35,14 +35,18 @@ describe('a lifecycle change the projection cannot store', () => {
     events: [],
   });
 
-  it('is recorded with its reason and shown to operators, and the next change is projected', async () => {
+  /** An initiative walked to stage 4, its last stored state, and the projection to hand changes to directly. */
+  async function walkedInitiative() {
     const people = initiativePeople();
     const id = await initiativeAtStage4(stack.service.baseUrl, stack.programId, people, { requestClosure: false });
     // The trail answers once the projection holds every change the walk was answered: the row read below is the last state.
     await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit`);
     const [row] = await stack.service.dataSource.query(`SELECT state FROM initiatives.initiative WHERE id = $1`, [id]);
-    const state = row.state as LifecycleState;
-    const projection = stack.service.app.get(InitiativeProjection);
+    return { people, id, state: row.state as LifecycleState, projection: stack.service.app.get(InitiativeProjection) };
+  }
+
+  it('is recorded with its reason and shown to operators, and the next change is projected', async () => {
+    const { people, id, state, projection } = await walkedInitiative();
 
     const poisoned = { ...state, revision: state.revision + 1 };
     expect(await projection.project(poisoned, [change(poisoned.revision, 'evidence with \u0000 inside')])).toEqual({
@@ -78,12 +82,7 @@ describe('a lifecycle change the projection cannot store', () => {
   });
 
   it('still records the change in the trail, with its actor, when only another part of its projection is refused', async () => {
-    const people = initiativePeople();
-    const id = await initiativeAtStage4(stack.service.baseUrl, stack.programId, people, { requestClosure: false });
-    await apiAs(stack.service.baseUrl, people.owner).get(`/api/initiatives/${id}/audit`);
-    const [row] = await stack.service.dataSource.query(`SELECT state FROM initiatives.initiative WHERE id = $1`, [id]);
-    const state = row.state as LifecycleState;
-    const projection = stack.service.app.get(InitiativeProjection);
+    const { people, id, state, projection } = await walkedInitiative();
 
     // The event it announces cannot be stored; the change itself, its actor and its evidence can.
     const rolledBack = { ...state, revision: state.revision + 1 };
