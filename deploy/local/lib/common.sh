@@ -20,6 +20,9 @@ KAFKA_CONTROLLER_PORT="${TOLLGATE_KAFKA_CONTROLLER_PORT:-$((9093 + port_base))}"
 TEMPORAL_PORT="${TOLLGATE_TEMPORAL_PORT:-$((7233 + port_base))}"
 TEMPORAL_UI_PORT="${TOLLGATE_TEMPORAL_UI_PORT:-$((8233 + port_base))}"
 unset stack_data port_base
+# The local development stack asks for development explicitly (its secret, its token route); a process
+# started any other way without NODE_ENV runs as production.
+if [ "$STACK" = dev ]; then export NODE_ENV="${NODE_ENV:-development}"; fi
 LOGS="$DATA/logs"
 RUN="$DATA/run"
 mkdir -p "$LOGS" "$RUN"

@@ -11,7 +11,7 @@ const schema = serviceConfigSchema('initiatives', 3002);
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(schema, env);
+    loadConfig(schema, { NODE_ENV: 'development', ...env });
   } catch (error) {
     if (error instanceof ConfigError) return [...error.problems];
     throw error;
@@ -21,7 +21,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('settings for existing clusters', () => {
   it('connects in plain text to the local stack when nothing is set', () => {
-    const config = loadConfig(schema, {});
+    const config = loadConfig(schema, { NODE_ENV: 'development' });
     expect(config.temporal.tls).toBeUndefined();
     expect(config.temporal.apiKey).toBeUndefined();
     expect(config.kafka.ssl).toBeUndefined();
@@ -32,6 +32,7 @@ describe('settings for existing clusters', () => {
 
   it('reads a Temporal client certificate and key for mutual TLS', () => {
     const config = loadConfig(schema, {
+      NODE_ENV: 'development',
       TOLLGATE_TEMPORAL_ADDRESS: 'temporal.example.com:7233',
       TOLLGATE_TEMPORAL_NAMESPACE: 'tollgate',
       TOLLGATE_TEMPORAL_TLS_CERT_FILE: CERT,
@@ -52,7 +53,7 @@ describe('settings for existing clusters', () => {
   });
 
   it('turns TLS on for a Temporal Cloud API key, and refuses the key over a plain connection', () => {
-    const config = loadConfig(schema, { TOLLGATE_TEMPORAL_ADDRESS: 'eu-west-1.aws.api.temporal.io:7233', TOLLGATE_TEMPORAL_API_KEY: 'cloud-key' });
+    const config = loadConfig(schema, { NODE_ENV: 'development', TOLLGATE_TEMPORAL_ADDRESS: 'eu-west-1.aws.api.temporal.io:7233', TOLLGATE_TEMPORAL_API_KEY: 'cloud-key' });
     expect(config.temporal.tls).toEqual({});
     expect(config.temporal.apiKey).toBe('cloud-key');
     const problems = problemsOf({ TOLLGATE_TEMPORAL_API_KEY: 'cloud-key', TOLLGATE_TEMPORAL_TLS: 'false' });
@@ -71,6 +72,7 @@ describe('settings for existing clusters', () => {
 
   it('takes SASL SCRAM over TLS for the brokers (Amazon MSK)', () => {
     const config = loadConfig(schema, {
+      NODE_ENV: 'development',
       TOLLGATE_KAFKA_BROKERS: 'b-1.msk.example.com:9096,b-2.msk.example.com:9096',
       TOLLGATE_KAFKA_TLS: 'true',
       TOLLGATE_KAFKA_SASL_MECHANISM: 'scram-sha-512',
@@ -110,10 +112,10 @@ describe('settings for existing clusters', () => {
   });
 
   it('verifies the database server against a CA, sizes the pool, and refuses two answers on TLS', () => {
-    const config = loadConfig(schema, { TOLLGATE_DATABASE_TLS: 'verify-full', TOLLGATE_DATABASE_TLS_CA_FILE: CERT, TOLLGATE_DATABASE_POOL_SIZE: '25' });
+    const config = loadConfig(schema, { NODE_ENV: 'development', TOLLGATE_DATABASE_TLS: 'verify-full', TOLLGATE_DATABASE_TLS_CA_FILE: CERT, TOLLGATE_DATABASE_POOL_SIZE: '25' });
     expect(config.database.tls).toEqual({ rejectUnauthorized: true, ca: readFileSync(CERT, 'utf8') });
     expect(config.database.poolSize).toBe(25);
-    expect(loadConfig(schema, { TOLLGATE_DATABASE_TLS: 'require' }).database.tls).toEqual({ rejectUnauthorized: false });
+    expect(loadConfig(schema, { NODE_ENV: 'development', TOLLGATE_DATABASE_TLS: 'require' }).database.tls).toEqual({ rejectUnauthorized: false });
     expect(problemsOf({ TOLLGATE_DATABASE_TLS: 'require', TOLLGATE_DATABASE_URL: 'postgres://u:p@db/x?sslmode=verify-full' })).toEqual([
       expect.stringMatching(/^TOLLGATE_DATABASE_TLS: is set while TOLLGATE_DATABASE_URL names an sslmode too/),
     ]);

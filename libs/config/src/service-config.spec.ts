@@ -8,7 +8,7 @@ const schema = serviceConfigSchema('finance', 3003);
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(schema, env);
+    loadConfig(schema, { NODE_ENV: 'development', ...env });
   } catch (error) {
     if (error instanceof ConfigError) return [...error.problems];
     throw error;
@@ -17,8 +17,12 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('service configuration', () => {
-  it('runs on the local stack with no settings at all', () => {
-    const config = loadConfig(schema, {});
+  it('runs as production when NODE_ENV is not set: the development secret and defaults are refused until asked for by name', () => {
+    expect(() => loadConfig(schema, {})).toThrow(/TOLLGATE_JWT_SECRET: the development secret is refused in production/);
+  });
+
+  it('runs on the local stack with no settings but NODE_ENV=development', () => {
+    const config = loadConfig(schema, { NODE_ENV: 'development' });
     expect(config).toEqual({
       service: 'finance',
       environment: 'development',
@@ -39,7 +43,7 @@ describe('service configuration', () => {
   });
 
   it('reads its own port setting and a list of brokers', () => {
-    const config = loadConfig(schema, { TOLLGATE_FINANCE_PORT: '4003', TOLLGATE_KAFKA_BROKERS: 'a:9092, b:9093' });
+    const config = loadConfig(schema, { NODE_ENV: 'development', TOLLGATE_FINANCE_PORT: '4003', TOLLGATE_KAFKA_BROKERS: 'a:9092, b:9093' });
     expect(config.http.port).toBe(4003);
     expect(config.kafka.brokers).toEqual(['a:9092', 'b:9093']);
   });

@@ -52,7 +52,8 @@ const duration = z.coerce.number().int().min(1);
 
 /** Settings every service shares, named as environment variables. */
 export const commonEnvironment = {
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Unset means production: the development secret and the token route only when asked for by name.
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
   TOLLGATE_HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   // The cockpit page is served by the plans service and calls the other two from its origin.
   TOLLGATE_CORS_ORIGINS: z

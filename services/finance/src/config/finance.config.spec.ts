@@ -17,8 +17,8 @@ const production = {
 
 describe('finance settings', () => {
   it('defaults the inbound signature key for development', () => {
-    expect(loadConfig(financeConfigSchema, {}).inbound.hmacSecret).toBe(DEVELOPMENT_FINANCE_HMAC_SECRET);
-    expect(loadConfig(financeConfigSchema, {}).http.port).toBe(3003);
+    expect(loadConfig(financeConfigSchema, { NODE_ENV: 'development' }).inbound.hmacSecret).toBe(DEVELOPMENT_FINANCE_HMAC_SECRET);
+    expect(loadConfig(financeConfigSchema, { NODE_ENV: 'development' }).http.port).toBe(3003);
   });
 
   it('refuses the development key in production, naming the setting', () => {
@@ -42,6 +42,6 @@ describe('finance settings', () => {
   });
 
   it('refuses a short key', () => {
-    expect(() => loadConfig(financeConfigSchema, { TOLLGATE_FINANCE_HMAC_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(() => loadConfig(financeConfigSchema, { NODE_ENV: 'development', TOLLGATE_FINANCE_HMAC_SECRET: 'short' })).toThrow(/at least 16 characters/);
   });
 });

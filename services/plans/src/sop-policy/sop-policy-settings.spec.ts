@@ -3,7 +3,7 @@ import { plansConfigSchema } from '../config/plans.config';
 
 describe('S&OP policy settings', () => {
   it('default a node without a policy up its hierarchy to 1,000,000 and 100 at 5 %', () => {
-    expect(loadConfig(plansConfigSchema, {}).sop.defaultPolicy).toEqual({
+    expect(loadConfig(plansConfigSchema, { NODE_ENV: 'development' }).sop.defaultPolicy).toEqual({
       ownerId: null,
       valueThreshold: { absolute: 1_000_000, percent: 0.05 },
       volumeThreshold: { absolute: 100, percent: 0.05 },
@@ -13,6 +13,7 @@ describe('S&OP policy settings', () => {
 
   it('read each threshold from its setting', () => {
     const config = loadConfig(plansConfigSchema, {
+      NODE_ENV: 'development',
       TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE: '250000',
       TOLLGATE_SOP_VALUE_THRESHOLD_PERCENT: '0.1',
       TOLLGATE_SOP_VOLUME_THRESHOLD_ABSOLUTE: '40',
@@ -23,10 +24,10 @@ describe('S&OP policy settings', () => {
   });
 
   it('name a threshold that is not a number, or negative, or a fraction of a unit', () => {
-    expect(() => loadConfig(plansConfigSchema, { TOLLGATE_SOP_VALUE_THRESHOLD_PERCENT: 'five' })).toThrow(ConfigError);
-    expect(() => loadConfig(plansConfigSchema, { TOLLGATE_SOP_VOLUME_THRESHOLD_ABSOLUTE: '-1' })).toThrow(
+    expect(() => loadConfig(plansConfigSchema, { NODE_ENV: 'development', TOLLGATE_SOP_VALUE_THRESHOLD_PERCENT: 'five' })).toThrow(ConfigError);
+    expect(() => loadConfig(plansConfigSchema, { NODE_ENV: 'development', TOLLGATE_SOP_VOLUME_THRESHOLD_ABSOLUTE: '-1' })).toThrow(
       /TOLLGATE_SOP_VOLUME_THRESHOLD_ABSOLUTE: .*\(TOLLGATE_SOP_VOLUME_THRESHOLD_ABSOLUTE is '-1'\)/,
     );
-    expect(() => loadConfig(plansConfigSchema, { TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE: '10.5' })).toThrow(/TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE/);
+    expect(() => loadConfig(plansConfigSchema, { NODE_ENV: 'development', TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE: '10.5' })).toThrow(/TOLLGATE_SOP_VALUE_THRESHOLD_ABSOLUTE/);
   });
 });
