@@ -15,6 +15,9 @@ export const FEED_SETTINGS = Symbol('FEED_SETTINGS');
 // How stale the registry may be before a message is screened against it: a
 // source registered or rotated on another instance is seen within this.
 const FRESH_FOR_MS = 2000;
+// How often a message naming a source or key the registry does not know may make it read the database
+// again: a flood of junk naming made-up sources costs at most a few reads a second, not one each.
+const RECHECK_AFTER_MS = 500;
 
 /** A new key: its id says when it was made, its secret is 32 random bytes. */
 function newKey(at: Date): { keyId: string; secret: string } {
@@ -91,7 +94,7 @@ export class FeedSourceRegistry {
       if (inserted.raw.length === 0) throw FeedSourceError.exists(input.name);
       await manager.insert(FeedSourceKeyRecord, { sourceName: input.name, keyId: key.keyId, secret: key.secret, createdAt: at, retiresAt: null });
     });
-    await this.refresh(true);
+    await this.refresh(0);
     return { ...(await this.show(input.name)), key };
   }
 
@@ -101,7 +104,7 @@ export class FeedSourceRegistry {
     this.requireRegistered(name);
     const updated = await this.dataSource.manager.update(FeedSourceRecord, { name }, { eventTypes: unique(input.eventTypes), orgNodeIds: unique(input.orgNodeIds), updatedAt: new Date() });
     if (!updated.affected) throw FeedSourceError.unknown(name);
-    await this.refresh(true);
+    await this.refresh(0);
     return this.show(name);
   }
 
@@ -125,7 +128,7 @@ export class FeedSourceRegistry {
       );
       await manager.update(FeedSourceRecord, { name }, { updatedAt: at });
     });
-    await this.refresh(true);
+    await this.refresh(0);
     return { ...(await this.show(name)), key };
   }
 
@@ -137,7 +140,7 @@ export class FeedSourceRegistry {
       const deleted = await manager.delete(FeedSourceRecord, { name });
       if (!deleted.affected) throw FeedSourceError.unknown(name);
     });
-    await this.refresh(true);
+    await this.refresh(0);
   }
 
   /**
@@ -151,9 +154,9 @@ export class FeedSourceRegistry {
     const keyId = headerText(message.headers, FEED_SIGNATURE_HEADERS.keyId);
     if (!keyId) return `bad signature: the ${FEED_SIGNATURE_HEADERS.keyId} header is missing`;
     let source = await this.current(name);
-    // A source or key registered on another instance a moment ago: read again before refusing.
+    // A source or key registered on another instance a moment ago: read again before refusing, unless just read.
     if (!source || !source.keys.some((key) => key.keyId === keyId)) {
-      await this.refresh(true);
+      await this.refresh(RECHECK_AFTER_MS);
       source = this.sources.get(name);
     }
     if (!source) return `unregistered source: '${name.slice(0, 100)}' is not registered for this service's feeds`;
@@ -182,9 +185,14 @@ export class FeedSourceRegistry {
     return this.sources.get(name);
   }
 
-  private async refresh(force = false): Promise<void> {
-    if (!force && Date.now() - this.readAt < FRESH_FOR_MS) return;
-    if (this.reading && !force) return this.reading;
+  /** Reads the registry again when it is older than `freshForMs`, one read at a time; a write of its own (0) always reads. */
+  private async refresh(freshForMs = FRESH_FOR_MS): Promise<void> {
+    if (freshForMs > 0 && Date.now() - this.readAt < freshForMs) return;
+    if (this.reading) {
+      if (freshForMs > 0) return this.reading;
+      // A read begun before this instance's own write may miss it.
+      await this.reading.catch(() => undefined);
+    }
     const reading = this.read().finally(() => {
       if (this.reading === reading) this.reading = undefined;
     });
