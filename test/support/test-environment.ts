@@ -74,6 +74,9 @@ export function serviceTestEnv(extra: Record<string, string> = {}, lane: TestLan
     TOLLGATE_TEMPORAL_NAMESPACE: lane.temporalNamespace,
     TOLLGATE_LOG_LEVEL: 'warn',
     TOLLGATE_OUTBOX_POLL_MS: '50',
+    // The cockpit's tests sign in dozens of times a minute from one address, as no person does; the limit
+    // itself is tested at its default in services/plans/src/cockpit/rate-limit.integration-spec.ts.
+    TOLLGATE_RATE_LIMIT_SIGN_IN: '10000',
     ...extra,
   };
 }

@@ -39,6 +39,7 @@ describe('service configuration', () => {
       },
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'finance' },
       auth: { jwtSecret: DEVELOPMENT_JWT_SECRET, rolesClaim: 'roles' },
+      rateLimits: { signIn: 20, upload: 30, heavyRead: 120 },
     });
   });
 

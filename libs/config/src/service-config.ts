@@ -81,6 +81,10 @@ export const commonEnvironment = {
   ...kafkaClusterEnvironment,
   ...databaseClusterEnvironment,
   TOLLGATE_JWT_ROLES_CLAIM: z.string().trim().regex(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, 'a claim name, or a dotted path to one').default('roles'),
+  // Requests a minute: development sign-ins per client address, uploads and heavy reads (exports, audit verification) per person.
+  TOLLGATE_RATE_LIMIT_SIGN_IN: duration.default(20),
+  TOLLGATE_RATE_LIMIT_UPLOADS: duration.default(30),
+  TOLLGATE_RATE_LIMIT_HEAVY_READS: duration.default(120),
 };
 
 /** The validated configuration of one service, in the shape the code uses. */
@@ -96,6 +100,14 @@ export interface ServiceConfig {
   kafka: { brokers: string[]; clientId: string; groupPrefix: string; topicPrefix: string; outboxPollMs: number; signing: SigningSettings } & KafkaClusterSettings;
   temporal: TemporalConnectionSettings & { taskQueue: ServiceName };
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string };
+  /** Requests a minute each kind of costly route takes from one person (or, signed out, one address). */
+  rateLimits: RateLimitSettings;
+}
+
+export interface RateLimitSettings {
+  signIn: number;
+  upload: number;
+  heavyRead: number;
 }
 
 /** Settings with a local default that a production process must set explicitly. */
@@ -182,6 +194,7 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
           ...(env.TOLLGATE_JWT_AUDIENCE ? { audience: env.TOLLGATE_JWT_AUDIENCE } : {}),
           rolesClaim: env.TOLLGATE_JWT_ROLES_CLAIM,
         },
+        rateLimits: { signIn: env.TOLLGATE_RATE_LIMIT_SIGN_IN, upload: env.TOLLGATE_RATE_LIMIT_UPLOADS, heavyRead: env.TOLLGATE_RATE_LIMIT_HEAVY_READS },
       };
     }),
   );

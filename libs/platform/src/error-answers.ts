@@ -57,7 +57,8 @@ type Operation = { requestBody?: unknown; parameters?: unknown[]; responses: Rec
  * edge, which no controller states: 400 for text that cannot be stored or
  * JSON nested too deep, 503 while the database is away, and for a route that
  * takes a body 413 over the size limit and 422 for a number beyond 2^53 − 1.
- * A route's own description of a status is kept, its words joined.
+ * A route's own description of a status is kept, its words joined, and
+ * every error answer stated without a body is given the error JSON.
  */
 export function documentEdgeAnswers(document: OpenAPIObject): void {
   const error = { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorAnswerBody.name}` } } };
@@ -74,6 +75,10 @@ export function documentEdgeAnswers(document: OpenAPIObject): void {
         if (!applies(operation)) continue;
         const stated = operation.responses[status];
         operation.responses[status] = stated ? { ...stated, description: `${stated.description}; ${description}` } : { description, content: error };
+      }
+      // Every error answer is the same JSON, also those a route states without a body (408, 413, 429).
+      for (const [status, answer] of Object.entries(operation.responses)) {
+        if (/^[45]/.test(status) && typeof answer === 'object' && answer && !('$ref' in answer) && !answer.content) operation.responses[status] = { ...answer, content: error };
       }
     }
   }

@@ -17,3 +17,4 @@ export * from './exact-number.pipe';
 export * from './validation-schema';
 export * from './feed';
 export * from './spreadsheet';
+export * from './rate-limit';

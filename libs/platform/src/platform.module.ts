@@ -23,6 +23,7 @@ import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { serviceEntities } from './migrate-schema';
 import { postgresOptions } from './postgres-options';
+import { rateLimitModule } from './rate-limit';
 import { SERVICE_CONFIG } from './service-config.token';
 
 export interface PlatformOptions {
@@ -48,6 +49,7 @@ export class PlatformModule {
         TypeOrmModule.forRoot(postgresOptions(config, serviceEntities(entities), migrations)),
         MessagingModule.forRoot({ ...config.kafka, service: config.service }),
         TemporalClientModule.forRoot(config.temporal),
+        rateLimitModule(config.rateLimits),
         AuthModule.forRoot(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { jwtSecret: config.auth.jwtSecret! }, {
           issuer: config.auth.issuer,
           audience: config.auth.audience,

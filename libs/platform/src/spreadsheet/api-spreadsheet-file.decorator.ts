@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { RateLimited } from '../rate-limit';
 import { SPREADSHEET_CONTENT_TYPES } from './spreadsheet-table';
 
 /**
@@ -7,10 +8,12 @@ import { SPREADSHEET_CONTENT_TYPES } from './spreadsheet-table';
  * or a CSV table. The 200 states its content itself, because @ApiProduces
  * puts every answer stated on the method with a type under its two content
  * types, and the errors are JSON: they come from the controller's own error
- * decorator, whose 400 is also a bad `format` or `table`.
+ * decorator, whose 400 is also a bad `format` or `table`. A file is built
+ * whole for each request, so exports count as heavy reads.
  */
 export function ApiSpreadsheetFile(summary: string) {
   return applyDecorators(
+    RateLimited('heavyRead'),
     ApiOperation({ summary: `${summary}; \`format=xlsx\` (default) a workbook of every table, \`format=csv\` one table (\`table=\`, default the first)` }),
     ApiProduces(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv'),
     ApiOkResponse({

@@ -12,6 +12,7 @@ import {
 import { ApiBody, ApiConsumes, ApiResponse } from '@nestjs/swagger';
 import { raw, type Request, type Response } from 'express';
 import type { Observable } from 'rxjs';
+import { RateLimited } from '../rate-limit';
 import { SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { SPREADSHEET_CONTENT_TYPES } from './spreadsheet-table';
 
@@ -57,9 +58,10 @@ export class SpreadsheetBodyInterceptor implements NestInterceptor {
 
 const LIMITS_TEXT = `at most ${SPREADSHEET_LIMITS.inflatedBytes / 1024 / 1024} MiB once unpacked, ${SPREADSHEET_LIMITS.sheets} sheets, ${SPREADSHEET_LIMITS.rows} rows, ${SPREADSHEET_LIMITS.columns} columns, ${SPREADSHEET_LIMITS.cells} cells; a cell of more than ${SPREADSHEET_LIMITS.cellCharacters} characters answers 422`;
 
-/** A route that takes a spreadsheet as its body: read after authentication, and so documented. */
+/** A route that takes a spreadsheet as its body: read after authentication and within the person's upload rate, and so documented. */
 export function SpreadsheetUpload() {
   return applyDecorators(
+    RateLimited('upload'),
     UseInterceptors(SpreadsheetBodyInterceptor),
     ApiConsumes(SPREADSHEET_CONTENT_TYPES.xlsx, 'text/csv'),
     ApiBody({ schema: { type: 'string', format: 'binary' } }),

@@ -1,3 +1,4 @@
+import { rateLimitModule } from '../rate-limit';
 import { BadRequestException, Controller, Get, Module, Query, type StreamableFile } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiProperty, SwaggerModule } from '@nestjs/swagger';
@@ -135,7 +136,8 @@ class ExportingController {
   }
 }
 
-@Module({ controllers: [ExportingController] })
+// An export is rate-limited: its guard needs the counts every service's platform provides.
+@Module({ imports: [rateLimitModule({ signIn: 1, upload: 1, heavyRead: 1 })], controllers: [ExportingController] })
 class ExportingModule {}
 
 describe('ApiSpreadsheetFile', () => {
@@ -144,7 +146,7 @@ describe('ApiSpreadsheetFile', () => {
     try {
       const document = SwaggerModule.createDocument(app, { openapi: '3.0.0', info: { title: 'test', version: '1' } });
       const operation = document.paths['/portfolio/summary/export'].get!;
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '429']);
       expect((operation.responses['200'] as { content: object }).content).toEqual({
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
         'text/csv': { schema: { type: 'string' } },

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, NotFoundException, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { issueDevelopmentToken, Public } from '@tollgate/auth';
-import { ErrorAnswerBody } from '@tollgate/platform';
+import { ErrorAnswerBody, RateLimited } from '@tollgate/platform';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DEMO_PEOPLE } from './demo-people';
 
@@ -38,6 +38,7 @@ export class DevelopmentSignInController {
 
   @Post('tokens')
   @Public()
+  @RateLimited('signIn')
   @ApiOperation({ summary: 'A development token for one of the demo people (not in production)', security: [] })
   @ApiCreatedResponse({ description: 'the development token, when it expires, and the person it signs in' })
   @ApiNotFoundResponse({ description: 'no demo person has this id', type: ErrorAnswerBody })
