@@ -35,6 +35,19 @@ describe('a feed source', () => {
     expect(later.map((key) => key.keyId)).toEqual(['k2', 'k3', 'k4']);
   });
 
+  it('cuts a retiring key short with a later rotation of shorter overlap, and retires every earlier key at once with none', () => {
+    const slow = rotateFeedKeys(source.keys, { keyId: 'k2', secret: 's2' }, at, 90 * 86_400_000);
+    const cut = rotateFeedKeys(slow, { keyId: 'k3', secret: 's3' }, new Date('2027-03-02T12:00:00Z'), 3_600_000);
+    expect(cut.map((key) => [key.keyId, key.retiresAt])).toEqual([
+      ['k1', '2027-03-02T13:00:00.000Z'],
+      ['k2', '2027-03-02T13:00:00.000Z'],
+      ['k3', null],
+    ]);
+    const leaked = rotateFeedKeys(slow, { keyId: 'k4', secret: 's4' }, new Date('2027-03-02T12:00:00Z'), 0);
+    expect(leaked.map((key) => key.keyId)).toEqual(['k4']);
+    expect(feedKeyProblem({ ...source, keys: leaked }, 'k2', new Date('2027-03-02T12:00:00Z'))).toBe("unknown key: source 'crm' has no key 'k2'");
+  });
+
   it('sends only its own event types', () => {
     expect(feedTypeProblem(source, 'sales.demand-actuals')).toBeUndefined();
     expect(feedTypeProblem(source, 'operations.capacity-plan')).toBe("out of scope: source 'crm' may not send 'operations.capacity-plan' (it may send sales.demand-actuals)");

@@ -53,9 +53,9 @@ export function feedNodeProblem(source: FeedSource, nodeId: string, lineage: rea
  * switch. Keys already retiring keep their own, earlier, end.
  */
 export function rotateFeedKeys(keys: readonly FeedSourceKey[], next: { keyId: string; secret: string }, at: Date, overlapMs: number): FeedSourceKey[] {
-  const retiresAt = new Date(at.getTime() + overlapMs).toISOString();
-  return [
-    ...keys.filter((key) => key.retiresAt === null || Date.parse(key.retiresAt) > at.getTime()).map((key) => ({ ...key, retiresAt: key.retiresAt ?? retiresAt })),
-    { keyId: next.keyId, secret: next.secret, createdAt: at.toISOString(), retiresAt: null },
-  ];
+  // Every earlier key retires within this rotation's overlap: a key leaked and retiring slowly is cut
+  // short by a rotation with a shorter one, and an overlap of zero retires them all at once.
+  const cutoff = at.getTime() + overlapMs;
+  const retiring = keys.map((key) => ({ ...key, retiresAt: new Date(Math.min(key.retiresAt === null ? cutoff : Date.parse(key.retiresAt), cutoff)).toISOString() }));
+  return [...retiring.filter((key) => Date.parse(key.retiresAt) > at.getTime()), { keyId: next.keyId, secret: next.secret, createdAt: at.toISOString(), retiresAt: null }];
 }

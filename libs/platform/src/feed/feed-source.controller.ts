@@ -49,10 +49,11 @@ export class FeedSourceController {
 
   @Post(':name/keys')
   @Roles('admin')
-  @ApiOperation({ summary: 'Rotates the key: a new current key (its secret shown this once); the keys current until now keep working for the overlap' })
+  @ApiOperation({ summary: 'Rotates the key: a new current key (its secret shown this once); every earlier key keeps working for at most the overlap (P0D: none, for a leaked key)' })
   rotate(@Param('name') name: string, @Body() dto: RotateFeedKeyDto) {
     // null is no overlap given, as a missing one: the default applies.
-    const overlapMs = dto.overlap == null ? undefined : parseIsoDuration(dto.overlap);
+    // P0D is allowed: a leaked key is retired at once.
+    const overlapMs = dto.overlap == null ? undefined : parseIsoDuration(dto.overlap, { zero: true });
     if (dto.overlap != null && overlapMs === undefined) throw new BadRequestException('overlap must be an ISO-8601 duration of weeks, days or hours, such as P7D');
     return this.registry.rotateKey(name, overlapMs);
   }

@@ -196,4 +196,19 @@ describe('sales and operations feeds', () => {
     await sendFeed('sales.demand-actuals', goneKey, gone, feedHeaders(fresh, gone));
     expect(await feedDeadLetterReason('sales.demand-actuals', group('sales.demand-actuals'), goneKey)).toBe(`unregistered source: '${name}' is not registered for this service's feeds`);
   });
+
+  it('retires a leaked key at once: a rotation with no overlap cuts short a key that was retiring slowly', async () => {
+    const name = `crm-leaked-${randomUUID().slice(0, 8)}`;
+    const registered = await as(admin).post('/api/feed-sources', { name, eventTypes: ['sales.demand-actuals'], orgNodeIds: [unit] });
+    const leaked: FeedKey = { source: name, keyId: registered.body.key.keyId, secret: registered.body.key.secret };
+    expect((await as(admin).post(`/api/feed-sources/${name}/keys`, { overlap: 'P90D' })).status).toBe(201);
+    const cut = await as(admin).post(`/api/feed-sources/${name}/keys`, { overlap: 'P0D' });
+    expect(cut.status).toBe(201);
+    expect(cut.body.keys.map((key: { keyId: string }) => key.keyId)).toEqual([cut.body.key.keyId]);
+    const key = `leaked-${randomUUID()}`;
+    const message = JSON.stringify(feedEnvelope(name, 'sales.demand-actuals', unit, { orgNodeId: unit, demand: [{ family: 'leaked', period: '2027-04', volume: 9 }] }));
+    await sendFeed('sales.demand-actuals', key, message, feedHeaders(leaked, message));
+    expect(await feedDeadLetterReason('sales.demand-actuals', group('sales.demand-actuals'), key)).toBe(`bad signature: unknown key: source '${name}' has no key '${leaked.keyId}'`);
+    expect(await plans.dataSource.getRepository(PlanActual).findOneBy({ orgNodeId: unit, family: 'leaked' })).toBeNull();
+  });
 });

@@ -30,7 +30,7 @@ export class RegisterFeedSourceDto extends FeedScopeDto {
 }
 
 export class RotateFeedKeyDto {
-  @ApiProperty({ required: false, example: 'P7D', description: 'how long the keys current until now keep working (ISO-8601 weeks, days or hours; default TOLLGATE_FEED_KEY_OVERLAP, at most 90 days)' })
+  @ApiProperty({ required: false, example: 'P7D', description: 'how long the earlier keys keep working, at most: a key already retiring later is cut short to it, and P0D retires them at once (ISO-8601 weeks, days or hours; default TOLLGATE_FEED_KEY_OVERLAP, at most 90 days)' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
