@@ -1,5 +1,6 @@
 import type { FeedSource } from '@tollgate/domain';
 import { parseIsoDuration } from '@tollgate/domain';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** A source's name: what its messages carry in `x-tollgate-source` and as the envelope's `source`. */
@@ -29,17 +30,60 @@ function feedSourceList(acceptedTypes: readonly string[]) {
   });
 }
 
+/** A key that encrypts feed secrets at rest: its id is stored beside each secret it sealed. */
+export interface FeedSecretKey {
+  keyId: string;
+  key: Buffer;
+}
+
+/** The development key: derived from a public text, so it protects nothing and is refused in production. */
+export const DEVELOPMENT_FEED_SECRET_KEY: FeedSecretKey = { keyId: 'dev-1', key: createHash('sha256').update('tollgate development feed secret key').digest() };
+
+/**
+ * `TOLLGATE_FEED_SECRET_KEYS`: `keyId=<32 bytes in base64>` entries separated
+ * by commas. The first seals the secrets of registered sources; every one
+ * opens them, so a new key goes first, the service reseals every secret with
+ * it at start, and the old one can then be dropped.
+ */
+const feedSecretKeys = z
+  .string()
+  .trim()
+  .optional()
+  .transform((text, context): FeedSecretKey[] => {
+    if (!text) return [DEVELOPMENT_FEED_SECRET_KEY];
+    const keys: FeedSecretKey[] = [];
+    for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const at = entry.indexOf('=');
+      const keyId = at > 0 ? entry.slice(0, at) : '';
+      const key = Buffer.from(entry.slice(at + 1), 'base64');
+      if (!FEED_KEY_ID.test(keyId) || key.length !== 32) {
+        context.addIssue({ code: 'custom', message: `expected keyId=<32 bytes in base64> entries, such as k1=${Buffer.alloc(32).toString('base64')}` });
+        return z.NEVER;
+      }
+      if (keys.some((known) => known.keyId === keyId)) {
+        context.addIssue({ code: 'custom', message: `key '${keyId}' is listed twice` });
+        return z.NEVER;
+      }
+      keys.push({ keyId, key });
+    }
+    return keys;
+  });
+
 /**
  * The feed sources a service takes from its settings: `TOLLGATE_FEED_SOURCES`,
  * a JSON array of `{ name, eventTypes, orgNodeIds, keys: [{ keyId, secret,
  * retiresAt? }] }`, limited to the feed types this service applies; and
  * `TOLLGATE_FEED_KEY_OVERLAP`, how long a rotated-out key keeps working when
- * a rotation names no overlap (default P7D).
+ * a rotation names no overlap (default P7D); and `TOLLGATE_FEED_SECRET_KEYS`,
+ * the keys registered sources' secrets are encrypted with at rest (a
+ * development key outside production).
  */
 export function feedSettings(acceptedTypes: readonly string[]) {
   const list = feedSourceList(acceptedTypes);
   return z
     .object({
+      NODE_ENV: z.string().optional(),
+      TOLLGATE_FEED_SECRET_KEYS: feedSecretKeys,
       TOLLGATE_FEED_SOURCES: z
         .string()
         .trim()
@@ -80,10 +124,19 @@ export function feedSettings(acceptedTypes: readonly string[]) {
           return ms;
         }),
     })
-    .transform((env) => ({ feeds: { acceptedTypes, sources: env.TOLLGATE_FEED_SOURCES, keyOverlapMs: env.TOLLGATE_FEED_KEY_OVERLAP } }));
+    .superRefine((env, context) => {
+      // Unset NODE_ENV is production, as everywhere.
+      const production = (env.NODE_ENV ?? 'production') === 'production';
+      if (production && env.TOLLGATE_FEED_SECRET_KEYS.some((entry) => entry.keyId === DEVELOPMENT_FEED_SECRET_KEY.keyId && entry.key.equals(DEVELOPMENT_FEED_SECRET_KEY.key))) {
+        context.addIssue({ code: 'custom', path: ['TOLLGATE_FEED_SECRET_KEYS'], message: "the development key is refused in production; set the keys registered feed sources' secrets are encrypted with" });
+      }
+    })
+    .transform((env) => ({
+      feeds: { acceptedTypes, sources: env.TOLLGATE_FEED_SOURCES, keyOverlapMs: env.TOLLGATE_FEED_KEY_OVERLAP, secretKeys: env.TOLLGATE_FEED_SECRET_KEYS },
+    }));
 }
 
 /** What a service knows of its feeds from its settings. */
 export interface FeedSettings {
-  feeds: { acceptedTypes: readonly string[]; sources: FeedSource[]; keyOverlapMs: number };
+  feeds: { acceptedTypes: readonly string[]; sources: FeedSource[]; keyOverlapMs: number; secretKeys: FeedSecretKey[] };
 }

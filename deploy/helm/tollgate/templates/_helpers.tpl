@@ -227,6 +227,11 @@ production, a refusal naming the setting in production). Argument: (dict "root" 
 {{ include "tollgate.secretEnv" (list "TOLLGATE_FEED_SOURCES" .existingSecret .key) }}
 {{- end }}
 {{- end }}
+{{- with (index $v $part).feedSecretKeys }}
+{{- if .existingSecret }}
+{{ include "tollgate.secretEnv" (list "TOLLGATE_FEED_SECRET_KEYS" .existingSecret .key) }}
+{{- end }}
+{{- end }}
 {{- if eq $part "finance" }}
 {{- with $v.finance.hmacSecret.existingSecret }}
 {{ include "tollgate.secretEnv" (list "TOLLGATE_FINANCE_HMAC_SECRET" . $v.finance.hmacSecret.key) }}

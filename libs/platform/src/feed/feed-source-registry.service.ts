@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { FeedSettings } from '@tollgate/config';
 import { FEED_SIGNATURE_HEADERS, type EventEnvelope } from '@tollgate/contracts';
 import { feedKeyProblem, feedTypeProblem, MAX_KEY_OVERLAP_MS, rotateFeedKeys, type FeedSource, type FeedSourceKey } from '@tollgate/domain';
@@ -6,6 +6,7 @@ import { headerText, hmacSignatureProblem } from '@tollgate/messaging';
 import type { KafkaMessage } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { FeedSecretCipher } from './feed-secret-cipher';
 import { FeedSourceKeyRecord } from './feed-source-key.entity';
 import { FeedSourceRecord } from './feed-source.entity';
 import { FeedSourceError } from './feed-source.error';
@@ -50,15 +51,32 @@ export function feedSourceView(source: FeedSource): FeedSourceView {
  * signature holds, and whether the source may send that event type.
  */
 @Injectable()
-export class FeedSourceRegistry {
+export class FeedSourceRegistry implements OnApplicationBootstrap {
   private sources = new Map<string, FeedSource>();
   private readAt = 0;
   private reading?: Promise<void>;
+  private readonly cipher: FeedSecretCipher;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(FEED_SETTINGS) private readonly settings: FeedSettings['feeds'],
-  ) {}
+  ) {
+    this.cipher = new FeedSecretCipher(settings.secretKeys);
+  }
+
+  /**
+   * Reseals every stored secret that is plain (written before secrets were sealed) or sealed with a key
+   * other than the settings' first: how a new key takes over, after which the old one can be dropped.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const stored = await manager.find(FeedSourceKeyRecord, { lock: { mode: 'pessimistic_write' } });
+      for (const record of stored.filter((entry) => this.cipher.needsResealing(entry.secret))) {
+        const owner = { sourceName: record.sourceName, keyId: record.keyId };
+        await manager.update(FeedSourceKeyRecord, owner, { secret: this.cipher.seal(this.cipher.open(record.secret, owner), owner) });
+      }
+    });
+  }
 
   get appliedTypes(): readonly string[] {
     return this.settings.acceptedTypes;
@@ -92,7 +110,7 @@ export class FeedSourceRegistry {
         .returning(['name'])
         .execute();
       if (inserted.raw.length === 0) throw FeedSourceError.exists(input.name);
-      await manager.insert(FeedSourceKeyRecord, { sourceName: input.name, keyId: key.keyId, secret: key.secret, createdAt: at, retiresAt: null });
+      await manager.insert(FeedSourceKeyRecord, { sourceName: input.name, keyId: key.keyId, secret: this.sealed(input.name, key), createdAt: at, retiresAt: null });
     });
     await this.refresh(0);
     return { ...(await this.show(input.name)), key };
@@ -119,12 +137,12 @@ export class FeedSourceRegistry {
       // Two rotations at once must not both leave their key current.
       const source = await manager.findOne(FeedSourceRecord, { where: { name }, lock: { mode: 'pessimistic_write' } });
       if (!source) throw FeedSourceError.unknown(name);
-      const keys = (await manager.findBy(FeedSourceKeyRecord, { sourceName: name })).map(keyOf);
+      const keys = (await manager.findBy(FeedSourceKeyRecord, { sourceName: name })).map((record) => this.keyOf(record));
       const rotated = rotateFeedKeys(keys, key, at, overlap);
       await manager.delete(FeedSourceKeyRecord, { sourceName: name });
       await manager.insert(
         FeedSourceKeyRecord,
-        rotated.map((entry) => ({ sourceName: name, keyId: entry.keyId, secret: entry.secret, createdAt: new Date(entry.createdAt), retiresAt: entry.retiresAt ? new Date(entry.retiresAt) : null })),
+        rotated.map((entry) => ({ sourceName: name, keyId: entry.keyId, secret: this.sealed(name, entry), createdAt: new Date(entry.createdAt), retiresAt: entry.retiresAt ? new Date(entry.retiresAt) : null })),
       );
       await manager.update(FeedSourceRecord, { name }, { updatedAt: at });
     });
@@ -209,12 +227,27 @@ export class FeedSourceRegistry {
         name: record.name,
         eventTypes: record.eventTypes,
         orgNodeIds: record.orgNodeIds,
-        keys: keys.filter((key) => key.sourceName === record.name).map(keyOf),
+        keys: keys.filter((key) => key.sourceName === record.name).map((key) => this.keyOf(key)),
         origin: 'registered',
       });
     }
     this.sources = sources;
     this.readAt = Date.now();
+  }
+
+  /** A key's row as the registry uses it: its secret opened. */
+  private keyOf(record: FeedSourceKeyRecord): FeedSourceKey {
+    return {
+      keyId: record.keyId,
+      secret: this.cipher.open(record.secret, { sourceName: record.sourceName, keyId: record.keyId }),
+      createdAt: record.createdAt.toISOString(),
+      retiresAt: record.retiresAt ? record.retiresAt.toISOString() : null,
+    };
+  }
+
+  /** A key's secret as its row keeps it: sealed, never in plain text. */
+  private sealed(sourceName: string, key: { keyId: string; secret: string }): string {
+    return this.cipher.seal(key.secret, { sourceName, keyId: key.keyId });
   }
 
   private requireApplied(types: readonly string[]): void {
@@ -225,10 +258,6 @@ export class FeedSourceRegistry {
   private requireRegistered(name: string): void {
     if (this.settings.sources.some((source) => source.name === name)) throw FeedSourceError.inSettings(name);
   }
-}
-
-function keyOf(record: FeedSourceKeyRecord): FeedSourceKey {
-  return { keyId: record.keyId, secret: record.secret, createdAt: record.createdAt.toISOString(), retiresAt: record.retiresAt ? record.retiresAt.toISOString() : null };
 }
 
 function unique(values: readonly string[]): string[] {

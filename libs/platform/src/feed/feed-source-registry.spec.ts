@@ -1,3 +1,4 @@
+import { DEVELOPMENT_FEED_SECRET_KEY } from '@tollgate/config';
 import { FEED_SIGNATURE_HEADERS } from '@tollgate/contracts';
 import type { KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -14,7 +15,7 @@ function registryCountingReads() {
       },
     },
   } as unknown as DataSource;
-  const registry = new FeedSourceRegistry(dataSource, { acceptedTypes: ['plan.demand-updated'], sources: [], keyOverlapMs: 86_400_000 });
+  const registry = new FeedSourceRegistry(dataSource, { acceptedTypes: ['plan.demand-updated'], sources: [], keyOverlapMs: 86_400_000, secretKeys: [DEVELOPMENT_FEED_SECRET_KEY] });
   return { registry, reads: () => reads / 2 };
 }
 

@@ -1,3 +1,4 @@
+import { FeedSourceRegistry } from '@tollgate/platform';
 import { FEED_SIGNATURE_HEADERS, FEED_TOPICS } from '@tollgate/contracts';
 import { randomUUID } from 'node:crypto';
 import { feedDeadLetterReason, feedEnvelope, feedHeaders, sendFeed, type FeedKey } from '../../../../test/support/feed-sender';
@@ -210,5 +211,22 @@ describe('sales and operations feeds', () => {
     await sendFeed('sales.demand-actuals', key, message, feedHeaders(leaked, message));
     expect(await feedDeadLetterReason('sales.demand-actuals', group('sales.demand-actuals'), key)).toBe(`bad signature: unknown key: source '${name}' has no key '${leaked.keyId}'`);
     expect(await plans.dataSource.getRepository(PlanActual).findOneBy({ orgNodeId: unit, family: 'leaked' })).toBeNull();
+  });
+
+  it('keeps a registered source\'s secret sealed at rest, and seals one stored in plain text when it starts', async () => {
+    const name = `erp-sealed-${randomUUID().slice(0, 8)}`;
+    const registered = await as(admin).post('/api/feed-sources', { name, eventTypes: ['sales.demand-actuals'], orgNodeIds: [unit] });
+    const erp: FeedKey = { source: name, keyId: registered.body.key.keyId, secret: registered.body.key.secret };
+    const storedSecret = async () => ((await plans.dataSource.query(`SELECT secret FROM plans.feed_source_key WHERE source_name = $1`, [name])) as { secret: string }[])[0].secret;
+    const sealed = await storedSecret();
+    expect(sealed).toMatch(/^sealed:v1:dev-1:/);
+    expect(sealed).not.toContain(erp.secret);
+
+    // A row from before secrets were sealed: sealed when the service starts, and the key still signs.
+    await plans.dataSource.query(`UPDATE plans.feed_source_key SET secret = $2 WHERE source_name = $1`, [name, erp.secret]);
+    await plans.app.get(FeedSourceRegistry).onApplicationBootstrap();
+    expect(await storedSecret()).toMatch(/^sealed:v1:dev-1:/);
+    await deliver('sales.demand-actuals', feedEnvelope(name, 'sales.demand-actuals', unit, { orgNodeId: unit, demand: [{ family: 'sealed', period: '2027-04', volume: 5 }] }), erp);
+    expect(await plans.dataSource.getRepository(PlanActual).findOneBy({ orgNodeId: unit, family: 'sealed' })).toMatchObject({ volume: 5 });
   });
 });
