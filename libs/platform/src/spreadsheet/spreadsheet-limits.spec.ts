@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { quotedCell, SPREADSHEET_LIMITS, SpreadsheetLimitError } from './spreadsheet-limits';
+import { quotedCell, SPREADSHEET_LIMITS, SpreadsheetLimitError, UnreadableSpreadsheetError } from './spreadsheet-limits';
 import { readSpreadsheet } from './workbook-reader';
 
 /** A workbook of one sheet whose XML is written by hand, as a hostile file would be, inside an ExcelJS workbook's zip. */
@@ -85,6 +85,23 @@ describe('the limits of an uploaded spreadsheet, checked while it is read', () =
       ['Planned values', 40_000],
     ]);
   }, 60_000);
+
+  it('expands no entity a hostile workbook declares (a billion laughs), refusing it as unreadable', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Initiatives').addRow(['Key']);
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    const laughs = Array.from({ length: 9 }, (_, level) => `<!ENTITY l${level + 1} "${`&l${level};`.repeat(10)}">`).join('');
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY l0 "ha">${laughs}]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>`,
+    );
+    const error = await readSpreadsheet(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'xlsx', 'CSV').then(
+      () => undefined,
+      (thrown: unknown) => thrown as Error,
+    );
+    expect(error).toBeInstanceOf(UnreadableSpreadsheetError);
+    expect(error!.message).toMatch(/^the part xl\/worksheets\/sheet1\.xml of the workbook is not readable/);
+  });
 
   it('quotes at most 40 characters of a cell, without its control characters', () => {
     expect(quotedCell('EUR')).toBe("'EUR'");
