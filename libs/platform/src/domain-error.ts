@@ -1,4 +1,3 @@
-import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { RuleViolation, RuleViolationKind } from '@tollgate/domain';
 import { STATUS_CODES } from 'node:http';
 
@@ -12,8 +11,8 @@ export type DomainErrorKind = RuleViolationKind | 'malformed' | 'too_large' | 'u
 /**
  * The base of each concept's one exception class: a stable `code` (what
  * callers and activities test), its `kind`, and `unmet` listing every
- * criterion not met. It knows nothing of HTTP; {@link DomainErrorFilter}
- * answers for it.
+ * criterion not met. It knows nothing of HTTP: the one exception filter
+ * every service registers answers for it (http-exception.filter.ts).
  */
 export abstract class DomainError extends Error {
   constructor(
@@ -43,18 +42,11 @@ export function violationOf(error: DomainError): RuleViolation | null {
   return error.unmet ? { kind: error.kind, message: error.message, unmet: error.unmet } : { kind: error.kind, message: error.message };
 }
 
-/** `{ statusCode, error, message, code }`, and `unmet` where there is one, for every domain error. */
-@Catch(DomainError)
-export class DomainErrorFilter implements ExceptionFilter {
-  catch(exception: DomainError, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
-    const statusCode = STATUS_OF_KIND[exception.kind];
-    response.status(statusCode).json({
-      statusCode,
-      error: STATUS_CODES[statusCode] ?? 'Error',
-      message: exception.message,
-      code: exception.code,
-      ...(exception.unmet ? { unmet: exception.unmet } : {}),
-    });
-  }
+/** The answer to a domain error: `{ statusCode, error, message, code }`, and `unmet` where there is one. */
+export function domainErrorAnswer(exception: DomainError): { statusCode: number; body: Record<string, unknown> } {
+  const statusCode = STATUS_OF_KIND[exception.kind];
+  return {
+    statusCode,
+    body: { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code, ...(exception.unmet ? { unmet: exception.unmet } : {}) },
+  };
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { DomainError, domainErrorAnswer } from './domain-error';
 import { bodyRefusal } from './json-body';
 
 // PostgreSQL and socket codes that mean "the database is not reachable now":
@@ -18,7 +19,11 @@ function described(statusCode: number, message: unknown): Described {
   return { statusCode, message: String(message) };
 }
 
-/** Every error leaves as JSON `{ statusCode, error, message }`, `message` always one string. */
+/**
+ * Every error leaves as JSON `{ statusCode, error, message }`, `message` always one string; a domain
+ * error with its `code` and `unmet` too. Registered once for every route of every service, so no
+ * controller can forget it and turn a domain refusal into a 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -29,6 +34,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       headersSent?: boolean;
     }>();
     if (response.headersSent) return;
+    if (exception instanceof DomainError) {
+      const { statusCode, body } = domainErrorAnswer(exception);
+      response.status(statusCode).json(body);
+      return;
+    }
     // A structured body without a message (the health report) is the answer itself.
     if (exception instanceof HttpException) {
       const body = exception.getResponse();

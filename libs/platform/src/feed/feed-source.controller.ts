@@ -1,8 +1,7 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseFilters } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
 import { parseIsoDuration } from '@tollgate/domain';
-import { DomainErrorFilter } from '../domain-error';
 import { ApiErrorAnswers } from '../error-answers';
 import { FeedScopeDto, RegisterFeedSourceDto, RotateFeedKeyDto } from './dtos/feed-source.dto';
 import { FeedSourceRegistry } from './feed-source-registry.service';
@@ -14,7 +13,6 @@ import { FeedSourceRegistry } from './feed-source-registry.service';
   conflict: 'a source of that name exists, or it is set in the settings and changes there',
   unprocessable: 'an event type this service does not apply, an overlap beyond 90 days',
 })
-@UseFilters(DomainErrorFilter)
 @Controller('feed-sources')
 export class FeedSourceController {
   constructor(private readonly registry: FeedSourceRegistry) {}

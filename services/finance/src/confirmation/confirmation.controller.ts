@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiErrorAnswers } from '@tollgate/platform';
 import { DataSource, In } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
 import { ClosureRejection } from './closure-rejection.entity';
@@ -52,7 +52,6 @@ function rejectionView(rejection: ClosureRejection) {
   conflict: 'the id was used before for other data; no closure is pending',
   unprocessable: 'a rule is not met: another currency than the initiative’s',
 })
-@UseFilters(DomainErrorFilter)
 @Controller()
 export class ConfirmationController {
   constructor(

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { LedgerExportQuery, RealizationQuery } from './dtos/ledger-export.query';
 import { initiativeLedgerSheets } from './initiative-ledger-export';
 import { toCsv } from './ledger-csv';
@@ -15,7 +15,6 @@ const EXPORT_COLUMNS: (keyof LedgerExportRow & string)[] = ['initiativeId', 'cod
 @ApiTags('ledger')
 @ApiBearerAuth()
 @ApiErrorAnswers({ notFound: 'unknown initiative' })
-@UseFilters(DomainErrorFilter)
 @Controller()
 export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}

@@ -1,13 +1,12 @@
-import { Controller, Get, Param, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, DomainErrorFilter, RateLimited } from '@tollgate/platform';
+import { ApiErrorAnswers, RateLimited } from '@tollgate/platform';
 import { AuditChainService } from './audit-chain.service';
 import { AuditChainVerificationBody } from './dtos/audit-chain-verification.dto';
 
 @ApiTags('initiatives')
 @ApiBearerAuth()
 @ApiErrorAnswers({ notFound: 'unknown initiative' })
-@UseFilters(DomainErrorFilter)
 @Controller('initiatives')
 export class AuditChainController {
   constructor(private readonly chains: AuditChainService) {}

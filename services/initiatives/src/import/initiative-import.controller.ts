@@ -1,7 +1,7 @@
-import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { InitiativeImportService } from './initiative-import.service';
@@ -25,7 +25,6 @@ export class ImportModeQuery {
   conflict: 'the import has ended and cannot be cancelled',
   unprocessable: 'the file has bad cells, each named by sheet, row and column; nothing was imported',
 })
-@UseFilters(DomainErrorFilter)
 @Controller('imports')
 export class InitiativeImportController {
   constructor(private readonly imports: InitiativeImportService) {}

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { ApiCreatedOrExisting, idempotencyKey } from '@tollgate/platform';
 import type { SideMove } from '@tollgate/domain';
 import { CreateInitiativeDto } from './dtos/create-initiative.dto';
 import { ApiInitiativeErrors } from './dtos/error-body.dto';
@@ -32,7 +32,6 @@ const IDEMPOTENCY_HEADER = {
 @ApiBearerAuth()
 @ApiHeader(IDEMPOTENCY_HEADER)
 @ApiInitiativeErrors()
-@UseFilters(DomainErrorFilter)
 @Controller('initiatives')
 export class InitiativeController {
   constructor(private readonly initiatives: InitiativeService) {}

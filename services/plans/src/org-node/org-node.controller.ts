@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiErrorAnswers, DomainErrorFilter, idempotencyKey } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiErrorAnswers, idempotencyKey } from '@tollgate/platform';
 import { CreateOrgNodeDto } from './dtos/create-org-node.dto';
 import { ListOrgNodesQuery } from './dtos/list-org-nodes.query';
 import { OrgNodeService } from './org-node.service';
@@ -17,7 +17,6 @@ interface StatusResponse {
   conflict: 'a sibling already has the name',
   unprocessable: 'misplaced: a program sits under a business unit, a business unit under an organization, an organization at the top; or the parent is unknown',
 })
-@UseFilters(DomainErrorFilter)
 @Controller('org-nodes')
 export class OrgNodeController {
   constructor(private readonly nodes: OrgNodeService) {}

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/platform';
 import { PlanErrorAnswers } from './plan-error-answers';
 import { PlanImportService } from './plan-import.service';
 import { planTemplate } from './plan-workbook';
@@ -13,7 +13,6 @@ interface StatusResponse {
 @ApiTags('plans')
 @ApiBearerAuth()
 @PlanErrorAnswers()
-@UseFilters(DomainErrorFilter)
 @Controller()
 export class PlanImportController {
   constructor(private readonly imports: PlanImportService) {}

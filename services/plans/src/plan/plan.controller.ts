@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiSpreadsheetFile, DomainErrorFilter, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiSpreadsheetFile, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { ForecastAccuracyQuery } from './dtos/forecast-accuracy.query';
 import { ActualDemandDto, PlanCellsDto } from './dtos/plan-cells.dto';
 import { CreateScenarioDto } from './dtos/scenario.dto';
@@ -17,7 +17,6 @@ interface StatusResponse {
 @ApiTags('plans')
 @ApiBearerAuth()
 @PlanErrorAnswers()
-@UseFilters(DomainErrorFilter)
 @Controller('org-nodes/:id')
 export class PlanController {
   constructor(

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { PlanCellsDto } from './dtos/plan-cells.dto';
 import { PromotionDto } from './dtos/scenario.dto';
 import { PlanErrorAnswers } from './plan-error-answers';
@@ -11,7 +11,6 @@ import { PlanService } from './plan.service';
 @ApiTags('plans')
 @ApiBearerAuth()
 @PlanErrorAnswers()
-@UseFilters(DomainErrorFilter)
 @Controller('scenarios/:id')
 export class ScenarioController {
   constructor(private readonly plans: PlanService) {}

@@ -1,6 +1,6 @@
-import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, spreadsheetFile } from '@tollgate/platform';
 import { portfolioSummarySheets, portfolioValuesSheets } from './portfolio-export';
 import { PortfolioSummaryExportQuery, PortfolioValuesExportQuery } from './portfolio-export.query';
 import { PortfolioInitiativesQuery, PortfolioListQuery, PortfolioSummaryQuery } from './portfolio-summary.query';
@@ -11,7 +11,6 @@ import { PortfolioService } from './portfolio.service';
 @ApiTags('portfolio')
 @ApiBearerAuth()
 @ApiErrorAnswers({ notFound: 'unknown orgNodeId' })
-@UseFilters(DomainErrorFilter)
 @Controller('portfolio')
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}

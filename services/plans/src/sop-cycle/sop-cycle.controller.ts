@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
 import { DEFAULT_CURRENCY } from '@tollgate/domain';
-import { ApiCreatedOrExisting, ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiErrorAnswers, ApiSpreadsheetFile, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
 import { PlanService } from '../plan/plan.service';
 import { CompleteStepDto, MitigationDto, SopDecisionDto } from './dtos/sop-commands.dto';
 import { SopCycleSetupDto } from './dtos/sop-cycle-setup.dto';
@@ -26,7 +26,6 @@ const ANSWERS = {
 @ApiTags('S&OP cycles')
 @ApiBearerAuth()
 @ApiErrorAnswers(ANSWERS)
-@UseFilters(DomainErrorFilter)
 @Controller()
 export class SopCycleController {
   constructor(

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Put, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, DomainErrorFilter } from '@tollgate/platform';
+import { ApiCreatedOrExisting } from '@tollgate/platform';
 import { ResourcesDto } from './dtos/sop-policy.dto';
 import { InitiativeResourceService } from './initiative-resource.service';
 import { SopPolicyErrorAnswers } from './sop-policy-error-answers';
@@ -13,7 +13,6 @@ interface StatusResponse {
 @ApiTags('S&OP policy')
 @ApiBearerAuth()
 @SopPolicyErrorAnswers('no resources recorded for the initiative')
-@UseFilters(DomainErrorFilter)
 @Controller('initiative-resources/:initiativeId')
 export class InitiativeResourceController {
   constructor(private readonly resources: InitiativeResourceService) {}

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Put, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, DomainErrorFilter } from '@tollgate/platform';
+import { ApiCreatedOrExisting } from '@tollgate/platform';
 import { SopPolicyDto } from './dtos/sop-policy.dto';
 import { SopPolicyErrorAnswers } from './sop-policy-error-answers';
 import { SopPolicyService } from './sop-policy.service';
@@ -13,7 +13,6 @@ interface StatusResponse {
 @ApiTags('S&OP policy')
 @ApiBearerAuth()
 @SopPolicyErrorAnswers('unknown org node')
-@UseFilters(DomainErrorFilter)
 @Controller('org-nodes/:id/sop-policy')
 export class SopPolicyController {
   constructor(private readonly policies: SopPolicyService) {}

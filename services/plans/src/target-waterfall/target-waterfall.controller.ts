@@ -1,6 +1,6 @@
-import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, ApiSpreadsheetFile, DomainErrorFilter, spreadsheetFile } from '@tollgate/platform';
+import { ApiErrorAnswers, ApiSpreadsheetFile, spreadsheetFile } from '@tollgate/platform';
 import { targetWaterfallSheets } from './target-waterfall-export';
 import { TargetWaterfallExportQuery } from './target-waterfall-export.query';
 import { TargetWaterfallQuery } from './target-waterfall.query';
@@ -10,7 +10,6 @@ import { TargetWaterfallService } from './target-waterfall.service';
 @ApiTags('portfolio')
 @ApiBearerAuth()
 @ApiErrorAnswers({ notFound: 'unknown orgNodeId' })
-@UseFilters(DomainErrorFilter)
 @Controller('portfolio')
 export class TargetWaterfallController {
   constructor(private readonly waterfall: TargetWaterfallService) {}
