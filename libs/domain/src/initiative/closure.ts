@@ -36,6 +36,14 @@ export function checkClosureRequest(actor: Actor, facts: InitiativeFacts, closur
 }
 
 /**
+ * Finance's independence: a controller who owns or sponsors the initiative
+ * may neither confirm its value nor reject its closure.
+ */
+export function confirmerProblem(controllerId: string, parties: Pick<InitiativeFacts, 'ownerId' | 'sponsorId'>, act: 'confirming value' | 'rejecting a closure' = 'confirming value'): RuleViolation | null {
+  return controllerId === parties.ownerId || controllerId === parties.sponsorId ? forbidden(`${act} requires a controller who neither owns nor sponsors the initiative`) : null;
+}
+
+/**
  * A confirmation counts only from a controller who neither owns nor sponsors
  * the initiative, in the initiative's currency, for a whole non-negative amount.
  */
@@ -43,9 +51,8 @@ export function checkConfirmation(
   confirmation: ValueConfirmation,
   facts: Pick<InitiativeFacts, 'ownerId' | 'sponsorId' | 'currency'>,
 ): RuleViolation | null {
-  if (confirmation.controllerId === facts.ownerId || confirmation.controllerId === facts.sponsorId) {
-    return forbidden('confirming value requires a controller who neither owns nor sponsors the initiative');
-  }
+  const independence = confirmerProblem(confirmation.controllerId, facts);
+  if (independence) return independence;
   if (confirmation.currency !== facts.currency) {
     return unprocessable(`the confirmation is in ${confirmation.currency}; the initiative's values are in ${facts.currency}`);
   }

@@ -1,4 +1,4 @@
-import { checkDecisionReason, gateDecisionRight, isFullyApproved, missingKeys } from './decision-rights';
+import { checkDecisionReason, gateDecisionRight, isFullyApproved, mayDecideGate, missingKeys, missingKeySlots } from './decision-rights';
 import type { GateRequest } from './gate-request';
 import { CONTROLLER, factsFixture, OWNER, PMO, requestFixture, SPONSOR, VIEWER } from './initiative-fixture';
 
@@ -76,5 +76,17 @@ describe('decision rights', () => {
     expect(checkDecisionReason(true, '')).toBeNull();
     expect(checkDecisionReason(false, 'volumes are from 2024')).toBeNull();
     expect(checkDecisionReason(false, '  ')).toMatchObject({ kind: 'unprocessable' });
+  });
+
+  it('names the missing keys as data, and offers a decision to whom gateDecisionRight would let approve', () => {
+    const request = requestFixture({ targetStage: 3 });
+    const sponsorFirst = approve(request, SPONSOR.id, 0);
+    expect(missingKeySlots(request)).toEqual([['sponsor'], ['controller']]);
+    expect(missingKeySlots(sponsorFirst)).toEqual([['controller']]);
+    for (const [state, actor] of [[request, SPONSOR], [request, CONTROLLER], [request, PMO], [request, OWNER], [sponsorFirst, SPONSOR], [sponsorFirst, CONTROLLER], [requestFixture({ targetStage: 2 }), PMO]] as const) {
+      const offered = mayDecideGate(actor, parties, { ...state, missingKeySlots: missingKeySlots(state) });
+      const allowed = !('kind' in gateDecisionRight(state, actor, parties, true));
+      expect({ stage: state.targetStage, approvals: state.approvals.length, actor: actor.id, offered }).toEqual({ stage: state.targetStage, approvals: state.approvals.length, actor: actor.id, offered: allowed });
+    }
   });
 });

@@ -93,9 +93,23 @@ export function isFullyApproved(request: GateRequest): boolean {
   return slotsOf(request).every((_, slot) => request.approvals.some((approval) => approval.slot === slot));
 }
 
+/** The slots of a pending request not yet approved, each as the keys that would fill it: the rule as data. */
+export function missingKeySlots(request: Pick<GateRequest, 'targetStage' | 'approvals'>): GateKey[][] {
+  return slotsOf(request).filter((_, slot) => !request.approvals.some((approval) => approval.slot === slot));
+}
+
 /** The keys still missing from a pending request, named for people. */
-export function missingKeys(request: GateRequest): string[] {
-  return slotsOf(request)
-    .filter((_, slot) => !request.approvals.some((approval) => approval.slot === slot))
-    .map((keys) => keys.map((key) => KEY_NAMES[key]).join(' or '));
+export function missingKeys(request: Pick<GateRequest, 'targetStage' | 'approvals'>): string[] {
+  return missingKeySlots(request).map((keys) => keys.map((key) => KEY_NAMES[key]).join(' or '));
+}
+
+/**
+ * Whom a decision on a pending request is offered to: a holder of a key one
+ * of its missing slots takes, who did not submit it. The same rule as
+ * gateDecisionRight, from what a page is shown.
+ */
+export function mayDecideGate(actor: Actor, parties: Parties, request: { state: GateRequest['state']; submittedBy: string; missingKeySlots: readonly GateKey[][] }): boolean {
+  if (request.state !== 'pending' || request.submittedBy === actor.id) return false;
+  const held = keysHeldBy(actor, parties);
+  return request.missingKeySlots.some((slot) => slot.some((key) => held.includes(key)));
 }

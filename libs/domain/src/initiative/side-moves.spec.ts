@@ -1,5 +1,5 @@
 import { checkForecastUpdate } from './forecast';
-import { checkInitiativeDraft, type InitiativeDraft } from './initiative-draft';
+import { checkInitiativeDraft, draftProblems, type InitiativeDraft } from './initiative-draft';
 import { CONTROLLER, factsFixture, OWNER, PMO, SPONSOR, VIEWER } from './initiative-fixture';
 import { checkMilestoneCompletion, checkMilestoneReplan } from './milestone-rules';
 import { checkPlanRevisionCommand } from './plan-revision';
@@ -113,6 +113,11 @@ describe('defining and revising an initiative', () => {
       "milestone 'Kick-off': '01/02/2027' is not a YYYY-MM-DD date",
       'a rough value is required: planned values on a measure, or roughValue',
     ]);
+  });
+
+  it('names the field of every problem as data, for a form or a spreadsheet to mark', () => {
+    const problems = draftProblems({ ...draft, title: ' ', sponsorId: OWNER.id, controllerId: OWNER.id, currency: 'euro', roughValue: null, milestones: [{ title: 'Kick-off', dueDate: '01/02/2027' }] });
+    expect(problems.map((problem) => problem.field)).toEqual(['title', 'currency', 'sponsorId', 'controllerId', 'controllerId', 'milestones', 'roughValue']);
   });
 
   it('tells milestones and measures apart by name, so neither may repeat', () => {

@@ -150,16 +150,22 @@ export function initialSopCycleState(start: {
   };
 }
 
-const mayRun = (actor: Actor, ownerId: string) => actor.id === ownerId || hasRole(actor, 'pmo') || hasRole(actor, 'admin');
-// Decisions are the chair's or a PMO's: an admin manages the hierarchy and plans, and decides nothing.
-const mayDecide = (actor: Actor, chairId: string) => actor.id === chairId || hasRole(actor, 'pmo');
+/** Who runs a step or sends a mitigation: its owner, or a PMO or admin standing in. */
+export function mayRunSopWork(actor: Pick<Actor, 'id' | 'roles'>, ownerId: string): boolean {
+  return actor.id === ownerId || hasRole(actor, 'pmo') || hasRole(actor, 'admin');
+}
+
+/** Who decides at the executive S&OP: its chair or a PMO; an admin manages the hierarchy and plans, and decides nothing. */
+export function mayTakeSopDecision(actor: Pick<Actor, 'id' | 'roles'>, chairId: string): boolean {
+  return actor.id === chairId || hasRole(actor, 'pmo');
+}
 
 /** The step's owner (or a PMO or admin) completes the current step; the next one begins. */
 export function checkStepCompletion(state: SopCycleState, actor: Actor, step: string): RuleViolation | null {
   if (isPublished(state)) return conflict('the cycle is published; it takes no more steps');
   const current = currentStep(state);
   if (step !== current.step) return conflict(`the cycle is at step '${current.step}', not '${step}'`);
-  if (!mayRun(actor, current.ownerId)) return forbidden(`completing step '${current.step}' requires being its owner (${current.ownerId}) or the role 'pmo'`);
+  if (!mayRunSopWork(actor, current.ownerId)) return forbidden(`completing step '${current.step}' requires being its owner (${current.ownerId}) or the role 'pmo'`);
   return null;
 }
 
@@ -196,7 +202,7 @@ export function checkMitigation(
   const exception = state.exceptions.find((candidate) => candidate.exceptionId === exceptionId);
   if (!exception) return notFound(`exception ${exceptionId} is not on this cycle's agenda`);
   if (isPublished(state)) return conflict('the cycle is published; mitigations are closed');
-  if (!mayRun(actor, exception.ownerId)) return forbidden(`the mitigation of exception ${exceptionId} is owed by ${exception.ownerId}`);
+  if (!mayRunSopWork(actor, exception.ownerId)) return forbidden(`the mitigation of exception ${exceptionId} is owed by ${exception.ownerId}`);
   if (exception.mitigation) return conflict(`exception ${exceptionId} already has a mitigation`);
   const unmet: string[] = [];
   if (!mitigation.action.trim()) unmet.push('an action is required');
@@ -229,7 +235,7 @@ export function checkSopDecision(
   decision: { kind: string; subject: string | null; rationale: string },
 ): RuleViolation | null {
   if (currentStep(state).step !== 'executive_sop') return conflict(`decisions are taken at the executive S&OP; the cycle is at '${currentStep(state).step}'`);
-  if (!mayDecide(actor, state.chairId)) return forbidden(`deciding requires being the chair of the executive S&OP (${state.chairId}) or the role 'pmo'`);
+  if (!mayTakeSopDecision(actor, state.chairId)) return forbidden(`deciding requires being the chair of the executive S&OP (${state.chairId}) or the role 'pmo'`);
   if (!(SOP_DECISION_KINDS as readonly string[]).includes(decision.kind)) return unprocessable(`unknown decision kind '${decision.kind}'`);
   if (!decision.rationale.trim()) return unprocessable('a decision needs its rationale');
   const subject = decision.subject?.trim() ?? '';

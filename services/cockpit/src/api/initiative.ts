@@ -1,3 +1,4 @@
+import type { GateKey } from '@tollgate/domain';
 /** The shapes the initiatives and finance services answer for one initiative. */
 export interface Evidence {
   text: string;
@@ -13,6 +14,8 @@ export interface GateView {
   evidence: Evidence;
   approvals: Array<{ key: string; by: string; at: string; comment: string }>;
   missingKeys: string[];
+  /** The keys that would fill each missing slot: `sponsor`, `controller`, `pmo`. */
+  missingKeySlots: GateKey[][];
   rejection: { by: string; at: string; reason: string } | null;
   decidedAt: string | null;
 }

@@ -1,3 +1,4 @@
+import { confirmerProblem, mayDecideGate, type Actor } from '@tollgate/domain';
 import { currentSession } from '../api/session';
 import type { GateView, InitiativeView } from '../api/initiative';
 
@@ -8,6 +9,11 @@ export interface Viewer {
 }
 
 /** The signed-in person as the pages' offers see them; nobody, with no roles, while signed out. */
+/** The viewer as the domain's rules name a person. */
+export function actorOf(viewer: Viewer): Actor {
+  return { id: viewer.sub, roles: viewer.roles as Actor['roles'] };
+}
+
 export function currentViewer(): Viewer {
   const person = currentSession()?.person;
   return { sub: person?.sub ?? '', roles: person?.roles ?? [] };
@@ -19,28 +25,18 @@ export function mayRequestGate(viewer: Viewer, initiative: InitiativeView): bool
   return open && viewer.sub === initiative.ownerId && initiative.stage < 4 && !initiative.gates.some((gate) => gate.state === 'pending');
 }
 
-/**
- * Offers a decision on a pending request to a holder of a key it still
- * needs ("the initiative's sponsor or a PMO user", "the initiative's
- * controller"), never to its submitter.
- */
+/** Offers a decision on a pending request to a holder of a key it still needs, never to its submitter: the domain's rule. */
 export function mayDecide(viewer: Viewer, initiative: InitiativeView, gate: GateView): boolean {
-  if (gate.state !== 'pending' || gate.submittedBy === viewer.sub) return false;
-  return gate.missingKeys.some(
-    (key) =>
-      (key.includes('sponsor') && viewer.sub === initiative.sponsorId) ||
-      (key.includes('PMO') && viewer.roles.includes('pmo')) ||
-      (key.includes('controller') && viewer.sub === initiative.controllerId),
-  );
+  return mayDecideGate(actorOf(viewer), initiative, gate);
 }
 
 export function mayRequestClosure(viewer: Viewer, initiative: InitiativeView): boolean {
   return viewer.sub === initiative.ownerId && initiative.stage === 4 && ['none', 'rejected'].includes(initiative.closure.state);
 }
 
-/** A controller who neither owns nor sponsors the initiative confirms realized value. */
+/** A controller who neither owns nor sponsors the initiative confirms realized value, at any stage and status, as finance takes it. */
 export function mayConfirm(viewer: Viewer, initiative: InitiativeView): boolean {
-  return viewer.roles.includes('controller') && viewer.sub !== initiative.ownerId && viewer.sub !== initiative.sponsorId && initiative.stage >= 3 && initiative.status !== 'cancelled';
+  return viewer.roles.includes('controller') && confirmerProblem(viewer.sub, initiative) === null;
 }
 
 /** The owner completes an open milestone of an initiative that is neither closed nor cancelled. */

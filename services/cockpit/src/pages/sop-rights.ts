@@ -1,20 +1,20 @@
+import { mayRunSopWork, mayTakeSopDecision } from '@tollgate/domain';
 import type { SopCycleView, SopExceptionView, SopStepView } from '../api/sop';
-import type { Viewer } from './initiative-rights';
+import { actorOf, type Viewer } from './initiative-rights';
 
-/** The step's owner runs it; a PMO or an admin may stand in. The server still decides. */
+/** The step's owner runs it; a PMO or an admin may stand in (the domain's rule). The server still decides. */
 export function mayCompleteStep(viewer: Viewer, cycle: SopCycleView, step: SopStepView): boolean {
-  return cycle.step === step.step && step.step !== 'published' && (viewer.sub === step.ownerId || viewer.roles.includes('pmo') || viewer.roles.includes('admin'));
+  return cycle.step === step.step && step.step !== 'published' && mayRunSopWork(actorOf(viewer), step.ownerId);
 }
 
 /** The exception's owner (or a PMO or admin) sends its one mitigation while the cycle is open. */
 export function mayMitigate(viewer: Viewer, cycle: SopCycleView, exception: SopExceptionView): boolean {
-  if (cycle.step === 'published' || exception.mitigation) return false;
-  return viewer.sub === exception.ownerId || viewer.roles.includes('pmo') || viewer.roles.includes('admin');
+  return cycle.step !== 'published' && !exception.mitigation && mayRunSopWork(actorOf(viewer), exception.ownerId);
 }
 
 /** Decisions are the chair's, or a PMO's, and only at the executive S&OP. */
 export function mayDecideSop(viewer: Viewer, cycle: SopCycleView): boolean {
-  return cycle.step === 'executive_sop' && (viewer.sub === cycle.chairId || viewer.roles.includes('pmo'));
+  return cycle.step === 'executive_sop' && mayTakeSopDecision(actorOf(viewer), cycle.chairId);
 }
 
 /** What is already decided in the cycle: accepted mitigations by exception, pivots by program. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS, type LifecycleFinanceSignal } from '@tollgate/contracts';
-import { checkConfirmation, forbidden, type ValueConfirmation } from '@tollgate/domain';
+import { checkConfirmation, confirmerProblem, type ValueConfirmation } from '@tollgate/domain';
 import { enqueueEvent, enqueueEvents, insertAsColumnArrays, OutboxRelayHost } from '@tollgate/messaging';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { LifecycleDelivery } from '../delivery/lifecycle-delivery.entity';
@@ -117,9 +117,8 @@ export class ConfirmationLedger {
     }
     const initiative = await manager.findOneBy(LedgerInitiative, { initiativeId: input.initiativeId });
     if (!initiative) throw ConfirmationError.unknownInitiative(input.initiativeId);
-    if (input.controllerId === initiative.ownerId || input.controllerId === initiative.sponsorId) {
-      throw ConfirmationError.violated(forbidden('rejecting a closure requires a controller who neither owns nor sponsors the initiative'));
-    }
+    const independence = confirmerProblem(input.controllerId, initiative, 'rejecting a closure');
+    if (independence) throw ConfirmationError.violated(independence);
     if (initiative.closureState !== 'pending_confirmation') throw ConfirmationError.noPendingClosure(input.initiativeId, initiative.closureState);
     const rejectedAt = new Date().toISOString();
     await manager.insert(ClosureRejection, { ...input, rejectedAt: new Date(rejectedAt) });

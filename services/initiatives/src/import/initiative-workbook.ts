@@ -1,5 +1,5 @@
 import type { Actor, InitiativeDraft } from '@tollgate/domain';
-import { checkInitiativeCreator, checkInitiativeDraft, DEFAULT_CURRENCY, isCurrencyCode, minorUnitsOf, partyProblems } from '@tollgate/domain';
+import { checkInitiativeCreator, DEFAULT_CURRENCY, draftProblems, isCurrencyCode, minorUnitsOf, partyFieldProblems } from '@tollgate/domain';
 import { quotedCell, type CellProblem, type CellValue, type ReadSheet, type SheetColumn, type SheetTable } from '@tollgate/platform';
 
 export type { CellProblem };
@@ -172,17 +172,15 @@ export function orphanRows(problems: readonly CellProblem[]): number {
 }
 
 
-/** Which column a rule of a new initiative speaks of, for the problem to name it. */
-function columnOfRule(message: string): { sheet: string; column: string | null } {
-  const initiatives = INITIATIVE_SHEETS.initiatives.name;
-  if (/sponsor/.test(message)) return { sheet: initiatives, column: 'Sponsor' };
-  if (/controller/.test(message)) return { sheet: initiatives, column: 'Controller' };
-  if (/owner|creating an initiative/.test(message)) return { sheet: initiatives, column: 'Owner' };
-  if (/title/.test(message)) return { sheet: initiatives, column: 'Title' };
-  if (/currency/.test(message)) return { sheet: initiatives, column: 'Currency' };
-  if (/rough value/.test(message)) return { sheet: initiatives, column: 'Rough value' };
-  return { sheet: initiatives, column: null };
-}
+/** The column of the Initiatives sheet each field of a draft is read from; measures, costs and milestones have sheets of their own. */
+const COLUMN_OF_FIELD: Partial<Record<keyof InitiativeDraft, string>> = {
+  title: 'Title',
+  ownerId: 'Owner',
+  sponsorId: 'Sponsor',
+  controllerId: 'Controller',
+  currency: 'Currency',
+  roughValue: 'Rough value',
+};
 
 /**
  * Checks one initiative of a file, every cell of it, then the rules of a new
@@ -309,20 +307,16 @@ export function checkImportRow(source: ImportRowSource, actor: Actor, isProgram:
 
   if (problems.length > 0) {
     // The rules on the people hold whatever else is wrong: a person fixing the file sees them at once.
-    const people = [checkInitiativeCreator(actor, ownerId)?.message, ...(ownerId && sponsorId ? partyProblems({ ownerId, sponsorId, controllerId }) : [])];
-    for (const message of people.filter((entry): entry is string => Boolean(entry))) {
-      const where = columnOfRule(message);
-      problem(where.sheet, at.row, where.column, message);
-    }
+    const creator = checkInitiativeCreator(actor, ownerId);
+    if (creator) problem(I, at.row, COLUMN_OF_FIELD.ownerId!, creator.message);
+    for (const party of ownerId && sponsorId ? partyFieldProblems({ ownerId, sponsorId, controllerId }) : []) problem(I, at.row, COLUMN_OF_FIELD[party.field] ?? null, party.message);
     return { draft: null, problems };
   }
   const draft: InitiativeDraft = { title, programId, ownerId, sponsorId, controllerId, category, currency, roughValue, measures, oneTimeCosts, milestones };
-  const violation = checkInitiativeDraft(actor, draft);
-  if (violation) {
-    for (const message of violation.unmet ?? [violation.message]) {
-      const where = columnOfRule(message);
-      problem(where.sheet, at.row, where.column, message);
-    }
+  const creator = checkInitiativeCreator(actor, draft.ownerId);
+  const broken = creator ? [{ field: 'ownerId' as const, message: creator.message }] : draftProblems(draft);
+  if (broken.length > 0) {
+    for (const rule of broken) problem(I, at.row, COLUMN_OF_FIELD[rule.field] ?? null, rule.message);
     return { draft: null, problems };
   }
   return { draft, problems: [] };

@@ -1,4 +1,4 @@
-import { missingKeys, plannedValueOf, totalForecast, type GateRequest, type LifecycleState } from '@tollgate/domain';
+import { missingKeys, missingKeySlots, plannedValueOf, totalForecast, type GateRequest, type LifecycleState } from '@tollgate/domain';
 import type { GateRequestRecord } from '../gate/gate-request.entity';
 import type { Initiative } from './initiative.entity';
 
@@ -45,7 +45,9 @@ export function gateView(gate: GateRequestRecord) {
     submittedAt: gate.submittedAt.toISOString(),
     evidence: gate.evidence,
     approvals: gate.approvals,
-    missingKeys: gate.state === 'pending' ? missingKeys({ ...gate, submittedAt: '', decidedAt: null }) : [],
+    missingKeys: gate.state === 'pending' ? missingKeys(gate) : [],
+    // The same as data: the keys (roles) that would fill each missing slot, for pages to offer decisions by.
+    missingKeySlots: gate.state === 'pending' ? missingKeySlots(gate) : [],
     rejection: gate.rejection,
     decidedAt: gate.decidedAt?.toISOString() ?? null,
   };
