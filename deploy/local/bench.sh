@@ -2,7 +2,7 @@
 # The benchmarks (test/bench): install what is missing, start PostgreSQL, Kafka and Temporal of the
 # benchmarks' own (other ports than the development stack's and the tests', data under .data-bench/),
 # build, then run each benchmark. They print their figures beside the bare engine's and assert nothing
-# on time. Pass a file pattern to run one, e.g. `npm run bench -- gate-throughput`; see README.
+# on time. Pass a file pattern to run one, e.g. `npm run bench -- gate-throughput`; see docs/testing.md.
 set -euo pipefail
 export TOLLGATE_STACK=bench
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -22,7 +22,7 @@ const infra = (part: 'kafka' | 'postgres', action: 'start' | 'stop') => testInfr
 
 // The stack as separate processes, faults injected while lifecycles are
 // walked and confirmed through the public doors by clients that retry as the
-// README asks (one Idempotency-Key a command). Afterwards every initiative
+// docs/initiatives.md asks (one Idempotency-Key a command). Afterwards every initiative
 // must stand where its commands took it, each transition once, the ledger
 // and the portfolio equal to what was confirmed, the audit trail complete,
 // and every service healthy again within 10 s of the fault ending.

@@ -11,7 +11,7 @@ export interface CommandCounts {
 const TRANSIENT = new Set([502, 503, 504]);
 
 /**
- * A client that behaves as the README asks of one during an outage: each
+ * A client that behaves as docs/initiatives.md asks of one during an outage: each
  * command carries one Idempotency-Key, and a refused connection or a 503 is
  * retried with that key until an answer comes or the deadline passes. A
  * command still unanswered then is counted as lost.

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
-/** What a request body may be; larger answers 413, deeper 400 (documented in the README). */
+/** What a request body may be; larger answers 413, deeper 400 (documented in docs/api.md). */
 export const JSON_BODY_LIMITS = { bytes: 100 * 1024, depth: 32 } as const;
 
 // The body parser's own client errors (http-errors: `expose` set, a 4xx status),

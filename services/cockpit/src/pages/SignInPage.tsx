@@ -92,7 +92,7 @@ export function SignInPage({ onSignedIn, inPlace = false }: { onSignedIn: (sessi
         {settings.data?.signIn === 'oidc' && settings.data.oidc && <OpenIdSignIn settings={settings.data.oidc} inPlace={inPlace} onSignedIn={onSignedIn} onProblem={setProblem} />}
         {settings.data?.signIn === 'unavailable' && (
           <Alert color="yellow" title="No sign-in here">
-            This Tollgate has neither an identity provider nor a development sign-in set up: see the README on TOLLGATE_OIDC_ISSUER.
+            This Tollgate has neither an identity provider nor a development sign-in set up: see TOLLGATE_OIDC_ISSUER in docs/operations.md.
           </Alert>
         )}
         {problem && (

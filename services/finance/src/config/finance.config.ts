@@ -20,7 +20,7 @@ const financeSettings = z
   })
   .transform((env) => ({ inbound: { hmacSecret: env.TOLLGATE_FINANCE_HMAC_SECRET } }));
 
-/** The finance service's settings; see README for each variable. */
+/** The finance service's settings; see docs/operations.md for each variable. */
 export const financeConfigSchema = z.intersection(serviceConfigSchema('finance', 3003), financeSettings);
 
 export type FinanceConfig = ServiceConfig & z.infer<typeof financeSettings>;

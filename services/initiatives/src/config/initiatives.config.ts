@@ -31,7 +31,7 @@ const lifecycleSettings = z
     },
   }));
 
-/** The initiatives service's settings; see README for each variable. */
+/** The initiatives service's settings; see docs/operations.md for each variable. */
 // Measure forecasts from planning systems are applied here; the sales and operations feeds go to the plans service.
 export const initiativesConfigSchema = z.intersection(z.intersection(serviceConfigSchema('initiatives', 3002), lifecycleSettings), feedSettings(['initiative.measure-forecast']));
 

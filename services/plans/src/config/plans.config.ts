@@ -104,7 +104,7 @@ const cockpitSettings = z
     },
   }));
 
-/** The plans service's settings; see README for each variable. */
+/** The plans service's settings; see docs/operations.md for each variable. */
 export const plansConfigSchema = z.intersection(
   z.intersection(
     z.intersection(z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings), pivotSettings),
