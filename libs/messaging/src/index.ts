@@ -6,6 +6,7 @@ export * from './kafka-connection';
 export * from './outbox';
 export * from './outbox-message.entity';
 export * from './outbox-relay';
+export * from './polling-loop';
 export * from './topic-admin';
 export * from './unprocessable-event.error';
 export * from './kafka-health';

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { prefixedTopic } from '@tollgate/contracts';
 import type { EnvelopeSigner } from './envelope-signing';
 import { OutboxMessage } from './outbox-message.entity';
+import { PollingLoop } from './polling-loop';
 
 /** The advisory lock space of outbox relays ('rely'), apart from other locks in the same database. */
 const RELAY_LOCKS = 0x72656c79;
@@ -33,10 +34,8 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private producer?: Producer;
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
   private readonly batchSize: number;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,23 +43,20 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 200;
+    this.loop = new PollingLoop(() => this.relayOnce(), { batchSize: this.batchSize, pollIntervalMs: options.pollIntervalMs, onError: options.onError });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Publish soon: a transaction with new outbox rows has just committed. */
   nudge(): void {
-    this.wake?.();
+    this.loop.nudge();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.nudge();
-    await this.loop;
+    await this.loop.stop();
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = undefined;
   }
@@ -111,25 +107,6 @@ export class OutboxRelay {
     return this.dataSource.getMetadata(OutboxMessage).tablePath;
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      let published = 0;
-      try {
-        published = await this.relayOnce();
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        this.options.onError?.(error as Error);
-      }
-      // A full batch means more is waiting; otherwise sleep, longer after failures.
-      if (published < this.batchSize) {
-        const backoff = failures === 0 ? this.options.pollIntervalMs : Math.min(5000, 250 * 2 ** Math.min(failures, 5));
-        await this.sleep(backoff);
-      }
-    }
-  }
-
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
       const producer = this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
@@ -137,17 +114,5 @@ export class OutboxRelay {
       this.producer = producer;
     }
     return this.producer;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const wake = () => done();
-      this.wake = wake;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
   }
 }

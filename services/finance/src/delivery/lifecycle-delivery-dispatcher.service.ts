@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { SignalDelivery } from '@tollgate/contracts';
+import { PollingLoop } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FinanceConfig } from '../config/finance.config';
@@ -35,32 +36,31 @@ function backoffMs(attempts: number): number {
 @Injectable()
 export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LifecycleDeliveryDispatcher.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private nudged = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly signaller: LifecycleSignaller,
-    @Inject(SERVICE_CONFIG) private readonly config: FinanceConfig,
-  ) {}
+    @Inject(SERVICE_CONFIG) config: FinanceConfig,
+  ) {
+    this.loop = new PollingLoop(() => this.deliverOnce(), {
+      batchSize: BATCH_SIZE,
+      pollIntervalMs: config.kafka.outboxPollMs,
+      onError: (error) => this.logger.warn(`delivering to the lifecycles: ${error.message}`),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Deliver soon: a transaction with new deliveries has just committed. */
   nudge(): void {
-    this.nudged = true;
-    this.wake?.();
+    this.loop.nudge();
   }
 
   /** Delivers one batch; returns how many deliveries it settled (delivered or ended). */
@@ -136,34 +136,5 @@ export class LifecycleDeliveryDispatcher implements OnApplicationBootstrap, Befo
       }
     }
     return settled;
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      let settled = 0;
-      this.nudged = false;
-      try {
-        settled = await this.deliverOnce();
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        this.logger.warn(`delivering to the lifecycles: ${(error as Error).message}`);
-      }
-      if (settled < BATCH_SIZE && !this.nudged) {
-        await this.sleep(failures === 0 ? this.config.kafka.outboxPollMs : Math.min(5000, 250 * 2 ** Math.min(failures, 5)));
-      }
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
   }
 }
