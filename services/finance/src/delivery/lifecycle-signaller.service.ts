@@ -17,7 +17,9 @@ const SIGNAL_DEADLINE_MS = 10_000;
 /**
  * Signals an initiative's lifecycle workflow, for the delivery dispatcher.
  * It is also still the `finance` queue's activity, so that delivery
- * workflows started before the dispatcher existed run to their end.
+ * workflows started before the dispatcher existed run to their end; that
+ * part goes with the legacy `confirmationDelivery` workflow, once no run of
+ * it is open (the condition is beside it in workflows/confirmation-delivery).
  */
 @Injectable()
 export class LifecycleSignaller implements ActivityProvider {
