@@ -16,14 +16,14 @@ describe('chart data', () => {
       (stage) => `DoI ${stage}`,
     );
     expect(bars).toEqual({
-      labels: ['Target', 'DoI 5', 'DoI 4', 'Gap'],
+      labels: ['Target', 'DoI 5', 'DoI 4', 'Gap to target'],
       base: [0, 0, 300, 500],
       rise: [1000, 300, 200, 500],
       kind: ['target', 'stage', 'stage', 'gap'],
     });
   });
 
-  it('hangs a negative gap down from what the stages cover', () => {
+  it('hangs a surplus down from what the stages cover, and calls it one, not a gap', () => {
     const bars = waterfallBars(
       { targetPlanId: 'p', steps: [{ label: 'target', amount: 100, cumulative: 100 }, { label: 'stage 5', amount: 150, cumulative: 150 }, { label: 'gap', amount: -50, cumulative: 100 }] },
       1,
@@ -31,6 +31,8 @@ describe('chart data', () => {
     );
     expect(bars.base).toEqual([0, 0, 100]);
     expect(bars.rise).toEqual([100, 150, 50]);
+    expect(bars.labels).toEqual(['Target', '5', 'Planned beyond target']);
+    expect(bars.kind).toEqual(['target', 'stage', 'surplus']);
   });
 
   it('keeps planned, forecast and confirmed apart, in major units', () => {

@@ -3,25 +3,27 @@ import type { PlanOfRecord } from '../api/sop';
 
 /**
  * The bars of the target waterfall: the target stands on the axis; the value
- * at each stage stacks up from zero, the most certain first; the gap floats
- * from what the stages cover up to the target (hanging down when they cover
- * more). Each step runs from `cumulative - amount` to `cumulative`.
+ * at each stage stacks up from zero, the most certain first; the last bar
+ * floats from what the stages cover to the target: a gap when they cover
+ * less, a surplus (hanging down) when they cover more, never both called
+ * "Gap". Each step runs from `cumulative - amount` to `cumulative`.
  */
 export interface WaterfallBars {
   labels: string[];
   base: number[];
   rise: number[];
-  kind: Array<'target' | 'stage' | 'gap'>;
+  kind: Array<'target' | 'stage' | 'gap' | 'surplus'>;
 }
 
 export function waterfallBars(waterfall: Waterfall, minorPerMajor: number, stageLabel: (stage: number) => string): WaterfallBars {
   const bars: WaterfallBars = { labels: [], base: [], rise: [], kind: [] };
   waterfall.steps.forEach((step, index) => {
-    const kind = index === 0 ? 'target' : index === waterfall.steps.length - 1 ? 'gap' : 'stage';
+    const last = index === waterfall.steps.length - 1;
+    const kind = index === 0 ? 'target' : last ? (step.amount < 0 ? 'surplus' : 'gap') : 'stage';
     const end = step.cumulative / minorPerMajor;
     const start = kind === 'target' ? 0 : (step.cumulative - step.amount) / minorPerMajor;
     const stage = /^stage (\d)$/.exec(step.label);
-    bars.labels.push(stage ? stageLabel(Number(stage[1])) : kind === 'target' ? 'Target' : 'Gap');
+    bars.labels.push(stage ? stageLabel(Number(stage[1])) : { target: 'Target', gap: 'Gap to target', surplus: 'Planned beyond target', stage: '' }[kind]);
     bars.base.push(Math.min(start, end));
     bars.rise.push(Math.abs(end - start));
     bars.kind.push(kind);

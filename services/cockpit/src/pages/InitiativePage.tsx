@@ -11,7 +11,7 @@ import { formatMoney, formatMoneyShort, minorUnitsPerMajor } from '../format/mon
 import { formatPeriod } from '../format/period';
 import { Refusal } from '../feedback/Refusal';
 import { ConfirmValueForm, RejectClosureForm } from './FinanceForms';
-import { formatInstant as when } from '../format/instant';
+import { formatDay, formatInstant as when } from '../format/instant';
 import { currentViewer, mayCompleteMilestone, mayConfirm, mayReplanMilestone, sideMovesFor, mayDecide, mayRequestClosure, mayRequestGate, type Viewer } from './initiative-rights';
 
 const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30' };
@@ -50,7 +50,7 @@ function useMilestoneChoice(milestones: InitiativeView['milestones'], label: str
   const [milestoneId, setMilestoneId] = useState<string | null>(milestones[0]?.id ?? null);
   const chosen = milestones.some((milestone) => milestone.id === milestoneId) ? milestoneId : (milestones[0]?.id ?? null);
   const picker = (
-    <Select label={label} data={milestones.map((milestone) => ({ value: milestone.id, label: `${milestone.title} (due ${milestone.dueDate})` }))} value={chosen} onChange={setMilestoneId} allowDeselect={false} />
+    <Select label={label} data={milestones.map((milestone) => ({ value: milestone.id, label: `${milestone.title} (due ${formatDay(milestone.dueDate)})` }))} value={chosen} onChange={setMilestoneId} allowDeselect={false} />
   );
   return { chosen, picker };
 }
@@ -295,7 +295,7 @@ export function InitiativePage() {
               // The DoI's own number, not the step's position (which starts at 1).
               icon={String(stage)}
               label={`DoI ${stage} ${name}`}
-              description={gate ? `${new Date(gate.decidedAt ?? gate.submittedAt).toLocaleDateString('en-GB')} · ${gate.approvals.map((approval) => approval.by).join(' + ')}` : stage === 0 ? 'defined' : ''}
+              description={gate ? `${formatDay((gate.decidedAt ?? gate.submittedAt).slice(0, 10))} · ${gate.approvals.map((approval) => approval.by).join(' + ')}` : stage === 0 ? 'defined' : ''}
             />
           );
         })}
@@ -366,7 +366,7 @@ export function InitiativePage() {
                   {data.milestones.map((milestone) => (
                     <Table.Tr key={milestone.id}>
                       <Table.Td>{milestone.title}</Table.Td>
-                      <Table.Td>{milestone.dueDate}</Table.Td>
+                      <Table.Td>{formatDay(milestone.dueDate)}</Table.Td>
                       <Table.Td>{milestone.completedAt ? `${when(milestone.completedAt)} by ${milestone.completedBy}` : 'open'}</Table.Td>
                       <Table.Td>{data.escalation?.milestoneId === milestone.id ? `level ${data.escalation.level}: ${ESCALATION[data.escalation.level]}` : '—'}</Table.Td>
                     </Table.Tr>

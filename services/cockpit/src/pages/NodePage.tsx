@@ -18,7 +18,7 @@ import { formatDuration, formatPeriod, periodOf, shiftPeriod } from '../format/p
 
 // Finance's word stands apart from plan and forecast in every chart: its own colour, never stacked on them.
 // Each at least 4.5:1 on white, as the figures are written in them too.
-const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30', gap: '#c92a2a', target: '#495057' };
+const COLOURS = { planned: '#3b5bdb', forecast: '#b35900', confirmed: '#1e6b30', gap: '#c92a2a', surplus: '#2f9e44', target: '#495057' };
 // Planned value by stage in shades of the plan's blue, lighter while less certain.
 const STAGE_SHADES = ['#c5d0fa', '#9fb0f4', '#748ffc', '#4c6ef5', '#3b5bdb', '#2b3f9e'];
 const REASONS: Record<string, string> = {
@@ -101,7 +101,7 @@ export function NodePage() {
           stack: 'waterfall',
           data: bars.rise.map((rise, index) => ({
             value: rise,
-            itemStyle: { color: bars.kind[index] === 'target' ? COLOURS.target : bars.kind[index] === 'gap' ? COLOURS.gap : index === 1 ? COLOURS.confirmed : COLOURS.planned },
+            itemStyle: { color: bars.kind[index] === 'stage' ? (index === 1 ? COLOURS.confirmed : COLOURS.planned) : COLOURS[bars.kind[index] as 'target' | 'gap' | 'surplus'] },
           })),
         },
       ],
@@ -229,11 +229,11 @@ export function NodePage() {
             DoI waterfall
           </Title>
           <Text size="sm" c="dimmed">
-            From the target to the gap: value at each stage, the closed stage at confirmed value.
+            From the target to what is missing (or planned beyond it): value at each stage, the closed stage at confirmed value.
           </Text>
           {waterfall.data && !waterfall.data.targetPlanId && (
             <Text size="sm" c="dimmed" mt="xs">
-              This node has no plan of record with a target for {formatPeriod(from)} to {formatPeriod(to)}: the gap is what the stages hold beyond a target of zero.
+              This node has no plan of record with a target for {formatPeriod(from)} to {formatPeriod(to)}: all the stages hold shows as planned beyond a target of zero.
             </Text>
           )}
           {waterfallOption ? <Chart option={waterfallOption} height={300} label="DoI waterfall from target to gap" /> : waterfall.error ? <Problem error={waterfall.error} /> : <Skeleton h={300} />}
