@@ -103,6 +103,41 @@ describe('the limits of an uploaded spreadsheet, checked while it is read', () =
     expect(error!.message).toMatch(/^the part xl\/worksheets\/sheet1\.xml of the workbook is not readable/);
   });
 
+  it('refuses the one-line XML that would make the full read expand without end: a sheet-wide merge, rule or defined name, a row or column numbered past the sheet', async () => {
+    const refusals = await Promise.all([
+      refusal(workbookWithSheetXml('<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells><sheetData>'), 'xlsx'),
+      refusal(workbookWithSheetXml('<row r="1"><c r="A1"><v>1</v></c></row></sheetData><dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"/></dataValidations><sheetData>'), 'xlsx'),
+      refusal(workbookWithSheetXml('<row r="2147483648"><c r="A1"><v>1</v></c></row>'), 'xlsx'),
+    ]);
+    expect(refusals.map((error) => [error.limit, error.message])).toEqual([
+      ['cells', 'sheet Initiatives: a merged range A1:XFD1048576 spans more than 500 000 cells'],
+      ['cells', 'sheet Initiatives: a rule over A1:XFD1048576 spans more than 500 000 cells'],
+      ['rows', 'sheet Initiatives has a row numbered beyond 1 048 576'],
+    ]);
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Initiatives').addRow(['Key']);
+    const columns = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    const sheet = (await columns.file('xl/worksheets/sheet1.xml')!.async('string')).replace('<sheetData>', '<cols><col min="1" max="2000000000" width="9"/></cols><sheetData>');
+    columns.file('xl/worksheets/sheet1.xml', sheet);
+    const wide = await refusal(columns.generateAsync({ type: 'nodebuffer' }), 'xlsx');
+    expect([wide.limit, wide.message]).toEqual(['columns', 'sheet Initiatives formats columns beyond 16 384']);
+    const named = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    const workbookXml = (await named.file('xl/workbook.xml')!.async('string')).replace('</workbook>', '<definedNames><definedName name="everything">Initiatives!$A$1:$XFD$1048576</definedName></definedNames></workbook>');
+    named.file('xl/workbook.xml', workbookXml);
+    expect((await refusal(named.generateAsync({ type: 'nodebuffer' }), 'xlsx')).message).toBe('a defined name of the workbook spans more than 500 000 cells');
+  });
+
+  it('scans as a sheet every part ExcelJS reads as one, whatever its path says around it, and counts folders as parts', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Initiatives').addRow(['Key']);
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    zip.file('a/xl/worksheets/sheet7.xml', `<worksheet><sheetData>${'<row/>'.repeat(SPREADSHEET_LIMITS.rows + 1)}</sheetData></worksheet>`);
+    expect((await refusal(zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'xlsx')).limit).toBe('rows');
+    const folders = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    for (let index = 0; index < SPREADSHEET_LIMITS.parts; index += 1) folders.folder(`f${index}`);
+    expect((await refusal(folders.generateAsync({ type: 'nodebuffer' }), 'xlsx')).message).toBe('the workbook has more than 1 000 parts');
+  });
+
   it('quotes at most 40 characters of a cell, without its control characters', () => {
     expect(quotedCell('EUR')).toBe("'EUR'");
     expect(quotedCell(`a\u0007${'b'.repeat(100)}`)).toBe(`'a ${'b'.repeat(38)}…'`);

@@ -51,7 +51,8 @@ function readXlsxSheet(sheet: ExcelJS.Worksheet): ReadSheet {
     let any = false;
     headers.forEach((header, index) => {
       if (!header) return;
-      const value = cellValue(row.getCell(index + 1).value);
+      // findCell, not getCell: getCell creates the cells a row does not have, a header's worth per row.
+      const value = cellValue(row.findCell(index + 1)?.value ?? null);
       cells[header] = typeof value === 'string' ? value.trim() : value;
       if (!isBlank(value)) any = true;
     });
