@@ -65,10 +65,10 @@ export class InitiativeProjection implements ActivityProvider {
       const refusal = permanentStorageRefusal(error);
       if (!refusal) throw error;
       // The trail records what the workflow did, and who did it, even when the rest of its projection is
-      // refused; only a change the trail itself cannot hold is left to verification to report as unrecorded.
-      await this.writeAuditOnly(state, changes);
+      // refused, in the same transaction as the failure (a retry must not take the written entries for a
+      // projection done); only a change the trail itself cannot hold is left to verification to report.
       // Retrying would fail the same way for ever and hold every later command behind it.
-      await this.recordFailure(state, changes, correlationId, refusal);
+      await this.recordRefusal(state, changes, correlationId, refusal);
       // Nothing will bring these revisions: reads must not wait for them.
       this.freshness.projectedRevision(state.initiativeId, state.revision);
       return { outcome: 'refused', reason: refusal };
@@ -81,9 +81,25 @@ export class InitiativeProjection implements ActivityProvider {
     return { outcome: wrote ? 'projected' : 'already_projected' };
   }
 
-  private async recordFailure(state: LifecycleState, changes: LifecycleChange[], workflowId: string, reason: string): Promise<void> {
+  private async recordRefusal(state: LifecycleState, changes: LifecycleChange[], workflowId: string, reason: string): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const current = await this.lockInitiative(manager, state.initiativeId);
+        const appended = await this.appendAudit(manager, state, changes, current);
+        if (appended && current) await manager.update(Initiative, { id: state.initiativeId }, { auditHeadRevision: appended.head.revision, auditHeadHash: appended.head.hash });
+        await this.insertFailure(manager, state, changes, workflowId, reason);
+      });
+    } catch (error) {
+      if (!permanentStorageRefusal(error)) throw error;
+      // The trail cannot hold these changes either: the failure alone, for verification to name them.
+      await this.insertFailure(this.dataSource.manager, state, changes, workflowId, reason);
+    }
+    this.metrics.projectionRefused();
+  }
+
+  private async insertFailure(manager: EntityManager, state: LifecycleState, changes: LifecycleChange[], workflowId: string, reason: string): Promise<void> {
     const revisions = changes.map((change) => change.revision);
-    await this.dataSource
+    await manager
       .createQueryBuilder()
       .insert()
       .into(ProjectionFailure)
@@ -98,7 +114,6 @@ export class InitiativeProjection implements ActivityProvider {
       })
       .orIgnore()
       .execute();
-    this.metrics.projectionRefused();
   }
 
   private async write(state: LifecycleState, changes: LifecycleChange[], correlationId: string): Promise<LifecycleChange[] | null> {
@@ -171,19 +186,6 @@ export class InitiativeProjection implements ActivityProvider {
     // The head only moves forward: a late lower revision must not hide the ones above it.
     const head = current && current.auditHeadRevision > last.revision ? { revision: current.auditHeadRevision, hash: current.auditHeadHash } : last;
     return { fresh, head };
-  }
-
-  /** The trail's part of a projection whose other parts were refused: the entries and the initiative's chain head, nothing else. */
-  private async writeAuditOnly(state: LifecycleState, changes: LifecycleChange[]): Promise<void> {
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const current = await this.lockInitiative(manager, state.initiativeId);
-        const appended = await this.appendAudit(manager, state, changes, current);
-        if (appended && current) await manager.update(Initiative, { id: state.initiativeId }, { auditHeadRevision: appended.head.revision, auditHeadHash: appended.head.hash });
-      });
-    } catch (error) {
-      if (!permanentStorageRefusal(error)) throw error;
-    }
   }
 
   /** The stored entry the first new revision follows (the one just below it), or the genesis. */
