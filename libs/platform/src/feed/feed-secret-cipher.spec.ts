@@ -35,4 +35,14 @@ describe('feed secrets sealed at rest', () => {
     expect(cipher.open(secret, owner)).toBe(secret);
     expect(cipher.needsResealing(secret)).toBe(true);
   });
+
+  it('refuses a sealed secret cut short or malformed rather than signing with it, and tells which it cannot open', () => {
+    const cipher = new FeedSecretCipher([older]);
+    const stored = cipher.seal(secret, owner);
+    expect(() => cipher.open(stored.slice(0, -10), owner)).toThrow();
+    expect(() => cipher.open('sealed:v2:whatever', owner)).toThrow("the secret of key '20270301-ab12cd34' of source 'crm' is not a well-formed sealed secret");
+    expect(cipher.canOpen(stored)).toBe(true);
+    expect(cipher.canOpen(secret)).toBe(true);
+    expect(new FeedSecretCipher([newer]).canOpen(stored)).toBe(false);
+  });
 });

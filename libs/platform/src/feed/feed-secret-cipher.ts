@@ -1,7 +1,9 @@
 import type { FeedSecretKey } from '@tollgate/config';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-const SEALED = /^sealed:v1:([A-Za-z0-9._-]{1,64}):([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]+)$/;
+const SEALED_PREFIX = 'sealed:';
+const SEALED = /^sealed:v1:([A-Za-z0-9._-]{1,64}):([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{22,})$/;
+const TAG_BYTES = 16;
 
 /**
  * Seals a feed source's HMAC secret for its row and opens it again: AES-256-GCM
@@ -28,19 +30,30 @@ export class FeedSecretCipher {
 
   open(stored: string, owner: { sourceName: string; keyId: string }): string {
     const match = SEALED.exec(stored);
-    if (!match) return stored;
+    if (!match) {
+      // Something that says it is sealed but is not well formed is no secret to sign with.
+      if (stored.startsWith(SEALED_PREFIX)) throw new Error(`the secret of key '${owner.keyId}' of source '${owner.sourceName}' is not a well-formed sealed secret`);
+      return stored;
+    }
     const [, keyId, iv, sealed] = match;
     const key = this.keys.get(keyId);
     if (!key) throw new Error(`the secret of key '${owner.keyId}' of source '${owner.sourceName}' is sealed with '${keyId}', which TOLLGATE_FEED_SECRET_KEYS no longer holds`);
     const bytes = Buffer.from(sealed, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    if (bytes.length <= TAG_BYTES) throw new Error(`the secret of key '${owner.keyId}' of source '${owner.sourceName}' is cut short`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(`${owner.sourceName}\u0000${owner.keyId}`));
-    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-    return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
   }
 
   /** Whether a stored secret is plain or sealed with a key other than the current one. */
   needsResealing(stored: string): boolean {
     return SEALED.exec(stored)?.[1] !== this.secretKeys[0].keyId;
+  }
+
+  /** Whether the settings still hold the key a stored secret was sealed with (a plain one needs none). */
+  canOpen(stored: string): boolean {
+    const match = SEALED.exec(stored);
+    return match ? this.keys.has(match[1]) : !stored.startsWith(SEALED_PREFIX);
   }
 }

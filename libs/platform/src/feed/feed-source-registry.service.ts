@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { FeedSettings } from '@tollgate/config';
 import { FEED_SIGNATURE_HEADERS, type EventEnvelope } from '@tollgate/contracts';
 import { feedKeyProblem, feedTypeProblem, MAX_KEY_OVERLAP_MS, rotateFeedKeys, type FeedSource, type FeedSourceKey } from '@tollgate/domain';
@@ -56,6 +56,7 @@ export class FeedSourceRegistry implements OnApplicationBootstrap {
   private readAt = 0;
   private reading?: Promise<void>;
   private readonly cipher: FeedSecretCipher;
+  private readonly logger = new Logger(FeedSourceRegistry.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,7 +72,9 @@ export class FeedSourceRegistry implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const stored = await manager.find(FeedSourceKeyRecord, { lock: { mode: 'pessimistic_write' } });
-      for (const record of stored.filter((entry) => this.cipher.needsResealing(entry.secret))) {
+      // A secret sealed with a key these settings do not hold (an instance with newer settings sealed it) is
+      // left as it is: this instance cannot open it, and another can.
+      for (const record of stored.filter((entry) => this.cipher.needsResealing(entry.secret) && this.cipher.canOpen(entry.secret))) {
         const owner = { sourceName: record.sourceName, keyId: record.keyId };
         await manager.update(FeedSourceKeyRecord, owner, { secret: this.cipher.seal(this.cipher.open(record.secret, owner), owner) });
       }
@@ -137,7 +140,7 @@ export class FeedSourceRegistry implements OnApplicationBootstrap {
       // Two rotations at once must not both leave their key current.
       const source = await manager.findOne(FeedSourceRecord, { where: { name }, lock: { mode: 'pessimistic_write' } });
       if (!source) throw FeedSourceError.unknown(name);
-      const keys = (await manager.findBy(FeedSourceKeyRecord, { sourceName: name })).map((record) => this.keyOf(record));
+      const keys = (await manager.findBy(FeedSourceKeyRecord, { sourceName: name })).flatMap((record) => this.openedKey(record));
       const rotated = rotateFeedKeys(keys, key, at, overlap);
       await manager.delete(FeedSourceKeyRecord, { sourceName: name });
       await manager.insert(
@@ -227,12 +230,25 @@ export class FeedSourceRegistry implements OnApplicationBootstrap {
         name: record.name,
         eventTypes: record.eventTypes,
         orgNodeIds: record.orgNodeIds,
-        keys: keys.filter((key) => key.sourceName === record.name).map((key) => this.keyOf(key)),
+        keys: keys.filter((key) => key.sourceName === record.name).flatMap((key) => this.openedKey(key)),
         origin: 'registered',
       });
     }
     this.sources = sources;
     this.readAt = Date.now();
+  }
+
+  /**
+   * A key whose secret does not open here (sealed with a key these settings no longer hold) is left out and
+   * said in the log: its messages are refused as signed with an unknown key, and every other source goes on.
+   */
+  private openedKey(record: FeedSourceKeyRecord): FeedSourceKey[] {
+    try {
+      return [this.keyOf(record)];
+    } catch (error) {
+      this.logger.error(`feed source '${record.sourceName}', key '${record.keyId}': ${(error as Error).message}`);
+      return [];
+    }
   }
 
   /** A key's row as the registry uses it: its secret opened. */
