@@ -31,6 +31,11 @@ export class RateLimitGuard extends ThrottlerGuard {
     return person ? `person:${person}` : `address:${String(request['ip'])}`;
   }
 
+  // One count per kind and caller, across the kind's routes: the throttler's own key would give every export its own 120.
+  protected override generateKey(_context: ExecutionContext, tracker: string, kind: string): string {
+    return `${kind}:${tracker}`;
+  }
+
   // The standard header beside the throttler's own (Retry-After-<kind>), which clients do not know.
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     context.switchToHttp().getResponse<{ header(name: string, value: string): void }>().header('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));

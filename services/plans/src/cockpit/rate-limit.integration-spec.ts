@@ -37,6 +37,11 @@ describe('rate limits on costly routes', () => {
     const busy = `admin-${randomUUID()}`;
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await exportAs(busy)).status).toBe(200);
     expect((await exportAs(busy)).status).toBe(429);
+    // The count is the kind's, not the route's: another export by the same person is refused too.
+    const anotherExport = await fetch(`${plans.baseUrl}/api/portfolio/summary/export?orgNodeId=${randomUUID()}`, {
+      headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: busy, roles: ['admin'] }, TEST_ENVIRONMENT.jwtSecret)}` },
+    });
+    expect(anotherExport.status).toBe(429);
     expect((await exportAs(`admin-${randomUUID()}`)).status).toBe(200);
   });
 });
