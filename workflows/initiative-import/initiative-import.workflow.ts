@@ -17,7 +17,15 @@ const { readImport } = proxyActivities<InitiativeImportActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: READ_ATTEMPTS },
 });
 
-const { checkImportRows, applyImportRows, finishImport } = proxyActivities<InitiativeImportActivities>({
+// The import's end is recorded whatever it takes: an import left 'applying' in its table could be neither
+// cancelled nor uploaded again.
+const { finishImport } = proxyActivities<InitiativeImportActivities>({
+  taskQueue: TASK_QUEUES.initiatives,
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const { checkImportRows, applyImportRows } = proxyActivities<InitiativeImportActivities>({
   taskQueue: TASK_QUEUES.initiatives,
   startToCloseTimeout: '5 minutes',
   // A step whose worker died is tried again within seconds, not after the whole timeout.

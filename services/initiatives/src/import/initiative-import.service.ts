@@ -139,7 +139,8 @@ export class InitiativeImportService {
         taskQueue: TASK_QUEUES.lifecycle,
         args: [input],
         // An upload repeated while the import runs, or after it ended, is the same import.
-        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A failed import tried again replaces its run, should that still be closing.
+        workflowIdConflictPolicy: again ? 'TERMINATE_EXISTING' : 'USE_EXISTING',
         workflowIdReusePolicy: again ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
         staticSummary: `Import of initiatives ${input.importId} (${input.mode === 'all' ? 'a good file only' : 'the good rows'})`,
       });
