@@ -6,7 +6,7 @@ time rather than as a pod that will not start. They mirror what the processes re
 {{- $v := .Values -}}
 {{- if eq $v.environment "production" -}}
 {{- if not $v.signing.existingSecret -}}
-{{- fail "signing.existingSecret: production refuses the development signing keys; name the Secret with each service's signing key, its key id and the keyring (see README, \"The Helm chart\")" -}}
+{{- fail "signing.existingSecret: production refuses the development signing keys; name the Secret with each service's signing key, its key id and the keyring (values.yaml, signing)" -}}
 {{- end -}}
 {{- if not $v.finance.hmacSecret.existingSecret -}}
 {{- fail "finance.hmacSecret.existingSecret: production refuses the development HMAC key of inbound confirmations; name the Secret that holds the finance systems' key" -}}
