@@ -1,4 +1,4 @@
-import { demandCapacitySeries, valueSeries, valueSeriesByStage, waterfallBars } from './chart-data';
+import { cumulativeSeries, demandCapacitySeries, valueSeries, valueSeriesByStage, waterfallBars } from './chart-data';
 
 describe('chart data', () => {
   it('stands the target on the axis, stacks the stages up from zero and floats the gap up to the target', () => {
@@ -33,6 +33,22 @@ describe('chart data', () => {
     expect(bars.rise).toEqual([100, 150, 50]);
     expect(bars.labels).toEqual(['Target', '5', 'Planned beyond target']);
     expect(bars.kind).toEqual(['target', 'stage', 'surplus']);
+  });
+
+  it('adds planned, forecast and confirmed up month by month toward the target of the range', () => {
+    const periods = [
+      { period: '2027-01', planned: 100_000, forecast: 80_000, confirmed: 0 },
+      { period: '2027-02', planned: 100_000, forecast: 90_000, confirmed: 50_000 },
+      { period: '2027-03', planned: 50_000, forecast: 50_000, confirmed: 60_000 },
+    ];
+    expect(cumulativeSeries({ periods }, 100, 300_000)).toEqual({
+      periods: ['2027-01', '2027-02', '2027-03'],
+      planned: [1000, 2000, 2500],
+      forecast: [800, 1700, 2200],
+      confirmed: [0, 500, 1100],
+      target: 3000,
+    });
+    expect(cumulativeSeries({ periods }, 100, null).target).toBeNull();
   });
 
   it('keeps planned, forecast and confirmed apart, in major units', () => {

@@ -42,6 +42,25 @@ export function valueSeries(values: PeriodValues, minorPerMajor: number) {
 }
 
 /**
+ * Planned, forecast and confirmed value added up month by month, in major
+ * units, beside the target of the whole range: whether the year will reach
+ * its target, which monthly bars do not say.
+ */
+export function cumulativeSeries(values: PeriodValues, minorPerMajor: number, target: number | null) {
+  const running = (pick: (row: PeriodValues['periods'][number]) => number) => {
+    let sum = 0;
+    return values.periods.map((row) => (sum += pick(row)) / minorPerMajor);
+  };
+  return {
+    periods: values.periods.map((row) => row.period),
+    planned: running((row) => row.planned),
+    forecast: running((row) => row.forecast),
+    confirmed: running((row) => row.confirmed),
+    target: target === null ? null : target / minorPerMajor,
+  };
+}
+
+/**
  * Demand against capacity for each family, period by period over the plan's
  * months: the shortfall (demand beyond capacity) named so the chart can mark
  * it. A family missing one side counts that side as 0, as the S&OP rules do.

@@ -12,7 +12,7 @@ import { currentSession } from '../api/session';
 import { Problem } from '../feedback/Refusal';
 import { NewInitiativeForm } from './NewInitiativeForm';
 import { Chart, type ChartOption } from '../charts/Chart';
-import { valueSeriesByStage, waterfallBars } from '../charts/chart-data';
+import { cumulativeSeries, valueSeriesByStage, waterfallBars } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, formatRate, minorUnitsPerMajor, OFFERED_CURRENCIES } from '../format/money';
 import { formatDuration, formatPeriod, periodOf, shiftPeriod } from '../format/period';
 
@@ -53,6 +53,17 @@ function Figure({ label, value, hint, colour, to }: { label: string; value: stri
       )}
     </Card>
   );
+}
+
+/** A chart of money per month: months along, amounts up, a legend above taking `legendHeight` of it. */
+function monthlyMoneyFrame(periods: string[], minor: number, currency: string, legendHeight: number) {
+  return {
+    grid: { left: 90, right: 16, top: legendHeight, bottom: 40 },
+    legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 } },
+    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatMoney(value * minor, currency) },
+    xAxis: { type: 'category', data: periods.map((period) => formatPeriod(period)) },
+    yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatMoneyShort(value * minor, currency) } },
+  };
 }
 
 /** A node of the hierarchy: what is off plan first, then the headline figures, the DoI waterfall and value over time. */
@@ -103,21 +114,44 @@ export function NodePage() {
             value: rise,
             itemStyle: { color: bars.kind[index] === 'stage' ? (index === 1 ? COLOURS.confirmed : COLOURS.planned) : COLOURS[bars.kind[index] as 'target' | 'gap' | 'surplus'] },
           })),
+          // What the owners forecast, against the target and the plan: the gap that matters.
+          ...(summary.data
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  silent: true,
+                  lineStyle: { color: COLOURS.forecast, type: 'dashed' },
+                  label: { formatter: `Forecast ${formatMoneyShort(summary.data.total.forecast, currency)}`, position: 'insideEndTop', color: COLOURS.forecast },
+                  data: [{ yAxis: summary.data.total.forecast / minor }],
+                },
+              }
+            : {}),
         },
       ],
     };
-  }, [waterfall.data, minor, currency]);
+  }, [waterfall.data, summary.data, minor, currency]);
+
+  const cumulativeOption = useMemo<ChartOption | null>(() => {
+    if (!values.data || !waterfall.data) return null;
+    const target = waterfall.data.targetPlanId ? waterfall.data.steps[0].amount : null;
+    const series = cumulativeSeries(values.data, minor, target);
+    const line = (name: string, data: number[], colour: string, dashed = false) => ({ name, type: 'line', data, showSymbol: false, itemStyle: { color: colour }, lineStyle: { color: colour, ...(dashed ? { type: 'dashed' } : {}) } });
+    return {
+      ...monthlyMoneyFrame(series.periods, minor, currency, 40),
+      series: [
+        { ...line('Planned, cumulative', series.planned, COLOURS.planned), ...(series.target === null ? {} : { markLine: { symbol: 'none', silent: true, lineStyle: { color: COLOURS.target }, label: { formatter: `Target ${formatMoneyShort(series.target * minor, currency)}`, position: 'insideStartTop' }, data: [{ yAxis: series.target }] } }) },
+        line('Forecast, cumulative', series.forecast, COLOURS.forecast, true),
+        line('Confirmed by finance, cumulative', series.confirmed, COLOURS.confirmed),
+      ],
+    };
+  }, [values.data, waterfall.data, minor, currency]);
 
   const valuesOption = useMemo<ChartOption | null>(() => {
     if (!values.data) return null;
     const series = valueSeriesByStage(values.data, minor);
     return {
       // Every series named in a legend that wraps: a scrolling one hides the stages a reader looks for.
-      grid: { left: 90, right: 16, top: 92, bottom: 40 },
-      legend: { top: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 } },
-      tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatMoney(value * minor, currency) },
-      xAxis: { type: 'category', data: series.periods.map((period) => formatPeriod(period)) },
-      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatMoneyShort(value * minor, currency) } },
+      ...monthlyMoneyFrame(series.periods, minor, currency, 92),
       series: [
         // Planned value stacked by the stage it stands at; confirmed value in a bar of its own beside it, never on the stack.
         ...series.plannedByStage.map(({ stage, planned }) => ({
@@ -248,6 +282,16 @@ export function NodePage() {
           {valuesOption ? <Chart option={valuesOption} height={300} label="Planned, forecast and confirmed value per month" /> : values.error ? <Problem error={values.error} /> : <Skeleton h={300} />}
         </Card>
       </SimpleGrid>
+
+      <Card withBorder>
+        <Title order={2} size="h4">
+          Toward the target
+        </Title>
+        <Text size="sm" c="dimmed">
+          Planned, forecast and confirmed value added up month by month from {formatPeriod(from)}, against the target of the whole range: will the forecast reach it, and how much of it has finance confirmed?
+        </Text>
+        {cumulativeOption ? <Chart option={cumulativeOption} height={280} label="Cumulative value against the target" /> : values.error ? <Problem error={values.error} /> : <Skeleton h={280} />}
+      </Card>
 
       <section aria-labelledby="by-stage">
         <Title order={2} size="h3" id="by-stage" mb="xs">
