@@ -38,6 +38,16 @@ export function quotedCell(text: string): string {
   return text.length <= QUOTED_CHARACTERS ? `'${shown}'` : `'${shown}…'`;
 }
 
+/** A count as messages write it: 200 000. */
+export function spacedCount(count: number): string {
+  return count.toLocaleString('en-GB').replace(/,/g, ' ');
+}
+
+/** Why a library could not read a file, as a message may quote it: one short line of printable ASCII. */
+export function printableReason(error: unknown): string {
+  return String((error as Error)?.message ?? error).slice(0, 200).replace(/[^\x20-\x7e]/g, '?');
+}
+
 /** A file that is no spreadsheet Tollgate can read, with the reason and the status that answers it. */
 export class UnreadableSpreadsheetError extends Error {
   readonly status: 400 | 413 | 422 = 400;

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { limitCounter, quotedCell, SPREADSHEET_LIMITS, SpreadsheetLimitError, UnreadableSpreadsheetError } from './spreadsheet-limits';
+import { limitCounter, printableReason, quotedCell, spacedCount as thousands, SPREADSHEET_LIMITS, SpreadsheetLimitError, UnreadableSpreadsheetError } from './spreadsheet-limits';
 
 // Parts as ExcelJS finds them (a leading / dropped, the pattern anywhere in the name): whatever it would
 // read as a sheet or as the shared texts is scanned as one.
@@ -17,7 +17,6 @@ const MERGES = 1000;
 // The elements whose text is a cell's: a value, a formula, a text run (in a cell or a shared text).
 const CELL_TEXT = new Set(['v', 'f', 't']);
 
-const thousands = (count: number) => count.toLocaleString('en-GB').replace(/,/g, ' ');
 const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -179,7 +178,7 @@ function inflate(part: JSZip.JSZipObject, count: (bytes: number) => void, scanne
       reject(
         error instanceof UnreadableSpreadsheetError
           ? error
-          : new UnreadableSpreadsheetError(`the part ${part.name} of the workbook is not readable (${String((error as Error)?.message ?? error).slice(0, 200).replace(/[^\x20-\x7e]/g, '?')})`),
+          : new UnreadableSpreadsheetError(`the part ${part.name} of the workbook is not readable (${printableReason(error)})`),
       );
     };
     stream.on('data', (chunk) => {
@@ -233,7 +232,7 @@ export async function checkWorkbookBounds(buffer: Buffer): Promise<void> {
   try {
     zip = await JSZip.loadAsync(buffer);
   } catch (error) {
-    throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${String((error as Error).message).slice(0, 200).replace(/[^\x20-\x7e]/g, '?')})`);
+    throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${printableReason(error)})`);
   }
   const entries = Object.values(zip.files);
   const parts = entries.filter((part) => !part.dir);

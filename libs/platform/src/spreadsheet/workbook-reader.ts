@@ -1,6 +1,6 @@
 import { textProblem } from '@tollgate/domain';
 import ExcelJS from 'exceljs';
-import { limitCounter, quotedCell, SPREADSHEET_LIMITS, SpreadsheetLimitError, UnreadableSpreadsheetError } from './spreadsheet-limits';
+import { limitCounter, printableReason, quotedCell, spacedCount as thousands, SPREADSHEET_LIMITS, SpreadsheetLimitError, UnreadableSpreadsheetError } from './spreadsheet-limits';
 import type { SpreadsheetFormat } from './spreadsheet-table';
 import { checkWorkbookBounds } from './workbook-bounds';
 
@@ -64,8 +64,6 @@ function readXlsxSheet(sheet: ExcelJS.Worksheet): ReadSheet {
 
 // How many characters the CSV reader takes between two turns of the event loop: the service keeps answering.
 const CHARACTERS_PER_TURN = 1 << 20;
-
-const thousands = (count: number) => count.toLocaleString('en-GB').replace(/,/g, ' ');
 
 /**
  * The fields of RFC 4180 CSV records; quotes may hold commas, quotes and line
@@ -186,7 +184,7 @@ async function readAnySpreadsheet(buffer: Buffer, format: SpreadsheetFormat, csv
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${String((error as Error).message).slice(0, 200).replace(/[^\x20-\x7e]/g, '?')})`);
+    throw new UnreadableSpreadsheetError(`the file is not an xlsx workbook (${printableReason(error)})`);
   }
   return workbook.worksheets.map(readXlsxSheet);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportStepResult, InitiativeImportActivities } from '@tollgate/contracts';
 import type { InitiativeDraft, Role } from '@tollgate/domain';
-import { DomainError, readSpreadsheet, UnreadableSpreadsheetError, uuidFromKey } from '@tollgate/platform';
+import { DomainError, printableReason, readSpreadsheet, UnreadableSpreadsheetError, uuidFromKey } from '@tollgate/platform';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { Context } from '@temporalio/activity';
 import { DataSource, In, Between } from 'typeorm';
@@ -70,7 +70,7 @@ export class InitiativeImportActivitiesService implements ActivityProvider {
     } catch (error) {
       // Reading and grouping touch no database: whatever fails there fails again, so it is a problem of the
       // file, not a step to retry for ever.
-      const message = error instanceof UnreadableSpreadsheetError ? error.message : `the file could not be read (${String((error as Error)?.message ?? error).slice(0, 200).replace(/[^\x20-\x7e]/g, '?')})`;
+      const message = error instanceof UnreadableSpreadsheetError ? error.message : `the file could not be read (${printableReason(error)})`;
       grouped = { rows: [], orphans: 0, problems: [{ sheet: INITIATIVE_SHEETS.initiatives.name, row: 1, column: null, message }] };
     }
     const { rows, problems, orphans } = grouped;
