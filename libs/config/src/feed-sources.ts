@@ -2,6 +2,7 @@ import type { FeedSource } from '@tollgate/domain';
 import { parseIsoDuration } from '@tollgate/domain';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { nodeEnvironment } from './service-config';
 
 /** A source's name: what its messages carry in `x-tollgate-source` and as the envelope's `source`. */
 export const FEED_SOURCE_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
@@ -82,7 +83,7 @@ export function feedSettings(acceptedTypes: readonly string[]) {
   const list = feedSourceList(acceptedTypes);
   return z
     .object({
-      NODE_ENV: z.string().optional(),
+      NODE_ENV: nodeEnvironment,
       TOLLGATE_FEED_SECRET_KEYS: feedSecretKeys,
       TOLLGATE_FEED_SOURCES: z
         .string()
@@ -125,9 +126,7 @@ export function feedSettings(acceptedTypes: readonly string[]) {
         }),
     })
     .superRefine((env, context) => {
-      // Unset NODE_ENV is production, as everywhere.
-      const production = (env.NODE_ENV ?? 'production') === 'production';
-      if (production && env.TOLLGATE_FEED_SECRET_KEYS.some((entry) => entry.keyId === DEVELOPMENT_FEED_SECRET_KEY.keyId && entry.key.equals(DEVELOPMENT_FEED_SECRET_KEY.key))) {
+      if (env.NODE_ENV === 'production' && env.TOLLGATE_FEED_SECRET_KEYS.some((entry) => entry.keyId === DEVELOPMENT_FEED_SECRET_KEY.keyId && entry.key.equals(DEVELOPMENT_FEED_SECRET_KEY.key))) {
         context.addIssue({ code: 'custom', path: ['TOLLGATE_FEED_SECRET_KEYS'], message: "the development key is refused in production; set the keys registered feed sources' secrets are encrypted with" });
       }
     })

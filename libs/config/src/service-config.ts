@@ -50,10 +50,15 @@ const postgresUrl = z
 
 const duration = z.coerce.number().int().min(1);
 
+/**
+ * `NODE_ENV`, for every schema that refuses development secrets in production: unset means production,
+ * so development secrets and the token route are there only when asked for by name.
+ */
+export const nodeEnvironment = z.enum(['development', 'test', 'production']).default('production');
+
 /** Settings every service shares, named as environment variables. */
 export const commonEnvironment = {
-  // Unset means production: the development secret and the token route only when asked for by name.
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
+  NODE_ENV: nodeEnvironment,
   TOLLGATE_HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   // The cockpit page is served by the plans service and calls the other two from its origin.
   TOLLGATE_CORS_ORIGINS: z

@@ -24,6 +24,9 @@ describe('finance settings', () => {
   it('refuses the development key in production, naming the setting', () => {
     expect(() => loadConfig(financeConfigSchema, production)).toThrow(ConfigError);
     expect(() => loadConfig(financeConfigSchema, production)).toThrow(/TOLLGATE_FINANCE_HMAC_SECRET: the development key is refused in production/);
+    // No NODE_ENV is production here too, as in the settings every service shares.
+    const { NODE_ENV: _unset, ...unset } = production;
+    expect(() => loadConfig(financeConfigSchema, unset)).toThrow(/TOLLGATE_FINANCE_HMAC_SECRET: the development key is refused in production/);
     expect(loadConfig(financeConfigSchema, { ...production, TOLLGATE_FINANCE_HMAC_SECRET: 'a-real-shared-secret-0123' }).inbound.hmacSecret).toBe(
       'a-real-shared-secret-0123',
     );

@@ -1,4 +1,4 @@
-import { serviceConfigSchema, type ServiceConfig } from '@tollgate/config';
+import { nodeEnvironment, serviceConfigSchema, type ServiceConfig } from '@tollgate/config';
 import { z } from 'zod';
 
 /** The development key of inbound signatures, refused in production like the JWT secret. */
@@ -6,7 +6,7 @@ export const DEVELOPMENT_FINANCE_HMAC_SECRET = 'tollgate-dev-finance-secret';
 
 const financeSettings = z
   .object({
-    NODE_ENV: z.string().optional(),
+    NODE_ENV: nodeEnvironment,
     TOLLGATE_FINANCE_HMAC_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_FINANCE_HMAC_SECRET),
   })
   .superRefine((env, context) => {
