@@ -15,11 +15,14 @@ const WHAT: Record<RateLimitKind, string> = {
   heavyRead: 'exports and verifications by one person',
 };
 
+/** Whole seconds until the caller may try again, as the message and Retry-After both say it. */
+const retryAfterSeconds = (detail: ThrottlerLimitDetail) => Math.max(1, Math.ceil(detail.timeToBlockExpire));
+
 /** The counts, kept in this process: each replica counts its own requests. */
 export function rateLimitModule(limits: RateLimitSettings) {
   return ThrottlerModule.forRoot({
     throttlers: KINDS.map((name) => ({ name, ttl: WINDOW_MS, limit: limits[name] })),
-    errorMessage: (_context, detail) => `too many requests: at most ${detail.limit} a minute; try again in ${Math.max(1, Math.ceil(detail.timeToBlockExpire))} s`,
+    errorMessage: (_context, detail) => `too many requests: at most ${detail.limit} a minute; try again in ${retryAfterSeconds(detail)} s`,
   });
 }
 
@@ -38,7 +41,7 @@ export class RateLimitGuard extends ThrottlerGuard {
 
   // The standard header beside the throttler's own (Retry-After-<kind>), which clients do not know.
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    context.switchToHttp().getResponse<{ header(name: string, value: string): void }>().header('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    context.switchToHttp().getResponse<{ header(name: string, value: string): void }>().header('Retry-After', String(retryAfterSeconds(detail)));
     return super.throwThrottlingException(context, detail);
   }
 }

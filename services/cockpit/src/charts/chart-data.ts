@@ -15,6 +15,8 @@ export interface WaterfallBars {
   kind: Array<'target' | 'stage' | 'gap' | 'surplus'>;
 }
 
+const ENDS = { target: 'Target', gap: 'Gap to target', surplus: 'Planned beyond target' } as const;
+
 export function waterfallBars(waterfall: Waterfall, minorPerMajor: number, stageLabel: (stage: number) => string): WaterfallBars {
   const bars: WaterfallBars = { labels: [], base: [], rise: [], kind: [] };
   waterfall.steps.forEach((step, index) => {
@@ -23,7 +25,7 @@ export function waterfallBars(waterfall: Waterfall, minorPerMajor: number, stage
     const end = step.cumulative / minorPerMajor;
     const start = kind === 'target' ? 0 : (step.cumulative - step.amount) / minorPerMajor;
     const stage = /^stage (\d)$/.exec(step.label);
-    bars.labels.push(stage ? stageLabel(Number(stage[1])) : { target: 'Target', gap: 'Gap to target', surplus: 'Planned beyond target', stage: '' }[kind]);
+    bars.labels.push(stage ? stageLabel(Number(stage[1])) : kind === 'stage' ? step.label : ENDS[kind]);
     bars.base.push(Math.min(start, end));
     bars.rise.push(Math.abs(end - start));
     bars.kind.push(kind);
