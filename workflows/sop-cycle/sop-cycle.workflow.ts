@@ -18,26 +18,25 @@ import {
   type SopCycleActivities,
   type SopCycleChange,
   type SopCycleInput,
+  type SopDecisionCommand,
+  type SopMitigationCommand,
+  type SopStepCommand,
 } from '@tollgate/contracts';
 import {
-  checkMitigation,
-  currentStep,
-  checkSopDecision,
-  checkStepCompletion,
-  completeStep,
   conflict,
-  escalateMissedDeadlines,
+  currentStep,
+  decideSopCycle,
+  decisionWork,
+  evolveSopCycle,
   initialSopCycleState,
   isPublished,
   nextSopDeadline,
-  pivotMoves,
-  proposePivots,
-  raiseExceptions,
-  recordMitigation,
-  recordSopDecision,
+  workOfCurrentStep,
   type RuleViolation,
+  type SopCycleCommand,
+  type SopCycleFact,
   type SopCycleState,
-  type SopDecisionKind,
+  type SopDecisionContext,
 } from '@tollgate/domain';
 
 const { prepareSopCycle, raiseSopExceptions, proposeSopPivots, projectSopCycle, applySopDecision } = proxyActivities<SopCycleActivities>({
@@ -51,11 +50,15 @@ function refuse(violation: RuleViolation | null): void {
   if (violation) throw ApplicationFailure.create({ type: SOP_CYCLE_REFUSAL, message: violation.message, details: [violation], nonRetryable: true });
 }
 
+/** Validators run again on replay no more than they write history: they must not draw from the workflow's random ids. */
+const VALIDATING: SopDecisionContext['newId'] = () => '00000000-0000-4000-8000-000000000000';
+
 /**
  * One node's monthly S&OP cycle: data gathering, demand review, supply
- * review, pre-S&OP reconciliation, executive S&OP, published. People move it
- * with updates; the workflow keeps the deadlines, computes the exceptions at
- * pre-S&OP, escalates what is late, and carries out the executive decisions.
+ * review, pre-S&OP reconciliation, executive S&OP, published. What may change
+ * and how is the domain's `decideSopCycle` and `evolveSopCycle`; this
+ * workflow wires them to updates, the plans service's activities (the
+ * exceptions, the pivots, carrying out decisions) and the deadlines' timers.
  */
 export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
   const { orgNodeId, period, startedBy } = input;
@@ -65,14 +68,33 @@ export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
   let projectionTail: Promise<void> = Promise.resolve();
   let announced = false;
   const preparing = () => refuse(state ? null : conflict('the cycle is being prepared; try again in a moment'));
+  const context = (newId: SopDecisionContext['newId'] = uuid4): SopDecisionContext => ({ now: Date.now(), newId });
 
-  /** Projects in order; each projection carries a snapshot, so later changes cannot leak into it. */
+  /** The facts a command makes true, applied; a refusal fails the update (its validator has already asked the same). */
+  function apply(command: SopCycleCommand): SopCycleFact[] {
+    const ruling = decideSopCycle(state!, command, context());
+    if (!ruling.ok) refuse(ruling.violation);
+    const facts = ruling.ok ? ruling.facts : [];
+    state = facts.reduce(evolveSopCycle, state!);
+    return facts;
+  }
+
+  /** Projects in order; `evolveSopCycle` never changes a state once made, so each projection carries the state as it was. */
   function project(changes: SopCycleChange[]): Promise<void> {
-    const snapshot = JSON.parse(JSON.stringify(state)) as SopCycleState;
+    const snapshot = state!;
     setCurrentDetails(sopCycleDetails(snapshot));
     projectionTail = projectionTail.then(() => projectSopCycle({ state: snapshot, changes }));
     return projectionTail;
   }
+
+  /** A person's update: validated and handled by the same decision. */
+  const validating = <Sent>(toCommand: (sent: Sent) => SopCycleCommand) => ({
+    validator: (sent: Sent) => {
+      preparing();
+      const ruling = decideSopCycle(state!, toCommand(sent), context(VALIDATING));
+      if (!ruling.ok) refuse(ruling.violation);
+    },
+  });
 
   setHandler(SOP_CYCLE.state, () => state!);
   setHandler(SOP_CYCLE.started, async () => {
@@ -80,83 +102,79 @@ export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
     return state!;
   });
 
+  const stepCompletion = (command: SopStepCommand): SopCycleCommand => ({ type: 'complete-step', actor: command.actor, step: command.step, note: command.note });
   setHandler(
     SOP_CYCLE.completeStep,
     async (command) => {
-      const next = completeStep(state!, command.actor, command.note?.trim() || null, Date.now());
+      apply(stepCompletion(command));
       const changes: SopCycleChange[] = [{ type: 'step-completed', step: command.step }];
-      if (next.step === 'pre_sop') {
-        raiseExceptions(state!, await raiseSopExceptions({ cycleId: state!.cycleId, orgNodeId, period }), Date.now());
+      const work = workOfCurrentStep(state!);
+      if (work === 'raise-exceptions') {
+        apply({ type: 'raise-exceptions', exceptions: await raiseSopExceptions({ cycleId: state!.cycleId, orgNodeId, period }) });
         changes.push({ type: 'exceptions-raised' });
       }
-      if (next.step === 'executive_sop') proposePivots(state!, await proposeSopPivots({ orgNodeId }));
+      if (work === 'propose-pivots') apply({ type: 'propose-pivots', proposals: await proposeSopPivots({ orgNodeId }) });
       await project(changes);
       return state!;
     },
-    { validator: (command) => preparing() ?? refuse(checkStepCompletion(state!, command.actor, command.step)) },
+    validating(stepCompletion),
   );
 
+  const mitigation = (command: SopMitigationCommand): SopCycleCommand => ({ type: 'submit-mitigation', ...command });
   setHandler(
     SOP_CYCLE.submitMitigation,
     async (command) => {
-      recordMitigation(state!, command.actor, command.exceptionId, command, Date.now());
+      apply(mitigation(command));
       await project([{ type: 'mitigation-submitted', exceptionId: command.exceptionId }]);
       return state!;
     },
-    { validator: (command) => preparing() ?? refuse(checkMitigation(state!, command.actor, command.exceptionId, command)) },
+    validating(mitigation),
   );
 
+  const decision = (command: SopDecisionCommand): SopCycleCommand => ({ type: 'record-decision', ...command });
   setHandler(
     SOP_CYCLE.recordDecision,
     async (command) => {
-      const cycle = state!;
-      const decision = recordSopDecision(
-        cycle,
-        command.actor,
-        { decisionId: uuid4(), kind: command.kind as SopDecisionKind, subject: command.subject, rationale: command.rationale },
-        Date.now(),
-      );
-      if (decision.kind === 'approve_pivot' || decision.kind === 'promote_scenario') {
-        const moves = decision.kind === 'approve_pivot' ? pivotMoves(cycle, decision.subject!) : [];
+      const [recorded] = apply(decision(command));
+      const decided = (recorded as Extract<SopCycleFact, { type: 'decision-recorded' }>).decision;
+      const work = decisionWork(state!, decided);
+      if (work) {
         try {
-          decision.outcome = await applySopDecision({ cycleId: cycle.cycleId, orgNodeId, decision, moves });
+          apply({ type: 'settle-decision', decisionId: decided.decisionId, outcome: await applySopDecision({ cycleId: state!.cycleId, orgNodeId, ...work }) });
         } catch (error) {
-          // A decision that cannot be carried out (an unknown scenario) is not recorded.
-          cycle.decisions.splice(cycle.decisions.indexOf(decision), 1);
+          // A decision that cannot be carried out (an unknown scenario) is withdrawn: it is not one of the cycle's.
+          apply({ type: 'settle-decision', decisionId: decided.decisionId, outcome: null });
           const cause = error instanceof ActivityFailure ? error.cause : undefined;
           if (cause instanceof ApplicationFailure && cause.type === SOP_DECISION_REFUSED) refuse(cause.details?.[0] as RuleViolation);
           throw error;
         }
-      } else {
-        decision.outcome = [];
       }
-      cycle.version += 1;
-      await project([{ type: 'decision-recorded', decisionId: decision.decisionId }]);
-      return { state: cycle, decision };
+      await project([{ type: 'decision-recorded', decisionId: decided.decisionId }]);
+      return { state: state!, decision: state!.decisions.find((known) => known.decisionId === decided.decisionId)! };
     },
-    { validator: (command) => preparing() ?? refuse(checkSopDecision(state!, command.actor, command)) },
+    validating(decision),
   );
 
   const plan = await prepareSopCycle({ orgNodeId, period });
   state = initialSopCycleState({ cycleId: workflowInfo().workflowId, orgNodeId, period, startedBy, now: Date.now(), plan });
   await project([{ type: 'cycle-started' }]);
   announced = true;
-  return await runDeadlines(state);
+  return await runDeadlines();
 
-  async function runDeadlines(cycle: SopCycleState): Promise<SopCycleState> {
-      while (!isPublished(cycle)) {
-      const version = cycle.version;
-      const deadline = nextSopDeadline(cycle);
+  async function runDeadlines(): Promise<SopCycleState> {
+    while (!isPublished(state!)) {
+      const version = state!.version;
+      const deadline = nextSopDeadline(state!);
       const changed =
-        deadline === null ? await condition(() => cycle.version !== version) : await condition(() => cycle.version !== version, Math.max(deadline - Date.now(), 1));
+        deadline === null ? await condition(() => state!.version !== version) : await condition(() => state!.version !== version, Math.max(deadline - Date.now(), 1));
       if (!changed) {
-        const escalations = escalateMissedDeadlines(cycle, Date.now());
+        const escalations = apply({ type: 'pass-deadlines' }).flatMap((fact) => (fact.type === 'escalated' ? fact.escalations : []));
         if (escalations.length) await project([{ type: 'escalated', escalations }]);
       }
     }
     await condition(allHandlersFinished);
     await projectionTail;
-    return cycle;
+    return state!;
   }
 }
 

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, SopCycleException, SopCyclePlan, SopCycleState, SopDecision, SopEscalation, SopPivotProposal } from '@tollgate/domain';
+import type { Actor, RaisedSopException, SopCyclePlan, SopCycleState, SopDecision, SopEscalation, SopPivotProposal } from '@tollgate/domain';
 
 /** The failure type of a refused cycle update; its first detail is the RuleViolation. */
 export const SOP_CYCLE_REFUSAL = 'SopCycleRefusal';
@@ -46,7 +46,7 @@ export interface SopCycleActivities {
   /** The node's owners and deadlines for the cycle; refuses (non-retryable) an unknown node. */
   prepareSopCycle(input: { orgNodeId: string; period: string }): Promise<SopCyclePlan>;
   /** Computes the period's exceptions under the node, stores them and announces each (`plans.exception-raised`). Idempotent per cycle. */
-  raiseSopExceptions(input: { cycleId: string; orgNodeId: string; period: string }): Promise<Omit<SopCycleException, 'mitigation' | 'escalated'>[]>;
+  raiseSopExceptions(input: { cycleId: string; orgNodeId: string; period: string }): Promise<RaisedSopException[]>;
   /** Ranks the initiatives of each program under the node against its capacity. */
   proposeSopPivots(input: { orgNodeId: string }): Promise<SopPivotProposal[]>;
   /** Rewrites the cycle's row (newest version wins) and writes the changes' events in the same transaction. */

@@ -3,7 +3,7 @@ export * from './phantom-progress';
 export * from './portfolio-pivot';
 export * from './sop-exception';
 export * from './target-waterfall';
-export * from './sop-cycle';
+export * from './cycle';
 export * from './plan-accuracy';
 export * from './plan-cell';
 export * from './plan-comparison';

@@ -1,5 +1,5 @@
 import { parseIsoDuration } from '../initiative/iso-duration';
-import { SOP_STEPS, type SopCyclePlan, type SopStep } from './sop-cycle';
+import { SOP_STEPS, type SopCyclePlan, type SopStep } from './cycle/sop-cycle-state';
 
 type RunStep = Exclude<SopStep, 'published'>;
 

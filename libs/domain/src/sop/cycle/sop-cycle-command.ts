@@ -1,0 +1,22 @@
+import type { Actor } from '../../initiative/actor';
+import type { RaisedSopException, SopPivotProposal } from './sop-cycle-state';
+
+/**
+ * What may be asked of a cycle: people's commands, and the engine's own
+ * (what an activity computed, a deadline's timer firing, a decision carried
+ * out or refused by the plans service).
+ */
+export type SopCycleCommand =
+  | { type: 'complete-step'; actor: Actor; step: string; note: string | null }
+  | { type: 'submit-mitigation'; actor: Actor; exceptionId: string; action: string; ownerId: string; dueDate: string }
+  | { type: 'record-decision'; actor: Actor; kind: string; subject: string | null; rationale: string }
+  | { type: 'raise-exceptions'; exceptions: readonly RaisedSopException[] }
+  | { type: 'propose-pivots'; proposals: readonly SopPivotProposal[] }
+  | { type: 'settle-decision'; decisionId: string; outcome: string[] | null }
+  | { type: 'pass-deadlines' };
+
+/** The time and fresh ids a decision may use: the workflow's, so that it replays. */
+export interface SopDecisionContext {
+  now: number;
+  newId: () => string;
+}

@@ -1,0 +1,173 @@
+import { instantAt, millisecondsOf, type Instant } from '../../instant';
+import type { PivotMove } from '../portfolio-pivot';
+import type { SopExceptionKind } from '../sop-exception';
+
+/** The steps of a monthly S&OP cycle, in the order they are walked. */
+export const SOP_STEPS = ['data_gathering', 'demand_review', 'supply_review', 'pre_sop', 'executive_sop', 'published'] as const;
+
+export type SopStep = (typeof SOP_STEPS)[number];
+
+/** Who runs each step and how long it may take: set per node (the policy), fixed for a cycle when it starts. */
+export interface SopCyclePlan {
+  owners: Record<Exclude<SopStep, 'published'>, string>;
+  /** Milliseconds each step may take, counted from when it begins. */
+  durationsMs: Record<Exclude<SopStep, 'published'>, number>;
+  /** How long exception owners have to send their mitigation once pre-S&OP computes the exceptions. */
+  mitigationWindowMs: number;
+}
+
+export interface SopStepState {
+  step: SopStep;
+  ownerId: string;
+  /** Null until the step begins. */
+  startedAt: Instant | null;
+  dueAt: Instant | null;
+  completedAt: Instant | null;
+  completedBy: string | null;
+  note: string | null;
+  overdue: boolean;
+}
+
+export interface SopMitigation {
+  action: string;
+  ownerId: string;
+  dueDate: string;
+  submittedBy: string;
+  submittedAt: Instant;
+}
+
+/** An exception as the cycle tracks it: raised at pre-S&OP, owing a mitigation. */
+export interface SopCycleException {
+  exceptionId: string;
+  kind: SopExceptionKind;
+  subject: string;
+  ownerId: string;
+  mitigation: SopMitigation | null;
+  escalated: boolean;
+}
+
+/** An exception as pre-S&OP computes it, before the cycle tracks its mitigation. */
+export type RaisedSopException = Omit<SopCycleException, 'mitigation' | 'escalated'>;
+
+export interface SopPivotProposal {
+  programId: string;
+  initiativeId: string;
+  move: PivotMove;
+  score: number;
+}
+
+export const SOP_DECISION_KINDS = ['approve_pivot', 'reject_pivot', 'promote_scenario', 'accept_mitigation', 'resolution'] as const;
+
+export type SopDecisionKind = (typeof SOP_DECISION_KINDS)[number];
+
+export interface SopDecision {
+  decisionId: string;
+  kind: SopDecisionKind;
+  /** The program of a pivot, the scenario to promote, the exception whose mitigation is accepted; null for a free resolution. */
+  subject: string | null;
+  rationale: string;
+  decidedBy: string;
+  decidedAt: Instant;
+  /** What carrying it out did (e.g. initiatives put on hold); null while it is being carried out. */
+  outcome: string[] | null;
+}
+
+export interface SopEscalation {
+  kind: 'step_overdue' | 'mitigation_missing';
+  subject: string;
+  ownerId: string;
+  /** The chair, or the steering committee when the chair's own step is late. */
+  escalatedTo: string;
+  at: Instant;
+}
+
+export interface SopCycleState {
+  cycleId: string;
+  orgNodeId: string;
+  period: string;
+  startedBy: string;
+  startedAt: Instant;
+  /** The executive S&OP's owner: decisions are theirs (or a PMO's), escalations reach them. */
+  chairId: string;
+  stepIndex: number;
+  steps: SopStepState[];
+  durationsMs: SopCyclePlan['durationsMs'];
+  mitigationWindowMs: number;
+  mitigationDueAt: Instant | null;
+  exceptions: SopCycleException[];
+  pivots: SopPivotProposal[];
+  decisions: SopDecision[];
+  escalations: SopEscalation[];
+  /** Bumped on every change: the projection keeps only the newest. */
+  version: number;
+}
+
+export const STEERING_COMMITTEE = 'steering_committee';
+
+export function currentStep(state: SopCycleState): SopStepState {
+  return state.steps[state.stepIndex];
+}
+
+export function isPublished(state: SopCycleState): boolean {
+  return currentStep(state).step === 'published';
+}
+
+export function initialSopCycleState(start: {
+  cycleId: string;
+  orgNodeId: string;
+  period: string;
+  startedBy: string;
+  now: number;
+  plan: SopCyclePlan;
+}): SopCycleState {
+  const { plan, now } = start;
+  const steps = SOP_STEPS.map((step, index): SopStepState => ({
+    step,
+    ownerId: step === 'published' ? plan.owners.executive_sop : plan.owners[step],
+    startedAt: index === 0 ? instantAt(now) : null,
+    dueAt: index === 0 ? instantAt(now + plan.durationsMs.data_gathering) : null,
+    completedAt: null,
+    completedBy: null,
+    note: null,
+    overdue: false,
+  }));
+  return {
+    cycleId: start.cycleId,
+    orgNodeId: start.orgNodeId,
+    period: start.period,
+    startedBy: start.startedBy,
+    startedAt: instantAt(now),
+    chairId: plan.owners.executive_sop,
+    stepIndex: 0,
+    steps,
+    durationsMs: plan.durationsMs,
+    mitigationWindowMs: plan.mitigationWindowMs,
+    mitigationDueAt: null,
+    exceptions: [],
+    pivots: [],
+    decisions: [],
+    escalations: [],
+    version: 1,
+  };
+}
+
+/** The next moment a deadline falls (epoch milliseconds, for a timer): the current step's, or the mitigation window's while some are missing. */
+export function nextSopDeadline(state: SopCycleState): number | null {
+  if (isPublished(state)) return null;
+  const candidates: number[] = [];
+  const step = currentStep(state);
+  if (!step.overdue && step.dueAt !== null) candidates.push(millisecondsOf(step.dueAt));
+  if (state.mitigationDueAt !== null && state.exceptions.some((exception) => !exception.mitigation && !exception.escalated)) {
+    candidates.push(millisecondsOf(state.mitigationDueAt));
+  }
+  return candidates.length ? Math.min(...candidates) : null;
+}
+
+/** The agenda of the executive S&OP: exceptions, escalations and proposed pivots, nothing that is on plan. */
+export function sopAgenda(state: SopCycleState) {
+  return {
+    exceptions: state.exceptions,
+    escalations: state.escalations,
+    pivots: state.pivots,
+  };
+}
