@@ -20,7 +20,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
       // Layers: domain depends on nothing; contracts on domain; workflows on
-      // contracts and domain; infrastructure libraries below the services.
+      // contracts and domain; infrastructure libraries below the services; the
+      // feature libraries (feeds, spreadsheets) on the infrastructure, never under it.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -29,8 +30,9 @@ export default tseslint.config(
             { sourceTag: 'layer:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:contracts', onlyDependOnLibsWithTags: ['layer:domain'] },
             { sourceTag: 'layer:infrastructure', onlyDependOnLibsWithTags: ['layer:infrastructure', 'layer:contracts', 'layer:domain'] },
+            { sourceTag: 'layer:feature', onlyDependOnLibsWithTags: ['layer:infrastructure', 'layer:contracts', 'layer:domain'] },
             { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:domain', 'layer:infrastructure'] },
-            { sourceTag: 'layer:service', onlyDependOnLibsWithTags: ['layer:infrastructure', 'layer:contracts', 'layer:domain'] },
+            { sourceTag: 'layer:service', onlyDependOnLibsWithTags: ['layer:feature', 'layer:infrastructure', 'layer:contracts', 'layer:domain'] },
             { sourceTag: 'layer:test', onlyDependOnLibsWithTags: ['*'] },
             // The cockpit page runs in a browser: of the libraries, only the pure domain rules.
             { sourceTag: 'layer:ui', onlyDependOnLibsWithTags: ['layer:domain'] },

@@ -21,7 +21,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@tollgate/(auth|config|contracts|domain|messaging|observability|platform|temporal)$': path.join(
+    '^@tollgate/(auth|config|contracts|domain|feeds|messaging|observability|platform|spreadsheets|temporal)$': path.join(
       root,
       'libs/$1/src/index.ts',
     ),

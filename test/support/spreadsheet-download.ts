@@ -1,5 +1,5 @@
 import { issueDevelopmentToken } from '@tollgate/auth';
-import { csvRecords } from '@tollgate/platform';
+import { csvRecords } from '@tollgate/spreadsheets';
 import ExcelJS from 'exceljs';
 import type { Person } from './http-client';
 import { TEST_ENVIRONMENT } from './test-environment';

@@ -15,6 +15,4 @@ export * from './json-body';
 export * from './storable-text.pipe';
 export * from './exact-number.pipe';
 export * from './validation-schema';
-export * from './feed';
-export * from './spreadsheet';
 export * from './rate-limit';

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { FeedModule, PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
+import { FeedModule } from '@tollgate/feeds';
+import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
 import { AuditModule } from './audit/audit.module';
 import { ImportModule } from './import/import.module';

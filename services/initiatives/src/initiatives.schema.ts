@@ -1,4 +1,5 @@
-import { FeedSourceKeyRecord, FeedSourceRecord, StackProbe, StackProbeReceipt } from '@tollgate/platform';
+import { FeedSourceKeyRecord, FeedSourceRecord } from '@tollgate/feeds';
+import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
 import { InitiativeLifecycle1764115200000 } from '../migrations/1764115200000-initiative-lifecycle';
 import { ProjectionFailure1764806400000 } from '../migrations/1764806400000-projection-failure';

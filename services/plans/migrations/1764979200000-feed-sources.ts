@@ -1,4 +1,4 @@
-import { createFeedTables, dropFeedTables } from '@tollgate/platform';
+import { createFeedTables, dropFeedTables } from '@tollgate/feeds';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The outside systems registered to send on this service's feeds, and their keys. */

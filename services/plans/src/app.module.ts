@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { FeedModule, PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
+import { FeedModule } from '@tollgate/feeds';
+import { PlatformModule, StackProbeModule, StackProbeService } from '@tollgate/platform';
 import { ActivityWorkerModule } from '@tollgate/temporal';
 import { CockpitModule } from './cockpit/cockpit.module';
 import type { PlansConfig } from './config/plans.config';

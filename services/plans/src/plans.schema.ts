@@ -1,4 +1,5 @@
-import { FeedSourceKeyRecord, FeedSourceRecord, StackProbe, StackProbeReceipt } from '@tollgate/platform';
+import { FeedSourceKeyRecord, FeedSourceRecord } from '@tollgate/feeds';
+import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
 import { OrgHierarchy1764288000000 } from '../migrations/1764288000000-org-hierarchy';
 import { PortfolioReadModel1764374400000 } from '../migrations/1764374400000-portfolio-read-model';

@@ -1,5 +1,5 @@
 import { ledgerPeriods, realizationFigures } from '@tollgate/domain';
-import { csvOf, type SheetTable } from '@tollgate/platform';
+import { csvOf, type SheetTable } from '@tollgate/spreadsheets';
 import { initiativeLedgerSheets } from './initiative-ledger-export';
 
 const csv = (table: SheetTable) => csvOf(table).toString('utf8').trim().split('\r\n');

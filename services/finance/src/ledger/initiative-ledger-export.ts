@@ -1,5 +1,5 @@
 import type { LedgerPeriod, LedgerTotals, RealizationFigures } from '@tollgate/domain';
-import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/platform';
+import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/spreadsheets';
 
 /** An initiative's ledger as `GET /api/initiatives/:id/ledger` answers it. */
 export interface InitiativeLedgerView {

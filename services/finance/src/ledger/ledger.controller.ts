@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiErrorAnswers } from '@tollgate/platform';
+import { ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/spreadsheets';
 import { LedgerExportQuery, RealizationQuery } from './dtos/ledger-export.query';
 import { initiativeLedgerSheets } from './initiative-ledger-export';
 import { toCsv } from './ledger-csv';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportStepResult, InitiativeImportActivities } from '@tollgate/contracts';
 import type { InitiativeDraft, Role } from '@tollgate/domain';
-import { DomainError, printableReason, readSpreadsheet, UnreadableSpreadsheetError, uuidFromKey } from '@tollgate/platform';
+import { DomainError, uuidFromKey } from '@tollgate/platform';
+import { printableReason, readSpreadsheet, UnreadableSpreadsheetError } from '@tollgate/spreadsheets';
 import type { ActivityProvider } from '@tollgate/temporal';
 import { Context } from '@temporalio/activity';
 import { DataSource, In, Between } from 'typeorm';

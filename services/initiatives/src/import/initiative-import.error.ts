@@ -1,4 +1,5 @@
-import { DomainError, type SpreadsheetLimitError } from '@tollgate/platform';
+import { DomainError } from '@tollgate/platform';
+import type { SpreadsheetLimitError } from '@tollgate/spreadsheets';
 
 export enum ImportErrorCode {
   UnknownImport = 'unknown_import',

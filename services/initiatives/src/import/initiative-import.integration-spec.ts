@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { goodInitiativeRows, initiativeWorkbook as workbook, XLSX_CONTENT_TYPE as XLSX, type ImportRows as Rows } from '../../../../test/support/initiative-workbook-file';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { SPREADSHEET_BODY_IDLE_MS, SPREADSHEET_BODY_LIMIT_BYTES } from '@tollgate/platform';
+import { SPREADSHEET_BODY_IDLE_MS, SPREADSHEET_BODY_LIMIT_BYTES } from '@tollgate/spreadsheets';
 import JSZip from 'jszip';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';

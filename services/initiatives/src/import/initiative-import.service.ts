@@ -3,7 +3,8 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import type { Principal } from '@tollgate/auth';
 import { initiativeImportWorkflowId, TASK_QUEUES, WORKFLOW_TYPES, type ImportMode, type ImportProgress, type InitiativeImportInput } from '@tollgate/contracts';
 import { hasRole } from '@tollgate/domain';
-import { checkSpreadsheetBounds, spreadsheetFormatOf, SpreadsheetLimitError, uuidFromKey } from '@tollgate/platform';
+import { uuidFromKey } from '@tollgate/platform';
+import { checkSpreadsheetBounds, spreadsheetFormatOf, SpreadsheetLimitError } from '@tollgate/spreadsheets';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { InitiativeImportRow, type ImportRowState } from './initiative-import-row.entity';

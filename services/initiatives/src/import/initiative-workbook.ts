@@ -1,6 +1,6 @@
 import type { Actor, InitiativeDraft } from '@tollgate/domain';
 import { checkInitiativeCreator, DEFAULT_CURRENCY, draftProblems, isCurrencyCode, minorUnitsOf, partyFieldProblems } from '@tollgate/domain';
-import { quotedCell, type CellProblem, type CellValue, type ReadSheet, type SheetColumn, type SheetTable } from '@tollgate/platform';
+import { quotedCell, type CellProblem, type CellValue, type ReadSheet, type SheetColumn, type SheetTable } from '@tollgate/spreadsheets';
 
 export type { CellProblem };
 

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { feedNodeProblem } from '@tollgate/domain';
 import { UnprocessableEventError } from '@tollgate/messaging';
-import { DomainError, FeedIntake } from '@tollgate/platform';
+import { FeedIntake } from '@tollgate/feeds';
+import { DomainError } from '@tollgate/platform';
 import { ProgramDirectory } from '../program/program-directory.service';
 import { InitiativeService } from './initiative.service';
 

@@ -1,4 +1,4 @@
-import { csvOf, type SheetTable } from '@tollgate/platform';
+import { csvOf, type SheetTable } from '@tollgate/spreadsheets';
 import { planFileName, planSheets } from './plan-export';
 import type { PlanView } from './plan-view';
 

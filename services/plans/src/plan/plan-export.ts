@@ -1,5 +1,5 @@
 import type { PlanKind } from '@tollgate/domain';
-import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/platform';
+import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/spreadsheets';
 import type { PlanView } from './plan-view';
 
 const KIND_NAMES: Record<PlanKind, string> = { record: 'plan of record', scenario: 'scenario', superseded: 'superseded plan of record' };

@@ -1,4 +1,4 @@
-import { FeedSourceRegistry } from '@tollgate/platform';
+import { FeedSourceRegistry } from '@tollgate/feeds';
 import { FEED_SIGNATURE_HEADERS, FEED_TOPICS } from '@tollgate/contracts';
 import { randomUUID } from 'node:crypto';
 import { feedDeadLetterReason, feedEnvelope, feedHeaders, sendFeed, type FeedKey } from '../../../../test/support/feed-sender';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EventEnvelope } from '@tollgate/contracts';
 import { feedNodeProblem, repeatedPlanCells, type FeedSource, type PlanCell as PlanFigure } from '@tollgate/domain';
 import { UnprocessableEventError } from '@tollgate/messaging';
-import { FeedIntake } from '@tollgate/platform';
+import { FeedIntake } from '@tollgate/feeds';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { nodeLineage } from '../org-node/node-lineage';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/platform';
+import { ApiCreatedOrExisting } from '@tollgate/platform';
+import { ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery, SpreadsheetUpload } from '@tollgate/spreadsheets';
 import { PlanErrorAnswers } from './plan-error-answers';
 import { PlanImportService } from './plan-import.service';
 import { planTemplate } from './plan-workbook';

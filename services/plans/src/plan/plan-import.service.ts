@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { DEFAULT_CURRENCY } from '@tollgate/domain';
-import { readSpreadsheet, spreadsheetFormatOf, SpreadsheetLimitError, UnreadableSpreadsheetError, type CellProblem, type SpreadsheetLimit } from '@tollgate/platform';
+import { readSpreadsheet, spreadsheetFormatOf, SpreadsheetLimitError, UnreadableSpreadsheetError, type CellProblem, type SpreadsheetLimit } from '@tollgate/spreadsheets';
 import { STATUS_CODES } from 'node:http';
 import { isUUID } from 'class-validator';
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { isCurrencyCode, minorUnitsOf, repeatedPlanCells, type PlanCell as PlanFigure } from '@tollgate/domain';
-import { quotedCell, type CellProblem, type CellValue, type ReadSheet, type SheetTable } from '@tollgate/platform';
+import { quotedCell, type CellProblem, type CellValue, type ReadSheet, type SheetTable } from '@tollgate/spreadsheets';
 
 /** One table of a plan as a CSV holds it: a line, a family (none for targets), a period and a value. */
 export const PLAN_CSV_SHEET = 'Plan';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
-import { ApiCreatedOrExisting, ApiSpreadsheetFile, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiCreatedOrExisting, idempotencyKey } from '@tollgate/platform';
+import { ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/spreadsheets';
 import { ForecastAccuracyQuery } from './dtos/forecast-accuracy.query';
 import { ActualDemandDto, PlanCellsDto } from './dtos/plan-cells.dto';
 import { CreateScenarioDto } from './dtos/scenario.dto';

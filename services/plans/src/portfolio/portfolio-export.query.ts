@@ -1,4 +1,4 @@
-import { WithSpreadsheetFormat } from '@tollgate/platform';
+import { WithSpreadsheetFormat } from '@tollgate/spreadsheets';
 import { PortfolioSummaryQuery } from './portfolio-summary.query';
 import { PortfolioValuesQuery } from './portfolio-values.query';
 

@@ -1,5 +1,5 @@
 import { portfolioSummary } from '@tollgate/domain';
-import { csvOf, type SheetTable } from '@tollgate/platform';
+import { csvOf, type SheetTable } from '@tollgate/spreadsheets';
 import { portfolioSummarySheets, portfolioValuesSheets } from './portfolio-export';
 
 const EXPORTED_AT = '2027-04-02T08:00:00.000Z';

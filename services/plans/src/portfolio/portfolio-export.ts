@@ -1,5 +1,5 @@
 import { isStage, stageName, type LedgerPeriod } from '@tollgate/domain';
-import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/platform';
+import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/spreadsheets';
 
 /** The summary as `GET /api/portfolio/summary` answers it. */
 export interface PortfolioSummaryView {

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, ApiSpreadsheetFile, spreadsheetFile } from '@tollgate/platform';
+import { ApiErrorAnswers } from '@tollgate/platform';
+import { ApiSpreadsheetFile, spreadsheetFile } from '@tollgate/spreadsheets';
 import { portfolioSummarySheets, portfolioValuesSheets } from './portfolio-export';
 import { PortfolioSummaryExportQuery, PortfolioValuesExportQuery } from './portfolio-export.query';
 import { PortfolioInitiativesQuery, PortfolioListQuery, PortfolioSummaryQuery } from './portfolio-summary.query';

@@ -1,5 +1,5 @@
 import { initialSopCycleState, instantAt, type SopCycleState } from '@tollgate/domain';
-import { csvOf, type SheetTable } from '@tollgate/platform';
+import { csvOf, type SheetTable } from '@tollgate/spreadsheets';
 import { inWords, sopCycleSheets } from './sop-cycle-export';
 import type { SopExceptionRecord } from './sop-exception.entity';
 import { agendaView, cycleView } from './sop-cycle-view';

@@ -1,5 +1,5 @@
 import type { SopExceptionKind } from '@tollgate/domain';
-import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/platform';
+import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/spreadsheets';
 import type { agendaView, cycleView } from './sop-cycle-view';
 
 type CycleView = ReturnType<typeof cycleView>;

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
 import { DEFAULT_CURRENCY } from '@tollgate/domain';
-import { ApiCreatedOrExisting, ApiErrorAnswers, ApiSpreadsheetFile, idempotencyKey, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/platform';
+import { ApiCreatedOrExisting, ApiErrorAnswers, idempotencyKey } from '@tollgate/platform';
+import { ApiSpreadsheetFile, spreadsheetFile, SpreadsheetFormatQuery } from '@tollgate/spreadsheets';
 import { PlanService } from '../plan/plan.service';
 import { CompleteStepDto, MitigationDto, SopDecisionDto } from './dtos/sop-commands.dto';
 import { SopCycleSetupDto } from './dtos/sop-cycle-setup.dto';

@@ -1,4 +1,4 @@
-import { WithSpreadsheetFormat } from '@tollgate/platform';
+import { WithSpreadsheetFormat } from '@tollgate/spreadsheets';
 import { TargetWaterfallQuery } from './target-waterfall.query';
 
 /** The waterfall's query, and the file's format and table. */

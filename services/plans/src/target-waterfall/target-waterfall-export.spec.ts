@@ -1,5 +1,5 @@
 import { targetWaterfall } from '@tollgate/domain';
-import { csvOf } from '@tollgate/platform';
+import { csvOf } from '@tollgate/spreadsheets';
 import { targetWaterfallSheets, waterfallStepName } from './target-waterfall-export';
 
 describe('target waterfall export', () => {

@@ -1,5 +1,5 @@
 import { isStage, stageName, type WaterfallStep } from '@tollgate/domain';
-import { notesTable, withCurrencyColumn, type SheetTable } from '@tollgate/platform';
+import { notesTable, withCurrencyColumn, type SheetTable } from '@tollgate/spreadsheets';
 
 /** The waterfall as `GET /api/portfolio/waterfall` answers it. */
 export interface TargetWaterfallView {

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorAnswers, ApiSpreadsheetFile, spreadsheetFile } from '@tollgate/platform';
+import { ApiErrorAnswers } from '@tollgate/platform';
+import { ApiSpreadsheetFile, spreadsheetFile } from '@tollgate/spreadsheets';
 import { targetWaterfallSheets } from './target-waterfall-export';
 import { TargetWaterfallExportQuery } from './target-waterfall-export.query';
 import { TargetWaterfallQuery } from './target-waterfall.query';

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
-import { RateLimited } from '../rate-limit';
+import { RateLimited } from '@tollgate/platform';
 import { SPREADSHEET_CONTENT_TYPES } from './spreadsheet-table';
 
 /**

@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Po
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@tollgate/auth';
 import { parseIsoDuration } from '@tollgate/domain';
-import { ApiErrorAnswers } from '../error-answers';
+import { ApiErrorAnswers } from '@tollgate/platform';
 import { FeedScopeDto, RegisterFeedSourceDto, RotateFeedKeyDto } from './dtos/feed-source.dto';
 import { FeedSourceRegistry } from './feed-source-registry.service';
 

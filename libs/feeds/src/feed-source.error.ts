@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { DomainError } from '@tollgate/platform';
 
 export enum FeedSourceErrorCode {
   UnknownSource = 'unknown_feed_source',

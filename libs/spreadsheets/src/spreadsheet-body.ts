@@ -10,9 +10,9 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiResponse } from '@nestjs/swagger';
+import { RateLimited } from '@tollgate/platform';
 import { raw, type Request, type Response } from 'express';
 import type { Observable } from 'rxjs';
-import { RateLimited } from '../rate-limit';
 import { SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { SPREADSHEET_CONTENT_TYPES } from './spreadsheet-table';
 

@@ -1,11 +1,10 @@
-import { rateLimitModule } from '../rate-limit';
 import { BadRequestException, Controller, Get, Module, Query, type StreamableFile } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiProperty, SwaggerModule } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { IsString, MinLength, validateSync } from 'class-validator';
 import ExcelJS from 'exceljs';
-import { ApiErrorAnswers } from '../error-answers';
+import { ApiErrorAnswers, rateLimitModule } from '@tollgate/platform';
 import { ApiSpreadsheetFile } from './api-spreadsheet-file.decorator';
 import { fileNamePart, spreadsheetFile, SpreadsheetFormatQuery, WithSpreadsheetFormat } from './spreadsheet-file';
 import type { SheetTable } from './spreadsheet-table';

@@ -3,8 +3,8 @@ import type { ServiceConfig } from '@tollgate/config';
 import { FEED_TOPICS, prefixedTopic, type EventEnvelope, type FeedEventType } from '@tollgate/contracts';
 import type { FeedSource } from '@tollgate/domain';
 import { EventConsumers, UnprocessableEventError } from '@tollgate/messaging';
+import { SERVICE_CONFIG } from '@tollgate/platform';
 import type { EntityManager } from 'typeorm';
-import { SERVICE_CONFIG } from '../service-config.token';
 import { FeedMetrics } from './feed-metrics';
 import { FeedSourceRegistry } from './feed-source-registry.service';
 
