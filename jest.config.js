@@ -6,5 +6,6 @@ module.exports = {
     '<rootDir>/services/*/jest.config.js',
     '<rootDir>/workflows/jest.config.js',
     '<rootDir>/test/runner/jest.config.js',
+    '<rootDir>/test/repository/jest.config.js',
   ],
 };

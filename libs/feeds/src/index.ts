@@ -5,4 +5,3 @@ export * from './feed-source-registry.service';
 export * from './feed-source.entity';
 export * from './feed-source-key.entity';
 export * from './feed-source.error';
-export * from './feed-tables';

@@ -5,7 +5,6 @@ export * from './run-service';
 export * from './service-config.token';
 export * from './stack-probe';
 export * from './migrate-schema';
-export * from './platform-schema';
 export * from './bigint-number.transformer';
 export * from './domain-error';
 export * from './idempotency-key';

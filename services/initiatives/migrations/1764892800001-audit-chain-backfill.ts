@@ -1,6 +1,5 @@
-import { AUDIT_CHAIN_GENESIS, EMPTY_AUDIT_CHAIN_HEAD, sealAuditRecords, type Evidence } from '@tollgate/domain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditDigest } from '../src/audit/audit-digest';
+import { FROZEN_AUDIT_CHAIN_GENESIS, frozenSealAuditTrail, type FrozenAuditRecord } from './frozen/audit-chain-seal';
 
 interface StoredEntry {
   revision: number;
@@ -8,17 +7,18 @@ interface StoredEntry {
   actor_id: string;
   at: Date;
   reason: string | null;
-  evidence: Evidence | null;
+  evidence: FrozenAuditRecord['evidence'];
   details: Record<string, unknown>;
 }
 
 /**
  * Seals the audit entries written before the chain, as they stand now, and
  * sets each initiative's chain head. The hashes are computed here with the
- * service's own canonical form rather than in SQL: jsonb prints keys in its
- * own order and spacing, which no SQL text would match. An initiative whose
- * revision is past its last entry gets that revision as its head, so the
- * verification reports the missing entries instead of sealing over the gap.
+ * service's canonical form as it stood then (a frozen copy, in frozen/) rather
+ * than in SQL: jsonb prints keys in its own order and spacing, which no SQL
+ * text would match. An initiative whose revision is past its last entry gets
+ * that revision as its head, so the verification reports the missing entries
+ * instead of sealing over the gap.
  */
 export class AuditChainBackfill1764892800001 implements MigrationInterface {
   name = 'AuditChainBackfill1764892800001';
@@ -41,7 +41,7 @@ export class AuditChainBackfill1764892800001 implements MigrationInterface {
     );
     await queryRunner.query(
       `UPDATE "initiatives"."initiative" SET "audit_head_revision" = "revision", "audit_head_hash" = $1 WHERE "audit_head_hash" IS NULL`,
-      [AUDIT_CHAIN_GENESIS],
+      [FROZEN_AUDIT_CHAIN_GENESIS],
     );
   }
 
@@ -55,7 +55,7 @@ export class AuditChainBackfill1764892800001 implements MigrationInterface {
       `SELECT "revision", "action", "actor_id", "at", "reason", "evidence", "details" FROM "initiatives"."audit_entry" WHERE "initiative_id" = $1 ORDER BY "revision"`,
       [initiativeId],
     );
-    const sealed = sealAuditRecords(
+    const sealed = frozenSealAuditTrail(
       stored.map((entry) => ({
         initiativeId,
         revision: entry.revision,
@@ -66,8 +66,6 @@ export class AuditChainBackfill1764892800001 implements MigrationInterface {
         evidence: entry.evidence,
         details: entry.details,
       })),
-      EMPTY_AUDIT_CHAIN_HEAD,
-      auditDigest,
     );
     await queryRunner.query(
       `UPDATE "initiatives"."audit_entry" AS "entry" SET "previous_hash" = "sealed"."previous_hash", "hash" = "sealed"."hash"

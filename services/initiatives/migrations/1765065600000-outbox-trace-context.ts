@@ -1,4 +1,3 @@
-import { addOutboxTraceContext, dropOutboxTraceContext } from '@tollgate/platform';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Each outbox row keeps the trace context of the change that wrote it. */
@@ -6,10 +5,10 @@ export class OutboxTraceContext1765065600000 implements MigrationInterface {
   name = 'OutboxTraceContext1765065600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await addOutboxTraceContext(queryRunner, 'initiatives');
+    await queryRunner.query(`ALTER TABLE "initiatives"."outbox_message" ADD COLUMN "trace_context" jsonb`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await dropOutboxTraceContext(queryRunner, 'initiatives');
+    await queryRunner.query(`ALTER TABLE "initiatives"."outbox_message" DROP COLUMN "trace_context"`);
   }
 }
