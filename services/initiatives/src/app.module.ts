@@ -6,9 +6,12 @@ import { AuditModule } from './audit/audit.module';
 import { ImportModule } from './import/import.module';
 import { InitiativeImportActivitiesService } from './import/initiative-import-activities.service';
 import type { InitiativesConfig } from './config/initiatives.config';
-import { InitiativeProjection } from './initiative/initiative-projection.service';
 import { InitiativeModule } from './initiative/initiative.module';
 import { INITIATIVES_ENTITIES, INITIATIVES_MIGRATIONS } from './initiatives.schema';
+import { ProjectionFailureModule } from './projection-failure/projection-failure.module';
+import { InitiativeProjection } from './projection/initiative-projection.service';
+import { ProjectionModule } from './projection/projection.module';
+import { WorkModule } from './work/work.module';
 
 @Module({})
 export class AppModule {
@@ -22,12 +25,14 @@ export class AppModule {
         StackProbeModule,
         FeedModule.forRoot(config.feeds),
         initiatives,
+        ProjectionFailureModule,
+        WorkModule,
         AuditModule,
         imports,
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,
-          imports: [StackProbeModule, initiatives, imports],
+          imports: [StackProbeModule, ProjectionModule, imports],
           activityProviders: [StackProbeService, InitiativeProjection, InitiativeImportActivitiesService],
         }),
       ],

@@ -12,9 +12,9 @@ import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-out
 import { ImportPerUploader1765152000000 } from '../migrations/1765152000000-import-per-uploader';
 import { InitiativeImportRow } from './import/initiative-import-row.entity';
 import { InitiativeImport } from './import/initiative-import.entity';
-import { AuditEntry } from './audit/audit-entry.entity';
+import { AuditEntry } from './projection/audit-entry.entity';
 import { GateRequestRecord } from './gate/gate-request.entity';
-import { Initiative } from './initiative/initiative.entity';
+import { Initiative } from './projection/initiative.entity';
 import { KnownOrgNode } from './program/known-org-node.entity';
 import { ProjectionFailure } from './projection-failure/projection-failure.entity';
 

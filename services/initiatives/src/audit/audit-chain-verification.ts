@@ -1,11 +1,11 @@
 import { isUUID } from 'class-validator';
 import { verifyAuditChain, type AuditChainVerdict } from '@tollgate/domain';
 import type { DataSource } from 'typeorm';
-import { Initiative } from '../initiative/initiative.entity';
+import { Initiative } from '../projection/initiative.entity';
 import { ProjectionFailure } from '../projection-failure/projection-failure.entity';
-import { AuditEntry } from './audit-entry.entity';
-import { auditDigest } from './audit-digest';
-import { auditRecordOf } from './audit-record';
+import { AuditEntry } from '../projection/audit-entry.entity';
+import { auditDigest } from '../projection/audit-digest';
+import { auditRecordOf } from '../projection/audit-record';
 
 /** The verdict on one initiative's stored audit trail. */
 export interface AuditChainVerification extends AuditChainVerdict {

@@ -12,10 +12,10 @@ import { serviceTestEnv } from '../../../../test/support/test-environment';
 import type { RunningWorkflowWorker } from '../../../../test/support/workflow-worker';
 import { AuditChainBackfill1764892800001 } from '../../migrations/1764892800001-audit-chain-backfill';
 import { AuditChainRequired1764892800002 } from '../../migrations/1764892800002-audit-chain-required';
-import { InitiativeProjection } from '../initiative/initiative-projection.service';
-import { auditDigest } from './audit-digest';
-import { AuditEntry } from './audit-entry.entity';
-import { auditRecordOf } from './audit-record';
+import { InitiativeProjection } from '../projection/initiative-projection.service';
+import { auditDigest } from '../projection/audit-digest';
+import { AuditEntry } from '../projection/audit-entry.entity';
+import { auditRecordOf } from '../projection/audit-record';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const COMMAND = 'dist/services/initiatives/services/initiatives/src/audit/verify-audit-chain.js';

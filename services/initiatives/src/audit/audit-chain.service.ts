@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InitiativeError } from '../initiative/initiative.error';
-import { ProjectionFreshness } from '../initiative/projection-freshness';
+import { ProjectionFreshness } from '../projection/projection-freshness';
 import { verifyStoredAuditChain, type AuditChainVerification } from './audit-chain-verification';
 
 /** Checks an initiative's audit trail for the API. */

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ProjectionFreshnessModule } from '../initiative/projection-freshness.module';
+import { ProjectionModule } from '../projection/projection.module';
 import { AuditChainController } from './audit-chain.controller';
 import { AuditChainService } from './audit-chain.service';
 
-@Module({ imports: [ProjectionFreshnessModule], controllers: [AuditChainController], providers: [AuditChainService] })
+@Module({ imports: [ProjectionModule], controllers: [AuditChainController], providers: [AuditChainService] })
 export class AuditModule {}

@@ -3,7 +3,7 @@ import { loadConfigOrExit } from '@tollgate/config';
 import { postgresOptions, serviceEntities } from '@tollgate/platform';
 import { DataSource, MoreThan } from 'typeorm';
 import { initiativesConfigSchema } from '../config/initiatives.config';
-import { Initiative } from '../initiative/initiative.entity';
+import { Initiative } from '../projection/initiative.entity';
 import { INITIATIVES_ENTITIES } from '../initiatives.schema';
 import { verifyStoredAuditChain } from './audit-chain-verification';
 

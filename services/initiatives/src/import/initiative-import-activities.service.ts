@@ -7,7 +7,7 @@ import type { ActivityProvider } from '@tollgate/temporal';
 import { Context } from '@temporalio/activity';
 import { DataSource, In, Between } from 'typeorm';
 import { KnownOrgNode } from '../program/known-org-node.entity';
-import { Initiative } from '../initiative/initiative.entity';
+import { Initiative } from '../projection/initiative.entity';
 import { InitiativeService } from '../initiative/initiative.service';
 import { InitiativeImportRow } from './initiative-import-row.entity';
 import { InitiativeImport } from './initiative-import.entity';

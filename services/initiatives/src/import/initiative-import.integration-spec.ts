@@ -11,7 +11,7 @@ import { announceProgram } from '../../../../test/support/org-nodes';
 import type { RunningService } from '../../../../test/support/running-service';
 import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
-import { Initiative } from '../initiative/initiative.entity';
+import { Initiative } from '../projection/initiative.entity';
 import { InitiativeImport } from './initiative-import.entity';
 
 const pmo: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };

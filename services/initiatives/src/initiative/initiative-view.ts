@@ -1,6 +1,6 @@
 import { missingKeys, missingKeySlots, plannedValueOf, totalForecast, type GateRequest, type LifecycleState } from '@tollgate/domain';
 import type { GateRequestRecord } from '../gate/gate-request.entity';
-import type { Initiative } from './initiative.entity';
+import type { Initiative } from '../projection/initiative.entity';
 
 /** An initiative as the API shows it: execution progress apart from value realized. */
 export function initiativeView(row: Initiative, gates: GateRequestRecord[]) {

@@ -22,19 +22,19 @@ import { randomUUID } from 'node:crypto';
 import { uuidFromKey } from '@tollgate/platform';
 import { DataSource, FindOptionsWhere, Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditEntry } from '../audit/audit-entry.entity';
-import { auditRecordOf } from '../audit/audit-record';
+import { AuditEntry } from '../projection/audit-entry.entity';
+import { auditRecordOf } from '../projection/audit-record';
 import { gateRecordOf } from '../gate/gate-record';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { ProgramDirectory } from '../program/program-directory.service';
 import type { CreateInitiativeDto } from './dtos/create-initiative.dto';
 import type { ListInitiativesQuery } from './dtos/list-initiatives.query';
-import { Initiative } from './initiative.entity';
+import { Initiative } from '../projection/initiative.entity';
 import { InitiativeError, InitiativeErrorCode } from './initiative.error';
 import { gateView, initiativeSummary, initiativeView } from './initiative-view';
-import { InitiativeProjection } from './initiative-projection.service';
+import { InitiativeProjection } from '../projection/initiative-projection.service';
 import { LifecycleGateway } from './lifecycle-gateway';
-import { ProjectionFreshness } from './projection-freshness';
+import { ProjectionFreshness } from '../projection/projection-freshness';
 
 /** The escalation grace periods new lifecycles start with. */
 export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { LIFECYCLE, LIFECYCLE_REFUSAL } from '@tollgate/contracts';
 import { InitiativeError } from './initiative.error';
 import { LifecycleGateway } from './lifecycle-gateway';
-import { LifecycleMetrics } from './lifecycle-metrics';
+import { LifecycleMetrics } from '../projection/lifecycle-metrics';
 import { Registry } from 'prom-client';
 
 // How a failed Temporal call becomes the API's answer. The real paths are

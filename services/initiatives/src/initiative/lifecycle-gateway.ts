@@ -14,7 +14,7 @@ import {
 import type { LifecycleState, RuleViolation } from '@tollgate/domain';
 import { WorkflowCallError, WorkflowGateway } from '@tollgate/temporal';
 import { InitiativeError } from './initiative.error';
-import { LifecycleMetrics } from './lifecycle-metrics';
+import { LifecycleMetrics } from '../projection/lifecycle-metrics';
 
 /**
  * How long a command may wait on Temporal. An update that is accepted but

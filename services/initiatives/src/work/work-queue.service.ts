@@ -4,8 +4,8 @@ import type { Principal } from '@tollgate/auth';
 import { gateDecisionRight, missingKeys, type Actor, type LifecycleState } from '@tollgate/domain';
 import { Repository } from 'typeorm';
 import { GateRequestRecord } from '../gate/gate-request.entity';
-import { Initiative } from '../initiative/initiative.entity';
-import { ProjectionFreshness } from '../initiative/projection-freshness';
+import { Initiative } from '../projection/initiative.entity';
+import { ProjectionFreshness } from '../projection/projection-freshness';
 
 /** What awaits a person's decision: the same rule the workflow applies decides what is listed. */
 @Injectable()

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { initiativeAtStage4, initiativePeople } from '../../../../test/support/initiative-walk';
 import { startInitiativesStack, type InitiativesStack } from '../../../../test/support/test-stack';
-import { InitiativeProjection } from '../initiative/initiative-projection.service';
+import { InitiativeProjection } from './initiative-projection.service';
 
 const operator: Person = { id: `pmo-${randomUUID()}`, roles: ['pmo'] };
 
