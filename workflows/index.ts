@@ -5,5 +5,6 @@ export { initiativeLifecycle } from './initiative-lifecycle/initiative-lifecycle
 // `temporal workflow count --query 'WorkflowType="confirmationDelivery" AND ExecutionStatus="Running"'` answers 0 on every cluster.
 export { confirmationDelivery } from './confirmation-delivery/confirmation-delivery.workflow';
 export { sopCycle } from './sop-cycle/sop-cycle.workflow';
+export { sopAction } from './sop-action/sop-action.workflow';
 export { monthlySopCycle } from './sop-cycle/monthly-sop-cycle.workflow';
 export { initiativeImport } from './initiative-import/initiative-import.workflow';

@@ -1,18 +1,23 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
 import {
   initiativeWorkflowId,
   LIFECYCLE,
+  SOP_ACTION,
+  SOP_ACTION_REFUSAL,
   SOP_CYCLE,
   SOP_CYCLE_REFUSAL,
+  sopActionWorkflowId,
   SOP_DECISION_REFUSED,
   sopCycleWorkflowId,
   TASK_QUEUES,
   WORKFLOW_TYPES,
+  type SopActionActivities,
+  type SopActionChange,
   type SopCycleActivities,
   type SopCycleChange,
 } from '@tollgate/contracts';
-import { notFound, type Actor, type SopCyclePlan, type SopCycleState, type SopPivotProposal } from '@tollgate/domain';
+import { notFound, type Actor, type SopActionState, type SopCyclePlan, type SopCycleState, type SopPivotProposal } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
 import { LifecycleHarness, PEOPLE, refusal } from '../initiative-lifecycle/testing/lifecycle-harness';
 
@@ -31,10 +36,22 @@ describe('sopCycle on the time-skipping server', () => {
   const projections: { state: SopCycleState; changes: SopCycleChange[] }[] = [];
   const pivotsByNode = new Map<string, SopPivotProposal[]>();
   const applied: { decisionId: string; moves: { initiativeId: string; move: string }[] }[] = [];
+  const actionProjections: { state: SopActionState; changes: SopActionChange[] }[] = [];
 
   // The plans service's activities: canned figures in, and the approved pivot carried out
   // as the service does it, by signalling the lifecycle workflows.
-  const plansActivities: SopCycleActivities = {
+  const plansActivities: SopCycleActivities & SopActionActivities = {
+    projectSopAction: async (input) => void actionProjections.push(input),
+    // As the plans service does: each action a workflow of its own, started once.
+    openSopActions: async ({ actions }) => {
+      for (const state of actions) {
+        await harness.env.client.workflow
+          .start(WORKFLOW_TYPES.sopAction, { taskQueue: TASK_QUEUES.lifecycle, workflowId: sopActionWorkflowId(state.actionId), args: [{ state }] })
+          .catch((error: unknown) => {
+            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          });
+      }
+    },
     prepareSopCycle: async () => CYCLE_PLAN,
     raiseSopExceptions: async ({ cycleId, orgNodeId }) => [
       { exceptionId: `${cycleId}:below-plan`, kind: 'forecast_below_plan', subject: orgNodeId, ownerId: 'dana' },
@@ -206,5 +223,61 @@ describe('sopCycle on the time-skipping server', () => {
       ['approve_pivot', 'program-logistics'],
       ['reject_pivot', 'program-retail'],
     ]);
+  });
+
+  it('follows what the executive S&OP decided after the cycle is published: a reminder, the chair told when overdue, done only with evidence, dropped only by the chair', async () => {
+    const handle = await startCycle();
+    const atExecutive = await walkToExecutive(handle);
+    const now = await harness.env.currentTimeMs();
+    const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
+    const [belowPlan] = atExecutive.exceptions;
+    await handle.executeUpdate(SOP_CYCLE.submitMitigation, {
+      args: [{ actor: planner, exceptionId: belowPlan.exceptionId, action: 'push the spring promotion', ownerId: 'dana', dueDate: day(10) }],
+    });
+    const accepted = await handle.executeUpdate(SOP_CYCLE.recordDecision, {
+      args: [{ actor: chair, kind: 'accept_mitigation', subject: belowPlan.exceptionId, rationale: 'covers the gap', action: { doneWhen: 'the promotion calendar' } }],
+    });
+    const resolved = await handle.executeUpdate(SOP_CYCLE.recordDecision, {
+      args: [
+        {
+          actor: chair,
+          kind: 'resolution',
+          subject: null,
+          rationale: 'Chilled needs a second look',
+          action: { title: 'Review Chilled demand', ownerId: 'sue', dueDate: day(5), expectedEffect: 'a plan Chilled can meet', doneWhen: 'the revised demand plan' },
+        },
+      ],
+    });
+    // Queries only from here: waiting on a result lets the test server skip time to whatever timer comes next.
+    expect((await complete(handle, chair, 'executive_sop')).stepIndex).toBe(5);
+
+    // The cycle is over; its actions go on.
+    const promotion = harness.env.client.workflow.getHandle(sopActionWorkflowId(accepted.decision.actions![0].actionId));
+    const review = harness.env.client.workflow.getHandle(sopActionWorkflowId(resolved.decision.actions![0].actionId));
+    expect(await promotion.query(SOP_ACTION.state)).toMatchObject({ status: 'open', title: 'push the spring promotion', ownerId: 'dana', chairId: 'carl', remindedAt: null });
+
+    // Two days before its date, the review's owner is reminded; the promotion, due later, is not.
+    await harness.env.sleep(4 * DAY + 60_000);
+    expect((await review.query(SOP_ACTION.state)).remindedAt).not.toBeNull();
+    expect((await promotion.query(SOP_ACTION.state)).remindedAt).toBeNull();
+
+    expect((await refusal(review.executeUpdate(SOP_ACTION.complete, { args: [{ actor: supplyLead, evidence: { text: ' ', links: [] } }] }), SOP_ACTION_REFUSAL)).kind).toBe(
+      'unprocessable',
+    );
+    const done = await review.executeUpdate(SOP_ACTION.complete, { args: [{ actor: supplyLead, evidence: { text: 'Revised plan signed off', links: ['https://plans/chilled'] } }] });
+    expect(done).toMatchObject({ status: 'done', done: { by: 'sue', evidence: { text: 'Revised plan signed off' } } });
+    expect(await review.query(SOP_ACTION.state)).toMatchObject({ status: 'done', overdueAt: null });
+
+    // The promotion's date passes with nothing done: the chair is told.
+    await harness.env.sleep(7 * DAY);
+    expect(await promotion.query(SOP_ACTION.state)).toMatchObject({ status: 'open', escalatedTo: 'carl', overdueAt: expect.any(String) });
+    expect((await refusal(promotion.executeUpdate(SOP_ACTION.drop, { args: [{ actor: planner, reason: 'too late now' }] }), SOP_ACTION_REFUSAL)).kind).toBe('forbidden');
+    await promotion.executeUpdate(SOP_ACTION.drop, { args: [{ actor: chair, reason: 'the promotion moved to May' }] });
+    expect(await promotion.result()).toMatchObject({ status: 'dropped', dropped: { by: 'carl', reason: 'the promotion moved to May' } });
+
+    const changes = (actionId: string) => actionProjections.filter((projection) => projection.state.actionId === actionId).flatMap((projection) => projection.changes.map((change) => change.type));
+    expect(changes(accepted.decision.actions![0].actionId)).toEqual(['opened', 'reminded', 'overdue', 'dropped']);
+    expect(changes(resolved.decision.actions![0].actionId)).toEqual(['opened', 'reminded', 'done']);
+    await harness.keepHistory(promotion, 'dropped-after-overdue', 'sop-action');
   });
 });

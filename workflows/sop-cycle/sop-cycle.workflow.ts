@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -31,15 +32,17 @@ import {
   initialSopCycleState,
   isPublished,
   nextSopDeadline,
+  openSopAction,
   workOfCurrentStep,
   type RuleViolation,
   type SopCycleCommand,
   type SopCycleFact,
   type SopCycleState,
+  type SopDecision,
   type SopDecisionContext,
 } from '@tollgate/domain';
 
-const { prepareSopCycle, raiseSopExceptions, proposeSopPivots, projectSopCycle, applySopDecision } = proxyActivities<SopCycleActivities>({
+const { prepareSopCycle, raiseSopExceptions, proposeSopPivots, projectSopCycle, applySopDecision, openSopActions } = proxyActivities<SopCycleActivities>({
   taskQueue: TASK_QUEUES.plans,
   startToCloseTimeout: '1 minute',
   // The plans service may be down for a while: its work waits, it is never skipped.
@@ -49,6 +52,9 @@ const { prepareSopCycle, raiseSopExceptions, proposeSopPivots, projectSopCycle, 
 function refuse(violation: RuleViolation | null): void {
   if (violation) throw ApplicationFailure.create({ type: SOP_CYCLE_REFUSAL, message: violation.message, details: [violation], nonRetryable: true });
 }
+
+/** Before this change a decision's actions were recorded and not followed; cycles begun then replay without their children. */
+const FOLLOWS_ACTIONS = 'sop-cycle-follows-actions';
 
 /** Validators run again on replay no more than they write history: they must not draw from the workflow's random ids. */
 const VALIDATING: SopDecisionContext['newId'] = () => '00000000-0000-4000-8000-000000000000';
@@ -149,11 +155,25 @@ export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
           throw error;
         }
       }
+      await followActions(decided);
       await project([{ type: 'decision-recorded', decisionId: decided.decisionId }]);
       return { state: state!, decision: state!.decisions.find((known) => known.decisionId === decided.decisionId)! };
     },
     validating(decision),
   );
+
+  /**
+   * Each action the decision asks for runs as a workflow of its own (started
+   * by the plans service, not as a child), so that it lives on after the cycle
+   * is published and ends on its own.
+   */
+  async function followActions(decision: SopDecision): Promise<void> {
+    const actions = decision.actions ?? [];
+    if (actions.length === 0 || !patched(FOLLOWS_ACTIONS)) return;
+    const cycle = state!;
+    const origin = { cycleId: cycle.cycleId, orgNodeId, period, decisionId: decision.decisionId, chairId: cycle.chairId, now: Date.now() };
+    await openSopActions({ actions: actions.map((spec) => openSopAction(spec, origin)) });
+  }
 
   const plan = await prepareSopCycle({ orgNodeId, period });
   state = initialSopCycleState({ cycleId: workflowInfo().workflowId, orgNodeId, period, startedBy, now: Date.now(), plan });

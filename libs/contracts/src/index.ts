@@ -10,6 +10,7 @@ export * from './plans-events';
 export * from './confirmation-delivery';
 export * from './finance-events';
 export * from './sop-cycle';
+export * from './sop-action';
 export * from './event-ownership';
 export * from './feed-events';
 export * from './asyncapi';

@@ -1,5 +1,20 @@
 import { z } from 'zod';
+import { SOP_EXCEPTION_KINDS } from '@tollgate/domain';
 import { identifier, instant, period } from './event-fields';
+
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+
+/** What every event of an action carries: which action, of which decision, cycle and node, owed by whom and by when. */
+const action = {
+  actionId: identifier,
+  decisionId: identifier,
+  cycleId: identifier,
+  orgNodeId: identifier,
+  ownerId: identifier,
+  chairId: identifier,
+  title: z.string().min(1),
+  dueDate: calendarDate,
+};
 
 /** The data of `plans.*` events that other services project. */
 export const PLANS_EVENT_SCHEMAS = {
@@ -22,13 +37,15 @@ export const PLANS_EVENT_SCHEMAS = {
     cycleId: identifier,
     orgNodeId: identifier,
     period,
-    kind: z.enum(['forecast_below_plan', 'forecast_above_plan', 'forecast_below_target', 'demand_exceeds_capacity', 'initiative_escalated']),
-    /** The node, node/family or initiative the deviation concerns. */
+    kind: z.enum(SOP_EXCEPTION_KINDS),
+    /** The node, node/family, initiative or action the deviation concerns. */
     subject: identifier,
     reference: z.number().int(),
     actual: z.number().int(),
     deviation: z.number().int(),
     ownerId: identifier,
+    /** What the deviation puts at risk in minor units; null for a gap in volumes; absent from events written before it was known. */
+    valueAtRisk: z.number().int().nullable().optional(),
   }),
   'plans.decision-recorded': z.object({
     decisionId: identifier,
@@ -42,4 +59,12 @@ export const PLANS_EVENT_SCHEMAS = {
     decidedAt: instant,
     outcome: z.array(z.string()),
   }),
+  /** A decision asked for it (an accepted mitigation, or a resolution's action); the engine follows it from here. */
+  'plans.action-opened': z.object({ ...action, expectedEffect: z.string().min(1), doneWhen: z.string().min(1), exceptionId: identifier.nullable(), openedAt: instant }),
+  /** Its due date is near and it is not done: the owner is reminded. */
+  'plans.action-reminded': z.object({ ...action, remindedAt: instant }),
+  /** Its due date has passed and it is not done: escalated to the chair (or the steering committee when the chair owns it). */
+  'plans.action-overdue': z.object({ ...action, escalatedTo: identifier, overdueAt: instant }),
+  'plans.action-done': z.object({ ...action, doneBy: identifier, doneAt: instant, evidence: z.object({ text: z.string().min(1), links: z.array(z.string()) }) }),
+  'plans.action-dropped': z.object({ ...action, droppedBy: identifier, droppedAt: instant, reason: z.string().min(1) }),
 };

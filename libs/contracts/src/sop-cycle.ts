@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, RaisedSopException, SopCyclePlan, SopCycleState, SopDecision, SopEscalation, SopPivotProposal } from '@tollgate/domain';
+import type { Actor, RaisedSopException, SopActionRequest, SopActionState, SopCyclePlan, SopCycleState, SopDecision, SopEscalation, SopPivotProposal } from '@tollgate/domain';
 
 /** The failure type of a refused cycle update; its first detail is the RuleViolation. */
 export const SOP_CYCLE_REFUSAL = 'SopCycleRefusal';
@@ -53,6 +53,8 @@ export interface SopCycleActivities {
   projectSopCycle(input: { state: SopCycleState; changes: SopCycleChange[] }): Promise<void>;
   /** Carries out a decision: a pivot's holds and resumes as lifecycle signals, a scenario promoted to plan of record. */
   applySopDecision(input: { cycleId: string; orgNodeId: string; decision: SopDecision; moves: { initiativeId: string; move: 'hold' | 'resume' }[] }): Promise<string[]>;
+  /** Starts the workflow of each action a decision asks for (`sopAction`, id `sop-action-<actionId>`); one already started is left as it is. */
+  openSopActions(input: { actions: SopActionState[] }): Promise<void>;
 }
 
 export interface SopStepCommand {
@@ -74,6 +76,8 @@ export interface SopDecisionCommand {
   kind: string;
   subject: string | null;
   rationale: string;
+  /** What the decision asks for: followed as an action until done or dropped. */
+  action?: SopActionRequest | null;
 }
 
 /** Updates and the query of `sopCycle`; every update answers the state once its change is projected. */

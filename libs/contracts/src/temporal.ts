@@ -17,6 +17,7 @@ export const WORKFLOW_TYPES = {
   stackProbe: 'stackProbe',
   confirmationDelivery: 'confirmationDelivery',
   sopCycle: 'sopCycle',
+  sopAction: 'sopAction',
   monthlySopCycle: 'monthlySopCycle',
   initiativeImport: 'initiativeImport',
 } as const;

@@ -8,4 +8,5 @@ export * from './initiative-projection';
 export * from './stack-probe';
 export * from './temporal';
 export * from './sop-cycle';
+export * from './sop-action';
 export * from './initiative-import';

@@ -1,4 +1,5 @@
 export * from './instant';
+export * from './calendar-date';
 export * from './money';
 export * from './period';
 export * from './role';

@@ -8,6 +8,9 @@ import { OrgNodeModule } from './org-node/org-node.module';
 import { PlanModule } from './plan/plan.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
 import { PortfolioModule } from './portfolio/portfolio.module';
+import { OffPlanModule } from './off-plan/off-plan.module';
+import { SopActionActivitiesService } from './sop-action/sop-action-activities.service';
+import { SopActionModule } from './sop-action/sop-action.module';
 import { SopCycleActivitiesService } from './sop-cycle/sop-cycle-activities.service';
 import { SopCycleModule } from './sop-cycle/sop-cycle.module';
 import { SopWorkModule } from './work/sop-work.module';
@@ -28,14 +31,16 @@ export class AppModule {
         PlanModule,
         SopPolicyModule,
         SopCycleModule,
+        SopActionModule,
+        OffPlanModule,
         SopWorkModule,
         TargetWaterfallModule,
         CockpitModule.forRoot(config),
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,
-          imports: [StackProbeModule, SopCycleModule],
-          activityProviders: [StackProbeService, SopCycleActivitiesService],
+          imports: [StackProbeModule, SopCycleModule, SopActionModule],
+          activityProviders: [StackProbeService, SopCycleActivitiesService, SopActionActivitiesService],
         }),
       ],
     };

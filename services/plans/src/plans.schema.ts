@@ -10,6 +10,7 @@ import { PortfolioValueTotals1764806400000 } from '../migrations/1764806400000-p
 import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sources';
 import { PlanImport1764979200001 } from '../migrations/1764979200001-plan-import';
 import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-outbox-trace-context';
+import { AfterTheMeeting1765238400000 } from '../migrations/1765238400000-after-the-meeting';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -23,6 +24,7 @@ import { PortfolioValueTotal } from './portfolio/portfolio-value-total.entity';
 import { SopCycleSetup } from './sop-cycle/sop-cycle-setup.entity';
 import { SopCycleRecord } from './sop-cycle/sop-cycle.entity';
 import { SopExceptionRecord } from './sop-cycle/sop-exception.entity';
+import { SopActionRecord } from './sop-action/sop-action.entity';
 import { InitiativeResource } from './sop-policy/initiative-resource.entity';
 import { NodeSopPolicy } from './sop-policy/sop-policy.entity';
 
@@ -51,6 +53,8 @@ export const PLANS_ENTITIES: Function[] = [
   SopExceptionRecord,
   SopDecisionRecord,
   SopCycleSetup,
+  // What the decisions ask for, followed until done or dropped.
+  SopActionRecord,
 ];
 
 export const PLANS_MIGRATIONS: Function[] = [
@@ -64,4 +68,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   FeedSources1764979200000,
   PlanImport1764979200001,
   OutboxTraceContext1765065600000,
+  AfterTheMeeting1765238400000,
 ];

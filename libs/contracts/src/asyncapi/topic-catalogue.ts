@@ -91,6 +91,7 @@ export const PROJECTION_CONSUMERS: readonly (TopicConsumer & { topics: readonly 
       'initiative.stage-changed',
       'initiative.forecast-updated',
       'initiative.status-changed',
+      'initiative.escalated',
       'initiative.closed',
       'finance.value-confirmed',
     ],

@@ -6,7 +6,33 @@ export interface DeviationThreshold {
   percent: number;
 }
 
-export type SopExceptionKind = 'forecast_below_plan' | 'forecast_above_plan' | 'forecast_below_target' | 'demand_exceeds_capacity' | 'initiative_escalated';
+/** Every kind of deviation from plan, in the order a list shows kinds of equal value at risk. */
+export const SOP_EXCEPTION_KINDS = [
+  'forecast_below_target',
+  'forecast_below_target_ytd',
+  'forecast_below_plan',
+  'forecast_above_plan',
+  'initiative_escalated',
+  'phantom_progress',
+  'action_overdue',
+  'demand_exceeds_capacity',
+] as const;
+
+export type SopExceptionKind = (typeof SOP_EXCEPTION_KINDS)[number];
+
+/** What an exception's figures add to reference, actual and deviation, by kind. */
+export interface SopExceptionFigures {
+  /** An escalated initiative's late milestone, how late it is and the rung of the ladder it reached. */
+  milestone?: { milestoneId: string; title: string; dueDate: string; daysLate: number; level: number };
+  /** Why progress is phantom (see `phantomProgress`). */
+  reasons?: string[];
+  /** The first period a year-to-date figure counts. */
+  from?: string;
+  /** An overdue action's title and due date. */
+  action?: { title: string; dueDate: string };
+  /** How many cycles in a row it has been raised, this one included, and whether a mitigation accepted earlier passed its date without removing it. */
+  recurrence?: { cycles: number; mitigationFailed: boolean };
+}
 
 /** A deviation the S&OP cycle must hear about, with the mitigation it owes. */
 export interface SopException {
@@ -18,6 +44,9 @@ export interface SopException {
   deviation: number;
   /** Who owes the mitigation (action and due date). */
   owner: string;
+  /** Value (minor units) that the deviation puts at risk; null where it is not a value (a capacity gap in volumes). Lists rank by it. */
+  valueAtRisk: number | null;
+  figures: SopExceptionFigures;
 }
 
 /**
@@ -36,17 +65,18 @@ export function planExceptions(
   threshold: DeviationThreshold,
 ): SopException[] {
   const exceptions: SopException[] = [];
-  const base = { subject: figures.subject, period: figures.period, actual: figures.forecast, owner: figures.owner };
+  const base = { subject: figures.subject, period: figures.period, actual: figures.forecast, owner: figures.owner, figures: {} };
   if (isBeyondThreshold(figures.plan, figures.forecast, threshold)) {
     exceptions.push({
       ...base,
       kind: figures.forecast < figures.plan ? 'forecast_below_plan' : 'forecast_above_plan',
       reference: figures.plan,
       deviation: figures.forecast - figures.plan,
+      valueAtRisk: Math.max(figures.plan - figures.forecast, 0),
     });
   }
   if (figures.target !== null && figures.forecast < figures.target && isBeyondThreshold(figures.target, figures.forecast, threshold)) {
-    exceptions.push({ ...base, kind: 'forecast_below_target', reference: figures.target, deviation: figures.forecast - figures.target });
+    exceptions.push({ ...base, kind: 'forecast_below_target', reference: figures.target, deviation: figures.forecast - figures.target, valueAtRisk: figures.target - figures.forecast });
   }
   return exceptions;
 }
@@ -65,11 +95,7 @@ export function capacityException(
     actual: figures.demand,
     deviation: figures.demand - figures.capacity,
     owner: figures.owner,
+    valueAtRisk: null,
+    figures: {},
   };
-}
-
-/** An escalated initiative is always on the agenda; its sponsor owes the mitigation. */
-export function escalationException(initiative: { initiativeId: string; status: string; sponsorId: string }, period: string): SopException | null {
-  if (initiative.status !== 'escalated') return null;
-  return { kind: 'initiative_escalated', subject: initiative.initiativeId, period, reference: 0, actual: 0, deviation: 0, owner: initiative.sponsorId };
 }

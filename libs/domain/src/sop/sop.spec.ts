@@ -1,7 +1,7 @@
 import { forecastAccuracy } from './forecast-accuracy';
 import { phantomProgress } from './phantom-progress';
 import { proposePivot } from './portfolio-pivot';
-import { capacityException, escalationException, isBeyondThreshold, planExceptions } from './sop-exception';
+import { capacityException, isBeyondThreshold, planExceptions } from './sop-exception';
 import { targetWaterfall } from './target-waterfall';
 
 const DAY = 86_400_000;
@@ -36,21 +36,20 @@ describe('S&OP exceptions', () => {
   it('flags forecast under plan and under target, each with its owner', () => {
     const exceptions = planExceptions({ subject: 'bu-ops', period: '2027-03', plan: 500_000, target: 600_000, forecast: 420_000, owner: 'olga' }, threshold);
     expect(exceptions).toEqual([
-      { kind: 'forecast_below_plan', subject: 'bu-ops', period: '2027-03', reference: 500_000, actual: 420_000, deviation: -80_000, owner: 'olga' },
-      { kind: 'forecast_below_target', subject: 'bu-ops', period: '2027-03', reference: 600_000, actual: 420_000, deviation: -180_000, owner: 'olga' },
+      { kind: 'forecast_below_plan', subject: 'bu-ops', period: '2027-03', reference: 500_000, actual: 420_000, deviation: -80_000, owner: 'olga', valueAtRisk: 80_000, figures: {} },
+      { kind: 'forecast_below_target', subject: 'bu-ops', period: '2027-03', reference: 600_000, actual: 420_000, deviation: -180_000, owner: 'olga', valueAtRisk: 180_000, figures: {} },
     ]);
     expect(planExceptions({ subject: 'x', period: '2027-03', plan: 500_000, target: null, forecast: 560_000, owner: 'o' }, threshold)[0].kind).toBe('forecast_above_plan');
     expect(planExceptions({ subject: 'x', period: '2027-03', plan: 500_000, target: 500_000, forecast: 495_000, owner: 'o' }, threshold)).toEqual([]);
   });
 
-  it('flags demand beyond capacity, and every escalated initiative', () => {
+  it('flags demand beyond capacity, a gap in volumes with no value at risk', () => {
     expect(capacityException({ subject: 'family-a', period: '2027-03', demand: 13_000, capacity: 12_000, owner: 'sam' }, { absolute: 500, percent: 0.05 })).toMatchObject({
       kind: 'demand_exceeds_capacity',
       deviation: 1_000,
+      valueAtRisk: null,
     });
     expect(capacityException({ subject: 'family-a', period: '2027-03', demand: 11_000, capacity: 12_000, owner: 'sam' }, { absolute: 500, percent: 0.05 })).toBeNull();
-    expect(escalationException({ initiativeId: 'i-1', status: 'escalated', sponsorId: 'sam' }, '2027-03')).toMatchObject({ kind: 'initiative_escalated', owner: 'sam' });
-    expect(escalationException({ initiativeId: 'i-1', status: 'at_risk', sponsorId: 'sam' }, '2027-03')).toBeNull();
   });
 });
 

@@ -42,4 +42,8 @@ export class PortfolioInitiative {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** The late milestone and the rung its escalation reached, while escalated (from `initiative.escalated`). */
+  @Column({ type: 'jsonb', nullable: true })
+  escalation!: { milestoneId: string; title: string; dueDate: string; level: number } | null;
 }

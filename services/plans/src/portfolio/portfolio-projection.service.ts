@@ -117,7 +117,15 @@ export class PortfolioProjection implements OnModuleInit {
       }
       case 'initiative.status-changed':
         known.status = event.data.status;
+        // Back on track (or on hold, closed): the late milestone is no longer what the initiative is about.
+        if (event.data.status !== 'escalated') known.escalation = null;
         break;
+      case 'initiative.escalated': {
+        const { milestoneId, title, dueDate, level } = event.data;
+        known.escalation = { milestoneId, title, dueDate, level };
+        known.status = event.data.status;
+        break;
+      }
       case 'initiative.closed':
         // Stage and status came with the stage change just before, in the same change.
         known.closedAt = new Date(event.data.closedAt);

@@ -56,6 +56,8 @@ export interface PortfolioInitiativeRow {
   /** When it reached stage 4 (Implemented), UTC ISO-8601; null below stage 4. */
   implementedAt: string | null;
   closedAt: string | null;
+  /** The late milestone and rung, while escalated. */
+  escalation: { milestoneId: string; title: string; dueDate: string; level: number } | null;
 }
 
 interface InitiativeRecord {
@@ -72,6 +74,7 @@ interface InitiativeRecord {
   confirmed: string;
   implemented_at: Date | null;
   closed_at: Date | null;
+  escalation: PortfolioInitiativeRow['escalation'];
 }
 
 function initiativeRow(record: InitiativeRecord): PortfolioInitiativeRow {
@@ -89,6 +92,7 @@ function initiativeRow(record: InitiativeRecord): PortfolioInitiativeRow {
     confirmed: Number(record.confirmed),
     implementedAt: record.implemented_at?.toISOString() ?? null,
     closedAt: record.closed_at?.toISOString() ?? null,
+    escalation: record.escalation,
   };
 }
 
@@ -296,7 +300,7 @@ export class PortfolioService {
       `${SUBTREE}
        SELECT initiative.initiative_id, initiative.program_id, initiative.title, initiative.stage, initiative.status, initiative.owner_id,
               initiative.sponsor_id, initiative.currency, initiative.planned, initiative.forecast, initiative.implemented_at, initiative.closed_at,
-              COALESCE(confirmed.amount, 0) AS confirmed
+              initiative.escalation, COALESCE(confirmed.amount, 0) AS confirmed
          FROM plans.portfolio_initiative initiative
          -- One pass over the confirmations grouped by initiative: a lookup per initiative costs more on a large portfolio.
          LEFT JOIN (

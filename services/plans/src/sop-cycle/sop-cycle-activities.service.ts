@@ -22,9 +22,10 @@ import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { InitiativeResourceService } from '../sop-policy/initiative-resource.service';
 import { SopPolicyService } from '../sop-policy/sop-policy.service';
+import { OffPlanService } from '../off-plan/off-plan.service';
+import { SopActionGateway } from '../sop-action/sop-action.gateway';
 import { SopCycleProjection } from './sop-cycle-projection.service';
 import { SopCycleSetupService } from './sop-cycle-setup.service';
-import { SopExceptionFinder } from './sop-exception-finder.service';
 import { SopExceptionRecord } from './sop-exception.entity';
 
 function refused(violation: RuleViolation): ApplicationFailure {
@@ -45,7 +46,8 @@ export class SopCycleActivitiesService implements ActivityProvider {
     client: Client,
     private readonly nodes: OrgNodeService,
     private readonly setups: SopCycleSetupService,
-    private readonly exceptions: SopExceptionFinder,
+    private readonly offPlan: OffPlanService,
+    private readonly actions: SopActionGateway,
     private readonly projection: SopCycleProjection,
     private readonly plans: PlanService,
     private readonly policies: SopPolicyService,
@@ -63,6 +65,7 @@ export class SopCycleActivitiesService implements ActivityProvider {
       proposeSopPivots: (input) => this.proposePivots(input.orgNodeId),
       projectSopCycle: (input) => this.projection.project(input.state, input.changes),
       applySopDecision: (input) => this.apply(input),
+      openSopActions: (input) => this.actions.open(input.actions),
     };
   }
 
@@ -80,15 +83,16 @@ export class SopCycleActivitiesService implements ActivityProvider {
 
   /** Stores the period's exceptions under ids of the cycle's own, and announces the new ones with them. */
   private async raise(cycleId: string, orgNodeId: string, period: string) {
-    const found = await this.exceptions.find(orgNodeId, period);
+    const { exceptions: found } = await this.offPlan.find(orgNodeId, period);
     // A name-based id: raising the same exception again in this cycle finds the first.
     const raised = found.map((exception) => ({ exceptionId: uuidFromKey('sop-exception', cycleId, exception.kind, exception.subject), exception }));
     const announced = await this.dataSource.transaction(async (manager) => {
       let count = 0;
       for (const { exceptionId, exception } of raised) {
         if (await manager.existsBy(SopExceptionRecord, { id: exceptionId })) continue;
-        await manager.insert(SopExceptionRecord, {
-          id: exceptionId,
+        // What the event announces is what the row keeps, less the mitigation's state and the figures.
+        const announced = {
+          exceptionId,
           cycleId,
           orgNodeId,
           period,
@@ -98,21 +102,17 @@ export class SopCycleActivitiesService implements ActivityProvider {
           actual: exception.actual,
           deviation: exception.deviation,
           ownerId: exception.owner,
-          state: 'awaiting_mitigation',
-          mitigation: null,
-        });
-        await enqueueEvent(manager, TOPICS.plansEvents, {
-          type: 'plans.exception-raised',
-          source: 'tollgate/plans',
-          subject: orgNodeId,
-          data: { exceptionId, cycleId, orgNodeId, period, kind: exception.kind, subject: exception.subject, reference: exception.reference, actual: exception.actual, deviation: exception.deviation, ownerId: exception.owner },
-        });
+          valueAtRisk: exception.valueAtRisk,
+        };
+        const { exceptionId: id, ...row } = announced;
+        await manager.insert(SopExceptionRecord, { id, ...row, state: 'awaiting_mitigation', mitigation: null, figures: exception.figures });
+        await enqueueEvent(manager, TOPICS.plansEvents, { type: 'plans.exception-raised', source: 'tollgate/plans', subject: orgNodeId, data: announced });
         count += 1;
       }
       return count;
     });
     if (announced) this.relay.relay.nudge();
-    return raised.map(({ exceptionId, exception }) => ({ exceptionId, kind: exception.kind, subject: exception.subject, ownerId: exception.owner }));
+    return raised.map(({ exceptionId, exception }) => ({ exceptionId, kind: exception.kind, subject: exception.subject, ownerId: exception.owner, valueAtRisk: exception.valueAtRisk }));
   }
 
   /** Per program under the node that has a capacity in its policy: the moves the ranking proposes, the ones that change something. */

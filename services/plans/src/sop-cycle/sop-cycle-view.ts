@@ -1,4 +1,4 @@
-import { currentStep, sopAgenda, type SopCycleState } from '@tollgate/domain';
+import { currentStep, rankedByValueAtRisk, sopAgenda, type SopCycleState } from '@tollgate/domain';
 import type { SopExceptionRecord } from './sop-exception.entity';
 import { storedInstant } from './stored-instant';
 import { subjectId, subjectName } from './subject-names';
@@ -18,7 +18,7 @@ export function cycleView(state: SopCycleState) {
     mitigationDueAt: storedInstant(state.mitigationDueAt),
     exceptions: state.exceptions.length,
     escalations: state.escalations.map((escalation) => ({ ...escalation, at: storedInstant(escalation.at) })),
-    decisions: state.decisions.map((decision) => ({ ...decision, decidedAt: storedInstant(decision.decidedAt) })),
+    decisions: state.decisions.map((decision) => ({ ...decision, decidedAt: storedInstant(decision.decidedAt), actions: decision.actions ?? [] })),
   };
 }
 
@@ -30,7 +30,8 @@ export function agendaView(state: SopCycleState, records: readonly SopExceptionR
     cycleId: state.cycleId,
     step: currentStep(state).step,
     mitigationDueAt: storedInstant(state.mitigationDueAt),
-    exceptions: agenda.exceptions.map((exception) => {
+    // The most at risk first: the order the chair works through them.
+    exceptions: rankedByValueAtRisk(agenda.exceptions.map((exception) => {
       const record = figures.get(exception.exceptionId);
       return {
         id: exception.exceptionId,
@@ -44,8 +45,10 @@ export function agendaView(state: SopCycleState, records: readonly SopExceptionR
         ownerId: exception.ownerId,
         state: exception.mitigation ? 'mitigated' : exception.escalated ? 'escalated' : 'awaiting_mitigation',
         mitigation: exception.mitigation ? { ...exception.mitigation, submittedAt: storedInstant(exception.mitigation.submittedAt) } : null,
+        valueAtRisk: record?.valueAtRisk ?? exception.valueAtRisk ?? null,
+        figures: record?.figures ?? {},
       };
-    }),
+    })),
     escalations: agenda.escalations.map((escalation) => ({ ...escalation, at: storedInstant(escalation.at) })),
     // Best first: the ranking is what the chair weighs.
     pivots: [...agenda.pivots]

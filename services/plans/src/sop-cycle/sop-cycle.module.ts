@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { OrgNodeModule } from '../org-node/org-node.module';
 import { PlanModule } from '../plan/plan.module';
 import { PortfolioModule } from '../portfolio/portfolio.module';
+import { OffPlanModule } from '../off-plan/off-plan.module';
+import { SopActionModule } from '../sop-action/sop-action.module';
 import { SopPolicyModule } from '../sop-policy/sop-policy.module';
 import { SopCycleActivitiesService } from './sop-cycle-activities.service';
 import { SopCycleProjection } from './sop-cycle-projection.service';
@@ -9,12 +11,11 @@ import { SopCycleSetupService } from './sop-cycle-setup.service';
 import { SopCycleController } from './sop-cycle.controller';
 import { SopCycleGateway } from './sop-cycle.gateway';
 import { SopCycleService } from './sop-cycle.service';
-import { SopExceptionFinder } from './sop-exception-finder.service';
 
 @Module({
-  imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule],
+  imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule, OffPlanModule, SopActionModule],
   controllers: [SopCycleController],
-  providers: [SopCycleService, SopCycleSetupService, SopCycleGateway, SopCycleProjection, SopExceptionFinder, SopCycleActivitiesService],
+  providers: [SopCycleService, SopCycleSetupService, SopCycleGateway, SopCycleProjection, SopCycleActivitiesService],
   exports: [SopCycleActivitiesService],
 })
 export class SopCycleModule {}

@@ -91,10 +91,10 @@ export class SopCycleService {
     const { decision } = await this.gateway.update(
       cycleId,
       SOP_CYCLE.recordDecision,
-      [{ actor: actorOf(principal), kind: dto.kind, subject: dto.subject ?? null, rationale: dto.rationale }],
+      [{ actor: actorOf(principal), kind: dto.kind, subject: dto.subject ?? null, rationale: dto.rationale, action: dto.action ?? null }],
       this.updateId('sop-decision', principal, key),
     );
-    return { ...decision, decidedAt: storedInstant(decision.decidedAt) };
+    return { ...decision, decidedAt: storedInstant(decision.decidedAt), actions: decision.actions ?? [] };
   }
 
   // The same Idempotency-Key names the same Temporal update: a retry answers the first result.

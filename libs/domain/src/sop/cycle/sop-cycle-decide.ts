@@ -1,6 +1,8 @@
+import { isCalendarDate } from '../../calendar-date';
 import { instantAt, millisecondsOf } from '../../instant';
 import { conflict, forbidden, notFound, unprocessable, type RuleViolation } from '../../initiative/rule-violation';
-import type { SopCycleCommand, SopDecisionContext } from './sop-cycle-command';
+import type { SopActionSpec } from '../action/sop-action-state';
+import type { SopActionRequest, SopCycleCommand, SopDecisionContext } from './sop-cycle-command';
 import type { SopCycleFact } from './sop-cycle-fact';
 import { mayRunSopWork, mayTakeSopDecision } from './sop-cycle-rights';
 import { currentStep, isPublished, SOP_DECISION_KINDS, STEERING_COMMITTEE, type SopCycleState, type SopDecisionKind, type SopEscalation } from './sop-cycle-state';
@@ -47,8 +49,9 @@ export function decideSopCycle(state: SopCycleState, command: SopCycleCommand, {
       const violation = decisionProblem(state, command);
       if (violation) return refused(violation);
       const kind = command.kind as SopDecisionKind;
+      const decisionId = newId();
       const decision = {
-        decisionId: newId(),
+        decisionId,
         kind,
         subject: command.subject?.trim() || null,
         rationale: command.rationale.trim(),
@@ -56,6 +59,7 @@ export function decideSopCycle(state: SopCycleState, command: SopCycleCommand, {
         decidedAt: at,
         // A decision the plans service carries out has its outcome once it is carried out.
         outcome: SOP_DECISIONS_CARRIED_OUT.includes(kind) ? null : [],
+        actions: actionsAskedFor(state, command, newId),
       };
       return facts({ type: 'decision-recorded', decision });
     }
@@ -84,7 +88,7 @@ function mitigationProblem(state: SopCycleState, command: Extract<SopCycleComman
   const unmet: string[] = [];
   if (!command.action.trim()) unmet.push('an action is required');
   if (!command.ownerId.trim()) unmet.push('an owner of the action is required');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(command.dueDate) || Number.isNaN(Date.parse(command.dueDate))) unmet.push('a due date (YYYY-MM-DD) is required');
+  if (!isCalendarDate(command.dueDate)) unmet.push('a due date (YYYY-MM-DD) is required');
   return unmet.length ? unprocessable('the mitigation is incomplete', unmet) : null;
 }
 
@@ -96,6 +100,7 @@ function decisionProblem(state: SopCycleState, command: Extract<SopCycleCommand,
   if (!(SOP_DECISION_KINDS as readonly string[]).includes(command.kind)) return unprocessable(`unknown decision kind '${command.kind}'`);
   if (!command.rationale.trim()) return unprocessable('a decision needs its rationale');
   const subject = command.subject?.trim() ?? '';
+  if (command.action && command.kind !== 'accept_mitigation' && command.kind !== 'resolution') return unprocessable(`a '${command.kind}' decision asks for no action`);
   switch (command.kind as SopDecisionKind) {
     case 'approve_pivot':
     case 'reject_pivot': {
@@ -108,11 +113,64 @@ function decisionProblem(state: SopCycleState, command: Extract<SopCycleCommand,
     case 'accept_mitigation': {
       const exception = state.exceptions.find((candidate) => candidate.exceptionId === subject);
       if (!exception) return notFound(`exception '${subject}' is not on this cycle's agenda`);
-      return exception.mitigation ? null : unprocessable(`exception '${subject}' has no mitigation to accept`);
+      if (!exception.mitigation) return unprocessable(`exception '${subject}' has no mitigation to accept`);
+      const accepted = state.decisions.find((known) => known.kind === 'accept_mitigation' && known.subject === subject);
+      if (accepted) return conflict(`the mitigation of exception '${subject}' was already accepted (${accepted.decisionId})`);
+      return actionRequestProblem(command.action, false);
     }
     case 'resolution':
-      return null;
+      return actionRequestProblem(command.action, true);
   }
+}
+
+/** What an action asked of a resolution must name; a mitigation's action already has its title, owner and date. */
+function actionRequestProblem(action: SopActionRequest | null | undefined, whole: boolean): RuleViolation | null {
+  if (!action) return null;
+  const unmet: string[] = [];
+  if (whole) {
+    if (!action.title?.trim()) unmet.push('action.title: what is to be done');
+    if (!action.ownerId?.trim()) unmet.push('action.ownerId: who does it');
+    if (!isCalendarDate(action.dueDate)) unmet.push('action.dueDate: by when (YYYY-MM-DD)');
+    if (!action.expectedEffect?.trim()) unmet.push('action.expectedEffect: what should change once it is done');
+    if (!action.doneWhen?.trim()) unmet.push('action.doneWhen: what evidence counts as done');
+  } else if (action.title !== undefined || action.ownerId !== undefined || action.dueDate !== undefined) {
+    unmet.push("action: an accepted mitigation's action, owner and date are the mitigation's");
+  }
+  return unmet.length ? unprocessable('the action is incomplete', unmet) : null;
+}
+
+/** The actions a decision asks for, each with an id of its own: an accepted mitigation is one, a resolution may name one. */
+function actionsAskedFor(state: SopCycleState, command: Extract<SopCycleCommand, { type: 'record-decision' }>, newId: () => string): SopActionSpec[] {
+  const request = command.action ?? {};
+  if (command.kind === 'accept_mitigation') {
+    const exception = state.exceptions.find((candidate) => candidate.exceptionId === command.subject?.trim())!;
+    const mitigation = exception.mitigation!;
+    return [
+      {
+        actionId: newId(),
+        title: mitigation.action,
+        ownerId: mitigation.ownerId,
+        dueDate: mitigation.dueDate,
+        expectedEffect: request.expectedEffect?.trim() || `${exception.subject} is no longer raised as '${exception.kind}'`,
+        doneWhen: request.doneWhen?.trim() || 'evidence that the mitigation was carried out',
+        exceptionId: exception.exceptionId,
+        valueAtRisk: exception.valueAtRisk ?? null,
+      },
+    ];
+  }
+  if (command.kind !== 'resolution' || !command.action) return [];
+  return [
+    {
+      actionId: newId(),
+      title: request.title!.trim(),
+      ownerId: request.ownerId!.trim(),
+      dueDate: request.dueDate!,
+      expectedEffect: request.expectedEffect!.trim(),
+      doneWhen: request.doneWhen!.trim(),
+      exceptionId: null,
+      valueAtRisk: null,
+    },
+  ];
 }
 
 /**

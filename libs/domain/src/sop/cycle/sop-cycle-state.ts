@@ -1,4 +1,5 @@
 import { instantAt, millisecondsOf, type Instant } from '../../instant';
+import type { SopActionSpec } from '../action/sop-action-state';
 import type { PivotMove } from '../portfolio-pivot';
 import type { SopExceptionKind } from '../sop-exception';
 
@@ -44,6 +45,8 @@ export interface SopCycleException {
   ownerId: string;
   mitigation: SopMitigation | null;
   escalated: boolean;
+  /** The value the deviation puts at risk; absent from cycles raised before it was known. */
+  valueAtRisk?: number | null;
 }
 
 /** An exception as pre-S&OP computes it, before the cycle tracks its mitigation. */
@@ -70,6 +73,8 @@ export interface SopDecision {
   decidedAt: Instant;
   /** What carrying it out did (e.g. initiatives put on hold); null while it is being carried out. */
   outcome: string[] | null;
+  /** What it asks for, each followed by the engine until done or dropped; absent from decisions taken before actions were followed. */
+  actions?: SopActionSpec[];
 }
 
 export interface SopEscalation {

@@ -164,4 +164,42 @@ describe('the S&OP cycle', () => {
     expect(carried.decisions[1].outcome).toEqual(['scenario nope is the plan of record']);
     expect(violationOf(decide(carried, { type: 'settle-decision', decisionId: promoted.decisionId, outcome: [] }))).toMatchObject({ kind: 'conflict' });
   });
+
+  it('turns an accepted mitigation into an action, once, and a resolution into the action it names', () => {
+    let state = apply(
+      atStep(3),
+      { type: 'raise-exceptions', exceptions: [{ exceptionId: 'x1', kind: 'demand_exceeds_capacity', subject: 'n/chilled', ownerId: 'sue', valueAtRisk: null }] },
+      T0 + 3 * DAY,
+    );
+    state = apply(state, { type: 'submit-mitigation', actor: { id: 'sue', roles: ['viewer'] }, exceptionId: 'x1', action: 'Add a shift', ownerId: 'olive', dueDate: '2027-04-15' });
+    state = apply(state, { type: 'complete-step', actor: people.pmo, step: 'pre_sop', note: null }, T0 + 4 * DAY);
+    const accept = { type: 'record-decision', actor: people.chair as never, kind: 'accept_mitigation', subject: 'x1', rationale: 'it closes the gap' } as const;
+    expect(violationOf(decide(state, { ...accept, action: { ownerId: 'someone-else' } }))).toMatchObject({ kind: 'unprocessable' });
+    state = apply(state, { ...accept, action: { doneWhen: 'the new rota' } });
+    expect(state.decisions[0].actions).toEqual([
+      {
+        actionId: expect.any(String),
+        title: 'Add a shift',
+        ownerId: 'olive',
+        dueDate: '2027-04-15',
+        expectedEffect: "n/chilled is no longer raised as 'demand_exceeds_capacity'",
+        doneWhen: 'the new rota',
+        exceptionId: 'x1',
+        valueAtRisk: null,
+      },
+    ]);
+    expect(violationOf(decide(state, accept))).toMatchObject({ kind: 'conflict' });
+    const resolution = { type: 'record-decision', actor: people.chair as never, kind: 'resolution', subject: null, rationale: 'watch Chilled' } as const;
+    expect(violationOf(decide(state, { ...resolution, action: { title: 'Review Chilled demand', ownerId: 'dana', dueDate: '2027-02-30' } }))).toMatchObject({
+      kind: 'unprocessable',
+      unmet: ['action.dueDate: by when (YYYY-MM-DD)', 'action.expectedEffect: what should change once it is done', 'action.doneWhen: what evidence counts as done'],
+    });
+    const full = { title: 'Review Chilled demand', ownerId: 'dana', dueDate: '2027-04-01', expectedEffect: 'a demand plan Chilled can meet', doneWhen: 'the revised plan' };
+    state = apply(state, { ...resolution, action: full });
+    expect(state.decisions[1].actions).toEqual([{ actionId: expect.any(String), ...full, exceptionId: null, valueAtRisk: null }]);
+    expect(apply(state, resolution).decisions[2].actions).toEqual([]);
+    expect(violationOf(decide(state, { type: 'record-decision', actor: people.chair as never, kind: 'promote_scenario', subject: 's', rationale: 'r', action: full }))).toMatchObject({
+      kind: 'unprocessable',
+    });
+  });
 });

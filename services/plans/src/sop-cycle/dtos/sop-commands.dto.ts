@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SOP_DECISION_KINDS, type SopDecisionKind } from '@tollgate/domain';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class CompleteStepDto {
   @ApiProperty({ required: false, description: 'what the step concluded' })
@@ -26,6 +27,37 @@ export class MitigationDto {
   dueDate!: string;
 }
 
+export class SopActionRequestDto {
+  @ApiProperty({ required: false, example: 'Review Chilled demand with the key accounts', description: "what is to be done; an accepted mitigation's is the mitigation's" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  title?: string;
+
+  @ApiProperty({ required: false, description: 'who does it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  ownerId?: string;
+
+  @ApiProperty({ required: false, example: '2027-04-15' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'action.dueDate must be a YYYY-MM-DD date' })
+  dueDate?: string;
+
+  @ApiProperty({ required: false, example: 'Chilled demand within capacity from May', description: 'what should change once it is done' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  expectedEffect?: string;
+
+  @ApiProperty({ required: false, example: 'the revised demand plan, signed off by sales', description: 'the evidence that counts as done' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  doneWhen?: string;
+}
+
 export class SopDecisionDto {
   @ApiProperty({ enum: SOP_DECISION_KINDS })
   @IsIn(SOP_DECISION_KINDS)
@@ -41,4 +73,15 @@ export class SopDecisionDto {
   @IsString()
   @MaxLength(4000)
   rationale!: string;
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: SopActionRequestDto,
+    description: 'what the decision asks for, followed until done with evidence or dropped by the chair: all of it for a resolution; for an accepted mitigation only its expected effect and definition of done',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SopActionRequestDto)
+  action?: SopActionRequestDto | null;
 }

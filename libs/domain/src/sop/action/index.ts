@@ -1,0 +1,2 @@
+export * from './sop-action-decide';
+export * from './sop-action-state';
