@@ -1,26 +1,8 @@
+import type { CockpitSettings } from '@tollgate/contracts/views';
 import { currentSession } from './session';
 
 /** The services as the page reaches them; plans is the page's own origin. */
-export type ServiceName = 'plans' | 'initiatives' | 'finance';
-
-export interface CockpitSettings {
-  services: Record<ServiceName, string>;
-  temporalUiUrl: string;
-  temporalNamespace: string;
-  signIn: 'oidc' | 'development' | 'unavailable';
-  oidc: OpenIdSettings | null;
-}
-
-/** The organization's OpenID provider and the cockpit's public client there. */
-export interface OpenIdSettings {
-  issuer: string;
-  clientId: string;
-  scopes: string;
-  /** The API the access token is asked for (RFC 8707), when the provider issues tokens per API. */
-  resource: string | null;
-  /** Where the token carries the roles: a claim name or a dotted path. */
-  rolesClaim: string;
-}
+export type ServiceName = keyof CockpitSettings['services'];
 
 /** A refusal by a service, with what it said: the page shows the message where the person acted. */
 export class ApiError extends Error {

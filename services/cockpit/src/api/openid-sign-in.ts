@@ -1,5 +1,5 @@
 import { rolesAtClaim } from '@tollgate/domain';
-import type { OpenIdSettings } from './client';
+import type { OpenIdSettings } from '@tollgate/contracts/views';
 import type { Session } from './session';
 
 /**

@@ -1,5 +1,7 @@
-import type { PeriodValues, Waterfall } from '../api/portfolio';
-import type { PlanOfRecord } from '../api/sop';
+import type { PlanView, PortfolioValuesView, TargetWaterfallView } from '@tollgate/contracts/views';
+
+type PeriodValues = Pick<PortfolioValuesView, 'periods'>;
+type Waterfall = Pick<TargetWaterfallView, 'targetPlanId' | 'steps'>;
 
 /**
  * The bars of the target waterfall: the target stands on the axis; the value
@@ -67,10 +69,10 @@ export function cumulativeSeries(values: PeriodValues, minorPerMajor: number, ta
  * months: the shortfall (demand beyond capacity) named so the chart can mark
  * it. A family missing one side counts that side as 0, as the S&OP rules do.
  */
-export function demandCapacitySeries(plan: Pick<PlanOfRecord, 'demand' | 'capacity'>) {
+export function demandCapacitySeries(plan: Pick<PlanView, 'demand' | 'capacity'>) {
   const periods = [...new Set([...plan.demand, ...plan.capacity].map((cell) => cell.period))].sort();
   const families = [...new Set([...plan.demand, ...plan.capacity].map((cell) => cell.family))].sort();
-  const volume = (cells: PlanOfRecord['demand'], family: string, period: string) =>
+  const volume = (cells: PlanView['demand'], family: string, period: string) =>
     cells.filter((cell) => cell.family === family && cell.period === period).reduce((sum, cell) => sum + cell.volume, 0);
   return {
     periods,

@@ -4,25 +4,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useMatch } from 'react-router-dom';
 import { call } from '../api/client';
-import type { OrgNode } from '../api/portfolio';
+import type { OrgNodeListView, OrgNodeView, OrgNodeWithChildrenView } from '@tollgate/contracts/views';
 import { useMyWork } from '../pages/MyWorkPage';
 
 // Mantine fades an active link's description below WCAG AA contrast: kept readable.
 const LINK_STYLES = { description: { color: '#495057', opacity: 1 } };
 
-const KIND_NAMES: Record<OrgNode['kind'], string> = { organization: 'Organization', business_unit: 'Business unit', program: 'Program' };
+const KIND_NAMES: Record<OrgNodeView['kind'], string> = { organization: 'Organization', business_unit: 'Business unit', program: 'Program' };
 
 function useActiveNode(): string | undefined {
   return useMatch('/nodes/:nodeId')?.params.nodeId;
 }
 
 /** One node of the tree; its children are read when it is opened. */
-function TreeNode({ node }: { node: OrgNode }) {
+function TreeNode({ node }: { node: OrgNodeView }) {
   const active = useActiveNode();
   const [opened, setOpened] = useState(node.kind === 'organization');
   const children = useQuery({
     queryKey: ['org-node', node.id],
-    queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${node.id}`),
+    queryFn: () => call<OrgNodeWithChildrenView>('plans', `/api/org-nodes/${node.id}`),
     enabled: opened && node.kind !== 'program',
   });
   const link = (
@@ -37,7 +37,7 @@ function TreeNode({ node }: { node: OrgNode }) {
       childrenOffset={14}
       styles={LINK_STYLES}
     >
-      {node.kind === 'program' ? undefined : children.data?.children?.map((child) => <TreeNode key={child.id} node={child} />) ?? <Loader size="xs" m="xs" aria-label="Loading" />}
+      {node.kind === 'program' ? undefined : children.data?.children.map((child) => <TreeNode key={child.id} node={child} />) ?? <Loader size="xs" m="xs" aria-label="Loading" />}
     </NavLink>
   );
   return link;
@@ -48,10 +48,10 @@ export function HierarchyRail() {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
   const active = useActiveNode();
-  const roots = useQuery({ queryKey: ['org-nodes', 'roots'], queryFn: () => call<{ items: OrgNode[] }>('plans', '/api/org-nodes') });
+  const roots = useQuery({ queryKey: ['org-nodes', 'roots'], queryFn: () => call<OrgNodeListView>('plans', '/api/org-nodes') });
   const found = useQuery({
     queryKey: ['org-nodes', 'search', query],
-    queryFn: () => call<{ items: OrgNode[] }>('plans', `/api/org-nodes?q=${encodeURIComponent(query)}`),
+    queryFn: () => call<OrgNodeListView>('plans', `/api/org-nodes?q=${encodeURIComponent(query)}`),
     enabled: query.length > 0,
   });
 
@@ -82,7 +82,7 @@ export function HierarchyRail() {
             </Text>
           ) : (
             found.data?.items.map((node) => (
-              <NavLink key={node.id} component={Link} to={`/nodes/${node.id}`} label={node.name} description={[...(node.path ?? []), KIND_NAMES[node.kind]].join(' › ')} active={active === node.id} styles={LINK_STYLES} />
+              <NavLink key={node.id} component={Link} to={`/nodes/${node.id}`} label={node.name} description={[...node.path, KIND_NAMES[node.kind]].join(' › ')} active={active === node.id} styles={LINK_STYLES} />
             ))
           )
         ) : roots.isLoading ? (

@@ -2,11 +2,11 @@ import { Alert, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate } from 'react-router-dom';
 import { call } from '../api/client';
-import type { OrgNode } from '../api/portfolio';
+import type { OrgNodeListView } from '@tollgate/contracts/views';
 
 /** The first screen: the first organization's portfolio. */
 export function HomePage() {
-  const roots = useQuery({ queryKey: ['org-nodes', 'roots'], queryFn: () => call<{ items: OrgNode[] }>('plans', '/api/org-nodes') });
+  const roots = useQuery({ queryKey: ['org-nodes', 'roots'], queryFn: () => call<OrgNodeListView>('plans', '/api/org-nodes') });
   if (roots.isLoading) return <Loader aria-label="Loading" />;
   const first = roots.data?.items[0];
   if (first) return <Navigate to={`/nodes/${first.id}`} replace />;

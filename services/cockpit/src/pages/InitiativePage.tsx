@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { DEFAULT_CURRENCY, STAGES } from '@tollgate/domain';
 import { ApiError, call, loadSettings } from '../api/client';
-import type { AuditEntryView, ConfirmationView, GateView, InitiativeView, LedgerView } from '../api/initiative';
+import type { AuditEntryView, GateView, InitiativeConfirmationsView, InitiativeLedgerView, InitiativeView } from '@tollgate/contracts/views';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { valueSeries } from '../charts/chart-data';
 import { formatMoney, formatMoneyShort, minorUnitsPerMajor } from '../format/money';
@@ -212,9 +212,9 @@ export function InitiativePage() {
   const audit = useQuery({ queryKey: ['audit', initiativeId], queryFn: () => call<AuditEntryView[]>('initiatives', `/api/initiatives/${initiativeId}/audit`) });
   const confirmations = useQuery({
     queryKey: ['confirmations', initiativeId],
-    queryFn: () => call<{ confirmations: ConfirmationView[] }>('finance', `/api/initiatives/${initiativeId}/confirmations`),
+    queryFn: () => call<InitiativeConfirmationsView>('finance', `/api/initiatives/${initiativeId}/confirmations`),
   });
-  const ledger = useQuery({ queryKey: ['ledger', initiativeId], queryFn: () => call<LedgerView>('finance', `/api/initiatives/${initiativeId}/ledger`) });
+  const ledger = useQuery({ queryKey: ['ledger', initiativeId], queryFn: () => call<InitiativeLedgerView>('finance', `/api/initiatives/${initiativeId}/ledger`) });
   const refresh = () => void queries.invalidateQueries({ predicate: (query) => query.queryKey.includes(initiativeId) });
 
   const currency = initiative.data?.currency ?? DEFAULT_CURRENCY;

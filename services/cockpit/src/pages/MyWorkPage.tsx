@@ -4,36 +4,12 @@ import { InitiativeLink } from '../links/InitiativeLink';
 import { Link } from 'react-router-dom';
 import { STAGES } from '@tollgate/domain';
 import { ApiError, call } from '../api/client';
-import type { InitiativePage } from '../api/initiative';
+import type { AwaitedGatesView, InitiativePageView, MissingMitigationsView } from '@tollgate/contracts/views';
 import { currentSession } from '../api/session';
 import { formatInstant } from '../format/instant';
 import { formatMoney } from '../format/money';
 import { formatPeriod } from '../format/period';
 import { ConfirmValueForm, RejectClosureForm } from './FinanceForms';
-
-export interface AwaitedGate {
-  initiativeId: string;
-  code: string;
-  title: string;
-  targetStage: number;
-  submittedBy: string;
-  submittedAt: string;
-  missingKeys: string[];
-}
-
-export interface MissingMitigation {
-  exceptionId: string;
-  cycleId: string;
-  orgNodeId: string;
-  nodeName: string;
-  period: string;
-  kind: string;
-  subjectName: string | null;
-  ownerId: string;
-  escalated: boolean;
-  as: 'owner' | 'chair';
-  mitigationDueAt: string | null;
-}
 
 const ESCALATION_AUDIENCES: Record<number, string> = { 1: 'you, for a mitigation', 2: 'the sponsor', 3: 'the steering committee' };
 
@@ -51,18 +27,18 @@ export function useMyWork() {
   const sub = session?.person.sub ?? '';
   const roles = session?.person.roles ?? [];
   const controller = roles.includes('controller');
-  const gates = useQuery({ queryKey: ['work', 'gates', sub], queryFn: () => call<{ items: AwaitedGate[] }>('initiatives', '/api/work/gate-requests') });
+  const gates = useQuery({ queryKey: ['work', 'gates', sub], queryFn: () => call<AwaitedGatesView>('initiatives', '/api/work/gate-requests') });
   const owned = useQuery({
     queryKey: ['work', 'owned', sub],
-    queryFn: () => call<InitiativePage>('initiatives', `/api/initiatives?ownerId=${encodeURIComponent(sub)}&pageSize=200`),
+    queryFn: () => call<InitiativePageView>('initiatives', `/api/initiatives?ownerId=${encodeURIComponent(sub)}&pageSize=200`),
     enabled: roles.includes('owner'),
   });
   const closures = useQuery({
     queryKey: ['work', 'closures', sub],
-    queryFn: () => call<InitiativePage>('initiatives', '/api/initiatives?closure=pending_confirmation&pageSize=200'),
+    queryFn: () => call<InitiativePageView>('initiatives', '/api/initiatives?closure=pending_confirmation&pageSize=200'),
     enabled: controller,
   });
-  const mitigations = useQuery({ queryKey: ['work', 'mitigations', sub], queryFn: () => call<{ items: MissingMitigation[] }>('plans', '/api/work/missing-mitigations') });
+  const mitigations = useQuery({ queryKey: ['work', 'mitigations', sub], queryFn: () => call<MissingMitigationsView>('plans', '/api/work/missing-mitigations') });
   // A controller confirms only where they are no party.
   const confirmable = (closures.data?.items ?? []).filter((item) => item.ownerId !== sub && item.sponsorId !== sub);
   return { gates, owned, closures, confirmable, mitigations };

@@ -6,8 +6,7 @@ import { InitiativeLink } from '../links/InitiativeLink';
 import { Link, useParams } from 'react-router-dom';
 import { DEFAULT_CURRENCY, STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
-import type { InitiativePage } from '../api/initiative';
-import type { OrgNode, PeriodValues, PhantomProgress, PortfolioRealization, PortfolioSummary, Waterfall } from '../api/portfolio';
+import type { InitiativePageView, OrgNodeWithChildrenView, PhantomProgressView, PortfolioRealizationView, PortfolioSummaryView, PortfolioValuesView, TargetWaterfallView } from '@tollgate/contracts/views';
 import { currentSession } from '../api/session';
 import { Problem } from '../feedback/Refusal';
 import { NewInitiativeForm } from './NewInitiativeForm';
@@ -74,12 +73,12 @@ export function NodePage() {
   const to = shiftPeriod(from, 23);
   const query = `orgNodeId=${encodeURIComponent(nodeId)}&currency=${currency}`;
 
-  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${nodeId}`) });
-  const summary = useQuery({ queryKey: ['summary', nodeId, currency], queryFn: () => call<PortfolioSummary>('plans', `/api/portfolio/summary?${query}`) });
-  const realization = useQuery({ queryKey: ['realization', nodeId, currency], queryFn: () => call<PortfolioRealization>('plans', `/api/portfolio/realization?${query}`) });
-  const phantom = useQuery({ queryKey: ['phantom', nodeId, currency], queryFn: () => call<PhantomProgress>('plans', `/api/portfolio/phantom-progress?${query}`) });
-  const values = useQuery({ queryKey: ['values', nodeId, currency, from], queryFn: () => call<PeriodValues>('plans', `/api/portfolio/values?${query}&from=${from}&to=${to}&by=stage`) });
-  const waterfall = useQuery({ queryKey: ['waterfall', nodeId, currency, from], queryFn: () => call<Waterfall>('plans', `/api/portfolio/waterfall?${query}&from=${from}&to=${to}`) });
+  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNodeWithChildrenView>('plans', `/api/org-nodes/${nodeId}`) });
+  const summary = useQuery({ queryKey: ['summary', nodeId, currency], queryFn: () => call<PortfolioSummaryView>('plans', `/api/portfolio/summary?${query}`) });
+  const realization = useQuery({ queryKey: ['realization', nodeId, currency], queryFn: () => call<PortfolioRealizationView>('plans', `/api/portfolio/realization?${query}`) });
+  const phantom = useQuery({ queryKey: ['phantom', nodeId, currency], queryFn: () => call<PhantomProgressView>('plans', `/api/portfolio/phantom-progress?${query}`) });
+  const values = useQuery({ queryKey: ['values', nodeId, currency, from], queryFn: () => call<PortfolioValuesView>('plans', `/api/portfolio/values?${query}&from=${from}&to=${to}&by=stage`) });
+  const waterfall = useQuery({ queryKey: ['waterfall', nodeId, currency, from], queryFn: () => call<TargetWaterfallView>('plans', `/api/portfolio/waterfall?${query}&from=${from}&to=${to}`) });
 
   const program = node.data?.kind === 'program';
   const roles = currentSession()?.person.roles ?? [];
@@ -88,7 +87,7 @@ export function NodePage() {
   const [defining, setDefining] = useState(false);
   const list = useQuery({
     queryKey: ['initiatives', nodeId],
-    queryFn: () => call<InitiativePage>('initiatives', `/api/initiatives?programId=${encodeURIComponent(nodeId)}&pageSize=200`),
+    queryFn: () => call<InitiativePageView>('initiatives', `/api/initiatives?programId=${encodeURIComponent(nodeId)}&pageSize=200`),
     enabled: program,
   });
 
@@ -230,7 +229,7 @@ export function NodePage() {
                   <Table.Td>{initiative.ownerId}</Table.Td>
                   <Table.Td ta="right">{money(initiative.planned)}</Table.Td>
                   <Table.Td ta="right">{money(initiative.confirmed)}</Table.Td>
-                  <Table.Td>{(initiative.reasons ?? []).map((reason) => REASONS[reason] ?? reason).join('; ')}</Table.Td>
+                  <Table.Td>{initiative.reasons.map((reason) => REASONS[reason] ?? reason).join('; ')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

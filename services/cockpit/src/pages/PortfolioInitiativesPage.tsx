@@ -3,17 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { DEFAULT_CURRENCY, STAGES } from '@tollgate/domain';
 import { call } from '../api/client';
-import type { OrgNode, PortfolioInitiative } from '../api/portfolio';
+import type { OrgNodeWithChildrenView, PortfolioInitiativesView } from '@tollgate/contracts/views';
 import { NodeCrumb } from '../links/NodeCrumb';
 import { Problem } from '../feedback/Refusal';
 import { ValueCells, ValueHeads } from '../figures/ValueColumns';
 import { InitiativeLink } from '../links/InitiativeLink';
-
-interface PortfolioInitiatives {
-  stage: number | null;
-  total: number;
-  initiatives: PortfolioInitiative[];
-}
 
 const LIMIT = 200;
 const STAGE_CHOICES = [{ value: 'all', label: 'Every stage' }, ...STAGES.map((stage, index) => ({ value: String(index), label: `DoI ${index} ${stage.name}` }))];
@@ -24,10 +18,10 @@ export function PortfolioInitiativesPage() {
   const [search, setSearch] = useSearchParams();
   const stage = search.get('stage');
   const currency = search.get('currency') ?? DEFAULT_CURRENCY;
-  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${nodeId}`) });
+  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNodeWithChildrenView>('plans', `/api/org-nodes/${nodeId}`) });
   const list = useQuery({
     queryKey: ['portfolio-initiatives', nodeId, currency, stage],
-    queryFn: () => call<PortfolioInitiatives>('plans', `/api/portfolio/initiatives?orgNodeId=${encodeURIComponent(nodeId)}&currency=${currency}&limit=${LIMIT}${stage !== null ? `&stage=${stage}` : ''}`),
+    queryFn: () => call<PortfolioInitiativesView>('plans', `/api/portfolio/initiatives?orgNodeId=${encodeURIComponent(nodeId)}&currency=${currency}&limit=${LIMIT}${stage !== null ? `&stage=${stage}` : ''}`),
   });
   return (
     <Stack gap="lg">

@@ -1,19 +1,13 @@
 import { Alert, Badge, Button, Card, Container, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, call, loadSettings, type OpenIdSettings } from '../api/client';
+import type { DemoPeopleView, DemoPerson, DevelopmentTokenView, OpenIdSettings } from '@tollgate/contracts/views';
+import { ApiError, call, loadSettings } from '../api/client';
 import { authorizationUrl } from '../api/openid-sign-in';
 import { keepSession, type Session } from '../api/session';
 
 /** The message a sign-in window sends the page that opened it. */
 export const SESSION_MESSAGE = 'tollgate.session';
-
-interface DemoPerson {
-  sub: string;
-  name: string;
-  roles: string[];
-  duty: string;
-}
 
 /** Signing in at the organization's OpenID provider: in this window, or, over a page that must keep what was typed, in a window of its own. */
 function OpenIdSignIn({ settings, inPlace, onSignedIn, onProblem }: { settings: OpenIdSettings; inPlace: boolean; onSignedIn: (session: Session) => void; onProblem: (text: string) => void }) {
@@ -60,7 +54,7 @@ export function SignInPage({ onSignedIn, inPlace = false }: { onSignedIn: (sessi
   const settings = useQuery({ queryKey: ['cockpit-settings'], queryFn: loadSettings, refetchInterval: false });
   const people = useQuery({
     queryKey: ['demo-people'],
-    queryFn: () => call<{ people: DemoPerson[] }>('plans', '/api/development/people'),
+    queryFn: () => call<DemoPeopleView>('plans', '/api/development/people'),
     enabled: settings.data?.signIn === 'development',
     refetchInterval: false,
   });
@@ -71,7 +65,7 @@ export function SignInPage({ onSignedIn, inPlace = false }: { onSignedIn: (sessi
     setSigningIn(person.sub);
     setProblem(null);
     try {
-      const session = await call<Session>('plans', '/api/development/tokens', { method: 'POST', body: { sub: person.sub } });
+      const session = await call<DevelopmentTokenView>('plans', '/api/development/tokens', { method: 'POST', body: { sub: person.sub } });
       keepSession(session);
       onSignedIn(session);
     } catch (error) {

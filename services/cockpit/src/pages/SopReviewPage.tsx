@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { DEFAULT_CURRENCY } from '@tollgate/domain';
 import { call } from '../api/client';
-import type { OrgNode } from '../api/portfolio';
-import { SOP_STEP_NAMES, type ForecastAccuracyView, type PlanOfRecord, type SopAgenda, type SopCycleView, type SopExceptionView, type SopPivotView } from '../api/sop';
+import type { ForecastAccuracyView, OrgNodeWithChildrenView, PlanView, SopAgendaView, SopCycleListView, SopCycleView, SopExceptionView, SopPivotView } from '@tollgate/contracts/views';
+import { SOP_STEP_NAMES } from '../api/sop';
 import { Chart, type ChartOption } from '../charts/Chart';
 import { demandCapacitySeries } from '../charts/chart-data';
 import { NodeCrumb } from '../links/NodeCrumb';
@@ -234,7 +234,7 @@ function DecisionForm({ cycle, kinds, subject, label }: { cycle: SopCycleView; k
   );
 }
 
-function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; agenda: SopAgenda; currency: string; me: Viewer }) {
+function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; agenda: SopAgendaView; currency: string; me: Viewer }) {
   const decided = decidedSubjects(cycle);
   const decides = mayDecideSop(me, cycle);
   const missing = agenda.exceptions.filter((exception) => !exception.mitigation).length;
@@ -306,7 +306,7 @@ function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; agenda: 
   );
 }
 
-function Pivots({ cycle, agenda, me }: { cycle: SopCycleView; agenda: SopAgenda; me: Viewer }) {
+function Pivots({ cycle, agenda, me }: { cycle: SopCycleView; agenda: SopAgendaView; me: Viewer }) {
   const decided = decidedSubjects(cycle);
   const programs = [...new Map(agenda.pivots.map((pivot) => [pivot.programId, pivot.programName ?? pivot.programId])).entries()];
   if (agenda.pivots.length === 0) return null;
@@ -416,7 +416,7 @@ function Decisions({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
   );
 }
 
-function Escalations({ cycle, agenda }: { cycle: SopCycleView; agenda: SopAgenda }) {
+function Escalations({ cycle, agenda }: { cycle: SopCycleView; agenda: SopAgendaView }) {
   if (cycle.escalations.length === 0) return null;
   const names = new Map(agenda.exceptions.map((exception) => [exception.id, `${KINDS[exception.kind]}: ${exception.subjectName ?? exception.subject}`]));
   return (
@@ -440,7 +440,7 @@ function Escalations({ cycle, agenda }: { cycle: SopCycleView; agenda: SopAgenda
   );
 }
 
-function DemandCapacity({ plan, period }: { plan: PlanOfRecord; period: string }) {
+function DemandCapacity({ plan, period }: { plan: PlanView; period: string }) {
   const series = useMemo(() => demandCapacitySeries(plan), [plan]);
   const [family, setFamily] = useState<string | null>(null);
   const shown = series.families.find((candidate) => candidate.family === family) ?? series.families.find((candidate) => candidate.shortfall.some((gap) => gap > 0)) ?? series.families[0];
@@ -561,12 +561,12 @@ export function SopReviewPage() {
   const { nodeId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const me = currentViewer();
-  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNode>('plans', `/api/org-nodes/${nodeId}`) });
-  const cycles = useQuery({ queryKey: ['sop', 'cycles', nodeId], queryFn: () => call<{ cycles: SopCycleView[] }>('plans', `/api/sop-cycles?orgNodeId=${encodeURIComponent(nodeId)}`) });
+  const node = useQuery({ queryKey: ['org-node', nodeId], queryFn: () => call<OrgNodeWithChildrenView>('plans', `/api/org-nodes/${nodeId}`) });
+  const cycles = useQuery({ queryKey: ['sop', 'cycles', nodeId], queryFn: () => call<SopCycleListView>('plans', `/api/sop-cycles?orgNodeId=${encodeURIComponent(nodeId)}`) });
   const cycleId = search.get('cycle') ?? cycles.data?.cycles[0]?.id ?? null;
   const cycle = useQuery({ queryKey: ['sop', cycleId, 'cycle'], queryFn: () => call<SopCycleView>('plans', `/api/sop-cycles/${encodeURIComponent(cycleId!)}`), enabled: cycleId !== null });
-  const agenda = useQuery({ queryKey: ['sop', cycleId, 'agenda'], queryFn: () => call<SopAgenda>('plans', `/api/sop-cycles/${encodeURIComponent(cycleId!)}/agenda`), enabled: cycleId !== null });
-  const plan = useQuery({ queryKey: ['plan', nodeId], queryFn: () => call<PlanOfRecord>('plans', `/api/org-nodes/${nodeId}/plan`), retry: false });
+  const agenda = useQuery({ queryKey: ['sop', cycleId, 'agenda'], queryFn: () => call<SopAgendaView>('plans', `/api/sop-cycles/${encodeURIComponent(cycleId!)}/agenda`), enabled: cycleId !== null });
+  const plan = useQuery({ queryKey: ['plan', nodeId], queryFn: () => call<PlanView>('plans', `/api/org-nodes/${nodeId}/plan`), retry: false });
   const accuracy = useQuery({ queryKey: ['accuracy', nodeId], queryFn: () => call<ForecastAccuracyView>('plans', `/api/org-nodes/${nodeId}/forecast-accuracy`), retry: false });
   const currency = plan.data?.currency ?? DEFAULT_CURRENCY;
   const thisMonth = new Date().toISOString().slice(0, 7);

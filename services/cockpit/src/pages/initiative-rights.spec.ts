@@ -1,5 +1,5 @@
 import type { GateKey } from '@tollgate/domain';
-import type { GateView, InitiativeView } from '../api/initiative';
+import type { GateView, InitiativeView } from '@tollgate/contracts/views';
 import { mayCompleteMilestone, mayConfirm, mayDecide, mayReplanMilestone, mayRequestClosure, mayRequestGate, sideMovesFor } from './initiative-rights';
 
 const initiative = { ownerId: 'olivia', sponsorId: 'sam', controllerId: 'cleo', stage: 2, status: 'on_track', gates: [], closure: { state: 'none', reason: null } } as unknown as InitiativeView;
@@ -23,7 +23,7 @@ describe('what the page offers a person', () => {
 
   it('offers closure to the owner at stage 4, and confirmation to a controller who is no party', () => {
     expect(mayRequestClosure({ sub: 'olivia', roles: ['owner'] }, { ...initiative, stage: 4 })).toBe(true);
-    expect(mayRequestClosure({ sub: 'olivia', roles: ['owner'] }, { ...initiative, stage: 4, closure: { state: 'pending_confirmation', reason: null } })).toBe(false);
+    expect(mayRequestClosure({ sub: 'olivia', roles: ['owner'] }, { ...initiative, stage: 4, closure: { ...initiative.closure, state: 'pending_confirmation' } })).toBe(false);
     expect(mayConfirm({ sub: 'cleo', roles: ['controller'] }, { ...initiative, stage: 4 })).toBe(true);
     expect(mayConfirm({ sub: 'sam', roles: ['controller'] }, { ...initiative, stage: 4 })).toBe(false);
     // Finance takes a confirmation at any stage: the page invents no rule of its own.
@@ -31,7 +31,7 @@ describe('what the page offers a person', () => {
   });
 
   it('offers an open milestone to the owner of an open initiative only', () => {
-    const open = { ...initiative, milestones: [{ id: 'm1', title: 'Dock open', dueDate: '2027-01-31', completedAt: null, completedBy: null }] };
+    const open = { ...initiative, milestones: [{ id: 'm1', title: 'Dock open', dueDate: '2027-01-31', completedAt: null, completedBy: null, evidence: null }] };
     expect(mayCompleteMilestone({ sub: 'olivia', roles: ['owner'] }, open)).toBe(true);
     expect(mayCompleteMilestone({ sub: 'sam', roles: ['sponsor'] }, open)).toBe(false);
     expect(mayCompleteMilestone({ sub: 'olivia', roles: ['owner'] }, { ...open, status: 'closed' })).toBe(false);
@@ -48,7 +48,7 @@ describe('what the page offers a person', () => {
   });
 
   it('offers the re-planning of an open milestone to the sponsor alone', () => {
-    const open = { ...initiative, milestones: [{ id: 'm1', title: 'Dock open', dueDate: '2027-01-31', completedAt: null, completedBy: null }] };
+    const open = { ...initiative, milestones: [{ id: 'm1', title: 'Dock open', dueDate: '2027-01-31', completedAt: null, completedBy: null, evidence: null }] };
     expect(mayReplanMilestone({ sub: 'sam', roles: ['sponsor'] }, open)).toBe(true);
     expect(mayReplanMilestone({ sub: 'olivia', roles: ['owner'] }, open)).toBe(false);
   });

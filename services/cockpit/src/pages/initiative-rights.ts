@@ -1,6 +1,6 @@
 import { confirmerProblem, mayDecideGate, type Actor } from '@tollgate/domain';
 import { currentSession } from '../api/session';
-import type { GateView, InitiativeView } from '../api/initiative';
+import type { GateView, InitiativeView } from '@tollgate/contracts/views';
 
 /** Who the signed-in person is, for offering actions; the server still decides. */
 export interface Viewer {

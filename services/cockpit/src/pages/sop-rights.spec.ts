@@ -1,4 +1,4 @@
-import type { SopCycleView, SopExceptionView, SopStepView } from '../api/sop';
+import type { SopCycleView, SopDecisionView, SopExceptionView, SopStepView } from '@tollgate/contracts/views';
 import { decidedSubjects, isLate, mayCompleteStep, mayDecideSop, mayMitigate } from './sop-rights';
 
 const step = (overrides: Partial<SopStepView> = {}): SopStepView => ({
@@ -71,7 +71,7 @@ describe('what the S&OP review room offers', () => {
   });
 
   it('knows which mitigations are accepted and which pivots are decided', () => {
-    const decision = (kind: string, subject: string) => ({ decisionId: kind, kind, subject, rationale: 'r', decidedBy: 'lena', decidedAt: '', outcome: null });
+    const decision = (kind: SopDecisionView['kind'], subject: string) => ({ decisionId: kind, kind, subject, rationale: 'r', decidedBy: 'lena', decidedAt: '', outcome: null });
     const decided = decidedSubjects(cycle({ decisions: [decision('accept_mitigation', 'e1'), decision('approve_pivot', 'p1'), decision('reject_pivot', 'p2')] }));
     expect([...decided.mitigations]).toEqual(['e1']);
     expect(Object.fromEntries(decided.pivots)).toEqual({ p1: 'approved', p2: 'rejected' });

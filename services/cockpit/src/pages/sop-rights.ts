@@ -1,5 +1,5 @@
 import { mayRunSopWork, mayTakeSopDecision } from '@tollgate/domain';
-import type { SopCycleView, SopExceptionView, SopStepView } from '../api/sop';
+import type { SopCycleView, SopExceptionView, SopStepView } from '@tollgate/contracts/views';
 import { actorOf, type Viewer } from './initiative-rights';
 
 /** The step's owner runs it; a PMO or an admin may stand in (the domain's rule). The server still decides. */
