@@ -34,8 +34,8 @@ export default tseslint.config(
             { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:domain', 'layer:infrastructure'] },
             { sourceTag: 'layer:service', onlyDependOnLibsWithTags: ['layer:feature', 'layer:infrastructure', 'layer:contracts', 'layer:domain'] },
             { sourceTag: 'layer:test', onlyDependOnLibsWithTags: ['*'] },
-            // The cockpit page runs in a browser: of the libraries, only the pure domain rules.
-            { sourceTag: 'layer:ui', onlyDependOnLibsWithTags: ['layer:domain'] },
+            // The cockpit page runs in a browser: of the libraries, the pure domain rules, and the services' answers as types (below).
+            { sourceTag: 'layer:ui', onlyDependOnLibsWithTags: ['layer:domain', 'layer:contracts'] },
           ],
         },
       ],
@@ -57,6 +57,22 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The views are the services' answers as types: the cockpit bundle must take nothing from the contracts at run time.
+    files: ['services/cockpit/**/*.ts', 'services/cockpit/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@tollgate/contracts', '@tollgate/contracts/*'], allowTypeImports: true, message: 'The cockpit imports the contracts as types only (import type).' }] },
+      ],
+    },
+  },
+  {
+    files: ['libs/contracts/src/views/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['*'], allowTypeImports: true, message: 'The views are types only: they import types alone.' }] }],
     },
   },
   {

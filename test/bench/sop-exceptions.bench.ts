@@ -1,13 +1,13 @@
-import { familyVolumesByPeriod, periodExceptions } from '@tollgate/domain';
+import { familyVolumesByPeriod, offPlan } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
-import { SopExceptionFinder } from '../../services/plans/src/sop-cycle/sop-exception-finder.service';
+import { OffPlanService } from '../../services/plans/src/off-plan/off-plan.service';
 import { RunningService, startService } from '../support/running-service';
 import { report } from './bench-report';
 
 const NODES = Number(process.env.BENCH_SOP_NODES ?? 1000);
 const PERIODS = Number(process.env.BENCH_SOP_PERIODS ?? 24);
 const FAMILIES = Number(process.env.BENCH_SOP_FAMILIES ?? 21);
-const THRESHOLDS = { value: { absolute: 10_000, percent: 0.05 }, volume: { absolute: 100, percent: 0.05 } };
+const POLICY = { value: { absolute: 10_000, percent: 0.05 }, volume: { absolute: 100, percent: 0.05 }, unconfirmedAfterMs: 30 * 86_400_000 };
 
 const periodOf = (index: number) => `2027-${String((index % 12) + 1).padStart(2, '0')}`.replace('2027', String(2027 + Math.floor(index / 12)));
 
@@ -57,10 +57,20 @@ describe('benchmark: S&OP exceptions over a million plan cells', () => {
     let exceptions = 0;
     for (const { orgNodeId, cells } of plansInMemory) {
       for (const [period, families] of familyVolumesByPeriod(cells)) {
-        exceptions += periodExceptions(
-          { orgNodeId, period, value: { planned: 1_000_000, forecast: 900_000, target: 1_000_000 }, families, escalated: [] },
-          THRESHOLDS,
+        exceptions += offPlan(
+          {
+            orgNodeId,
+            period,
+            value: { planned: 1_000_000, forecast: 900_000, target: 1_000_000 },
+            yearToDate: { from: `${period.slice(0, 4)}-01`, planned: 1_000_000, forecast: 900_000, target: 1_000_000 },
+            families,
+            initiatives: [],
+            overdueActions: [],
+            earlierCycles: [],
+          },
+          POLICY,
           'planner',
+          Date.now(),
         ).length;
       }
     }
@@ -94,10 +104,10 @@ describe('benchmark: S&OP exceptions over a million plan cells', () => {
     );
     const loadMs = Date.now() - loaded;
 
-    const finder = plans.app.get(SopExceptionFinder);
+    const finder = plans.app.get(OffPlanService);
     const serviceStarted = process.hrtime.bigint();
     let serviceExceptions = 0;
-    for (const orgNodeId of nodeIds) serviceExceptions += (await finder.find(orgNodeId, periodOf(0))).length;
+    for (const orgNodeId of nodeIds) serviceExceptions += (await finder.find(orgNodeId, periodOf(0))).exceptions.length;
     const serviceMs = Number(process.hrtime.bigint() - serviceStarted) / 1e6;
 
     report(`S&OP exceptions over ${totalCells.toLocaleString('en')} plan cells (${NODES} nodes × ${PERIODS} periods × ${FAMILIES} families × demand and capacity)`, [

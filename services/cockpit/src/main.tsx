@@ -4,8 +4,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { App } from './App';
-import { ApiError } from './api/client';
+import { App } from './app/App';
+import { ApiError } from './lib/api/client';
 
 // Figures stay current while others work: every query refreshes every few seconds, without a reload.
 const queries = new QueryClient({

@@ -9,6 +9,7 @@ import { Confirmation } from './confirmation.entity';
 import { ConfirmationError } from './confirmation.error';
 import { ConfirmationLedger } from './confirmation-ledger.service';
 import { ClosureRejectionDto, ConfirmationDto } from './dtos/confirmation.dto';
+import type { ConfirmationDeliveryView, ConfirmationView, InitiativeConfirmationsView } from '@tollgate/contracts/views';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -16,7 +17,7 @@ interface StatusResponse {
 
 const UNIQUE_VIOLATION = '23505';
 
-function confirmationView(confirmation: Confirmation) {
+function confirmationView(confirmation: Confirmation): ConfirmationView {
   return {
     confirmationId: confirmation.confirmationId,
     initiativeId: confirmation.initiativeId,
@@ -30,7 +31,7 @@ function confirmationView(confirmation: Confirmation) {
   };
 }
 
-function deliveryView(delivery: LifecycleDelivery | null) {
+function deliveryView(delivery: LifecycleDelivery | null): ConfirmationDeliveryView | null {
   if (!delivery) return null;
   return {
     state: delivery.outcome ?? 'pending',
@@ -63,7 +64,7 @@ export class ConfirmationController {
   @Roles('controller')
   @ApiCreatedOrExisting({ created: 'the confirmation, recorded', existing: 'the confirmation recorded before under the same confirmationId' })
   @ApiOperation({ summary: 'Confirm realized value: 201, or 200 with the first result when the confirmationId was seen before' })
-  async confirm(@CurrentPrincipal() principal: Principal, @Body() dto: ConfirmationDto, @Res({ passthrough: true }) response: StatusResponse) {
+  async confirm(@CurrentPrincipal() principal: Principal, @Body() dto: ConfirmationDto, @Res({ passthrough: true }) response: StatusResponse): Promise<ConfirmationView> {
     const input = { ...dto, controllerId: principal.sub };
     const result = await this.retryingOnRace(() => this.dataSource.transaction((manager) => this.ledger.confirm(manager, input, 'api')));
     if (result.created) this.ledger.published();
@@ -83,7 +84,7 @@ export class ConfirmationController {
 
   @Get('initiatives/:id/confirmations')
   @ApiOperation({ summary: "The confirmations under an initiative's confirmed value, newest period first, each with who confirmed it, its ledger reference and when it reached the lifecycle" })
-  async confirmationsOf(@Param('id') id: string) {
+  async confirmationsOf(@Param('id') id: string): Promise<InitiativeConfirmationsView> {
     const confirmations = await this.dataSource.getRepository(Confirmation).find({ where: { initiativeId: id }, order: { period: 'DESC', confirmedAt: 'DESC' }, take: 1000 });
     const deliveries = confirmations.length
       ? await this.dataSource.getRepository(LifecycleDelivery).find({ where: { kind: 'value_confirmed', recordId: In(confirmations.map((confirmation) => confirmation.confirmationId)) } })

@@ -1,18 +1,5 @@
-import type { LedgerPeriod, LedgerTotals, RealizationFigures } from '@tollgate/domain';
+import type { InitiativeLedgerView } from '@tollgate/contracts/views';
 import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/spreadsheets';
-
-/** An initiative's ledger as `GET /api/initiatives/:id/ledger` answers it. */
-export interface InitiativeLedgerView {
-  initiativeId: string;
-  code: string;
-  currency: string;
-  stage: number;
-  closure: { state: string };
-  baselineFrozen: boolean;
-  periods: readonly LedgerPeriod[];
-  totals: LedgerTotals;
-  realization: RealizationFigures;
-}
 
 const FIGURES: readonly SheetColumn[] = [
   { key: 'planned', header: 'Planned', kind: 'money', note: 'planned value: the frozen baseline once the initiative reached stage 3 (Decided)' },

@@ -6,6 +6,7 @@ import { LedgerExportQuery, RealizationQuery } from './dtos/ledger-export.query'
 import { initiativeLedgerSheets } from './initiative-ledger-export';
 import { toCsv } from './ledger-csv';
 import { LedgerExportRow, LedgerService } from './ledger.service';
+import type { InitiativeLedgerView } from '@tollgate/contracts/views';
 
 interface ExportResponse {
   setHeader(name: string, value: string): unknown;
@@ -22,7 +23,7 @@ export class LedgerController {
 
   @Get('initiatives/:id/ledger')
   @ApiOperation({ summary: 'Planned (the baseline from stage 3), forecast and confirmed value per period, with realization figures' })
-  ledgerOf(@Param('id') id: string) {
+  ledgerOf(@Param('id') id: string): Promise<InitiativeLedgerView> {
     return this.ledger.ledgerOf(id);
   }
 

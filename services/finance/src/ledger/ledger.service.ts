@@ -5,6 +5,7 @@ import { Confirmation } from '../confirmation/confirmation.entity';
 import { ConfirmationError } from '../confirmation/confirmation.error';
 import { LedgerInitiative } from './ledger-initiative.entity';
 import { MeasureValue } from './measure-value.entity';
+import type { InitiativeLedgerView } from '@tollgate/contracts/views';
 
 export interface LedgerExportRow extends Record<string, string | number> {
   initiativeId: string;
@@ -22,7 +23,7 @@ export interface LedgerExportRow extends Record<string, string | number> {
 export class LedgerService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async ledgerOf(initiativeId: string) {
+  async ledgerOf(initiativeId: string): Promise<InitiativeLedgerView> {
     const initiative = await this.dataSource.getRepository(LedgerInitiative).findOneBy({ initiativeId });
     if (!initiative) throw ConfirmationError.unknownInitiative(initiativeId);
     const [values, confirmations] = await Promise.all([

@@ -1,9 +1,10 @@
 import { missingKeys, missingKeySlots, plannedValueOf, totalForecast, type GateRequest, type LifecycleState } from '@tollgate/domain';
 import type { GateRequestRecord } from '../gate/gate-request.entity';
 import type { Initiative } from '../projection/initiative.entity';
+import type { GateView, InitiativeSummaryView, InitiativeView } from '@tollgate/contracts/views';
 
 /** An initiative as the API shows it: execution progress apart from value realized. */
-export function initiativeView(row: Initiative, gates: GateRequestRecord[]) {
+export function initiativeView(row: Initiative, gates: GateRequestRecord[]): InitiativeView {
   const state: LifecycleState = row.state;
   return {
     id: row.id,
@@ -36,7 +37,7 @@ export function initiativeView(row: Initiative, gates: GateRequestRecord[]) {
   };
 }
 
-export function gateView(gate: GateRequestRecord) {
+export function gateView(gate: GateRequestRecord): GateView {
   return {
     id: gate.id,
     targetStage: gate.targetStage,
@@ -54,7 +55,7 @@ export function gateView(gate: GateRequestRecord) {
 }
 
 /** One line of a page of initiatives. */
-export function initiativeSummary(row: Initiative) {
+export function initiativeSummary(row: Initiative): InitiativeSummaryView {
   return {
     id: row.id,
     code: row.code,

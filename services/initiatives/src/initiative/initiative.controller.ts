@@ -17,6 +17,7 @@ import {
 import { FreshReadQuery } from './dtos/fresh-read.query';
 import { ListInitiativesQuery } from './dtos/list-initiatives.query';
 import { InitiativeService } from './initiative.service';
+import type { AuditEntryView, CreatedInitiativeView, InitiativePageView, InitiativeView } from '@tollgate/contracts/views';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -44,7 +45,7 @@ export class InitiativeController {
     @Body() dto: CreateInitiativeDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) response: StatusResponse,
-  ) {
+  ): Promise<CreatedInitiativeView> {
     const result = await this.initiatives.create(principal, dto, idempotencyKey(key));
     response.status(result.created ? 201 : 200);
     return result.body;
@@ -52,19 +53,19 @@ export class InitiativeController {
 
   @Get()
   @ApiOperation({ summary: 'A page of initiatives, filtered by program, stage and status' })
-  list(@Query() query: ListInitiativesQuery) {
+  list(@Query() query: ListInitiativesQuery): Promise<InitiativePageView> {
     return this.initiatives.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One initiative; with minRevision, at least the revision a command answered' })
-  get(@Param('id') id: string, @Query() query: FreshReadQuery) {
+  get(@Param('id') id: string, @Query() query: FreshReadQuery): Promise<InitiativeView> {
     return this.initiatives.get(id, query.minRevision);
   }
 
   @Get(':id/audit')
   @ApiOperation({ summary: 'Every change of the initiative: who, when, why, with what evidence' })
-  audit(@Param('id') id: string, @Query() query: FreshReadQuery) {
+  audit(@Param('id') id: string, @Query() query: FreshReadQuery): Promise<AuditEntryView[]> {
     return this.initiatives.auditTrail(id, query.minRevision);
   }
 

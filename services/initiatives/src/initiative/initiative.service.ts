@@ -35,6 +35,7 @@ import { gateView, initiativeSummary, initiativeView } from './initiative-view';
 import { InitiativeProjection } from '../projection/initiative-projection.service';
 import { LifecycleGateway } from './lifecycle-gateway';
 import { ProjectionFreshness } from '../projection/projection-freshness';
+import type { AuditEntryView, CreatedInitiativeView, InitiativePageView, InitiativeView } from '@tollgate/contracts/views';
 
 /** The escalation grace periods new lifecycles start with. */
 export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
@@ -70,7 +71,7 @@ export class InitiativeService {
   ) {}
 
   /** `initiativeId`: the id an import derives from its file's key, so that importing again finds the same initiative. */
-  async create(principal: Principal, dto: CreateInitiativeDto, key?: string, initiativeId?: string): Promise<{ created: boolean; body: { id: string; code: string; stage: number; status: string; workflowId: string } }> {
+  async create(principal: Principal, dto: CreateInitiativeDto, key?: string, initiativeId?: string): Promise<{ created: boolean; body: CreatedInitiativeView }> {
     const draft: InitiativeDraft = {
       title: dto.title,
       programId: dto.programId,
@@ -106,7 +107,7 @@ export class InitiativeService {
   }
 
   /** The initiative as of at least `minRevision` (and whatever a command of this instance answered). */
-  async get(id: string, minRevision = 0) {
+  async get(id: string, minRevision = 0): Promise<InitiativeView> {
     const view = await this.atLeast(id, minRevision);
     // Never an older revision than asked for without saying so.
     if (view.revision < minRevision) throw InitiativeError.revisionNotReached(id, minRevision, view.revision);
@@ -130,7 +131,7 @@ export class InitiativeService {
     }
   }
 
-  async list(query: ListInitiativesQuery) {
+  async list(query: ListInitiativesQuery): Promise<InitiativePageView> {
     await this.freshness.settle();
     const where: FindOptionsWhere<Initiative> = {};
     if (query.programId !== undefined) where.programId = query.programId;
@@ -149,7 +150,7 @@ export class InitiativeService {
     return { items: rows.map(initiativeSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
-  async auditTrail(id: string, minRevision = 0) {
+  async auditTrail(id: string, minRevision = 0): Promise<AuditEntryView[]> {
     await this.find(id);
     await this.freshness.settle([id], minRevision);
     const entries = await this.audit.find({ where: { initiativeId: id }, order: { revision: 'ASC' } });

@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 import { GateRequestRecord } from '../gate/gate-request.entity';
 import { Initiative } from '../projection/initiative.entity';
 import { ProjectionFreshness } from '../projection/projection-freshness';
+import type { AwaitedGatesView } from '@tollgate/contracts/views';
 
 /** What awaits a person's decision: the same rule the workflow applies decides what is listed. */
 @Injectable()
@@ -16,7 +17,7 @@ export class WorkQueueService {
     private readonly freshness: ProjectionFreshness,
   ) {}
 
-  async gateRequestsAwaiting(principal: Principal) {
+  async gateRequestsAwaiting(principal: Principal): Promise<AwaitedGatesView> {
     await this.freshness.settle();
     const actor: Actor = { id: principal.sub, roles: principal.roles };
     const pmo = principal.roles.includes('pmo');

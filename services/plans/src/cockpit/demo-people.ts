@@ -1,13 +1,4 @@
-import type { Role } from '@tollgate/domain';
-
-/** Someone a newcomer can sign in as on a local stack, with the roles the demo needs. */
-export interface DemoPerson {
-  sub: string;
-  name: string;
-  roles: Role[];
-  /** What this person does in the demo, shown on the sign-in page. */
-  duty: string;
-}
+import type { DemoPerson } from '@tollgate/contracts/views';
 
 /** The demo cast: one person for each role the engine knows. */
 export const DEMO_PEOPLE: readonly DemoPerson[] = [

@@ -4,6 +4,7 @@ import { issueDevelopmentToken, Public } from '@tollgate/auth';
 import { ErrorAnswerBody, RateLimited } from '@tollgate/platform';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DEMO_PEOPLE } from './demo-people';
+import type { DemoPeopleView, DevelopmentTokenView } from '@tollgate/contracts/views';
 
 export const DEVELOPMENT_JWT_SECRET = Symbol('DEVELOPMENT_JWT_SECRET');
 
@@ -32,7 +33,7 @@ export class DevelopmentSignInController {
   @Public()
   @ApiOperation({ summary: 'The demo people one may sign in as on a local stack (not in production)', security: [] })
   @ApiOkResponse({ description: 'the demo people with their roles and what each does in the demo' })
-  people() {
+  people(): DemoPeopleView {
     return { people: DEMO_PEOPLE };
   }
 
@@ -42,7 +43,7 @@ export class DevelopmentSignInController {
   @ApiOperation({ summary: 'A development token for one of the demo people (not in production)', security: [] })
   @ApiCreatedResponse({ description: 'the development token, when it expires, and the person it signs in' })
   @ApiNotFoundResponse({ description: 'no demo person has this id', type: ErrorAnswerBody })
-  token(@Body() dto: DevelopmentSignInDto) {
+  token(@Body() dto: DevelopmentSignInDto): DevelopmentTokenView {
     const person = DEMO_PEOPLE.find((candidate) => candidate.sub === dto.sub);
     if (!person) throw new NotFoundException(`no demo person '${dto.sub}'`);
     const expiresAt = new Date(Date.now() + SIGN_IN_HOURS * 3_600_000);

@@ -1,8 +1,9 @@
+import type { OffPlanExceptionView } from '@tollgate/contracts/views';
 import type { SopException } from '@tollgate/domain';
 import { subjectId, subjectName } from '../sop-cycle/subject-names';
 
 /** An exception as the API shows it, wherever it is listed: its subject by name, figures, owner and value at risk. */
-export function exceptionView(exception: SopException, names: ReadonlyMap<string, string>) {
+export function exceptionView(exception: SopException, names: ReadonlyMap<string, string>): OffPlanExceptionView {
   return {
     kind: exception.kind,
     subject: exception.subject,

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { OffPlanView } from '@tollgate/contracts/views';
 import { ApiErrorAnswers } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
 import { OrgNodeService } from '../org-node/org-node.service';
@@ -25,7 +26,7 @@ export class OffPlanController {
     summary:
       "What is off plan under the node in a month, by the same rule as the S&OP agenda: forecast under target (the month and the year to date) or off plan, demand beyond capacity, escalated initiatives with their late milestone, phantom progress, overdue actions; each with its owner, figures, value at risk and recurrence, the most at risk first",
   })
-  async show(@Param('id') id: string, @Query() query: OffPlanQuery) {
+  async show(@Param('id') id: string, @Query() query: OffPlanQuery): Promise<OffPlanView> {
     await this.nodes.get(id); // 404 for an unknown node
     const now = Date.now();
     const period = query.period ?? new Date(now).toISOString().slice(0, 7);

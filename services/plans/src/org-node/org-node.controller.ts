@@ -5,6 +5,7 @@ import { ApiCreatedOrExisting, ApiErrorAnswers, idempotencyKey } from '@tollgate
 import { CreateOrgNodeDto } from './dtos/create-org-node.dto';
 import { ListOrgNodesQuery } from './dtos/list-org-nodes.query';
 import { OrgNodeService } from './org-node.service';
+import type { OrgNodeListView, OrgNodeWithChildrenView } from '@tollgate/contracts/views';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -38,13 +39,13 @@ export class OrgNodeController {
 
   @Get()
   @ApiOperation({ summary: "The organizations, the nodes of a kind, or the nodes whose name holds `q` (at most 50, by name), each with the names above it" })
-  list(@Query() query: ListOrgNodesQuery) {
+  list(@Query() query: ListOrgNodesQuery): Promise<OrgNodeListView> {
     return this.nodes.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A node with its children' })
-  get(@Param('id') id: string) {
+  get(@Param('id') id: string): Promise<OrgNodeWithChildrenView> {
     return this.nodes.get(id);
   }
 }

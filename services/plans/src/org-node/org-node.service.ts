@@ -10,11 +10,12 @@ import type { CreateOrgNodeDto } from './dtos/create-org-node.dto';
 import type { ListOrgNodesQuery } from './dtos/list-org-nodes.query';
 import { OrgNode } from './org-node.entity';
 import { OrgNodeError } from './org-node.error';
+import type { OrgNodeListView, OrgNodeView, OrgNodeWithChildrenView } from '@tollgate/contracts/views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIQUE_VIOLATION = '23505';
 
-function nodeView(node: OrgNode) {
+function nodeView(node: OrgNode): OrgNodeView {
   return { id: node.id, name: node.name, kind: node.kind, parentId: node.parentId, createdBy: node.createdBy, createdAt: node.createdAt.toISOString() };
 }
 
@@ -63,7 +64,7 @@ export class OrgNodeService {
     }
   }
 
-  async list(query: ListOrgNodesQuery) {
+  async list(query: ListOrgNodesQuery): Promise<OrgNodeListView> {
     const where: FindOptionsWhere<OrgNode> = {};
     // LIKE's own wildcards in what a person typed are taken literally.
     if (query.q) where.name = ILike(`%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
@@ -91,7 +92,7 @@ export class OrgNodeService {
     return paths;
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<OrgNodeWithChildrenView> {
     const node = UUID.test(id) ? await this.dataSource.getRepository(OrgNode).findOneBy({ id }) : null;
     if (!node) throw OrgNodeError.unknown(id);
     const children = await this.dataSource.getRepository(OrgNode).find({ where: { parentId: id }, order: { name: 'ASC' } });

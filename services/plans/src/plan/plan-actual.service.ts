@@ -8,6 +8,7 @@ import { PlanActual } from './plan-actual.entity';
 import { cellsOf, requireOrgNode } from './plan-cells';
 import { Plan } from './plan.entity';
 import { PlanError } from './plan.error';
+import type { ForecastAccuracyView } from '@tollgate/contracts/views';
 
 function actualView(actual: PlanActual) {
   return { family: actual.family, period: actual.period, volume: actual.volume, postedBy: actual.postedBy, postedAt: actual.postedAt.toISOString() };
@@ -32,7 +33,7 @@ export class PlanActualService {
   }
 
   /** The plan of record's demand against the actuals, per family, over the periods that have both. */
-  async forecastAccuracy(nodeId: string, query: ForecastAccuracyQuery) {
+  async forecastAccuracy(nodeId: string, query: ForecastAccuracyQuery): Promise<ForecastAccuracyView> {
     if (query.from && query.to && query.from > query.to) throw new BadRequestException('from must not come after to');
     const manager = this.dataSource.manager;
     await requireOrgNode(manager, nodeId);

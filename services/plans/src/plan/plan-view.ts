@@ -1,9 +1,10 @@
 import { comparePlanCells } from '@tollgate/domain';
 import type { PlanCell } from './plan-cell.entity';
 import type { Plan } from './plan.entity';
+import type { PlanView } from '@tollgate/contracts/views';
 
 /** A plan as the API and the other modules see it: its lines sorted by family and period. */
-export function planView(plan: Plan, cells: readonly PlanCell[]) {
+export function planView(plan: Plan, cells: readonly PlanCell[]): PlanView {
   const sorted = [...cells].sort(comparePlanCells);
   const volumes = (line: 'demand' | 'capacity') =>
     sorted.filter((cell) => cell.line === line).map((cell) => ({ family: cell.family, period: cell.period, volume: cell.amount }));
@@ -23,4 +24,4 @@ export function planView(plan: Plan, cells: readonly PlanCell[]) {
   };
 }
 
-export type PlanView = ReturnType<typeof planView>;
+export type { PlanView };

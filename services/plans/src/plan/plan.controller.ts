@@ -10,6 +10,7 @@ import { PlanActualService } from './plan-actual.service';
 import { PlanErrorAnswers } from './plan-error-answers';
 import { planFileName, planSheets } from './plan-export';
 import { PlanService } from './plan.service';
+import type { ForecastAccuracyView, PlanView } from '@tollgate/contracts/views';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -42,7 +43,7 @@ export class PlanController {
 
   @Get('plan')
   @ApiOperation({ summary: "The node's plan of record: targets, demand and capacity by family and period" })
-  plan(@Param('id') id: string) {
+  plan(@Param('id') id: string): Promise<PlanView> {
     return this.plans.showPlanOfRecord(id);
   }
 
@@ -63,7 +64,7 @@ export class PlanController {
 
   @Get('forecast-accuracy')
   @ApiOperation({ summary: "MAPE, weighted MAPE and bias per family: the plan of record's demand against the actuals, over periods having both" })
-  forecastAccuracy(@Param('id') id: string, @Query() query: ForecastAccuracyQuery) {
+  forecastAccuracy(@Param('id') id: string, @Query() query: ForecastAccuracyQuery): Promise<ForecastAccuracyView> {
     return this.actuals.forecastAccuracy(id, query);
   }
 

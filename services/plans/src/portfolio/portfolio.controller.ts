@@ -7,6 +7,7 @@ import { PortfolioSummaryExportQuery, PortfolioValuesExportQuery } from './portf
 import { PortfolioInitiativesQuery, PortfolioListQuery, PortfolioSummaryQuery } from './portfolio-summary.query';
 import { PortfolioValuesQuery } from './portfolio-values.query';
 import { PortfolioService } from './portfolio.service';
+import type { PhantomProgressView, PortfolioInitiativesView, PortfolioRealizationView, PortfolioSummaryView, PortfolioValuesView } from '@tollgate/contracts/views';
 
 // Every signed-in role reads the portfolio: no @Roles on these routes, the JWT guard alone.
 @ApiTags('portfolio')
@@ -18,7 +19,7 @@ export class PortfolioController {
 
   @Get('summary')
   @ApiOperation({ summary: 'A node and everything under it: count, planned (the baseline from stage 3), forecast and confirmed value, in total and per stage' })
-  summary(@Query() query: PortfolioSummaryQuery) {
+  summary(@Query() query: PortfolioSummaryQuery): Promise<PortfolioSummaryView> {
     return this.portfolio.summary(query.orgNodeId, query.currency);
   }
 
@@ -33,7 +34,7 @@ export class PortfolioController {
   @ApiOperation({
     summary: "The initiatives a node's figures are made of (not cancelled, in the currency), of one stage or all, the largest planned value first, each with its planned, forecast and confirmed value; `total` counts them",
   })
-  initiatives(@Query() query: PortfolioInitiativesQuery) {
+  initiatives(@Query() query: PortfolioInitiativesQuery): Promise<PortfolioInitiativesView> {
     return this.portfolio.initiativesOf(query.orgNodeId, query.currency, query.stage, query.limit);
   }
 
@@ -42,7 +43,7 @@ export class PortfolioController {
     summary:
       'Benefit realization under a node: the baseline of initiatives decided (stage ≥ 3, not cancelled), value confirmed for them, their ratio (null without a baseline), and leakage (baseline − confirmed) over the closed ones; `closedTotal` counts the closed ones, `closed` lists the `limit` largest leaks',
   })
-  realization(@Query() query: PortfolioListQuery) {
+  realization(@Query() query: PortfolioListQuery): Promise<PortfolioRealizationView> {
     return this.portfolio.realization(query.orgNodeId, query.currency, query.limit);
   }
 
@@ -51,13 +52,13 @@ export class PortfolioController {
     summary:
       'Initiatives under a node whose progress is not what it seems, each with its reasons: implemented with no value confirmed past TOLLGATE_PHANTOM_UNCONFIRMED_AFTER, or on track while the forecast is under plan; `total` counts them, the `limit` with the widest gap between plan and forecast or confirmed are listed',
   })
-  phantomProgress(@Query() query: PortfolioListQuery) {
+  phantomProgress(@Query() query: PortfolioListQuery): Promise<PhantomProgressView> {
     return this.portfolio.phantomProgress(query.orgNodeId, query.currency, query.limit);
   }
 
   @Get('values')
   @ApiOperation({ summary: 'Planned, forecast and confirmed value of every period from `from` to `to` (at most 120), summed over a node and everything under it; with `by=stage`, each period split by DoI stage too' })
-  values(@Query() query: PortfolioValuesQuery) {
+  values(@Query() query: PortfolioValuesQuery): Promise<PortfolioValuesView> {
     return this.portfolio.values(query.orgNodeId, query.currency, query.from, query.to, query.by === 'stage');
   }
 

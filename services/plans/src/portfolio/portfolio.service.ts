@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import type { PlansConfig } from '../config/plans.config';
 import { OrgNodeService } from '../org-node/org-node.service';
 import { PortfolioError } from './portfolio.error';
+import type { PhantomProgressView, PortfolioInitiativesView, PortfolioInitiativeView, PortfolioRealizationView, PortfolioSummaryView, PortfolioValuesView } from '@tollgate/contracts/views';
 
 /** The node and every node under it; programs among them hold the initiatives. */
 const SUBTREE = `WITH RECURSIVE subtree AS (
@@ -40,25 +41,8 @@ const DEFAULT_LISTED = 50;
 const programInSubtree = (column: string) => `${column} = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program'))`;
 const IN_SUBTREE = programInSubtree('initiative.program_id');
 
-/** One initiative of the portfolio, its value in its own currency, minor units. */
-export interface PortfolioInitiativeRow {
-  initiativeId: string;
-  programId: string;
-  title: string;
-  stage: Stage;
-  status: string;
-  ownerId: string;
-  sponsorId: string;
-  currency: string;
-  planned: number;
-  forecast: number;
-  confirmed: number;
-  /** When it reached stage 4 (Implemented), UTC ISO-8601; null below stage 4. */
-  implementedAt: string | null;
-  closedAt: string | null;
-  /** The late milestone and rung, while escalated. */
-  escalation: { milestoneId: string; title: string; dueDate: string; level: number } | null;
-}
+/** One initiative of the portfolio, its value in its own currency, minor units: as the API answers it. */
+export type PortfolioInitiativeRow = PortfolioInitiativeView;
 
 interface InitiativeRecord {
   initiative_id: string;
@@ -111,7 +95,7 @@ export class PortfolioService {
     @Inject(SERVICE_CONFIG) private readonly config: PlansConfig,
   ) {}
 
-  async summary(orgNodeId: string, currency: string) {
+  async summary(orgNodeId: string, currency: string): Promise<PortfolioSummaryView> {
     await this.nodes.get(orgNodeId); // 404 for an unknown node
     return { orgNodeId, currency, ...portfolioSummary(await this.stageFigures(orgNodeId, currency)) };
   }
@@ -210,7 +194,7 @@ export class PortfolioService {
     };
   }
 
-  async values(orgNodeId: string, currency: string, from: string, to: string, byStage = false) {
+  async values(orgNodeId: string, currency: string, from: string, to: string, byStage = false): Promise<PortfolioValuesView> {
     const cells = await this.valueCells(orgNodeId, currency, from, to);
     const periods = totalsByPeriod(cells);
     if (!byStage) return { orgNodeId, currency, from, to, periods };
@@ -229,14 +213,14 @@ export class PortfolioService {
     };
   }
 
-  async initiativesOf(orgNodeId: string, currency: string, stage: number | undefined, limit = DEFAULT_LISTED) {
+  async initiativesOf(orgNodeId: string, currency: string, stage: number | undefined, limit = DEFAULT_LISTED): Promise<PortfolioInitiativesView> {
     await this.nodes.get(orgNodeId);
     const rows = await this.initiatives(orgNodeId, currency, stage ?? 0, stage ?? 5);
     const sorted = [...rows].sort((a, b) => b.planned - a.planned || a.initiativeId.localeCompare(b.initiativeId));
     return { orgNodeId, currency, stage: stage ?? null, total: sorted.length, initiatives: sorted.slice(0, limit) };
   }
 
-  async realization(orgNodeId: string, currency: string, limit = DEFAULT_LISTED) {
+  async realization(orgNodeId: string, currency: string, limit = DEFAULT_LISTED): Promise<PortfolioRealizationView> {
     await this.nodes.get(orgNodeId);
     // The report's totals are sums over the initiatives, so the sums per stage give the same totals without
     // reading every initiative; only the closed ones are read one by one, for the list of leaks.
@@ -270,7 +254,7 @@ export class PortfolioService {
     };
   }
 
-  async phantomProgress(orgNodeId: string, currency: string, limit = DEFAULT_LISTED, now = Date.now()) {
+  async phantomProgress(orgNodeId: string, currency: string, limit = DEFAULT_LISTED, now = Date.now()): Promise<PhantomProgressView> {
     await this.nodes.get(orgNodeId);
     const { phantomUnconfirmedAfter, phantomUnconfirmedAfterMs } = this.config.portfolio;
     // Both of the rule's reasons need stage 3 or 4: no other stage is read.

@@ -1,7 +1,8 @@
+import type { SopActionView } from '@tollgate/contracts/views';
 import type { SopActionRecord } from './sop-action.entity';
 
 /** An action as the API shows it: instants as UTC ISO-8601, and whether it is overdue today. */
-export function actionView(record: SopActionRecord, now = Date.now(), names: ReadonlyMap<string, string> = new Map()) {
+export function actionView(record: SopActionRecord, now = Date.now(), names: ReadonlyMap<string, string> = new Map()): SopActionView {
   const today = new Date(now).toISOString().slice(0, 10);
   return {
     id: record.id,
@@ -18,7 +19,7 @@ export function actionView(record: SopActionRecord, now = Date.now(), names: Rea
     expectedEffect: record.expectedEffect,
     doneWhen: record.doneWhen,
     valueAtRisk: record.valueAtRisk,
-    status: record.status as 'open' | 'done' | 'dropped',
+    status: record.status as SopActionView['status'],
     overdue: record.status === 'open' && record.dueDate < today,
     openedAt: record.openedAt.toISOString(),
     remindedAt: record.remindedAt?.toISOString() ?? null,
@@ -28,5 +29,3 @@ export function actionView(record: SopActionRecord, now = Date.now(), names: Rea
     dropped: record.dropped,
   };
 }
-
-export type SopActionView = ReturnType<typeof actionView>;

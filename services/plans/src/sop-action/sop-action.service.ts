@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { SOP_ACTION } from '@tollgate/contracts';
+import type { SopActionListView } from '@tollgate/contracts/views';
 import type { Actor } from '@tollgate/domain';
 import { uuidFromKey } from '@tollgate/platform';
 import { isUUID } from 'class-validator';
@@ -28,7 +29,7 @@ export class SopActionService {
   ) {}
 
   /** Overdue first, then the most value at risk, then the nearest date. */
-  async list(query: SopActionsQuery, now = Date.now()) {
+  async list(query: SopActionsQuery, now = Date.now()): Promise<SopActionListView> {
     if (query.orgNodeId) await this.nodes.get(query.orgNodeId);
     const status = query.status ?? 'open';
     const conditions: string[] = [];

@@ -2,10 +2,11 @@ import { currentStep, rankedByValueAtRisk, sopAgenda, type SopCycleState } from 
 import type { SopExceptionRecord } from './sop-exception.entity';
 import { storedInstant } from './stored-instant';
 import { subjectId, subjectName } from './subject-names';
+import type { SopAgendaView, SopCycleView } from '@tollgate/contracts/views';
 
 
 /** A cycle as the API shows it: instants as UTC ISO-8601. */
-export function cycleView(state: SopCycleState) {
+export function cycleView(state: SopCycleState): SopCycleView {
   return {
     id: state.cycleId,
     orgNodeId: state.orgNodeId,
@@ -23,7 +24,7 @@ export function cycleView(state: SopCycleState) {
 }
 
 /** The executive S&OP's agenda: the exceptions with their figures and mitigations, the escalations and the proposed pivots. */
-export function agendaView(state: SopCycleState, records: readonly SopExceptionRecord[], names: ReadonlyMap<string, string> = new Map()) {
+export function agendaView(state: SopCycleState, records: readonly SopExceptionRecord[], names: ReadonlyMap<string, string> = new Map()): SopAgendaView {
   const agenda = sopAgenda(state);
   const figures = new Map(records.map((record) => [record.id, record]));
   return {

@@ -12,6 +12,7 @@ import { StartSopCycleDto } from './dtos/start-sop-cycle.dto';
 import { sopCycleSheets } from './sop-cycle-export';
 import { SopCycleSetupService } from './sop-cycle-setup.service';
 import { SopCycleService } from './sop-cycle.service';
+import type { SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -60,7 +61,7 @@ export class SopCycleController {
   @Roles('admin', 'pmo')
   @ApiCreatedOrExisting({ created: 'the cycle, started', existing: 'the cycle of that node and period, already there' })
   @ApiOperation({ summary: 'Starts the node’s cycle for a period on demand (201), or answers the one already there (200); announced as plans.cycle-started' })
-  async start(@CurrentPrincipal() principal: Principal, @Body() dto: StartSopCycleDto, @Res({ passthrough: true }) response: StatusResponse) {
+  async start(@CurrentPrincipal() principal: Principal, @Body() dto: StartSopCycleDto, @Res({ passthrough: true }) response: StatusResponse): Promise<SopCycleView> {
     const result = await this.cycles.start(principal, dto);
     response.status(result.created ? 201 : 200);
     return result.body;
@@ -68,19 +69,19 @@ export class SopCycleController {
 
   @Get('sop-cycles')
   @ApiOperation({ summary: 'The cycles of a node, newest period first' })
-  list(@Query() query: SopCyclesQuery) {
+  list(@Query() query: SopCyclesQuery): Promise<SopCycleListView> {
     return this.cycles.list(query.orgNodeId);
   }
 
   @Get('sop-cycles/:cycleId')
   @ApiOperation({ summary: 'A cycle: its steps with owners, deadlines and who completed them, its escalations and decisions' })
-  show(@Param('cycleId') cycleId: string) {
+  show(@Param('cycleId') cycleId: string): Promise<SopCycleView> {
     return this.cycles.show(cycleId);
   }
 
   @Get('sop-cycles/:cycleId/agenda')
   @ApiOperation({ summary: 'The executive agenda: only deviations (exceptions with their mitigations), escalations and proposed pivots' })
-  agenda(@Param('cycleId') cycleId: string) {
+  agenda(@Param('cycleId') cycleId: string): Promise<SopAgendaView> {
     return this.cycles.agenda(cycleId);
   }
 

@@ -16,6 +16,7 @@ import { subjectNames } from './subject-names';
 import { SopDecisionRecord } from '../decision/sop-decision.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
 import { storedInstant } from './stored-instant';
+import type { SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
 
 const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
 
@@ -39,17 +40,17 @@ export class SopCycleService {
     return { created: started !== null, body: cycleView(state) };
   }
 
-  async list(orgNodeId: string) {
+  async list(orgNodeId: string): Promise<SopCycleListView> {
     await this.nodes.get(orgNodeId);
     const records = await this.dataSource.getRepository(SopCycleRecord).find({ where: { orgNodeId }, order: { period: 'DESC' } });
     return { orgNodeId, cycles: records.map((record) => cycleView(record.state)) };
   }
 
-  async show(cycleId: string) {
+  async show(cycleId: string): Promise<SopCycleView> {
     return cycleView(await this.stateOf(cycleId));
   }
 
-  async agenda(cycleId: string) {
+  async agenda(cycleId: string): Promise<SopAgendaView> {
     const state = await this.stateOf(cycleId);
     const records = await this.dataSource.getRepository(SopExceptionRecord).find({ where: { cycleId } });
     return agendaView(state, records, await subjectNames(this.dataSource, agendaSubjects(state)));

@@ -1,15 +1,6 @@
-import { isStage, stageName, type WaterfallStep } from '@tollgate/domain';
+import { isStage, stageName } from '@tollgate/domain';
+import type { TargetWaterfallView } from '@tollgate/contracts/views';
 import { notesTable, withCurrencyColumn, type SheetTable } from '@tollgate/spreadsheets';
-
-/** The waterfall as `GET /api/portfolio/waterfall` answers it. */
-export interface TargetWaterfallView {
-  orgNodeId: string;
-  currency: string;
-  from: string;
-  to: string;
-  targetPlanId: string | null;
-  steps: readonly WaterfallStep[];
-}
 
 /** A step as a person names it, and its stage where it is one: `stage 5` is Stage 5 Closed. */
 export function waterfallStepName(label: string): { step: string; stage: number | null } {

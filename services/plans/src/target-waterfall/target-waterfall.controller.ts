@@ -6,6 +6,7 @@ import { targetWaterfallSheets } from './target-waterfall-export';
 import { TargetWaterfallExportQuery } from './target-waterfall-export.query';
 import { TargetWaterfallQuery } from './target-waterfall.query';
 import { TargetWaterfallService } from './target-waterfall.service';
+import type { TargetWaterfallView } from '@tollgate/contracts/views';
 
 // Every signed-in role reads it, as the rest of the portfolio.
 @ApiTags('portfolio')
@@ -20,7 +21,7 @@ export class TargetWaterfallController {
     summary:
       "The node's target over the periods (its plan of record), then the planned value standing at each DoI stage from 5 (counted at confirmed value) down to 0, then the gap still to find",
   })
-  show(@Query() query: TargetWaterfallQuery) {
+  show(@Query() query: TargetWaterfallQuery): Promise<TargetWaterfallView> {
     return this.waterfall.waterfall(query.orgNodeId, query.from, query.to, query.currency);
   }
 

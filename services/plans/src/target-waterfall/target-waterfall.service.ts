@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_CURRENCY, targetWaterfall } from '@tollgate/domain';
 import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
+import type { TargetWaterfallView } from '@tollgate/contracts/views';
 
 /** From a node's target over a period range, through the value standing at each DoI stage, to the gap still to find. */
 @Injectable()
@@ -11,7 +12,7 @@ export class TargetWaterfallService {
     private readonly portfolio: PortfolioService,
   ) {}
 
-  async waterfall(orgNodeId: string, from: string, to: string, currency?: string) {
+  async waterfall(orgNodeId: string, from: string, to: string, currency?: string): Promise<TargetWaterfallView> {
     const plan = await this.plans.planOfRecord(orgNodeId);
     const inCurrency = currency ?? plan?.currency ?? DEFAULT_CURRENCY;
     const byStage = await this.portfolio.valueByStage(orgNodeId, inCurrency, from, to);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@tollgate/auth';
 import { ApiErrorAnswers } from '@tollgate/platform';
 import { SopWorkService } from './sop-work.service';
+import type { MissingMitigationsView } from '@tollgate/contracts/views';
 
 @ApiTags('work')
 @ApiBearerAuth()
@@ -13,7 +14,7 @@ export class SopWorkController {
 
   @Get('missing-mitigations')
   @ApiOperation({ summary: "The exceptions of open S&OP cycles still without a mitigation that the caller owes, or that wait in a cycle the caller chairs" })
-  missingMitigations(@CurrentPrincipal() principal: Principal) {
+  missingMitigations(@CurrentPrincipal() principal: Principal): Promise<MissingMitigationsView> {
     return this.work.missingMitigations(principal);
   }
 }

@@ -3,6 +3,7 @@ import type { Principal } from '@tollgate/auth';
 import { DataSource } from 'typeorm';
 import { subjectId, subjectName, subjectNames } from '../sop-cycle/subject-names';
 import { storedInstant } from '../sop-cycle/stored-instant';
+import type { MissingMitigationsView } from '@tollgate/contracts/views';
 
 interface MissingMitigationRow {
   exception_id: string;
@@ -27,7 +28,7 @@ interface MissingMitigationRow {
 export class SopWorkService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async missingMitigations(principal: Principal) {
+  async missingMitigations(principal: Principal): Promise<MissingMitigationsView> {
     const rows = (await this.dataSource.query(
       `SELECT exception.id AS exception_id, exception.cycle_id, exception.org_node_id, node.name AS node_name, exception.period, exception.kind,
               exception.subject, exception.owner_id, exception.state, cycle.chair_id, cycle.state->>'mitigationDueAt' AS mitigation_due_at

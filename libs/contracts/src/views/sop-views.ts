@@ -1,0 +1,159 @@
+import type {
+  Evidence,
+  SopActionSpec,
+  SopActionStatus,
+  SopDecision,
+  SopEscalation,
+  SopExceptionFigures,
+  SopExceptionKind,
+  SopMitigation,
+  SopPivotProposal,
+  SopStep,
+  SopStepState,
+} from '@tollgate/domain';
+
+// The answers of the plans service about S&OP cycles (`/api/sop-cycles`) and the S&OP work of a person; instants as UTC ISO-8601.
+
+/** A step of a cycle: its owner, deadline, and who completed it, with what note. */
+export type SopStepView = SopStepState;
+
+/** A decision of the executive S&OP, with what carrying it out did. */
+export type SopDecisionView = SopDecision & { actions: SopActionSpec[] };
+
+/** A late step or a missing mitigation, and whom it reached. */
+export type SopEscalationView = SopEscalation;
+
+/** `GET /api/sop-cycles/:cycleId` (and the cycle a start answers): its steps, escalations and decisions. */
+export interface SopCycleView {
+  id: string;
+  orgNodeId: string;
+  period: string;
+  step: SopStep;
+  chairId: string;
+  startedBy: string;
+  startedAt: string;
+  steps: SopStepView[];
+  mitigationDueAt: string | null;
+  /** How many exceptions the pre-S&OP raised: they are on the agenda. */
+  exceptions: number;
+  escalations: SopEscalationView[];
+  decisions: SopDecisionView[];
+}
+
+/** `GET /api/sop-cycles?orgNodeId=`: the cycles of a node, newest period first. */
+export interface SopCycleListView {
+  orgNodeId: string;
+  cycles: SopCycleView[];
+}
+
+/** An exception on the agenda, with its figures (money or volume by kind) and its mitigation. */
+export interface SopExceptionView {
+  id: string;
+  kind: SopExceptionKind;
+  subject: string;
+  subjectName: string | null;
+  period: string;
+  reference: number | null;
+  actual: number | null;
+  deviation: number | null;
+  ownerId: string;
+  state: 'awaiting_mitigation' | 'mitigated' | 'escalated';
+  mitigation: SopMitigation | null;
+  /** What the deviation puts at risk, minor units; null for a gap in volumes. The agenda is ranked by it. */
+  valueAtRisk: number | null;
+  figures: SopExceptionFigures;
+}
+
+/** An exception as the rule for what is off plan finds it, on the node page as on the agenda. */
+export interface OffPlanExceptionView {
+  kind: SopExceptionKind;
+  subject: string;
+  subjectName: string | null;
+  period: string;
+  reference: number;
+  actual: number;
+  deviation: number;
+  ownerId: string;
+  valueAtRisk: number | null;
+  figures: SopExceptionFigures;
+}
+
+/** `GET /api/org-nodes/:id/off-plan`: what is off plan under the node in a month, the most at risk first. */
+export interface OffPlanView {
+  orgNodeId: string;
+  period: string;
+  currency: string;
+  asOf: string;
+  total: number;
+  exceptions: OffPlanExceptionView[];
+}
+
+/** An action a decision asked for, as `GET /api/sop-actions` lists it. */
+export interface SopActionView {
+  id: string;
+  cycleId: string;
+  orgNodeId: string;
+  nodeName: string | null;
+  period: string;
+  decisionId: string;
+  exceptionId: string | null;
+  title: string;
+  ownerId: string;
+  chairId: string;
+  dueDate: string;
+  expectedEffect: string;
+  doneWhen: string;
+  valueAtRisk: number | null;
+  status: SopActionStatus;
+  /** Open with its due date passed. */
+  overdue: boolean;
+  openedAt: string;
+  remindedAt: string | null;
+  overdueAt: string | null;
+  escalatedTo: string | null;
+  done: { evidence: Evidence; by: string; at: string } | null;
+  dropped: { reason: string; by: string; at: string } | null;
+}
+
+/** `GET /api/sop-actions`: overdue first, then by value at risk; `total` counts them all. */
+export interface SopActionListView {
+  total: number;
+  actions: SopActionView[];
+}
+
+/** A proposed pivot of a program, with the names of its initiative and program. */
+export interface SopPivotView extends SopPivotProposal {
+  title: string | null;
+  programName: string | null;
+}
+
+/** `GET /api/sop-cycles/:cycleId/agenda`: only the deviations, the escalations and the proposed pivots, best first. */
+export interface SopAgendaView {
+  cycleId: string;
+  step: SopStep;
+  mitigationDueAt: string | null;
+  exceptions: SopExceptionView[];
+  escalations: SopEscalationView[];
+  pivots: SopPivotView[];
+}
+
+/** An exception of an open cycle still without a mitigation, that the caller owes (`as: 'owner'`) or waits in a cycle they chair. */
+export interface MissingMitigationView {
+  exceptionId: string;
+  cycleId: string;
+  orgNodeId: string;
+  nodeName: string;
+  period: string;
+  kind: string;
+  subject: string;
+  subjectName: string | null;
+  ownerId: string;
+  escalated: boolean;
+  as: 'owner' | 'chair';
+  mitigationDueAt: string | null;
+}
+
+/** `GET /api/work/missing-mitigations`. */
+export interface MissingMitigationsView {
+  items: MissingMitigationView[];
+}

@@ -1,0 +1,25 @@
+import { Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { HomePage } from '../features/hierarchy/HomePage';
+import { NodePage } from '../features/portfolio/NodePage';
+import { MyWorkPage } from '../features/work/MyWorkPage';
+
+// The portfolio is the first page most people open: the others load when first visited, so it starts sooner.
+const InitiativePage = lazy(() => import('../features/initiative/InitiativePage').then((module) => ({ default: module.InitiativePage })));
+const PortfolioInitiativesPage = lazy(() => import('../features/portfolio/PortfolioInitiativesPage').then((module) => ({ default: module.PortfolioInitiativesPage })));
+const SopReviewPage = lazy(() => import('../features/sop/SopReviewPage').then((module) => ({ default: module.SopReviewPage })));
+
+export const pages = (
+  <Suspense fallback={<Loader aria-label="Loading the page" />}>
+  <Routes>
+    <Route path="/" element={<HomePage />} />
+    <Route path="/nodes/:nodeId" element={<NodePage />} />
+    <Route path="/nodes/:nodeId/sop" element={<SopReviewPage />} />
+    <Route path="/nodes/:nodeId/initiatives" element={<PortfolioInitiativesPage />} />
+    <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
+    <Route path="/work" element={<MyWorkPage />} />
+    <Route path="*" element={<Navigate to="/" replace />} />
+  </Routes>
+  </Suspense>
+);

@@ -1,0 +1,28 @@
+import type { AuditEntryView } from '@tollgate/contracts/views';
+import { Text, Timeline, Title } from '@mantine/core';
+import { formatInstant as when } from '../../../lib/format/instant';
+
+/** The audit trail of the initiative, newest first. */
+export function AuditTrail({ audit }: { audit: AuditEntryView[] | undefined }) {
+  return (
+    <section aria-labelledby="audit">
+      <Title order={2} size="h4" id="audit" mb="xs">
+        Audit trail
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        Newest first.
+      </Text>
+      <Timeline bulletSize={14} lineWidth={2} active={audit?.length ?? 0}>
+        {[...(audit ?? [])].reverse().map((entry) => (
+          <Timeline.Item key={entry.revision} title={`${entry.action.replace(/_/g, ' ')} by ${entry.actorId}`}>
+            <Text size="xs" c="dimmed">
+              {when(entry.at)} · revision {entry.revision}
+            </Text>
+            {entry.reason && <Text size="sm">{entry.reason}</Text>}
+            {entry.evidence && <Text size="sm">Evidence: {entry.evidence.text}</Text>}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </section>
+  );
+}
