@@ -297,7 +297,7 @@ describe('the cockpit page', () => {
     await chair.getByRole('button', { name: 'Record the resolution' }).click();
     const decisions = chair.getByRole('table', { name: 'Decisions of the cycle' });
     await decisions.getByRole('row', { name: /resolution.*Chilled capacity is reviewed again next month.*lena/ }).waitFor();
-    expect(await decisions.getByRole('row', { name: /accept mitigation.*The third shift covers the gap by January.*lena/ }).count()).toBe(1);
+    expect(await decisions.getByRole('row', { name: /Mitigation accepted.*The third shift covers the gap by January.*lena/ }).count()).toBe(1);
     expect(await seriousViolations(chair)).toEqual([]);
     // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
     await chair.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));

@@ -231,20 +231,21 @@ async function pivotCapacity(programId: string, initiativeIds: string[]): Promis
 const FAMILIES = ['Chilled', 'Ambient', 'Frozen'];
 
 /**
- * The plan of record: monthly targets, and demand against capacity per
- * family from six months back to a year ahead, with Chilled short of
- * capacity from this month on; actual demand for the months behind us, so
- * forecast accuracy has something to measure.
+ * The plan of record: monthly targets from last month, and demand against
+ * capacity per family from six months back to a year ahead, with Chilled
+ * short of capacity from last month on (last month's review already saw it);
+ * actual demand for the months behind us, so forecast accuracy has something
+ * to measure.
  */
 async function planOfRecord(organization: string, thisMonth: string): Promise<void> {
   const months = Array.from({ length: 18 }, (_, index) => shiftMonth(thisMonth, index - 6));
   const base: Record<string, number> = { Chilled: 12_000, Ambient: 30_000, Frozen: 8_000 };
-  const demand = months.flatMap((period, index) => FAMILIES.map((family) => ({ family, period, volume: Math.round(base[family] * (1 + (family === 'Chilled' && index >= 6 ? 0.25 : 0.02 * (index % 3)))) })));
+  const demand = months.flatMap((period, index) => FAMILIES.map((family) => ({ family, period, volume: Math.round(base[family] * (1 + (family === 'Chilled' && index >= 5 ? 0.25 : 0.02 * (index % 3)))) })));
   const capacity = months.flatMap((period) => FAMILIES.map((family) => ({ family, period, volume: Math.round(base[family] * 1.05) })));
   ok(
     await plans('ada', 'PUT', `/api/org-nodes/${organization}/plan`, {
       currency: 'EUR',
-      targets: months.filter((period) => period >= thisMonth).map((period) => ({ period, amount: 900_000_00 })),
+      targets: months.filter((period) => period >= shiftMonth(thisMonth, -1)).map((period) => ({ period, amount: 900_000_00 })),
       demand,
       capacity,
     }),
@@ -257,12 +258,8 @@ async function planOfRecord(organization: string, thisMonth: string): Promise<vo
   ok(await plans('ada', 'POST', `/api/org-nodes/${organization}/actuals`, { demand: actuals }), 'actual demand');
 }
 
-/**
- * This month's S&OP cycle of the group, walked to its executive review: the
- * pre-S&OP has raised the exceptions, the capacity gap has its mitigation,
- * the escalated initiatives still owe theirs.
- */
-async function cycleAtExecutiveReview(organization: string, thisMonth: string): Promise<void> {
+/** The group's S&OP policy (who owes mitigations, how far figures may stray) and its cycle setup: Lena chairs, Pat runs the rest. */
+async function sopSetup(organization: string): Promise<void> {
   ok(
     await plans('ada', 'PUT', `/api/org-nodes/${organization}/sop-policy`, {
       ownerId: 'pat',
@@ -279,16 +276,79 @@ async function cycleAtExecutiveReview(organization: string, thisMonth: string): 
     }),
     'S&OP setup',
   );
-  const cycle = ok(await plans('pat', 'POST', '/api/sop-cycles', { orgNodeId: organization, period: thisMonth }), 'S&OP cycle');
-  let step: string = cycle.step;
+}
+
+/** Walks a cycle through its steps up to the executive review, and answers its agenda once the pre-S&OP has raised it. */
+async function walkToExecutiveReview(cycle: { id: string; step: string }): Promise<{ exceptions: { id: string; kind: string; subject: string; mitigation: unknown }[] }> {
+  let step = cycle.step;
   for (const next of ['data_gathering', 'demand_review', 'supply_review', 'pre_sop']) {
     if (step !== next) continue;
     step = ok(await plans('pat', 'POST', `/api/sop-cycles/${cycle.id}/steps/${next}/completion`, { note: `${next.replace('_', ' ')} done for the demo` }, keyOf('demo-cycle', cycle.id, next)), next).step;
   }
-  const agenda = await eventually('the agenda to list the exceptions', async () => {
+  return eventually('the agenda to list the exceptions', async () => {
     const answer = ok(await plans('pat', 'GET', `/api/sop-cycles/${cycle.id}/agenda`), 'agenda');
     return answer.exceptions.length > 0 ? answer : undefined;
   });
+}
+
+/**
+ * Last month's review, published, and what came of it: the chair accepted a
+ * Chilled overtime mitigation whose date has passed with nothing done (the
+ * action is overdue and escalated to her, and this month the same capacity
+ * gap is back: the mitigation did not work); resolved that Frozen demand be
+ * reviewed with the key accounts, which Olivia has done, with evidence; and
+ * accepted a sponsor's mitigation for an escalated initiative, still open.
+ */
+async function lastMonthsReview(organization: string, lastMonth: string): Promise<void> {
+  const cycle = ok(await plans('pat', 'POST', '/api/sop-cycles', { orgNodeId: organization, period: lastMonth }), 'last month’s S&OP cycle');
+  if (cycle.step === 'published') return;
+  const agenda = await walkToExecutiveReview(cycle);
+  const mitigate = async (exception: { id: string; mitigation: unknown }, as: Person, action: string, ownerId: string, dueDate: string) => {
+    if (!exception.mitigation) ok(await plans(as, 'POST', `/api/sop-cycles/${cycle.id}/exceptions/${exception.id}/mitigation`, { action, ownerId, dueDate }, keyOf('demo-mitigation', exception.id)), 'mitigation');
+  };
+  const decide = async (decision: object, name: string) => ok(await plans('lena', 'POST', `/api/sop-cycles/${cycle.id}/decisions`, decision, keyOf('demo-decision', cycle.id, name)), name);
+  const chilled = agenda.exceptions.find((exception) => exception.kind === 'demand_exceeds_capacity' && exception.subject.endsWith('/Chilled'));
+  const escalated = agenda.exceptions.find((exception) => exception.kind === 'initiative_escalated');
+  if (chilled) await mitigate(chilled, 'pat', 'Overtime on the Chilled line in Lyon', 'olivia', isoDay(Date.now() - 12 * DAY));
+  if (chilled) await decide({ kind: 'accept_mitigation', subject: chilled.id, rationale: 'Overtime covers the gap until the third shift is hired', action: { doneWhen: 'the overtime rota for the month' } }, 'accept-chilled');
+  if (escalated) {
+    await mitigate(escalated, 'pat', 'A second crew on the late milestone', 'sam', isoDay(Date.now() + 10 * DAY));
+    await decide({ kind: 'accept_mitigation', subject: escalated.id, rationale: 'The second crew recovers the plan within the quarter' }, 'accept-escalated');
+  }
+  const resolution = await decide(
+    {
+      kind: 'resolution',
+      subject: null,
+      rationale: 'Frozen demand runs under plan: the forecast needs the key accounts’ view',
+      action: {
+        title: 'Review Frozen demand with the key accounts',
+        ownerId: 'olivia',
+        dueDate: isoDay(Date.now() + 6 * DAY),
+        expectedEffect: 'a Frozen forecast within 5 % of actual demand',
+        doneWhen: 'the revised Frozen forecast, agreed with sales',
+      },
+    },
+    'frozen-review',
+  );
+  ok(await plans('lena', 'POST', `/api/sop-cycles/${cycle.id}/steps/executive_sop/completion`, { note: 'published for the demo' }, keyOf('demo-cycle', cycle.id, 'executive_sop')), 'publish');
+  const actionId = resolution.actions?.[0]?.actionId as string | undefined;
+  if (actionId) {
+    await eventually('the Frozen review to be followed', async () => ((await plans('olivia', 'GET', `/api/sop-actions/${actionId}`)).status === 200 ? true : undefined));
+    ok(
+      await plans('olivia', 'POST', `/api/sop-actions/${actionId}/completion`, { evidence: { text: 'Frozen forecast revised with the three key accounts; sales signed it off', links: ['https://intranet.example/frozen-forecast'] } }, keyOf('demo-action-done', actionId)),
+      'Frozen review done',
+    );
+  }
+}
+
+/**
+ * This month's S&OP cycle of the group, walked to its executive review: the
+ * pre-S&OP has raised the exceptions, the capacity gap has its mitigation,
+ * the escalated initiatives still owe theirs.
+ */
+async function cycleAtExecutiveReview(organization: string, thisMonth: string): Promise<void> {
+  const cycle = ok(await plans('pat', 'POST', '/api/sop-cycles', { orgNodeId: organization, period: thisMonth }), 'S&OP cycle');
+  const agenda = await walkToExecutiveReview(cycle);
   const gap = agenda.exceptions.find((exception: { kind: string; mitigation: unknown }) => exception.kind === 'demand_exceeds_capacity' && !exception.mitigation);
   if (gap) {
     ok(
@@ -320,6 +380,8 @@ async function seed(): Promise<void> {
     const answer = ok(await plans('pat', 'GET', `/api/portfolio/summary?orgNodeId=${organization}`), 'portfolio');
     return answer.total.count >= total ? true : undefined;
   });
+  await sopSetup(organization);
+  await lastMonthsReview(organization, shiftMonth(thisMonth, -1));
   await cycleAtExecutiveReview(organization, thisMonth);
   process.stdout.write(
     `demo organization 'Acme Group' seeded; sign in at ${config.TOLLGATE_PLANS_URL}/ as olivia (owner), sam (sponsor), cleo (controller), pat (PMO), lena (chairs the S&OP review), ada (admin) or vic (viewer)\n`,

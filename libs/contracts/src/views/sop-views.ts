@@ -157,3 +157,15 @@ export interface MissingMitigationView {
 export interface MissingMitigationsView {
   items: MissingMitigationView[];
 }
+
+/** An earlier decision as matters arising show it: with what became of each action it asked for. */
+export interface MatterArisingDecisionView extends Omit<SopDecisionView, 'actions'> {
+  actions: SopActionView[];
+}
+
+/** `GET /api/sop-cycles/:cycleId/matters-arising`: what earlier cycles of the node decided and asked for, and every action still open from them. */
+export interface MattersArisingView {
+  cycleId: string;
+  earlier: { cycleId: string; period: string; decisions: MatterArisingDecisionView[] }[];
+  openActions: SopActionView[];
+}

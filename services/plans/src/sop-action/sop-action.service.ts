@@ -43,6 +43,7 @@ export class SopActionService {
     }
     if (status !== 'all') conditions.push(`action.status = ${parameter(status)}`);
     if (query.ownerId) conditions.push(`action.owner_id = ${parameter(query.ownerId)}`);
+    if (query.chairId) conditions.push(`action.chair_id = ${parameter(query.chairId)}`);
     if (query.cycleId) conditions.push(`action.cycle_id = ${parameter(query.cycleId)}`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const today = parameter(new Date(now).toISOString().slice(0, 10));

@@ -12,7 +12,7 @@ import { StartSopCycleDto } from './dtos/start-sop-cycle.dto';
 import { sopCycleSheets } from './sop-cycle-export';
 import { SopCycleSetupService } from './sop-cycle-setup.service';
 import { SopCycleService } from './sop-cycle.service';
-import type { SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
+import type { MattersArisingView, SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -83,6 +83,14 @@ export class SopCycleController {
   @ApiOperation({ summary: 'The executive agenda: only deviations (exceptions with their mitigations), escalations and proposed pivots' })
   agenda(@Param('cycleId') cycleId: string): Promise<SopAgendaView> {
     return this.cycles.agenda(cycleId);
+  }
+
+  @Get('sop-cycles/:cycleId/matters-arising')
+  @ApiOperation({
+    summary: "What the cycle opens with: the decisions of the node's last three cycles, each with what became of the actions it asked for, and every action of an earlier cycle still open",
+  })
+  mattersArising(@Param('cycleId') cycleId: string): Promise<MattersArisingView> {
+    return this.cycles.mattersArising(cycleId);
   }
 
   @Get('sop-cycles/:cycleId/decisions')

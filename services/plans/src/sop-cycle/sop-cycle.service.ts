@@ -16,9 +16,15 @@ import { subjectNames } from './subject-names';
 import { SopDecisionRecord } from '../decision/sop-decision.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
 import { storedInstant } from './stored-instant';
-import type { SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
+import type { MattersArisingView, SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
+import { In, LessThan } from 'typeorm';
+import { actionView } from '../sop-action/sop-action-view';
+import { SopActionRecord } from '../sop-action/sop-action.entity';
 
 const actorOf = (principal: Principal): Actor => ({ id: principal.sub, roles: principal.roles });
+
+/** How many earlier cycles a new cycle's matters arising look back on. */
+const MATTERS_ARISING_CYCLES = 3;
 
 /** S&OP cycles: started and moved through their workflow, read from their projection. */
 @Injectable()
@@ -54,6 +60,41 @@ export class SopCycleService {
     const state = await this.stateOf(cycleId);
     const records = await this.dataSource.getRepository(SopExceptionRecord).find({ where: { cycleId } });
     return agendaView(state, records, await subjectNames(this.dataSource, agendaSubjects(state)));
+  }
+
+  /**
+   * What a new cycle opens with: the decisions of the node's last cycles,
+   * each with what became of the actions it asked for, and every action of an
+   * earlier cycle that is still open.
+   */
+  async mattersArising(cycleId: string, now = Date.now()): Promise<MattersArisingView> {
+    const cycle = await this.stateOf(cycleId);
+    const earlier = await this.dataSource.getRepository(SopCycleRecord).find({
+      where: { orgNodeId: cycle.orgNodeId, period: LessThan(cycle.period) },
+      order: { period: 'DESC' },
+      take: MATTERS_ARISING_CYCLES,
+    });
+    const actions = this.dataSource.getRepository(SopActionRecord);
+    const asked = await actions.findBy({ cycleId: In(earlier.map((record) => record.id)) });
+    const open = await actions.find({ where: { orgNodeId: cycle.orgNodeId, status: 'open', period: LessThan(cycle.period) }, order: { dueDate: 'ASC' } });
+    const byId = new Map(asked.map((record) => [record.id, record]));
+    return {
+      cycleId,
+      earlier: earlier.map((record) => ({
+        cycleId: record.id,
+        period: record.period,
+        decisions: record.state.decisions.map((decision) => ({
+          ...decision,
+          decidedAt: storedInstant(decision.decidedAt),
+          // An action not yet projected is left out until it is.
+          actions: (decision.actions ?? []).flatMap((spec) => {
+            const known = byId.get(spec.actionId);
+            return known ? [actionView(known, now)] : [];
+          }),
+        })),
+      })),
+      openActions: open.map((record) => actionView(record, now)),
+    };
   }
 
   async decisions(cycleId: string) {

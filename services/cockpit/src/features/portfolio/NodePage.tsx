@@ -7,7 +7,7 @@ import { minorUnitsPerMajor, OFFERED_CURRENCIES } from '../../lib/format/money';
 import { periodOf, shiftPeriod } from '../../lib/format/period';
 import { useOrgNode } from '../hierarchy/api/get-org-node';
 import { useProgramInitiatives } from '../initiative/api/get-initiatives';
-import { usePhantomProgress } from './api/get-phantom-progress';
+import { useOffPlan } from './api/get-off-plan';
 import { usePortfolioRealization } from './api/get-portfolio-realization';
 import { usePortfolioSummary } from './api/get-portfolio-summary';
 import { usePortfolioValues } from './api/get-portfolio-values';
@@ -31,7 +31,7 @@ export function NodePage() {
   const node = useOrgNode(nodeId);
   const summary = usePortfolioSummary(nodeId, currency);
   const realization = usePortfolioRealization(nodeId, currency);
-  const phantom = usePhantomProgress(nodeId, currency);
+  const offPlan = useOffPlan(nodeId);
   const values = usePortfolioValues(nodeId, currency, from, to);
   const waterfall = useTargetWaterfall(nodeId, currency, from, to);
 
@@ -61,7 +61,7 @@ export function NodePage() {
         </Group>
       </Group>
 
-      <OffPlan phantom={phantom} currency={currency} />
+      <OffPlan offPlan={offPlan} nodeId={nodeId} />
 
       <HeadlineFigures summary={summary} realization={realization} waterfall={waterfall} currency={currency} from={from} to={to} made={made} />
 

@@ -8,16 +8,20 @@ import { NodeCrumb } from '../../lib/links/NodeCrumb';
 import { useOrgNode } from '../hierarchy/api/get-org-node';
 import { currentViewer } from '../initiative/initiative-rights';
 import { useForecastAccuracy } from './api/get-forecast-accuracy';
+import { useMattersArising } from './api/get-matters-arising';
+import { useSopActions } from './api/get-sop-actions';
 import { usePlanOfRecord } from './api/get-plan-of-record';
 import { useSopAgenda } from './api/get-sop-agenda';
 import { useSopCycle } from './api/get-sop-cycle';
 import { useSopCycles } from './api/get-sop-cycles';
 import { Agenda } from './components/Agenda';
+import { CycleActions } from './components/CycleActions';
 import { CycleStart } from './components/CycleStart';
 import { Decisions } from './components/Decisions';
 import { DemandCapacity } from './components/DemandCapacity';
 import { Escalations } from './components/Escalations';
 import { ForecastAccuracy } from './components/ForecastAccuracy';
+import { MattersArising } from './components/MattersArising';
 import { Pivots } from './components/Pivots';
 import { Steps } from './components/Steps';
 import { SOP_STEP_NAMES } from './sop-names';
@@ -34,6 +38,8 @@ export function SopReviewPage() {
   const agenda = useSopAgenda(cycleId);
   const plan = usePlanOfRecord(nodeId);
   const accuracy = useForecastAccuracy(nodeId);
+  const matters = useMattersArising(cycleId);
+  const actions = useSopActions({ cycleId: cycleId ?? undefined, status: 'all' }, cycleId !== null);
   const currency = plan.data?.currency ?? DEFAULT_CURRENCY;
   const thisMonth = new Date().toISOString().slice(0, 7);
 
@@ -72,11 +78,13 @@ export function SopReviewPage() {
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
+            {cycleId && <MattersArising matters={matters} me={me} currency={currency} />}
             {cycle.error ? <Problem error={cycle.error} /> : cycle.data ? <Steps cycle={cycle.data} me={me} /> : cycleId && <Skeleton h={220} />}
             {agenda.error ? <Problem error={agenda.error} /> : cycle.data && agenda.data ? <Agenda cycle={cycle.data} agenda={agenda.data} currency={currency} me={me} /> : cycleId && <Skeleton h={300} />}
             {cycle.data && agenda.data && <Escalations cycle={cycle.data} agenda={agenda.data} />}
             {cycle.data && agenda.data && <Pivots cycle={cycle.data} agenda={agenda.data} me={me} />}
             {cycle.data && <Decisions cycle={cycle.data} me={me} />}
+            {cycleId && <CycleActions actions={actions} me={me} currency={currency} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -26,3 +26,16 @@ export const SOP_EXCEPTION_NAMES: Record<SopExceptionKind, string> = {
 export function exceptionName(kind: string): string {
   return (SOP_EXCEPTION_NAMES as Record<string, string>)[kind] ?? kind;
 }
+
+/** The kinds of S&OP decision as people name them. */
+export const SOP_DECISION_NAMES: Record<string, string> = {
+  approve_pivot: 'Pivot approved',
+  reject_pivot: 'Pivot rejected',
+  promote_scenario: 'Scenario promoted',
+  accept_mitigation: 'Mitigation accepted',
+  resolution: 'Resolution',
+};
+
+export function decisionName(kind: string): string {
+  return SOP_DECISION_NAMES[kind] ?? kind;
+}

@@ -1,5 +1,5 @@
-import { mayRunSopWork, mayTakeSopDecision } from '@tollgate/domain';
-import type { SopCycleView, SopExceptionView, SopStepView } from '@tollgate/contracts/views';
+import { mayCompleteAction, mayDropAction, mayRunSopWork, mayTakeSopDecision } from '@tollgate/domain';
+import type { SopActionView, SopCycleView, SopExceptionView, SopStepView } from '@tollgate/contracts/views';
 import { actorOf, type Viewer } from '../initiative/initiative-rights';
 
 /** The step's owner runs it; a PMO or an admin may stand in (the domain's rule). The server still decides. */
@@ -35,4 +35,14 @@ export function isLate(step: SopStepView, now: number): boolean {
   if (step.dueAt === null) return false;
   const due = Date.parse(step.dueAt);
   return step.completedAt === null ? now >= due : Date.parse(step.completedAt) > due;
+}
+
+/** An open action is closed with evidence by its owner (or a PMO or admin standing in): the domain's rule. */
+export function mayCloseAction(viewer: Viewer, action: SopActionView): boolean {
+  return action.status === 'open' && mayCompleteAction(actorOf(viewer), action);
+}
+
+/** An open action is dropped only by the chair who decided it (or a PMO), with a reason. */
+export function mayDropSopAction(viewer: Viewer, action: SopActionView): boolean {
+  return action.status === 'open' && mayDropAction(actorOf(viewer), action);
 }

@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { currentSession } from '../../lib/session';
 import { AwaitedGates } from './components/AwaitedGates';
 import { MissingMitigations } from './components/MissingMitigations';
+import { MyActions } from './components/MyActions';
+import { currentViewer } from '../initiative/initiative-rights';
 import { OwnedInitiatives } from './components/OwnedInitiatives';
 import { PendingClosures } from './components/PendingClosures';
 import { TurnedDownGates } from './components/TurnedDownGates';
@@ -11,7 +13,8 @@ import { useMyWork } from './use-my-work';
 /** A person's own queue: the gates awaiting their key, their initiatives needing attention, closures awaiting their confirmation. */
 export function MyWorkPage() {
   const session = currentSession();
-  const { gates, owned, closures, confirmable, mitigations } = useMyWork();
+  const { gates, owned, closures, confirmable, mitigations, actions, chairedActions } = useMyWork();
+  const me = currentViewer();
   const queries = useQueryClient();
   const refresh = () => void queries.invalidateQueries({ queryKey: ['work'] });
   const attention = (owned.data?.items ?? []).filter((item) => item.status === 'at_risk' || item.status === 'escalated');
@@ -22,6 +25,8 @@ export function MyWorkPage() {
       <AwaitedGates gates={gates} />
 
       <MissingMitigations mitigations={mitigations} />
+
+      <MyActions owed={actions} chaired={chairedActions} me={me} />
 
       {session?.person.roles.includes('owner') && turnedDown.length > 0 && (
         <TurnedDownGates turnedDown={turnedDown} />

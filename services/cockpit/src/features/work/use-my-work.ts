@@ -2,6 +2,7 @@ import { currentSession } from '../../lib/session';
 import { useOwnedInitiatives, usePendingClosures } from '../initiative/api/get-initiatives';
 import { useAwaitedGates } from './api/get-awaited-gates';
 import { useMissingMitigations } from './api/get-missing-mitigations';
+import { useSopActions } from '../sop/api/get-sop-actions';
 
 /** The queries behind "my work", shared with the rail's counts. */
 export function useMyWork() {
@@ -13,7 +14,9 @@ export function useMyWork() {
   const owned = useOwnedInitiatives(sub, roles.includes('owner'));
   const closures = usePendingClosures(sub, controller);
   const mitigations = useMissingMitigations(sub);
+  const actions = useSopActions({ ownerId: sub }, sub !== '');
+  const chairedActions = useSopActions({ chairId: sub }, sub !== '');
   // A controller confirms only where they are no party.
   const confirmable = (closures.data?.items ?? []).filter((item) => item.ownerId !== sub && item.sponsorId !== sub);
-  return { gates, owned, closures, confirmable, mitigations };
+  return { gates, owned, closures, confirmable, mitigations, actions, chairedActions };
 }

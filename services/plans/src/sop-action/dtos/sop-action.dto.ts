@@ -48,6 +48,12 @@ export class SopActionsQuery {
   @MaxLength(200)
   ownerId?: string;
 
+  @ApiProperty({ required: false, description: 'the actions of the cycles one person chairs' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  chairId?: string;
+
   @ApiProperty({ required: false, description: "the actions one cycle's decisions asked for" })
   @IsOptional()
   @IsString()

@@ -1,69 +1,87 @@
-import type { PhantomProgressView } from '@tollgate/contracts/views';
-import { Anchor, Skeleton, Table, Text, Title } from '@mantine/core';
+import type { OffPlanView } from '@tollgate/contracts/views';
+import { Anchor, Button, Group, Skeleton, Table, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Problem } from '../../../lib/feedback/Refusal';
-import { formatMoney } from '../../../lib/format/money';
-import { formatDuration } from '../../../lib/format/period';
-import { stageLabel } from '../../../lib/format/stage';
+import { formatPeriod } from '../../../lib/format/period';
+import { ExceptionFigures, ExceptionStakes } from '../../sop/components/ExceptionFigures';
+import { exceptionName } from '../../sop/sop-names';
 
-const REASONS: Record<string, string> = {
-  implemented_unconfirmed: 'implemented, nothing confirmed by finance yet',
-  on_track_forecast_under_plan: 'reported on track while the forecast is under plan',
-};
+/** Shown rows; the count says how many there are. */
+const LISTED = 12;
 
-/** What is off plan under a node, first on its page: each initiative with its reasons, the widest gap first. */
-export function OffPlan({ phantom, currency }: { phantom: UseQueryResult<PhantomProgressView>; currency: string }) {
-  const money = (amount: number | null | undefined) => (amount === null || amount === undefined ? 'n/a' : formatMoney(amount, currency));
+const INITIATIVE_KINDS = new Set(['initiative_escalated', 'phantom_progress']);
+
+/**
+ * What is off plan under a node this month, first on its page: the same
+ * exceptions, by the same rule, as the node's S&OP agenda, each with its
+ * figures, owner and value at risk, the most at risk first.
+ */
+export function OffPlan({ offPlan, nodeId }: { offPlan: UseQueryResult<OffPlanView>; nodeId: string }) {
+  const data = offPlan.data;
   return (
     <section aria-labelledby="off-plan">
-      <Title order={2} size="h3" id="off-plan">
-        Off plan
-      </Title>
-      {phantom.error ? (
-        <Problem error={phantom.error} />
-      ) : !phantom.data ? (
+      <Group justify="space-between" align="baseline">
+        <Title order={2} size="h3" id="off-plan">
+          Off plan{data ? ` · ${formatPeriod(data.period)}` : ''}
+        </Title>
+        {data && data.total > 0 && (
+          <Button component={Link} to={`/nodes/${nodeId}/sop`} variant="subtle" size="compact-sm">
+            Take it to the S&OP review
+          </Button>
+        )}
+      </Group>
+      {offPlan.error ? (
+        <Problem error={offPlan.error} />
+      ) : !data ? (
         <Skeleton h={60} />
-      ) : phantom.data.initiatives.length === 0 ? (
+      ) : data.total === 0 ? (
         <Text c="dimmed">
-          Nothing under this node is off plan: no implemented initiative has waited longer than {formatDuration(phantom.data.unconfirmedAfter)} for value confirmed by finance, and no initiative reported on
-          track has a forecast under its plan.
+          Nothing under this node is off plan this month: the forecast meets plan and target, demand is within capacity, no initiative is escalated or shows phantom progress, and no action is overdue.
         </Text>
       ) : (
         <>
-        {phantom.data.total > phantom.data.initiatives.length && (
           <Text size="sm" c="red.9" fw={600} mb={4}>
-            {phantom.data.total.toLocaleString('en-GB')} initiatives are off plan; the {phantom.data.initiatives.length} with the widest gap between plan and forecast are listed.
+            {data.total === 1 ? '1 exception' : `${data.total.toLocaleString('en-GB')} exceptions`}, the most at risk first
+            {data.total > LISTED ? `; the first ${LISTED} are listed` : ''}.
           </Text>
-        )}
-        <Table striped withTableBorder aria-label="Initiatives off plan">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Initiative</Table.Th>
-              <Table.Th>Stage</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th ta="right">Planned</Table.Th>
-              <Table.Th ta="right">Confirmed</Table.Th>
-              <Table.Th>Why it is here</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {phantom.data.initiatives.map((initiative) => (
-              <Table.Tr key={initiative.initiativeId}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/initiatives/${initiative.initiativeId}`}>
-                    {initiative.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{stageLabel(initiative.stage)}</Table.Td>
-                <Table.Td>{initiative.ownerId}</Table.Td>
-                <Table.Td ta="right">{money(initiative.planned)}</Table.Td>
-                <Table.Td ta="right">{money(initiative.confirmed)}</Table.Td>
-                <Table.Td>{initiative.reasons.map((reason) => REASONS[reason] ?? reason).join('; ')}</Table.Td>
+          <Table striped withTableBorder aria-label="Off plan under this node">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>What</Table.Th>
+                <Table.Th>Figures</Table.Th>
+                <Table.Th>Owed by</Table.Th>
+                <Table.Th ta="right">At stake</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.exceptions.slice(0, LISTED).map((exception) => (
+                <Table.Tr key={`${exception.kind}:${exception.subject}`} data-exception={exception.kind}>
+                  <Table.Td>
+                    <Text size="sm" fw={700}>
+                      {exceptionName(exception.kind)}
+                    </Text>
+                    <Text size="sm">
+                      {INITIATIVE_KINDS.has(exception.kind) ? (
+                        <Anchor component={Link} to={`/initiatives/${exception.subject}`}>
+                          {exception.subjectName ?? exception.subject}
+                        </Anchor>
+                      ) : (
+                        (exception.subjectName ?? (exception.kind === 'action_overdue' ? 'an action' : exception.subject))
+                      )}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ExceptionFigures exception={exception} currency={data.currency} />
+                  </Table.Td>
+                  <Table.Td>{exception.ownerId}</Table.Td>
+                  <Table.Td>
+                    <ExceptionStakes exception={exception} currency={data.currency} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </>
       )}
     </section>

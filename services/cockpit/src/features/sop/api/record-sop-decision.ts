@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../lib/api/client';
 import { useCycleCommand } from './cycle-command';
 
@@ -6,6 +7,8 @@ export interface SopDecisionInput {
   kind: string;
   subject: string | null;
   rationale: string;
+  /** What the decision asks for, followed until done or dropped. */
+  action?: { title?: string; ownerId?: string; dueDate?: string; expectedEffect?: string; doneWhen?: string } | null;
 }
 
 /** `POST /api/sop-cycles/:cycleId/decisions`. */
@@ -14,5 +17,15 @@ export function recordSopDecision(cycleId: string, decision: SopDecisionInput): 
 }
 
 export function useRecordSopDecision(cycleId: string, onDone: () => void) {
-  return useCycleCommand(cycleId, (decision: SopDecisionInput) => recordSopDecision(cycleId, decision), onDone);
+  const client = useQueryClient();
+  return useCycleCommand(
+    cycleId,
+    async (decision: SopDecisionInput) => {
+      const recorded = await recordSopDecision(cycleId, decision);
+      // The actions it asks for are new rows of the lists of actions.
+      await client.invalidateQueries({ queryKey: ['sop-actions'] });
+      return recorded;
+    },
+    onDone,
+  );
 }

@@ -7,7 +7,7 @@ import type { Viewer } from '../../initiative/initiative-rights';
 import { SOP_EXCEPTION_NAMES } from '../sop-names';
 import { decidedSubjects, mayDecideSop, mayMitigate } from '../sop-rights';
 import { DecisionForm } from './DecisionForm';
-import { ExceptionFigures } from './ExceptionFigures';
+import { ExceptionFigures, ExceptionStakes } from './ExceptionFigures';
 import { MitigationForm } from './MitigationForm';
 import { READABLE } from './readable-badge';
 
@@ -20,7 +20,7 @@ export function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; a
     <section aria-labelledby="agenda">
       <Group justify="space-between" align="baseline" mb="xs">
         <Title order={2} size="h3" id="agenda">
-          Agenda: exceptions only
+          Agenda: exceptions only, the most at risk first
         </Title>
         {agenda.mitigationDueAt && (
           <Text size="sm" c={missing ? 'red.9' : 'dimmed'}>
@@ -38,7 +38,7 @@ export function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; a
                 <div>
                   <Text fw={700}>{SOP_EXCEPTION_NAMES[exception.kind]}</Text>
                   <Text size="sm">
-                    {exception.kind === 'initiative_escalated' ? (
+                    {exception.kind === 'initiative_escalated' || exception.kind === 'phantom_progress' ? (
                       <Anchor component={Link} to={`/initiatives/${exception.subject}`}>
                         {exception.subjectName ?? exception.subject}
                       </Anchor>
@@ -48,6 +48,8 @@ export function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; a
                     · {formatPeriod(exception.period)} · owed by {exception.ownerId}
                   </Text>
                 </div>
+                <Stack gap={4} align="flex-end">
+                <ExceptionStakes exception={exception} currency={currency} />
                 {exception.mitigation ? (
                   decided.mitigations.has(exception.id) ? (
                     <Badge color="#1e6b30">mitigation accepted</Badge>
@@ -61,6 +63,7 @@ export function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; a
                     {exception.state === 'escalated' ? 'mitigation missing: escalated' : 'mitigation missing'}
                   </Badge>
                 )}
+                </Stack>
               </Group>
               <ExceptionFigures exception={exception} currency={currency} />
               {exception.mitigation ? (
@@ -74,7 +77,13 @@ export function Agenda({ cycle, agenda, currency, me }: { cycle: SopCycleView; a
                 mayMitigate(me, cycle, exception) && <MitigationForm cycle={cycle} exception={exception} />
               )}
               {decides && exception.mitigation && !decided.mitigations.has(exception.id) && (
-                <DecisionForm cycle={cycle} subject={exception.id} kinds={[{ kind: 'accept_mitigation', label: 'Accept the mitigation' }]} label="Why the mitigation is enough" />
+                <DecisionForm
+                  cycle={cycle}
+                  subject={exception.id}
+                  kinds={[{ kind: 'accept_mitigation', label: 'Accept the mitigation' }]}
+                  label="Why the mitigation is enough"
+                  asks="done-when"
+                />
               )}
             </Card>
           ))}

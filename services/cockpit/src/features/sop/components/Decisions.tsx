@@ -1,6 +1,7 @@
 import type { SopCycleView } from '@tollgate/contracts/views';
 import { Card, Table, Text, Title } from '@mantine/core';
-import { formatInstant } from '../../../lib/format/instant';
+import { formatDay, formatInstant } from '../../../lib/format/instant';
+import { decisionName } from '../sop-names';
 import type { Viewer } from '../../initiative/initiative-rights';
 import { mayDecideSop } from '../sop-rights';
 import { DecisionForm } from './DecisionForm';
@@ -27,12 +28,15 @@ export function Decisions({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
           <Table.Tbody>
             {cycle.decisions.map((decision) => (
               <Table.Tr key={decision.decisionId}>
-                <Table.Td>{decision.kind.replace('_', ' ')}</Table.Td>
+                <Table.Td>{decisionName(decision.kind)}</Table.Td>
                 <Table.Td>{decision.rationale}</Table.Td>
                 <Table.Td>
                   {decision.decidedBy}, {formatInstant(decision.decidedAt)}
                 </Table.Td>
-                <Table.Td>{decision.outcome === null ? 'being applied' : decision.outcome.length ? decision.outcome.join('; ') : 'nothing to change'}</Table.Td>
+                <Table.Td>
+                  {decision.outcome === null ? 'being applied' : decision.outcome.length ? decision.outcome.join('; ') : decision.actions.length ? '' : 'nothing to change'}
+                  {decision.actions.length > 0 && `asks: ${decision.actions.map((action) => `${action.title} (${action.ownerId}, by ${formatDay(action.dueDate)})`).join('; ')}`}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -41,7 +45,7 @@ export function Decisions({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
       {mayDecideSop(me, cycle) && (
         <Card withBorder padding="sm" mt="sm">
           <Text fw={600}>Record a resolution</Text>
-          <DecisionForm cycle={cycle} subject={null} kinds={[{ kind: 'resolution', label: 'Record the resolution' }]} label="What the review resolved, and why" />
+          <DecisionForm cycle={cycle} subject={null} kinds={[{ kind: 'resolution', label: 'Record the resolution' }]} label="What the review resolved, and why" asks="action" />
         </Card>
       )}
     </section>

@@ -2,6 +2,7 @@ import type { SopCycleView, SopExceptionView } from '@tollgate/contracts/views';
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Refusal } from '../../../lib/feedback/Refusal';
+import { DayInput } from '../../../lib/forms/DayInput';
 import { useSubmitMitigation } from '../api/submit-mitigation';
 
 /** The exception's owner sends its mitigation: the action, who carries it out, by when. */
@@ -15,7 +16,7 @@ export function MitigationForm({ cycle, exception }: { cycle: SopCycleView; exce
       <Textarea label="Mitigation: the action" value={action} onChange={(event) => setAction(event.currentTarget.value)} autosize minRows={1} />
       <Group grow>
         <TextInput label="Who carries it out" value={ownerId} onChange={(event) => setOwnerId(event.currentTarget.value)} />
-        <TextInput label="By when" type="date" value={dueDate} onChange={(event) => setDueDate(event.currentTarget.value)} />
+        <DayInput label="By when" value={dueDate} onChange={setDueDate} />
       </Group>
       <Group>
         <Button size="sm" onClick={() => send.mutate({ action, ownerId, dueDate })} loading={send.isPending} disabled={!action.trim() || !dueDate}>
