@@ -77,6 +77,9 @@ describe('what is off plan under a node', () => {
     expect(figuresOf(offPlan(behind, policy, 'dana', NOW))).toEqual([['forecast_below_target_ytd', 'n', -300_000, 'dana', 300_000]]);
     expect(offPlan(behind, policy, 'dana', NOW)[0].figures).toEqual({ from: '2027-01' });
     expect(offPlan({ ...behind, period: '2027-01' }, policy, 'dana', NOW)).toEqual([]);
+    // Only this month has a target so far: the year to date is the month, said once.
+    const onlyThisMonth = { ...onPlan, value: { planned: 0, forecast: 0, target: 500_000 }, yearToDate: { from: '2027-01', planned: 0, forecast: 0, target: 500_000 } };
+    expect(offPlan(onlyThisMonth, policy, 'dana', NOW).map((exception) => exception.kind)).toEqual(['forecast_below_target']);
   });
 
   it('counts phantom progress as off plan, owed by the initiative’s owner, with what it puts at risk', () => {

@@ -68,8 +68,9 @@ export interface OffPlanPolicy {
 export function offPlan(figures: NodePeriodFigures, policy: OffPlanPolicy, ownerId: string, now: number): SopException[] {
   const { orgNodeId, period, value, yearToDate } = figures;
   const exceptions = planExceptions({ subject: orgNodeId, period, plan: value.planned, target: value.target, forecast: value.forecast, owner: ownerId }, policy.value);
-  // In January the year to date is the month: said once.
-  if (yearToDate.from !== period && yearToDate.target !== null && yearToDate.forecast < yearToDate.target && isBeyondThreshold(yearToDate.target, yearToDate.forecast, policy.value)) {
+  // The year to date is said only where it says more than the month: not in January, nor where no earlier month counts.
+  const sameAsMonth = yearToDate.from === period || (yearToDate.target === value.target && yearToDate.forecast === value.forecast);
+  if (!sameAsMonth && yearToDate.target !== null && yearToDate.forecast < yearToDate.target && isBeyondThreshold(yearToDate.target, yearToDate.forecast, policy.value)) {
     exceptions.push({
       kind: 'forecast_below_target_ytd',
       subject: orgNodeId,

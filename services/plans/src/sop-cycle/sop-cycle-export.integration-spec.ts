@@ -98,7 +98,7 @@ describe('S&OP cycle export', () => {
     expect(file.contentType).toBe(XLSX_TYPE);
     expect(fileNameOf(file)).toBe('sop-cycle-2027-03-<date>.xlsx');
     const workbook = await workbookOf(file);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Value exceptions', 'Capacity exceptions', 'Escalated initiatives', 'Escalations', 'Pivots', 'Decisions', 'Notes']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Value exceptions', 'Capacity exceptions', 'Escalated initiatives', 'Other exceptions', 'Actions', 'Escalations', 'Pivots', 'Decisions', 'Notes']);
 
     // Value exceptions: money in euros with the currency, back in cents they are the API's.
     const valueKinds = ['forecast_below_plan', 'forecast_above_plan', 'forecast_below_target'];
@@ -173,7 +173,7 @@ describe('S&OP cycle export', () => {
     expect((await download(`${cyclePath()}/export?format=pdf`)).status).toBe(400);
     expect(JSON.parse((await download(`${cyclePath()}/export?format=csv&table=steps`)).body.toString('utf8'))).toMatchObject({
       statusCode: 400,
-      message: 'table must be one of value-exceptions, capacity-exceptions, escalated-initiatives, escalations, pivots, decisions, notes',
+      message: 'table must be one of value-exceptions, capacity-exceptions, escalated-initiatives, other-exceptions, actions, escalations, pivots, decisions, notes',
     });
   });
 });

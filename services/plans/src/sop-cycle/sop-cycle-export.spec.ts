@@ -1,3 +1,4 @@
+import type { SopActionView } from '@tollgate/contracts/views';
 import { initialSopCycleState, instantAt, type SopCycleState } from '@tollgate/domain';
 import { csvOf, type SheetTable } from '@tollgate/spreadsheets';
 import { inWords, sopCycleSheets } from './sop-cycle-export';
@@ -29,6 +30,7 @@ function cycleState(): SopCycleState {
       escalated: false,
     },
     { exceptionId: 'e-escalated', kind: 'initiative_escalated', subject: 'ini-7', ownerId: 'sam', mitigation: null, escalated: true },
+    { exceptionId: 'e-phantom', kind: 'phantom_progress', subject: 'ini-8', ownerId: 'olive', mitigation: null, escalated: false, valueAtRisk: 250_000 },
   ];
   state.escalations = [{ kind: 'mitigation_missing', subject: 'e-escalated', ownerId: 'sam', escalatedTo: 'carl', at: instantAt(NOW + 3 * day) }];
   state.pivots = [
@@ -48,7 +50,24 @@ describe('S&OP cycle export', () => {
     ['ini-3', 'Second warehouse'],
     ['program-1', 'Logistics'],
   ]);
-  const agenda = agendaView(state, [record('e-target', '2027-03', 5_000_000, 4_000_050), record('e-gap', '2027-03', 10_000, 12_000)], names);
+  const phantom = { ...record('e-phantom', '2027-03', 300_000, 0), valueAtRisk: 250_000, figures: { reasons: ['implemented_unconfirmed'] } } as SopExceptionRecord;
+  const agenda = agendaView(state, [record('e-target', '2027-03', 5_000_000, 4_000_050), record('e-gap', '2027-03', 10_000, 12_000), phantom], names);
+  const actions = [
+    {
+      id: 'a-1',
+      title: 'a third shift from April',
+      ownerId: 'sue',
+      dueDate: '2027-04-01',
+      status: 'done' as const,
+      overdue: false,
+      expectedEffect: 'widgets within capacity',
+      doneWhen: 'the rota',
+      done: { evidence: { text: 'rota signed', links: [] }, by: 'sue', at: '2027-03-30T00:00:00.000Z' },
+      dropped: null,
+      escalatedTo: null,
+    },
+    { id: 'a-2', title: 'carrier review', ownerId: 'sam', dueDate: '2027-03-20', status: 'open' as const, overdue: true, expectedEffect: 'ini-7 on track', doneWhen: 'a signed plan', done: null, dropped: null, escalatedTo: 'carl' },
+  ] as unknown as SopActionView[];
   const decisions = {
     cycleId: state.cycleId,
     decisions: [
@@ -56,11 +75,11 @@ describe('S&OP cycle export', () => {
       { kind: 'resolution', subject: null, rationale: 'review in April', decidedBy: 'carl', decidedAt: '2027-03-25T10:05:00.000Z', outcome: [] },
     ],
   };
-  const tables = sopCycleSheets({ cycle: cycleView(state), agenda, decisions, currency: 'EUR' }, '2027-03-26T00:00:00.000Z');
+  const tables = sopCycleSheets({ cycle: cycleView(state), agenda, decisions, actions, currency: 'EUR' }, '2027-03-26T00:00:00.000Z');
   const sheet = (name: string) => tables.find((table) => table.name === name)!;
 
   it('has a sheet for each unit of exception, then escalations, pivots, decisions and notes', () => {
-    expect(tables.map((table) => table.name)).toEqual(['Value exceptions', 'Capacity exceptions', 'Escalated initiatives', 'Escalations', 'Pivots', 'Decisions', 'Notes']);
+    expect(tables.map((table) => table.name)).toEqual(['Value exceptions', 'Capacity exceptions', 'Escalated initiatives', 'Other exceptions', 'Actions', 'Escalations', 'Pivots', 'Decisions', 'Notes']);
   });
 
   it('writes value exceptions in major units of the currency, and capacity exceptions in units, each with its mitigation', () => {
@@ -75,6 +94,18 @@ describe('S&OP cycle export', () => {
     expect(csv(sheet('Escalated initiatives'))).toEqual([
       'Initiative,Title,Period,Owner,State,Mitigation,Carried out by,Due,Submitted by,Submitted at',
       'ini-7,Consolidate carriers,2027-03,sam,escalated,,,,,',
+    ]);
+  });
+
+  it('writes phantom progress with the value it puts at risk, and the actions the decisions asked for with how each was closed', () => {
+    expect(csv(sheet('Other exceptions'))).toEqual([
+      'Exception,Subject,Period,Why,Value at risk,Owner,State,Mitigation,Carried out by,Due,Submitted by,Submitted at,Currency',
+      'phantom progress,ini-8,2027-03,implemented unconfirmed,2500.00,olive,awaiting mitigation,,,,,,EUR',
+    ]);
+    expect(csv(sheet('Actions'))).toEqual([
+      'Action,Owner,Due,Status,Expected effect,Done when,Evidence or reason,Escalated to',
+      'a third shift from April,sue,2027-04-01,done,widgets within capacity,the rota,rota signed,',
+      'carrier review,sam,2027-03-20,overdue,ini-7 on track,a signed plan,,carl',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { SopActionView } from '@tollgate/contracts/views';
 import type { SopExceptionKind } from '@tollgate/domain';
 import { notesTable, withCurrencyColumn, type SheetColumn, type SheetTable } from '@tollgate/spreadsheets';
 import type { agendaView, cycleView } from './sop-cycle-view';
@@ -17,12 +18,17 @@ export interface SopCycleExport {
   cycle: CycleView;
   agenda: AgendaView;
   decisions: SopDecisionsView;
+  /** What the cycle's decisions asked for, and what became of it. */
+  actions: readonly SopActionView[];
   /** Of the node's plan of record, as the exceptions were found in: else EUR. */
   currency: string;
 }
 
 // An exception's figures are money or volumes by its kind; a column holds one unit, so each unit has its sheet.
-const VALUE_KINDS: readonly SopExceptionKind[] = ['forecast_below_plan', 'forecast_above_plan', 'forecast_below_target'];
+const VALUE_KINDS: readonly SopExceptionKind[] = ['forecast_below_plan', 'forecast_above_plan', 'forecast_below_target', 'forecast_below_target_ytd'];
+
+/** Exceptions about an initiative's progress or an action: their figure is the value they put at risk. */
+const AT_RISK_KINDS: readonly SopExceptionKind[] = ['phantom_progress', 'action_overdue'];
 
 /** A code of the API as words: `awaiting_mitigation` is awaiting mitigation. */
 export function inWords(code: string): string {
@@ -60,7 +66,7 @@ const familyOf = (subject: string) => subject.slice(subject.indexOf('/') + 1);
  * initiatives), each with its mitigation; the escalations; the proposed
  * pivots, best first; the decisions in the order they were recorded; notes.
  */
-export function sopCycleSheets({ cycle, agenda, decisions, currency }: SopCycleExport, exportedAt: string): SheetTable[] {
+export function sopCycleSheets({ cycle, agenda, decisions, actions, currency }: SopCycleExport, exportedAt: string): SheetTable[] {
   const period: SheetColumn = { key: 'period', header: 'Period', kind: 'period' };
   const ofKind = (kinds: readonly string[]) => agenda.exceptions.filter((exception) => kinds.includes(exception.kind));
   const tables: SheetTable[] = [
@@ -120,6 +126,49 @@ export function sopCycleSheets({ cycle, agenda, decisions, currency }: SopCycleE
         title: exception.subjectName,
         period: exception.period,
         ...mitigationCells(exception),
+      })),
+    },
+    withCurrencyColumn({
+      name: 'Other exceptions',
+      currency,
+      columns: [
+        { key: 'kind', header: 'Exception', kind: 'text', width: 20 },
+        { key: 'subject', header: 'Subject', kind: 'text', width: 32, note: 'the initiative, or the overdue action' },
+        period,
+        { key: 'why', header: 'Why', kind: 'text', width: 40 },
+        { key: 'valueAtRisk', header: 'Value at risk', kind: 'money' },
+        ...MITIGATION_COLUMNS,
+      ],
+      rows: ofKind(AT_RISK_KINDS).map((exception) => ({
+        kind: inWords(exception.kind),
+        subject: exception.figures.action?.title ?? exception.subjectName ?? exception.subject,
+        period: exception.period,
+        why: exception.figures.action ? `due ${exception.figures.action.dueDate}, not done` : (exception.figures.reasons ?? []).map(inWords).join('; '),
+        valueAtRisk: exception.valueAtRisk,
+        ...mitigationCells(exception),
+      })),
+    }),
+    {
+      name: 'Actions',
+      columns: [
+        { key: 'title', header: 'Action', kind: 'text', width: 40 },
+        { key: 'ownerId', header: 'Owner', kind: 'text' },
+        { key: 'dueDate', header: 'Due', kind: 'date' },
+        { key: 'status', header: 'Status', kind: 'text', note: 'open, done or dropped; overdue when open past its date' },
+        { key: 'expectedEffect', header: 'Expected effect', kind: 'text', width: 32 },
+        { key: 'doneWhen', header: 'Done when', kind: 'text', width: 32 },
+        { key: 'closed', header: 'Evidence or reason', kind: 'text', width: 40, note: 'the evidence it was done with, or why the chair dropped it' },
+        { key: 'escalatedTo', header: 'Escalated to', kind: 'text' },
+      ],
+      rows: actions.map((action) => ({
+        title: action.title,
+        ownerId: action.ownerId,
+        dueDate: action.dueDate,
+        status: action.overdue ? 'overdue' : action.status,
+        expectedEffect: action.expectedEffect,
+        doneWhen: action.doneWhen,
+        closed: action.done?.evidence.text ?? action.dropped?.reason ?? null,
+        escalatedTo: action.escalatedTo,
       })),
     },
     {

@@ -101,14 +101,19 @@ export class SopCycleController {
 
   @Get('sop-cycles/:cycleId/export')
   @ApiSpreadsheetFile(
-    'The agenda and decisions as a spreadsheet: the exceptions of `GET /api/sop-cycles/:cycleId/agenda` by unit (Value exceptions, Capacity exceptions, Escalated initiatives) with their mitigations, Escalations, Pivots, the Decisions of `GET /api/sop-cycles/:cycleId/decisions`, and Notes',
+    'The agenda and decisions as a spreadsheet: the exceptions of `GET /api/sop-cycles/:cycleId/agenda` by unit (Value exceptions, Capacity exceptions, Escalated initiatives, Other exceptions) with their mitigations, the Actions the decisions asked for, Escalations, Pivots, the Decisions of `GET /api/sop-cycles/:cycleId/decisions`, and Notes',
   )
   async export(@Param('cycleId') cycleId: string, @Query() query: SpreadsheetFormatQuery) {
     const cycle = await this.cycles.show(cycleId);
-    const [agenda, decisions, plan] = await Promise.all([this.cycles.agenda(cycleId), this.cycles.decisions(cycleId), this.plans.planOfRecord(cycle.orgNodeId)]);
+    const [agenda, decisions, actions, plan] = await Promise.all([
+      this.cycles.agenda(cycleId),
+      this.cycles.decisions(cycleId),
+      this.cycles.actionsOf(cycleId),
+      this.plans.planOfRecord(cycle.orgNodeId),
+    ]);
     // The currency the exceptions were found in: the plan of record's, as the exception finder takes it.
     const currency = plan?.currency ?? DEFAULT_CURRENCY;
-    return spreadsheetFile(query, `sop-cycle-${cycle.period}`, sopCycleSheets({ cycle, agenda, decisions, currency }, new Date().toISOString()));
+    return spreadsheetFile(query, `sop-cycle-${cycle.period}`, sopCycleSheets({ cycle, agenda, decisions, actions, currency }, new Date().toISOString()));
   }
 
   @Post('sop-cycles/:cycleId/steps/:step/completion')

@@ -16,7 +16,7 @@ import { subjectNames } from './subject-names';
 import { SopDecisionRecord } from '../decision/sop-decision.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
 import { storedInstant } from './stored-instant';
-import type { MattersArisingView, SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
+import type { MattersArisingView, SopActionView, SopAgendaView, SopCycleListView, SopCycleView } from '@tollgate/contracts/views';
 import { In, LessThan } from 'typeorm';
 import { actionView } from '../sop-action/sop-action-view';
 import { SopActionRecord } from '../sop-action/sop-action.entity';
@@ -95,6 +95,12 @@ export class SopCycleService {
       })),
       openActions: open.map((record) => actionView(record, now)),
     };
+  }
+
+  /** What the cycle's decisions asked for, in the order they were opened. */
+  async actionsOf(cycleId: string, now = Date.now()): Promise<SopActionView[]> {
+    const records = await this.dataSource.getRepository(SopActionRecord).find({ where: { cycleId }, order: { openedAt: 'ASC', id: 'ASC' } });
+    return records.map((record) => actionView(record, now));
   }
 
   async decisions(cycleId: string) {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 export class ActionEvidenceDto {
   @ApiProperty({ example: 'Second shift on the rota from 2 April' })
@@ -19,6 +19,8 @@ export class ActionEvidenceDto {
 
 export class CompleteActionDto {
   @ApiProperty({ type: ActionEvidenceDto, description: 'what shows the action done, as its definition of done asks' })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ActionEvidenceDto)
   evidence!: ActionEvidenceDto;

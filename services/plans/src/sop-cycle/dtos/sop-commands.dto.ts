@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SOP_DECISION_KINDS, type SopDecisionKind } from '@tollgate/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class CompleteStepDto {
   @ApiProperty({ required: false, description: 'what the step concluded' })
@@ -81,6 +81,7 @@ export class SopDecisionDto {
     description: 'what the decision asks for, followed until done with evidence or dropped by the chair: all of it for a resolution; for an accepted mitigation only its expected effect and definition of done',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SopActionRequestDto)
   action?: SopActionRequestDto | null;
