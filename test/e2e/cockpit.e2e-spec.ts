@@ -296,7 +296,7 @@ describe('the cockpit page', () => {
     await chair.getByRole('textbox', { name: 'What the review resolved, and why' }).fill('Chilled capacity is reviewed again next month');
     await chair.getByRole('button', { name: 'Record the resolution' }).click();
     const decisions = chair.getByRole('table', { name: 'Decisions of the cycle' });
-    await decisions.getByRole('row', { name: /resolution.*Chilled capacity is reviewed again next month.*lena/ }).waitFor();
+    await decisions.getByRole('row', { name: /Resolution.*Chilled capacity is reviewed again next month.*lena/ }).waitFor();
     expect(await decisions.getByRole('row', { name: /Mitigation accepted.*The third shift covers the gap by January.*lena/ }).count()).toBe(1);
     expect(await seriousViolations(chair)).toEqual([]);
     // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
@@ -309,6 +309,73 @@ describe('the cockpit page', () => {
     // Pat's room follows without a reload.
     await office.getByText(/^Published /).waitFor({ timeout: 15_000 });
     await Promise.all([office.close(), sponsor.close(), chair.close()]);
+  }, 120_000);
+
+  inBrowser('follows the review after the meeting: the chair works through matters arising, an owner closes an action with evidence', async () => {
+    const period = new Date().toISOString().slice(0, 7);
+    const [year, month] = period.split('-').map(Number);
+    const lastMonth = new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const pat = apiAs(plans.baseUrl, { id: 'pat', roles: ['pmo'] });
+    const lena = apiAs(plans.baseUrl, { id: 'lena', roles: ['sponsor'] });
+    expect(
+      (await apiAs(plans.baseUrl, admin).put(`/api/org-nodes/${organizationId}/sop-cycle-setup`, { owners: { data_gathering: 'pat', demand_review: 'pat', supply_review: 'pat', pre_sop: 'pat', executive_sop: 'lena' }, schedule: null })).status,
+    ).toBeLessThan(300);
+    // Last month's review, through the API: two resolutions, each asking Olivia for an action; one of them already late.
+    const last = (await pat.post('/api/sop-cycles', { orgNodeId: organizationId, period: lastMonth })).body as { id: string };
+    const lastPath = `/api/sop-cycles/${encodeURIComponent(last.id)}`;
+    for (const step of ['data_gathering', 'demand_review', 'supply_review', 'pre_sop']) expect((await pat.post(`${lastPath}/steps/${step}/completion`, {})).status).toBe(200);
+    const resolve = async (title: string, dueDate: string) =>
+      (
+        await lena.post(`${lastPath}/decisions`, {
+          kind: 'resolution',
+          rationale: `${title}: agreed at the review`,
+          action: { title, ownerId: 'olivia', dueDate, expectedEffect: 'Chilled within capacity', doneWhen: 'the signed rota' },
+        })
+      ).body.actions[0].actionId as string;
+    const late = await resolve('Overtime on the Chilled line', day(-3));
+    const open = await resolve('Hire the third shift', day(20));
+    expect((await lena.post(`${lastPath}/steps/executive_sop/completion`, {})).status).toBe(200);
+    expect((await pat.post('/api/sop-cycles', { orgNodeId: organizationId, period })).status).toBeLessThan(300);
+    await eventually(() => pat.get(`/api/sop-actions/${late}`), (answer) => answer.body?.escalatedTo === 'lena', { what: 'the late action to reach the chair' });
+
+    // This month's room opens with them: the late one flagged as escalated to the chair, who drops it with a reason.
+    const chair = await signedInAs('Lena Leader');
+    await chair.goto(`${plans.baseUrl}/nodes/${organizationId}/sop`);
+    const matters = chair.getByRole('region', { name: 'Matters arising' });
+    await matters.getByText('2 actions still open from earlier cycles, 1 overdue').waitFor();
+    const lateCard = matters.locator('[aria-label="Action: Overtime on the Chilled line"]');
+    await lateCard.getByText('overdue: escalated to lena').waitFor();
+    // The chair does not close an owner's action; she may drop it.
+    expect(await lateCard.getByRole('button', { name: /Mark done/ }).count()).toBe(0);
+    expect(await seriousViolations(chair)).toEqual([]);
+    await chair.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await chair.screenshot({ path: path.join(RESULTS, 'cockpit-matters-arising.png'), fullPage: true });
+    await lateCard.getByRole('button', { name: 'Drop…' }).click();
+    await lateCard.getByRole('textbox', { name: 'Why drop it' }).fill('The third shift replaces the overtime');
+    await lateCard.getByRole('button', { name: 'Drop the action' }).click();
+    await matters.getByText('1 action still open from earlier cycles').waitFor();
+
+    // Olivia finds the other in My work and closes it with its evidence.
+    const owner = await signedInAs('Olivia Owner');
+    await owner.goto(`${plans.baseUrl}/work`);
+    const card = owner.locator('[aria-label="Action: Hire the third shift"]');
+    await card.getByText('Done when: the signed rota').waitFor();
+    expect(await card.getByRole('button', { name: /Drop/ }).count()).toBe(0);
+    await card.getByRole('button', { name: 'Mark done…' }).click();
+    await card.getByRole('textbox', { name: 'Evidence that it is done' }).fill('Three operators hired; the rota is signed');
+    await card.getByRole('textbox', { name: 'Link to the evidence (optional)' }).fill('https://intranet.example/rota');
+    await owner.screenshot({ path: path.join(RESULTS, 'cockpit-my-actions.png'), fullPage: true });
+    await card.getByRole('button', { name: 'Mark done' }).click();
+    await owner.getByText('No S&OP decision waits on an action of yours.').waitFor();
+    expect((await pat.get(`/api/sop-actions/${open}`)).body).toMatchObject({ status: 'done', done: { by: 'olivia', evidence: { text: 'Three operators hired; the rota is signed', links: ['https://intranet.example/rota'] } } });
+
+    // The chair's room: nothing left open, and last month's decisions say what became of each action.
+    await chair.reload();
+    await matters.getByText('Every action of earlier cycles is done or dropped.').waitFor();
+    await matters.getByText(/Hire the third shift: done/).waitFor();
+    await matters.getByText(/Overtime on the Chilled line: dropped/).waitFor();
+    await Promise.all([chair.close(), owner.close()]);
   }, 120_000);
 
   inBrowser('asks to sign in again when a sign-in ends, without losing what the person typed', async () => {

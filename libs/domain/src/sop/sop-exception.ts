@@ -20,6 +20,18 @@ export const SOP_EXCEPTION_KINDS = [
 
 export type SopExceptionKind = (typeof SOP_EXCEPTION_KINDS)[number];
 
+/** Each kind of exception in words, for what the engine writes (an action's default expected effect); the cockpit has its own labels. */
+export const SOP_EXCEPTION_WORDS: Record<SopExceptionKind, string> = {
+  forecast_below_target: 'the forecast under target',
+  forecast_below_target_ytd: 'the year to date under target',
+  forecast_below_plan: 'the forecast under plan',
+  forecast_above_plan: 'the forecast over plan',
+  initiative_escalated: 'the escalated initiative',
+  phantom_progress: 'the phantom progress',
+  action_overdue: 'the overdue action',
+  demand_exceeds_capacity: 'demand beyond capacity',
+};
+
 /** What an exception's figures add to reference, actual and deviation, by kind. */
 export interface SopExceptionFigures {
   /** An escalated initiative's late milestone, how late it is and the rung of the ladder it reached. */

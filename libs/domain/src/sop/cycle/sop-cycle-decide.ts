@@ -5,7 +5,8 @@ import type { SopActionSpec } from '../action/sop-action-state';
 import type { SopActionRequest, SopCycleCommand, SopDecisionContext } from './sop-cycle-command';
 import type { SopCycleFact } from './sop-cycle-fact';
 import { mayRunSopWork, mayTakeSopDecision } from './sop-cycle-rights';
-import { currentStep, isPublished, SOP_DECISION_KINDS, STEERING_COMMITTEE, type SopCycleState, type SopDecisionKind, type SopEscalation } from './sop-cycle-state';
+import { SOP_EXCEPTION_WORDS } from '../sop-exception';
+import { currentStep, isPublished, SOP_DECISION_KINDS, STEERING_COMMITTEE, type SopCycleException, type SopCycleState, type SopDecisionKind, type SopEscalation } from './sop-cycle-state';
 import { SOP_DECISIONS_CARRIED_OUT } from './sop-cycle-work';
 
 /** A command's outcome: the facts it makes true (none when nothing is due), or why it is refused. */
@@ -139,6 +140,13 @@ function actionRequestProblem(action: SopActionRequest | null | undefined, whole
   return unmet.length ? unprocessable('the action is incomplete', unmet) : null;
 }
 
+/** What an accepted mitigation should bring about, unless the chair says it: the deviation gone at the next review. */
+function expectedEffectOf(exception: Pick<SopCycleException, 'kind' | 'subject'>): string {
+  const slash = exception.subject.indexOf('/');
+  const family = slash < 0 ? '' : ` for ${exception.subject.slice(slash + 1)}`;
+  return `no longer ${SOP_EXCEPTION_WORDS[exception.kind]}${family} at the next review`;
+}
+
 /** The actions a decision asks for, each with an id of its own: an accepted mitigation is one, a resolution may name one. */
 function actionsAskedFor(state: SopCycleState, command: Extract<SopCycleCommand, { type: 'record-decision' }>, newId: () => string): SopActionSpec[] {
   const request = command.action ?? {};
@@ -151,7 +159,7 @@ function actionsAskedFor(state: SopCycleState, command: Extract<SopCycleCommand,
         title: mitigation.action,
         ownerId: mitigation.ownerId,
         dueDate: mitigation.dueDate,
-        expectedEffect: request.expectedEffect?.trim() || `${exception.subject} is no longer raised as '${exception.kind}'`,
+        expectedEffect: request.expectedEffect?.trim() || expectedEffectOf(exception),
         doneWhen: request.doneWhen?.trim() || 'evidence that the mitigation was carried out',
         exceptionId: exception.exceptionId,
         valueAtRisk: exception.valueAtRisk ?? null,

@@ -182,7 +182,7 @@ describe('the S&OP cycle', () => {
         title: 'Add a shift',
         ownerId: 'olive',
         dueDate: '2027-04-15',
-        expectedEffect: "n/chilled is no longer raised as 'demand_exceeds_capacity'",
+        expectedEffect: 'no longer demand beyond capacity for chilled at the next review',
         doneWhen: 'the new rota',
         exceptionId: 'x1',
         valueAtRisk: null,

@@ -27,7 +27,7 @@ export function OffPlan({ offPlan, nodeId }: { offPlan: UseQueryResult<OffPlanVi
         </Title>
         {data && data.total > 0 && (
           <Button component={Link} to={`/nodes/${nodeId}/sop`} variant="subtle" size="compact-sm">
-            Take it to the S&OP review
+            Open the review room
           </Button>
         )}
       </Group>

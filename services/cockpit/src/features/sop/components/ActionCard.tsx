@@ -30,6 +30,8 @@ export function ActionCard({ action, me, currency }: { action: SopActionView; me
   const [evidence, setEvidence] = useState('');
   const [link, setLink] = useState('');
   const [reason, setReason] = useState('');
+  // Forms open on demand: a chair reading a list of actions sees the actions, not a field per card.
+  const [closing, setClosing] = useState<'done' | 'drop' | null>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const close = useCloseSopAction(action.id, () => setKey(crypto.randomUUID()));
   return (
@@ -73,7 +75,21 @@ export function ActionCard({ action, me, currency }: { action: SopActionView; me
           Dropped by {action.dropped.by}, {formatInstant(action.dropped.at)}: {action.dropped.reason}
         </Text>
       )}
-      {mayCloseAction(me, action) && (
+      {(mayCloseAction(me, action) || mayDropSopAction(me, action)) && closing === null && (
+        <Group gap="xs" mt="xs">
+          {mayCloseAction(me, action) && (
+            <Button size="xs" onClick={() => setClosing('done')}>
+              Mark done…
+            </Button>
+          )}
+          {mayDropSopAction(me, action) && (
+            <Button size="xs" variant="outline" color="red.9" onClick={() => setClosing('drop')}>
+              Drop…
+            </Button>
+          )}
+        </Group>
+      )}
+      {closing === 'done' && mayCloseAction(me, action) && (
         <Stack gap={6} mt="xs">
           <Textarea label="Evidence that it is done" description={action.doneWhen} value={evidence} onChange={(event) => setEvidence(event.currentTarget.value)} autosize minRows={1} />
           <TextInput label="Link to the evidence (optional)" value={link} onChange={(event) => setLink(event.currentTarget.value)} />
@@ -86,14 +102,20 @@ export function ActionCard({ action, me, currency }: { action: SopActionView; me
             >
               Mark done
             </Button>
+            <Button size="sm" variant="default" onClick={() => setClosing(null)}>
+              Cancel
+            </Button>
           </Group>
         </Stack>
       )}
-      {mayDropSopAction(me, action) && (
+      {closing === 'drop' && mayDropSopAction(me, action) && (
         <Group gap={6} mt="xs" align="flex-end">
           <TextInput label="Why drop it" value={reason} onChange={(event) => setReason(event.currentTarget.value)} style={{ flex: 1 }} />
           <Button size="sm" variant="outline" color="red.9" disabled={!reason.trim()} loading={close.isPending} onClick={() => close.mutate({ closing: { action: 'drop', reason }, key })}>
             Drop the action
+          </Button>
+          <Button size="sm" variant="default" onClick={() => setClosing(null)}>
+            Cancel
           </Button>
         </Group>
       )}

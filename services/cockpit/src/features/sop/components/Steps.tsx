@@ -93,7 +93,7 @@ export function Steps({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
         </Table.Tbody>
       </Table>
       {cycle.step === 'published' ? (
-        <Text mt="xs" fw={600} c="green.9">
+        <Text mt="xs" fw={600} c="#1e6b30">
           Published {formatInstant(cycle.steps.find((step) => step.step === 'published')?.completedAt)}.
         </Text>
       ) : (
