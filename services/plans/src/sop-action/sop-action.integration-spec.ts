@@ -137,7 +137,7 @@ describe('S&OP actions and matters arising', () => {
     const back = october.agenda.exceptions.find((exception: { kind: string }) => exception.kind === 'demand_exceeds_capacity');
     expect(back.figures.recurrence).toEqual({ cycles: 2, mitigationFailed: true });
     const overdue = october.agenda.exceptions.find((exception: { kind: string }) => exception.kind === 'action_overdue');
-    expect(overdue).toMatchObject({ subject: overtimeId, ownerId: planner.id, figures: { action: { title: 'Overtime on Chilled', dueDate: '2026-10-01' } } });
+    expect(overdue).toMatchObject({ subject: overtimeId, subjectName: 'Overtime on Chilled', ownerId: planner.id, figures: { action: { title: 'Overtime on Chilled', dueDate: '2026-10-01' } } });
     expect((await as(stranger).get(`/api/org-nodes/${node}/off-plan?period=2026-10`)).body.exceptions.map(essence)).toEqual(october.agenda.exceptions.map(essence));
 
     // Its room opens with September's decisions and what became of their actions, and the action still open.

@@ -13,7 +13,7 @@ export function DayInput({ label, value, onChange }: { label: string; value: str
       type="date"
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
-      description={/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : 'day, month, year'}
+      description={/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : 'pick the day'}
     />
   );
 }

@@ -67,7 +67,7 @@ export function OffPlan({ offPlan, nodeId }: { offPlan: UseQueryResult<OffPlanVi
                           {exception.subjectName ?? exception.subject}
                         </Anchor>
                       ) : (
-                        (exception.subjectName ?? (exception.kind === 'action_overdue' ? 'an action' : exception.subject))
+                        (exception.subjectName ?? exception.subject)
                       )}
                     </Text>
                   </Table.Td>
