@@ -2,6 +2,7 @@ import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgat
 import { createKafka, EventConsumers } from '@tollgate/messaging';
 import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import type { RunningService } from '../../../../test/support/running-service';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
@@ -379,8 +380,17 @@ describe('portfolio reports', () => {
       confirmed: 240_000,
       implementedAt: expect.any(String),
       closedAt: '2027-03-05T09:00:00.000Z',
+      escalation: null,
     });
     expect(rows.find((row) => row.initiativeId === ids.cancelled)?.status).toBe('cancelled');
+
+    // An escalation brings its late milestone and rung into the portfolio (what is off plan shows them), until the initiative is back on track.
+    const dollarsRow = () => plans.app.get(PortfolioService).initiativesUnder(nodes.unit).then((listed) => listed.find((row) => row.initiativeId === ids.dollars)!);
+    const late = { milestoneId: `m-${run}`, title: 'Customs broker signed', dueDate: '2027-01-15', level: 2 };
+    await send('initiative.escalated', ids.dollars, { initiativeId: ids.dollars, programId: nodes.program, ...late, audience: 'sponsor', notify: `sponsor-${run}`, status: 'escalated' });
+    expect(await eventually(dollarsRow, (row) => row.escalation !== null, { what: 'the escalation to reach the portfolio' })).toMatchObject({ status: 'escalated', escalation: late });
+    await send('initiative.status-changed', ids.dollars, { initiativeId: ids.dollars, programId: nodes.program, fromStatus: 'escalated', status: 'on_track', reason: null });
+    expect(await eventually(dollarsRow, (row) => row.status === 'on_track', { what: 'the initiative to be back on track' })).toMatchObject({ escalation: null });
     const [rolledBack] = await plans.app.get(PortfolioService).initiativesUnder(nodes.otherProgram);
     expect(rolledBack).toMatchObject({ initiativeId: ids.rolledBack, stage: 3, implementedAt: null, planned: 120_000 });
     // The summary keeps its shape and its figures.
