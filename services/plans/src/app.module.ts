@@ -8,6 +8,7 @@ import { OrgNodeModule } from './org-node/org-node.module';
 import { PlanModule } from './plan/plan.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
 import { PortfolioModule } from './portfolio/portfolio.module';
+import { ForecastRecordModule } from './forecast-record/forecast-record.module';
 import { OffPlanModule } from './off-plan/off-plan.module';
 import { SopActionActivitiesService } from './sop-action/sop-action-activities.service';
 import { SopActionModule } from './sop-action/sop-action.module';
@@ -33,6 +34,7 @@ export class AppModule {
         SopCycleModule,
         SopActionModule,
         OffPlanModule,
+        ForecastRecordModule,
         SopWorkModule,
         TargetWaterfallModule,
         CockpitModule.forRoot(config),

@@ -11,6 +11,7 @@ import { FeedSources1764979200000 } from '../migrations/1764979200000-feed-sourc
 import { PlanImport1764979200001 } from '../migrations/1764979200001-plan-import';
 import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-outbox-trace-context';
 import { AfterTheMeeting1765238400000 } from '../migrations/1765238400000-after-the-meeting';
+import { RecordedForecasts1765324800000 } from '../migrations/1765324800000-recorded-forecasts';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -25,6 +26,7 @@ import { SopCycleSetup } from './sop-cycle/sop-cycle-setup.entity';
 import { SopCycleRecord } from './sop-cycle/sop-cycle.entity';
 import { SopExceptionRecord } from './sop-cycle/sop-exception.entity';
 import { SopActionRecord } from './sop-action/sop-action.entity';
+import { RecordedForecastRecord } from './forecast-record/recorded-forecast.entity';
 import { InitiativeResource } from './sop-policy/initiative-resource.entity';
 import { NodeSopPolicy } from './sop-policy/sop-policy.entity';
 
@@ -55,6 +57,8 @@ export const PLANS_ENTITIES: Function[] = [
   SopCycleSetup,
   // What the decisions ask for, followed until done or dropped.
   SopActionRecord,
+  // Value forecasts as each cycle found them, to judge them against confirmed value.
+  RecordedForecastRecord,
 ];
 
 export const PLANS_MIGRATIONS: Function[] = [
@@ -69,4 +73,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   PlanImport1764979200001,
   OutboxTraceContext1765065600000,
   AfterTheMeeting1765238400000,
+  RecordedForecasts1765324800000,
 ];

@@ -169,3 +169,13 @@ export interface MattersArisingView {
   earlier: { cycleId: string; period: string; decisions: MatterArisingDecisionView[] }[];
   openActions: SopActionView[];
 }
+
+/** `GET /api/org-nodes/:id/value-forecast-accuracy`: how well each owner (or program) forecast value, per horizon in months; ratios (0.12 is 12 %), null where nothing can be computed. */
+export interface ValueForecastAccuracyView {
+  orgNodeId: string;
+  by: 'owner' | 'program';
+  /** Months before this one are judged: finance has had them to confirm. */
+  asOf: string;
+  horizons: number[];
+  rows: { by: string; name: string | null; horizon: number; mape: number | null; wmape: number | null; bias: number | null; periods: number }[];
+}

@@ -12,3 +12,4 @@ export * from './plan-policy';
 export * from './sop-cycle-setup';
 export * from './off-plan';
 export * from './family-volumes';
+export * from './value-forecast-accuracy';

@@ -22,6 +22,7 @@ import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { InitiativeResourceService } from '../sop-policy/initiative-resource.service';
 import { SopPolicyService } from '../sop-policy/sop-policy.service';
+import { ForecastRecordService } from '../forecast-record/forecast-record.service';
 import { OffPlanService } from '../off-plan/off-plan.service';
 import { SopActionGateway } from '../sop-action/sop-action.gateway';
 import { SopCycleProjection } from './sop-cycle-projection.service';
@@ -48,6 +49,7 @@ export class SopCycleActivitiesService implements ActivityProvider {
     private readonly setups: SopCycleSetupService,
     private readonly offPlan: OffPlanService,
     private readonly actions: SopActionGateway,
+    private readonly forecasts: ForecastRecordService,
     private readonly projection: SopCycleProjection,
     private readonly plans: PlanService,
     private readonly policies: SopPolicyService,
@@ -84,6 +86,8 @@ export class SopCycleActivitiesService implements ActivityProvider {
   /** Stores the period's exceptions under ids of the cycle's own, and announces the new ones with them. */
   private async raise(cycleId: string, orgNodeId: string, period: string) {
     const { exceptions: found } = await this.offPlan.find(orgNodeId, period);
+    // The forecasts as the review sees them: judged later against what finance confirms.
+    await this.forecasts.record(cycleId, orgNodeId, period);
     // A name-based id: raising the same exception again in this cycle finds the first.
     const raised = found.map((exception) => ({ exceptionId: uuidFromKey('sop-exception', cycleId, exception.kind, exception.subject), exception }));
     const announced = await this.dataSource.transaction(async (manager) => {
