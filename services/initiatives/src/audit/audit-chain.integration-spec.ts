@@ -18,7 +18,7 @@ import { AuditEntry } from '../projection/audit-entry.entity';
 import { auditRecordOf } from '../projection/audit-record';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const COMMAND = 'dist/services/initiatives/services/initiatives/src/audit/verify-audit-chain.js';
+const COMMAND = 'dist/services/initiatives/services/initiatives/src/verify-audit-chain.js';
 
 /** Runs the operator command from the build against the test database. */
 function verifyCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@tollgate/config';
 import { postgresOptions, serviceEntities } from '@tollgate/platform';
 import { DataSource, MoreThan } from 'typeorm';
-import { initiativesConfigSchema } from '../config/initiatives.config';
-import { Initiative } from '../projection/initiative.entity';
-import { INITIATIVES_ENTITIES } from '../initiatives.schema';
-import { verifyStoredAuditChain } from './audit-chain-verification';
+import { initiativesConfigSchema } from './config/initiatives.config';
+import { Initiative } from './projection/initiative.entity';
+import { INITIATIVES_ENTITIES } from './initiatives.schema';
+import { verifyStoredAuditChain } from './audit/audit-chain-verification';
 
 const config = loadConfigOrExit(initiativesConfigSchema);
 const [onlyInitiativeId] = process.argv.slice(2);
