@@ -16,6 +16,7 @@ describe('recorded workflow histories replay against the current code', () => {
   it('has recorded histories of each long-lived workflow to replay', () => {
     expect(files.filter((file) => file.startsWith('initiative-lifecycle.')).length).toBeGreaterThanOrEqual(3);
     expect(files.filter((file) => file.startsWith('sop-cycle.')).length).toBeGreaterThanOrEqual(1);
+    expect(files.filter((file) => file.startsWith('sop-action.')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('replays every one without nondeterminism', async () => {
