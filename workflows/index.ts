@@ -6,5 +6,6 @@ export { initiativeLifecycle } from './initiative-lifecycle/initiative-lifecycle
 export { confirmationDelivery } from './confirmation-delivery/confirmation-delivery.workflow';
 export { sopCycle } from './sop-cycle/sop-cycle.workflow';
 export { sopAction } from './sop-action/sop-action.workflow';
+export { decisionCheck } from './decision-check/decision-check.workflow';
 export { monthlySopCycle } from './sop-cycle/monthly-sop-cycle.workflow';
 export { initiativeImport } from './initiative-import/initiative-import.workflow';

@@ -12,6 +12,9 @@ import {
   sopCycleWorkflowId,
   TASK_QUEUES,
   WORKFLOW_TYPES,
+  decisionCheckWorkflowId,
+  type DecisionCheckActivities,
+  type DecisionCheckInput,
   type SopActionActivities,
   type SopActionChange,
   type SopCycleActivities,
@@ -37,10 +40,23 @@ describe('sopCycle on the time-skipping server', () => {
   const pivotsByNode = new Map<string, SopPivotProposal[]>();
   const applied: { decisionId: string; moves: { initiativeId: string; move: string }[] }[] = [];
   const actionProjections: { state: SopActionState; changes: SopActionChange[] }[] = [];
+  const checked: { input: DecisionCheckInput; at: number }[] = [];
 
   // The plans service's activities: canned figures in, and the approved pivot carried out
   // as the service does it, by signalling the lifecycle workflows.
-  const plansActivities: SopCycleActivities & SopActionActivities = {
+  const plansActivities: SopCycleActivities & SopActionActivities & DecisionCheckActivities = {
+    followDecisionClaim: async (input) => {
+      await harness.env.client.workflow
+        .start(WORKFLOW_TYPES.decisionCheck, { taskQueue: TASK_QUEUES.lifecycle, workflowId: decisionCheckWorkflowId(input.decisionId), args: [input] })
+        .catch((error: unknown) => {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        });
+    },
+    checkDecisionClaim: async (input) => {
+      // The test server's time, which the timers skip through; the activity's own clock stays in the present.
+      checked.push({ input, at: await harness.env.currentTimeMs() });
+      return { met: false, expected: input.claim.atLeast, actual: 12_600, checkedAt: new Date().toISOString() };
+    },
     projectSopAction: async (input) => void actionProjections.push(input),
     // As the plans service does: each action a workflow of its own, started once.
     openSopActions: async ({ actions }) => {
@@ -279,5 +295,33 @@ describe('sopCycle on the time-skipping server', () => {
     expect(changes(accepted.decision.actions![0].actionId)).toEqual(['opened', 'reminded', 'overdue', 'dropped']);
     expect(changes(resolved.decision.actions![0].actionId)).toEqual(['opened', 'reminded', 'done']);
     await harness.keepHistory(promotion, 'dropped-after-overdue', 'sop-action');
+  });
+
+  it('checks the figure a decision expects on its day, once, after the cycle is published', async () => {
+    const handle = await startCycle();
+    await walkToExecutive(handle);
+    const now = await harness.env.currentTimeMs();
+    const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
+    const expects = { figure: 'family_capacity', family: 'widgets', from: '2027-05', atLeast: 15_000, by: day(10) };
+    const refused = await refusal(
+      handle.executeUpdate(SOP_CYCLE.recordDecision, { args: [{ actor: chair, kind: 'resolution', subject: null, rationale: 'a third shift', expects: { ...expects, by: 'soon' } as never }] }),
+      SOP_CYCLE_REFUSAL,
+    );
+    expect(refused).toMatchObject({ kind: 'unprocessable', unmet: ['expects.by: the day it is checked (YYYY-MM-DD)'] });
+    const { decision } = await handle.executeUpdate(SOP_CYCLE.recordDecision, {
+      args: [{ actor: chair, kind: 'resolution', subject: null, rationale: 'a third shift', expects: expects as never }],
+    });
+    expect(decision.expects).toEqual(expects);
+    expect((await complete(handle, chair, 'executive_sop')).stepIndex).toBe(5);
+
+    const check = harness.env.client.workflow.getHandle(decisionCheckWorkflowId(decision.decisionId));
+    await harness.env.sleep(9 * DAY);
+    expect(checked.filter((entry) => entry.input.decisionId === decision.decisionId)).toEqual([]);
+    await harness.env.sleep(2 * DAY);
+    expect(await check.result()).toMatchObject({ met: false, expected: 15_000, actual: 12_600 });
+    const mine = checked.filter((entry) => entry.input.decisionId === decision.decisionId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].input.claim).toEqual(expects);
+    expect(mine[0].at).toBeGreaterThanOrEqual(Date.parse(`${expects.by}T00:00:00Z`));
   });
 });

@@ -42,7 +42,7 @@ import {
   type SopDecisionContext,
 } from '@tollgate/domain';
 
-const { prepareSopCycle, raiseSopExceptions, proposeSopPivots, projectSopCycle, applySopDecision, openSopActions } = proxyActivities<SopCycleActivities>({
+const { prepareSopCycle, raiseSopExceptions, proposeSopPivots, projectSopCycle, applySopDecision, openSopActions, followDecisionClaim } = proxyActivities<SopCycleActivities>({
   taskQueue: TASK_QUEUES.plans,
   startToCloseTimeout: '1 minute',
   // The plans service may be down for a while: its work waits, it is never skipped.
@@ -169,10 +169,12 @@ export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
    */
   async function followActions(decision: SopDecision): Promise<void> {
     const actions = decision.actions ?? [];
-    if (actions.length === 0 || !patched(FOLLOWS_ACTIONS)) return;
+    if ((actions.length === 0 && !decision.expects) || !patched(FOLLOWS_ACTIONS)) return;
     const cycle = state!;
     const origin = { cycleId: cycle.cycleId, orgNodeId, period, decisionId: decision.decisionId, chairId: cycle.chairId, now: Date.now() };
-    await openSopActions({ actions: actions.map((spec) => openSopAction(spec, origin)) });
+    if (actions.length) await openSopActions({ actions: actions.map((spec) => openSopAction(spec, origin)) });
+    // The figure the decision expects is checked on its day, by a workflow of its own that outlives the cycle.
+    if (decision.expects) await followDecisionClaim({ decisionId: decision.decisionId, cycleId: cycle.cycleId, orgNodeId, claim: decision.expects });
   }
 
   const plan = await prepareSopCycle({ orgNodeId, period });

@@ -11,6 +11,7 @@ export * from './confirmation-delivery';
 export * from './finance-events';
 export * from './sop-cycle';
 export * from './sop-action';
+export * from './decision-check';
 export * from './event-ownership';
 export * from './feed-events';
 export * from './asyncapi';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOP_EXCEPTION_KINDS } from '@tollgate/domain';
+import { DECISION_CLAIM_FIGURES, SOP_EXCEPTION_KINDS } from '@tollgate/domain';
 import { identifier, instant, period } from './event-fields';
 
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
@@ -67,4 +67,15 @@ export const PLANS_EVENT_SCHEMAS = {
   'plans.action-overdue': z.object({ ...action, escalatedTo: identifier, overdueAt: instant }),
   'plans.action-done': z.object({ ...action, doneBy: identifier, doneAt: instant, evidence: z.object({ text: z.string().min(1), links: z.array(z.string()) }) }),
   'plans.action-dropped': z.object({ ...action, droppedBy: identifier, droppedAt: instant, reason: z.string().min(1) }),
+  /** The day a decision's expected effect was due: whether it held, against the figure read. */
+  'plans.decision-checked': z.object({
+    decisionId: identifier,
+    cycleId: identifier,
+    orgNodeId: identifier,
+    figure: z.enum(DECISION_CLAIM_FIGURES),
+    met: z.boolean(),
+    expected: z.number().int(),
+    actual: z.number().int(),
+    checkedAt: instant,
+  }),
 };

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, RaisedSopException, SopActionRequest, SopActionState, SopCyclePlan, SopCycleState, SopDecision, SopEscalation, SopPivotProposal } from '@tollgate/domain';
+import type { DecisionCheckInput } from './decision-check';
+import type { Actor, DecisionClaim, RaisedSopException, SopActionRequest, SopActionState, SopCyclePlan, SopCycleState, SopDecision, SopEscalation, SopPivotProposal } from '@tollgate/domain';
 
 /** The failure type of a refused cycle update; its first detail is the RuleViolation. */
 export const SOP_CYCLE_REFUSAL = 'SopCycleRefusal';
@@ -55,6 +56,8 @@ export interface SopCycleActivities {
   applySopDecision(input: { cycleId: string; orgNodeId: string; decision: SopDecision; moves: { initiativeId: string; move: 'hold' | 'resume' }[] }): Promise<string[]>;
   /** Starts the workflow of each action a decision asks for (`sopAction`, id `sop-action-<actionId>`); one already started is left as it is. */
   openSopActions(input: { actions: SopActionState[] }): Promise<void>;
+  /** Starts the workflow that checks a decision's expected effect on its day (`decisionCheck`, id `decision-check-<decisionId>`); one already started is left as it is. */
+  followDecisionClaim(input: DecisionCheckInput): Promise<void>;
 }
 
 export interface SopStepCommand {
@@ -78,6 +81,8 @@ export interface SopDecisionCommand {
   rationale: string;
   /** What the decision asks for: followed as an action until done or dropped. */
   action?: SopActionRequest | null;
+  /** The figure it expects by a date: checked by the engine on that day. */
+  expects?: DecisionClaim | null;
 }
 
 /** Updates and the query of `sopCycle`; every update answers the state once its change is projected. */

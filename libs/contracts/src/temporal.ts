@@ -18,6 +18,7 @@ export const WORKFLOW_TYPES = {
   confirmationDelivery: 'confirmationDelivery',
   sopCycle: 'sopCycle',
   sopAction: 'sopAction',
+  decisionCheck: 'decisionCheck',
   monthlySopCycle: 'monthlySopCycle',
   initiativeImport: 'initiativeImport',
 } as const;

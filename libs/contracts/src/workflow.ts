@@ -9,4 +9,5 @@ export * from './stack-probe';
 export * from './temporal';
 export * from './sop-cycle';
 export * from './sop-action';
+export * from './decision-check';
 export * from './initiative-import';

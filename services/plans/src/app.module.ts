@@ -8,6 +8,8 @@ import { OrgNodeModule } from './org-node/org-node.module';
 import { PlanModule } from './plan/plan.module';
 import { PLANS_ENTITIES, PLANS_MIGRATIONS } from './plans.schema';
 import { PortfolioModule } from './portfolio/portfolio.module';
+import { DecisionCheckActivitiesService } from './decision/decision-check-activities.service';
+import { DecisionModule } from './decision/decision.module';
 import { ForecastRecordModule } from './forecast-record/forecast-record.module';
 import { OffPlanModule } from './off-plan/off-plan.module';
 import { SopActionActivitiesService } from './sop-action/sop-action-activities.service';
@@ -35,14 +37,15 @@ export class AppModule {
         SopActionModule,
         OffPlanModule,
         ForecastRecordModule,
+        DecisionModule,
         SopWorkModule,
         TargetWaterfallModule,
         CockpitModule.forRoot(config),
         ActivityWorkerModule.forRoot({
           settings: config.temporal,
           taskQueue: config.temporal.taskQueue,
-          imports: [StackProbeModule, SopCycleModule, SopActionModule],
-          activityProviders: [StackProbeService, SopCycleActivitiesService, SopActionActivitiesService],
+          imports: [StackProbeModule, SopCycleModule, SopActionModule, DecisionModule],
+          activityProviders: [StackProbeService, SopCycleActivitiesService, SopActionActivitiesService, DecisionCheckActivitiesService],
         }),
       ],
     };

@@ -12,6 +12,7 @@ import { PlanImport1764979200001 } from '../migrations/1764979200001-plan-import
 import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-outbox-trace-context';
 import { AfterTheMeeting1765238400000 } from '../migrations/1765238400000-after-the-meeting';
 import { RecordedForecasts1765324800000 } from '../migrations/1765324800000-recorded-forecasts';
+import { DecisionChecks1765411200000 } from '../migrations/1765411200000-decision-checks';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -74,4 +75,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   OutboxTraceContext1765065600000,
   AfterTheMeeting1765238400000,
   RecordedForecasts1765324800000,
+  DecisionChecks1765411200000,
 ];

@@ -1,4 +1,6 @@
 import type {
+  DecisionCheck,
+  DecisionClaim,
   Evidence,
   SopActionSpec,
   SopActionStatus,
@@ -178,4 +180,28 @@ export interface ValueForecastAccuracyView {
   asOf: string;
   horizons: number[];
   rows: { by: string; name: string | null; horizon: number; mape: number | null; wmape: number | null; bias: number | null; periods: number }[];
+}
+
+/** A decision as the log across cycles shows it: what it expected by a date, and whether that held. */
+export interface DecisionLogEntryView {
+  decisionId: string;
+  cycleId: string | null;
+  orgNodeId: string;
+  nodeName: string | null;
+  kind: string;
+  subject: string | null;
+  rationale: string;
+  decidedBy: string;
+  decidedAt: string;
+  outcome: string[];
+  expects: DecisionClaim | null;
+  /** Null until its day has come. */
+  check: DecisionCheck | null;
+}
+
+/** `GET /api/sop-decisions`: newest first; per node, the share of checked decisions that met their claim. */
+export interface DecisionLogView {
+  total: number;
+  nodes: { orgNodeId: string; name: string | null; decisions: number; checked: number; met: number; shareMet: number | null }[];
+  decisions: DecisionLogEntryView[];
 }

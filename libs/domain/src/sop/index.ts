@@ -13,3 +13,4 @@ export * from './sop-cycle-setup';
 export * from './off-plan';
 export * from './family-volumes';
 export * from './value-forecast-accuracy';
+export * from './decision-claim';

@@ -19,6 +19,8 @@ export async function recordDecision(manager: EntityManager, orgNodeId: string, 
     decidedBy: decision.decidedBy,
     decidedAt: new Date(decision.decidedAt),
     outcome: decision.outcome ?? [],
+    expects: decision.expects ?? null,
+    checkResult: null,
   });
   await enqueueEvent(manager, TOPICS.plansEvents, {
     type: 'plans.decision-recorded',

@@ -1,3 +1,4 @@
+import type { DecisionCheck, DecisionClaim } from '@tollgate/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A decision of the executive S&OP (or a scenario's promotion): who decided what, when and why, and what it did. */
@@ -31,4 +32,12 @@ export class SopDecisionRecord {
 
   @Column({ type: 'jsonb' })
   outcome!: string[];
+
+  /** The figure it expects by a date, if it states one. */
+  @Column({ type: 'jsonb', nullable: true })
+  expects!: DecisionClaim | null;
+
+  /** Whether that figure held on its day: null until checked. */
+  @Column({ name: 'check_result', type: 'jsonb', nullable: true })
+  checkResult!: DecisionCheck | null;
 }

@@ -22,6 +22,7 @@ import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { InitiativeResourceService } from '../sop-policy/initiative-resource.service';
 import { SopPolicyService } from '../sop-policy/sop-policy.service';
+import { DecisionCheckGateway } from '../decision/decision-check.gateway';
 import { ForecastRecordService } from '../forecast-record/forecast-record.service';
 import { OffPlanService } from '../off-plan/off-plan.service';
 import { SopActionGateway } from '../sop-action/sop-action.gateway';
@@ -50,6 +51,7 @@ export class SopCycleActivitiesService implements ActivityProvider {
     private readonly offPlan: OffPlanService,
     private readonly actions: SopActionGateway,
     private readonly forecasts: ForecastRecordService,
+    private readonly checks: DecisionCheckGateway,
     private readonly projection: SopCycleProjection,
     private readonly plans: PlanService,
     private readonly policies: SopPolicyService,
@@ -68,6 +70,7 @@ export class SopCycleActivitiesService implements ActivityProvider {
       projectSopCycle: (input) => this.projection.project(input.state, input.changes),
       applySopDecision: (input) => this.apply(input),
       openSopActions: (input) => this.actions.open(input.actions),
+      followDecisionClaim: (input) => this.checks.follow(input),
     };
   }
 

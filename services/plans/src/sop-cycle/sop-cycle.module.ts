@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OrgNodeModule } from '../org-node/org-node.module';
 import { PlanModule } from '../plan/plan.module';
 import { PortfolioModule } from '../portfolio/portfolio.module';
+import { DecisionModule } from '../decision/decision.module';
 import { ForecastRecordModule } from '../forecast-record/forecast-record.module';
 import { OffPlanModule } from '../off-plan/off-plan.module';
 import { SopActionModule } from '../sop-action/sop-action.module';
@@ -14,7 +15,7 @@ import { SopCycleGateway } from './sop-cycle.gateway';
 import { SopCycleService } from './sop-cycle.service';
 
 @Module({
-  imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule, OffPlanModule, SopActionModule, ForecastRecordModule],
+  imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule, OffPlanModule, SopActionModule, ForecastRecordModule, DecisionModule],
   controllers: [SopCycleController],
   providers: [SopCycleService, SopCycleSetupService, SopCycleGateway, SopCycleProjection, SopCycleActivitiesService],
   exports: [SopCycleActivitiesService],

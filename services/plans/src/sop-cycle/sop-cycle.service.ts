@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
 import { SOP_CYCLE, sopCycleWorkflowId } from '@tollgate/contracts';
-import type { Actor, SopCycleState } from '@tollgate/domain';
+import type { Actor, DecisionClaim, SopCycleState } from '@tollgate/domain';
 import { uuidFromKey } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
 import { OrgNodeService } from '../org-node/org-node.service';
@@ -139,7 +139,7 @@ export class SopCycleService {
     const { decision } = await this.gateway.update(
       cycleId,
       SOP_CYCLE.recordDecision,
-      [{ actor: actorOf(principal), kind: dto.kind, subject: dto.subject ?? null, rationale: dto.rationale, action: dto.action ?? null }],
+      [{ actor: actorOf(principal), kind: dto.kind, subject: dto.subject ?? null, rationale: dto.rationale, action: dto.action ?? null, expects: (dto.expects ?? null) as DecisionClaim | null }],
       this.updateId('sop-decision', principal, key),
     );
     return { ...decision, decidedAt: storedInstant(decision.decidedAt), actions: decision.actions ?? [] };

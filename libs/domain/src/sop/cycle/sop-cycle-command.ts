@@ -1,4 +1,5 @@
 import type { Actor } from '../../initiative/actor';
+import type { DecisionClaim } from '../decision-claim';
 import type { RaisedSopException, SopPivotProposal } from './sop-cycle-state';
 
 /**
@@ -9,7 +10,7 @@ import type { RaisedSopException, SopPivotProposal } from './sop-cycle-state';
 export type SopCycleCommand =
   | { type: 'complete-step'; actor: Actor; step: string; note: string | null }
   | { type: 'submit-mitigation'; actor: Actor; exceptionId: string; action: string; ownerId: string; dueDate: string }
-  | { type: 'record-decision'; actor: Actor; kind: string; subject: string | null; rationale: string; action?: SopActionRequest | null }
+  | { type: 'record-decision'; actor: Actor; kind: string; subject: string | null; rationale: string; action?: SopActionRequest | null; expects?: DecisionClaim | null }
   | { type: 'raise-exceptions'; exceptions: readonly RaisedSopException[] }
   | { type: 'propose-pivots'; proposals: readonly SopPivotProposal[] }
   | { type: 'settle-decision'; decisionId: string; outcome: string[] | null }

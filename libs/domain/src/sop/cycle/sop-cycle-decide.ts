@@ -5,6 +5,7 @@ import type { SopActionSpec } from '../action/sop-action-state';
 import type { SopActionRequest, SopCycleCommand, SopDecisionContext } from './sop-cycle-command';
 import type { SopCycleFact } from './sop-cycle-fact';
 import { mayRunSopWork, mayTakeSopDecision } from './sop-cycle-rights';
+import { claimProblems } from '../decision-claim';
 import { SOP_EXCEPTION_WORDS } from '../sop-exception';
 import { currentStep, isPublished, SOP_DECISION_KINDS, STEERING_COMMITTEE, type SopCycleException, type SopCycleState, type SopDecisionKind, type SopEscalation } from './sop-cycle-state';
 import { SOP_DECISIONS_CARRIED_OUT } from './sop-cycle-work';
@@ -61,6 +62,7 @@ export function decideSopCycle(state: SopCycleState, command: SopCycleCommand, {
         // A decision the plans service carries out has its outcome once it is carried out.
         outcome: SOP_DECISIONS_CARRIED_OUT.includes(kind) ? null : [],
         actions: actionsAskedFor(state, command, newId),
+        expects: command.expects ?? null,
       };
       return facts({ type: 'decision-recorded', decision });
     }
@@ -100,6 +102,8 @@ function decisionProblem(state: SopCycleState, command: Extract<SopCycleCommand,
   if (!mayTakeSopDecision(command.actor, state.chairId)) return forbidden(`deciding requires being the chair of the executive S&OP (${state.chairId}) or the role 'pmo'`);
   if (!(SOP_DECISION_KINDS as readonly string[]).includes(command.kind)) return unprocessable(`unknown decision kind '${command.kind}'`);
   if (!command.rationale.trim()) return unprocessable('a decision needs its rationale');
+  const claim = claimProblems(command.expects as Record<string, unknown> | null | undefined);
+  if (claim.length) return unprocessable('the effect the decision expects cannot be checked', claim);
   const subject = command.subject?.trim() ?? '';
   if (command.action && command.kind !== 'accept_mitigation' && command.kind !== 'resolution') return unprocessable(`a '${command.kind}' decision asks for no action`);
   switch (command.kind as SopDecisionKind) {

@@ -1,5 +1,6 @@
 import { instantAt, millisecondsOf, type Instant } from '../../instant';
 import type { SopActionSpec } from '../action/sop-action-state';
+import type { DecisionClaim } from '../decision-claim';
 import type { PivotMove } from '../portfolio-pivot';
 import type { SopExceptionKind } from '../sop-exception';
 
@@ -75,6 +76,8 @@ export interface SopDecision {
   outcome: string[] | null;
   /** What it asks for, each followed by the engine until done or dropped; absent from decisions taken before actions were followed. */
   actions?: SopActionSpec[];
+  /** The figure it expects by a date, checked by the engine on that day; absent when it states none. */
+  expects?: DecisionClaim | null;
 }
 
 export interface SopEscalation {

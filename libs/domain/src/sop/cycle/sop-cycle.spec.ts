@@ -202,4 +202,15 @@ describe('the S&OP cycle', () => {
       kind: 'unprocessable',
     });
   });
+
+  it('keeps the figure a decision expects by a date, and refuses one that cannot be checked', () => {
+    const state = atStep(4);
+    const resolution = { type: 'record-decision', actor: people.chair as never, kind: 'resolution', subject: null, rationale: 'a third shift' } as const;
+    const expects = { figure: 'family_capacity' as const, family: 'Chilled', from: '2027-05', atLeast: 15_000, by: '2027-05-01' };
+    expect(apply(state, { ...resolution, expects }).decisions[0].expects).toEqual(expects);
+    expect(violationOf(decide(state, { ...resolution, expects: { ...expects, by: 'May' } }))).toMatchObject({
+      kind: 'unprocessable',
+      unmet: ['expects.by: the day it is checked (YYYY-MM-DD)'],
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SOP_DECISION_KINDS, type SopDecisionKind } from '@tollgate/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class CompleteStepDto {
   @ApiProperty({ required: false, description: 'what the step concluded' })
@@ -58,6 +58,37 @@ export class SopActionRequestDto {
   doneWhen?: string;
 }
 
+export class DecisionClaimDto {
+  @ApiProperty({ enum: ['family_capacity', 'node_forecast', 'node_confirmed', 'initiative_stage'], description: "the figure: a family's planned capacity from a month, the node's forecast or confirmed value for the year of `by`, an initiative's DoI stage" })
+  @IsString()
+  figure!: string;
+
+  @ApiProperty({ example: 15_000, description: 'the least it must be: volume, minor units, or a stage' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  atLeast!: number;
+
+  @ApiProperty({ example: '2027-05-01', description: 'the day it is checked' })
+  @IsString()
+  by!: string;
+
+  @ApiProperty({ required: false, description: 'for family_capacity' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  family?: string;
+
+  @ApiProperty({ required: false, example: '2027-05', description: 'for family_capacity: the first month with the capacity' })
+  @IsOptional()
+  @IsString()
+  from?: string;
+
+  @ApiProperty({ required: false, description: 'for initiative_stage' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  initiativeId?: string;
+}
+
 export class SopDecisionDto {
   @ApiProperty({ enum: SOP_DECISION_KINDS })
   @IsIn(SOP_DECISION_KINDS)
@@ -85,4 +116,11 @@ export class SopDecisionDto {
   @ValidateNested()
   @Type(() => SopActionRequestDto)
   action?: SopActionRequestDto | null;
+
+  @ApiProperty({ required: false, nullable: true, type: DecisionClaimDto, description: 'the figure the decision expects by a date: the engine checks it on that day and the next review shows whether it held' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionClaimDto)
+  expects?: DecisionClaimDto | null;
 }
