@@ -338,9 +338,13 @@ describe('the cockpit page', () => {
       ).body.actions[0].actionId as string;
     const late = await resolve('Overtime on the Chilled line', day(-3));
     const open = await resolve('Hire the third shift', day(20));
+    // And she expected Chilled capacity of 15,000 from this month, checked yesterday.
+    const expects = { figure: 'family_capacity', family: 'Chilled', from: period, atLeast: 15_000, by: day(-1) };
+    expect((await lena.post(`${lastPath}/decisions`, { kind: 'resolution', rationale: 'a third shift lifts Chilled', expects })).status).toBe(201);
     expect((await lena.post(`${lastPath}/steps/executive_sop/completion`, {})).status).toBe(200);
     expect((await pat.post('/api/sop-cycles', { orgNodeId: organizationId, period })).status).toBeLessThan(300);
     await eventually(() => pat.get(`/api/sop-actions/${late}`), (answer) => answer.body?.escalatedTo === 'lena', { what: 'the late action to reach the chair' });
+    await eventually(() => pat.get(`/api/sop-decisions?orgNodeId=${organizationId}&outcome=missed`), (answer) => answer.body?.total >= 1, { what: 'the decision to be checked' });
 
     // This month's room opens with them: the late one flagged as escalated to the chair, who drops it with a reason.
     const chair = await signedInAs('Lena Leader');
@@ -349,6 +353,8 @@ describe('the cockpit page', () => {
     await matters.getByText('2 actions still open from earlier cycles, 1 overdue').waitFor();
     const lateCard = matters.locator('[aria-label="Action: Overtime on the Chilled line"]');
     await lateCard.getByText('overdue: escalated to lena').waitFor();
+    // The decision that expected more Chilled capacity: checked on its day, and missed.
+    await matters.getByText(/expected Chilled capacity at least 15,000 from .*: missed: .* against 15,000/).waitFor();
     // The chair does not close an owner's action; she may drop it.
     expect(await lateCard.getByRole('button', { name: /Mark done/ }).count()).toBe(0);
     expect(await seriousViolations(chair)).toEqual([]);

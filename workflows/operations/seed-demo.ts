@@ -296,8 +296,9 @@ async function walkToExecutiveReview(cycle: { id: string; step: string }): Promi
  * Chilled overtime mitigation whose date has passed with nothing done (the
  * action is overdue and escalated to her, and this month the same capacity
  * gap is back: the mitigation did not work); resolved that Frozen demand be
- * reviewed with the key accounts, which Olivia has done, with evidence; and
- * accepted a sponsor's mitigation for an escalated initiative, still open.
+ * reviewed with the key accounts, which Olivia has done, with evidence;
+ * accepted a sponsor's mitigation for an escalated initiative, still open; and
+ * expected the Chilled capacity to reach 15,000 this month, which it missed.
  */
 async function lastMonthsReview(organization: string, lastMonth: string): Promise<void> {
   const cycle = ok(await plans('pat', 'POST', '/api/sop-cycles', { orgNodeId: organization, period: lastMonth }), 'last month’s S&OP cycle');
@@ -329,6 +330,17 @@ async function lastMonthsReview(organization: string, lastMonth: string): Promis
       },
     },
     'frozen-review',
+  );
+  // The chair expected the third shift to lift Chilled capacity to 15,000 from this month: checked on the 1st, it had not.
+  const thisMonth = shiftMonth(lastMonth, 1);
+  await decide(
+    {
+      kind: 'resolution',
+      subject: null,
+      rationale: 'Hire a third shift for the Chilled line in Lyon',
+      expects: { figure: 'family_capacity', family: 'Chilled', from: thisMonth, atLeast: 15_000, by: `${thisMonth}-01` },
+    },
+    'chilled-capacity',
   );
   ok(await plans('lena', 'POST', `/api/sop-cycles/${cycle.id}/steps/executive_sop/completion`, { note: 'published for the demo' }, keyOf('demo-cycle', cycle.id, 'executive_sop')), 'publish');
   const actionId = resolution.actions?.[0]?.actionId as string | undefined;

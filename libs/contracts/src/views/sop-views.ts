@@ -163,6 +163,8 @@ export interface MissingMitigationsView {
 /** An earlier decision as matters arising show it: with what became of each action it asked for. */
 export interface MatterArisingDecisionView extends Omit<SopDecisionView, 'actions'> {
   actions: SopActionView[];
+  /** Whether the figure it expected held on its day; null until then, or when it expected none. */
+  check: DecisionCheck | null;
 }
 
 /** `GET /api/sop-cycles/:cycleId/matters-arising`: what earlier cycles of the node decided and asked for, and every action still open from them. */

@@ -93,6 +93,11 @@ describe('S&OP actions and matters arising', () => {
     const review = { title: 'Review Chilled demand', ownerId: planner.id, dueDate: '2027-06-30', expectedEffect: 'a Chilled plan within capacity', doneWhen: 'the revised demand plan' };
     const resolved = await as(chair).post(`${base}/decisions`, { kind: 'resolution', rationale: 'demand needs a second look', action: review });
     expect(resolved.status).toBe(201);
+    // The chair expects Chilled capacity of 12,000 from October, checked on 1 November: a day already past, so the engine checks it at once.
+    const expects = { figure: 'family_capacity', family: 'Chilled', from: '2026-10', atLeast: 12_000, by: '2026-11-01' };
+    expect((await as(chair).post(`${base}/decisions`, { kind: 'resolution', rationale: 'x', expects: { ...expects, from: 'October' } })).status).toBe(422);
+    const shift = await as(chair).post(`${base}/decisions`, { kind: 'resolution', rationale: 'a third shift lifts Chilled capacity', expects });
+    expect(shift).toMatchObject({ status: 201, body: { expects } });
     expect((await as(chair).post(`${base}/steps/executive_sop/completion`, {})).body.step).toBe('published');
 
     // The overtime's date has passed: the engine escalates it to the chair as soon as it follows it.
@@ -140,6 +145,19 @@ describe('S&OP actions and matters arising', () => {
     expect(overdue).toMatchObject({ subject: overtimeId, subjectName: 'Overtime on Chilled', ownerId: planner.id, figures: { action: { title: 'Overtime on Chilled', dueDate: '2026-10-01' } } });
     expect((await as(stranger).get(`/api/org-nodes/${node}/off-plan?period=2026-10`)).body.exceptions.map(essence)).toEqual(october.agenda.exceptions.map(essence));
 
+    // The check ran on its day: Chilled capacity is still the plan's 10,000, so the decision missed what it expected.
+    const missed = await eventually(
+      () => as(stranger).get(`/api/sop-decisions?orgNodeId=${node}&outcome=missed`),
+      (answer) => answer.body.total === 1,
+      { what: 'the decision to be checked' },
+    );
+    expect(missed.body.decisions[0]).toMatchObject({ decisionId: shift.body.decisionId, expects, check: { met: false, expected: 12_000, actual: 10_000 } });
+    expect(missed.body.nodes).toEqual([expect.objectContaining({ orgNodeId: node, checked: 1, met: 0, shareMet: 0 })]);
+    expect((await as(stranger).get(`/api/sop-decisions?orgNodeId=${node}&outcome=met`)).body.total).toBe(0);
+    expect((await as(stranger).get(`/api/sop-decisions?orgNodeId=${node}&chairId=${chair.id}&kind=resolution`)).body.total).toBe(2);
+    expect((await as(stranger).get(`/api/sop-decisions?outcome=maybe`)).status).toBe(400);
+    expect((await events('plans.decision-checked', node)).map((data) => [data.decisionId, data.met, data.actual])).toEqual([[shift.body.decisionId, false, 10_000]]);
+
     // Its room opens with September's decisions and what became of their actions, and the action still open.
     const matters = await as(stranger).get(`/api/sop-cycles/${encodeURIComponent(october.cycleId)}/matters-arising`);
     expect(matters.status).toBe(200);
@@ -152,7 +170,9 @@ describe('S&OP actions and matters arising', () => {
     ).toEqual([
       ['accept_mitigation', [['open', true]]],
       ['resolution', [['done', false]]],
+      ['resolution', []],
     ]);
+    expect(matters.body.earlier[0].decisions[2].check).toMatchObject({ met: false, actual: 10_000 });
     expect(matters.body.openActions.map((action: { id: string }) => action.id)).toEqual([overtimeId]);
 
     const dropped = await as(chair).post(`/api/sop-actions/${overtimeId}/drop`, { reason: 'the third shift replaces it' });

@@ -78,6 +78,8 @@ export class SopCycleService {
     const asked = await actions.findBy({ cycleId: In(earlier.map((record) => record.id)) });
     const open = await actions.find({ where: { orgNodeId: cycle.orgNodeId, status: 'open', period: LessThan(cycle.period) }, order: { dueDate: 'ASC' } });
     const byId = new Map(asked.map((record) => [record.id, record]));
+    const recorded = await this.dataSource.getRepository(SopDecisionRecord).findBy({ cycleId: In(earlier.map((record) => record.id)) });
+    const checks = new Map(recorded.map((record) => [record.id, record.checkResult]));
     return {
       cycleId,
       earlier: earlier.map((record) => ({
@@ -86,6 +88,7 @@ export class SopCycleService {
         decisions: record.state.decisions.map((decision) => ({
           ...decision,
           decidedAt: storedInstant(decision.decidedAt),
+          check: checks.get(decision.decisionId) ?? null,
           // An action not yet projected is left out until it is.
           actions: (decision.actions ?? []).flatMap((spec) => {
             const known = byId.get(spec.actionId);

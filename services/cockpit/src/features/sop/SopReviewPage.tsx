@@ -86,7 +86,7 @@ export function SopReviewPage() {
             {agenda.error ? <Problem error={agenda.error} /> : cycle.data && agenda.data ? <Agenda cycle={cycle.data} agenda={agenda.data} currency={currency} me={me} /> : cycleId && <Skeleton h={300} />}
             {cycle.data && agenda.data && <Escalations cycle={cycle.data} agenda={agenda.data} />}
             {cycle.data && agenda.data && <Pivots cycle={cycle.data} agenda={agenda.data} me={me} />}
-            {cycle.data && <Decisions cycle={cycle.data} me={me} />}
+            {cycle.data && <Decisions cycle={cycle.data} me={me} currency={currency} />}
             {cycleId && <CycleActions actions={actions} me={me} currency={currency} />}
           </Stack>
         </Grid.Col>

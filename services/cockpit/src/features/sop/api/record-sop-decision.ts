@@ -9,6 +9,8 @@ export interface SopDecisionInput {
   rationale: string;
   /** What the decision asks for, followed until done or dropped. */
   action?: { title?: string; ownerId?: string; dueDate?: string; expectedEffect?: string; doneWhen?: string } | null;
+  /** The figure it expects by a day, checked by the engine on that day. */
+  expects?: Record<string, unknown> | null;
 }
 
 /** `POST /api/sop-cycles/:cycleId/decisions`. */

@@ -3,6 +3,8 @@ import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Refusal } from '../../../lib/feedback/Refusal';
 import { DayInput } from '../../../lib/forms/DayInput';
+import { minorUnitsPerMajor } from '../../../lib/format/money';
+import { ClaimFields, claimOf, NO_CLAIM } from './ClaimFields';
 import { useRecordSopDecision, type SopDecisionInput } from '../api/record-sop-decision';
 
 const NO_ACTION = { title: '', ownerId: '', dueDate: '', expectedEffect: '', doneWhen: '' };
@@ -18,18 +20,22 @@ export function DecisionForm({
   subject,
   label,
   asks,
+  currency = 'EUR',
 }: {
   cycle: SopCycleView;
   kinds: Array<{ kind: string; label: string; colour?: string }>;
   subject: string | null;
   label: string;
   asks?: 'done-when' | 'action';
+  currency?: string;
 }) {
   const [rationale, setRationale] = useState('');
   const [action, setAction] = useState(NO_ACTION);
+  const [claim, setClaim] = useState(NO_CLAIM);
   const decide = useRecordSopDecision(cycle.id, () => {
     setRationale('');
     setAction(NO_ACTION);
+    setClaim(NO_CLAIM);
   });
   const field = (name: keyof typeof NO_ACTION) => (value: string) => setAction((current) => ({ ...current, [name]: value }));
   const asked = (): SopDecisionInput['action'] => {
@@ -52,6 +58,7 @@ export function DecisionForm({
           </Group>
           <TextInput label="Expected effect" value={action.expectedEffect} onChange={(event) => field('expectedEffect')(event.currentTarget.value)} />
           <TextInput label="Done when" value={action.doneWhen} onChange={(event) => field('doneWhen')(event.currentTarget.value)} />
+          <ClaimFields draft={claim} onChange={setClaim} currency={currency} />
         </>
       )}
       <Group>
@@ -61,7 +68,7 @@ export function DecisionForm({
             size="sm"
             variant={choice.colour ? 'outline' : 'filled'}
             color={choice.colour}
-            onClick={() => decide.mutate({ kind: choice.kind, subject, rationale, action: asked() })}
+            onClick={() => decide.mutate({ kind: choice.kind, subject, rationale, action: asked(), expects: asks === 'action' ? claimOf(claim, minorUnitsPerMajor(currency)) : null })}
             loading={decide.isPending}
             disabled={!rationale.trim()}
           >

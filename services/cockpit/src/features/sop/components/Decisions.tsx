@@ -1,13 +1,14 @@
 import type { SopCycleView } from '@tollgate/contracts/views';
 import { Card, Table, Text, Title } from '@mantine/core';
 import { formatDay, formatInstant } from '../../../lib/format/instant';
+import { claimWords } from '../claim-words';
 import { decisionName } from '../sop-names';
 import type { Viewer } from '../../initiative/initiative-rights';
 import { mayDecideSop } from '../sop-rights';
 import { DecisionForm } from './DecisionForm';
 
 /** The decisions recorded in the cycle, and for the chair a resolution to record. */
-export function Decisions({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
+export function Decisions({ cycle, me, currency }: { cycle: SopCycleView; me: Viewer; currency: string }) {
   return (
     <section aria-labelledby="decisions">
       <Title order={2} size="h3" id="decisions" mb="xs">
@@ -36,6 +37,7 @@ export function Decisions({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
                 <Table.Td>
                   {decision.outcome === null ? 'being applied' : decision.outcome.length ? decision.outcome.join('; ') : decision.actions.length ? '' : 'nothing to change'}
                   {decision.actions.length > 0 && `asks: ${decision.actions.map((action) => `${action.title} (${action.ownerId}, by ${formatDay(action.dueDate)})`).join('; ')}`}
+                  {decision.expects && ` expects: ${claimWords(decision.expects, currency)}`}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -45,7 +47,7 @@ export function Decisions({ cycle, me }: { cycle: SopCycleView; me: Viewer }) {
       {mayDecideSop(me, cycle) && (
         <Card withBorder padding="sm" mt="sm">
           <Text fw={600}>Record a resolution</Text>
-          <DecisionForm cycle={cycle} subject={null} kinds={[{ kind: 'resolution', label: 'Record the resolution' }]} label="What the review resolved, and why" asks="action" />
+          <DecisionForm cycle={cycle} subject={null} kinds={[{ kind: 'resolution', label: 'Record the resolution' }]} label="What the review resolved, and why" asks="action" currency={currency} />
         </Card>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Problem } from '../../../lib/feedback/Refusal';
 import { formatPeriod } from '../../../lib/format/period';
 import type { Viewer } from '../../initiative/initiative-rights';
+import { checkWords, claimWords } from '../claim-words';
 import { decisionName } from '../sop-names';
 import { ActionCard } from './ActionCard';
 
@@ -51,6 +52,11 @@ export function MattersArising({ matters, me, currency }: { matters: UseQueryRes
                   <b>{decisionName(decision.kind)}</b>: {decision.rationale} ({decision.decidedBy})
                   {decision.actions.length > 0 &&
                     ` · ${decision.actions.map((action) => `${action.title}: ${action.status === 'open' ? (action.overdue ? 'overdue' : 'open') : action.status}`).join('; ')}`}
+                  {decision.expects && (
+                    <Text span size="sm" fw={600} c={decision.check && !decision.check.met ? 'red.9' : undefined}>
+                      {` · expected ${claimWords(decision.expects, currency)}: ${checkWords(decision.expects, decision.check, currency)}`}
+                    </Text>
+                  )}
                 </Text>
               ))
             )}
