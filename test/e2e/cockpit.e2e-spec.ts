@@ -384,6 +384,14 @@ describe('the cockpit page', () => {
     await matters.getByText('Every action of earlier cycles is done or dropped.').waitFor();
     await matters.getByText(/Hire the third shift: done/).waitFor();
     await matters.getByText(/Overtime on the Chilled line: dropped/).waitFor();
+
+    // The decision log across cycles: the missed decision, and the share of checked decisions that met theirs.
+    await chair.getByRole('link', { name: 'Decision log' }).click();
+    const log = chair.getByRole('table', { name: 'Decision log' });
+    await log.getByRole('row', { name: /a third shift lifts Chilled.*missed: .* against 15,000/ }).waitFor();
+    await chair.getByRole('table', { name: 'Decisions that met what they expected, per node' }).getByRole('row', { name: new RegExp(`${organizationName}.*0\\.0 %`) }).waitFor();
+    expect(await seriousViolations(chair)).toEqual([]);
+    await chair.screenshot({ path: path.join(RESULTS, 'cockpit-decision-log.png'), fullPage: true });
     await Promise.all([chair.close(), owner.close()]);
   }, 120_000);
 

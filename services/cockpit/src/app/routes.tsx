@@ -8,6 +8,7 @@ import { MyWorkPage } from '../features/work/MyWorkPage';
 // The portfolio is the first page most people open: the others load when first visited, so it starts sooner.
 const InitiativePage = lazy(() => import('../features/initiative/InitiativePage').then((module) => ({ default: module.InitiativePage })));
 const PortfolioInitiativesPage = lazy(() => import('../features/portfolio/PortfolioInitiativesPage').then((module) => ({ default: module.PortfolioInitiativesPage })));
+const DecisionLogPage = lazy(() => import('../features/sop/DecisionLogPage').then((module) => ({ default: module.DecisionLogPage })));
 const SopReviewPage = lazy(() => import('../features/sop/SopReviewPage').then((module) => ({ default: module.SopReviewPage })));
 
 export const pages = (
@@ -16,6 +17,7 @@ export const pages = (
     <Route path="/" element={<HomePage />} />
     <Route path="/nodes/:nodeId" element={<NodePage />} />
     <Route path="/nodes/:nodeId/sop" element={<SopReviewPage />} />
+    <Route path="/nodes/:nodeId/decisions" element={<DecisionLogPage />} />
     <Route path="/nodes/:nodeId/initiatives" element={<PortfolioInitiativesPage />} />
     <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
     <Route path="/work" element={<MyWorkPage />} />

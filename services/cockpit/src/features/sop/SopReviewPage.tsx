@@ -1,6 +1,6 @@
-import { Card, Grid, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { DEFAULT_CURRENCY } from '@tollgate/domain';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Problem } from '../../lib/feedback/Refusal';
 import { formatInstant } from '../../lib/format/instant';
 import { formatPeriod } from '../../lib/format/period';
@@ -59,6 +59,10 @@ export function SopReviewPage() {
             </Text>
           )}
         </div>
+        <Group align="flex-end">
+        <Button component={Link} to={`/nodes/${nodeId}/decisions`} variant="light">
+          Decision log
+        </Button>
         {cycles.data && cycles.data.cycles.length > 0 && (
           <Select
             label="Cycle"
@@ -69,6 +73,7 @@ export function SopReviewPage() {
             onChange={(value) => value && setSearch({ cycle: value })}
           />
         )}
+        </Group>
       </Group>
       {cycles.error ? (
         <Problem error={cycles.error} />
