@@ -8,10 +8,11 @@ describe('what a decision expects', () => {
       'expects.atLeast: a whole number, 0 or more',
       'expects.by: the day it is checked (YYYY-MM-DD)',
       'expects.family: the product family',
-      'expects.from: the first month (YYYY-MM)',
+      'expects.from: the month (YYYY-MM)',
     ]);
     expect(claimProblems({ figure: 'initiative_stage', atLeast: 6, by: '2027-06-30' })).toEqual(['expects.initiativeId: the initiative', 'expects.atLeast: a DoI stage, 0 to 5']);
-    expect(claimProblems({ figure: 'mood', atLeast: 1, by: '2027-06-30' })).toEqual(['expects.figure: one of family_capacity, node_forecast, node_confirmed, initiative_stage']);
+    expect(claimProblems({ figure: 'mood', atLeast: 1, by: '2027-06-30' })).toEqual(['expects.figure: one of family_capacity, family_demand_actual, node_forecast, node_confirmed, initiative_stage']);
+    expect(claimProblems({ figure: 'family_demand_actual', atLeast: 8_000, by: '2027-06-05' })).toEqual(['expects.family: the product family', 'expects.from: the month (YYYY-MM)']);
   });
 
   it('is met when the figure read on its day reaches what was expected, and says by how much it missed otherwise', () => {

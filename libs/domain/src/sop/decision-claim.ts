@@ -2,17 +2,19 @@ import { isCalendarDate } from '../calendar-date';
 
 /**
  * What a decision expects to be true by a date, as a figure the engine knows:
- * a family's planned capacity from a month, the node's forecast or confirmed
- * value for the year, an initiative at a stage. When the date comes the
+ * a family's planned capacity from a month, a family's actual demand in a
+ * month (from the sales feeds), the node's forecast or confirmed value for the
+ * year, an initiative at a stage. When the date comes the
  * engine reads the figure and says whether the decision had its effect.
  */
 export type DecisionClaim =
   | { figure: 'family_capacity'; family: string; from: string; atLeast: number; by: string }
+  | { figure: 'family_demand_actual'; family: string; from: string; atLeast: number; by: string }
   | { figure: 'node_forecast'; atLeast: number; by: string }
   | { figure: 'node_confirmed'; atLeast: number; by: string }
   | { figure: 'initiative_stage'; initiativeId: string; atLeast: number; by: string };
 
-export const DECISION_CLAIM_FIGURES = ['family_capacity', 'node_forecast', 'node_confirmed', 'initiative_stage'] as const;
+export const DECISION_CLAIM_FIGURES = ['family_capacity', 'family_demand_actual', 'node_forecast', 'node_confirmed', 'initiative_stage'] as const;
 
 /** The figure as the engine read it on the claim's date. */
 export interface ClaimReading {
@@ -35,9 +37,9 @@ export function claimProblems(claim: Partial<Record<string, unknown>> | null | u
   if (!(DECISION_CLAIM_FIGURES as readonly string[]).includes(figure)) unmet.push(`expects.figure: one of ${DECISION_CLAIM_FIGURES.join(', ')}`);
   if (typeof claim.atLeast !== 'number' || !Number.isSafeInteger(claim.atLeast) || claim.atLeast < 0) unmet.push('expects.atLeast: a whole number, 0 or more');
   if (!isCalendarDate(claim.by as string)) unmet.push('expects.by: the day it is checked (YYYY-MM-DD)');
-  if (figure === 'family_capacity') {
+  if (figure === 'family_capacity' || figure === 'family_demand_actual') {
     if (typeof claim.family !== 'string' || !claim.family.trim()) unmet.push('expects.family: the product family');
-    if (typeof claim.from !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(claim.from)) unmet.push('expects.from: the first month (YYYY-MM)');
+    if (typeof claim.from !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(claim.from)) unmet.push('expects.from: the month (YYYY-MM)');
   }
   if (figure === 'initiative_stage') {
     if (typeof claim.initiativeId !== 'string' || !claim.initiativeId.trim()) unmet.push('expects.initiativeId: the initiative');

@@ -9,7 +9,8 @@ import { SopDecisionRecord } from './sop-decision.entity';
 
 /**
  * A decision's expected effect, checked on its day: the figure read from the
- * plan of record or the portfolio (with finance's confirmed value), stored
+ * plan of record, the actual demand the feeds posted, or the portfolio (with
+ * finance's confirmed value), stored
  * beside the decision and announced as `plans.decision-checked`.
  */
 @Injectable()
@@ -54,6 +55,15 @@ export class DecisionCheckService {
       case 'family_capacity': {
         const plan = await this.plans.planOfRecord(orgNodeId);
         return plan?.capacity.filter((cell) => cell.family === claim.family && cell.period === claim.from).reduce((sum, cell) => sum + cell.volume, 0) ?? 0;
+      }
+      case 'family_demand_actual': {
+        // Actual demand as the sales feeds (or a planner) posted it for the node's family and month.
+        const [row] = (await this.dataSource.query(`SELECT COALESCE(SUM(volume), 0) AS volume FROM plans.plan_actual WHERE org_node_id::text = $1 AND family = $2 AND period = $3`, [
+          orgNodeId,
+          claim.family,
+          claim.from,
+        ])) as { volume: string }[];
+        return Number(row.volume);
       }
       case 'node_forecast':
       case 'node_confirmed': {

@@ -98,6 +98,14 @@ describe('S&OP actions and matters arising', () => {
     expect((await as(chair).post(`${base}/decisions`, { kind: 'resolution', rationale: 'x', expects: { ...expects, from: 'October' } })).status).toBe(422);
     const shift = await as(chair).post(`${base}/decisions`, { kind: 'resolution', rationale: 'a third shift lifts Chilled capacity', expects });
     expect(shift).toMatchObject({ status: 201, body: { expects } });
+    // And that the promotion lifts October's actual Chilled demand to 11,000, which the sales feed says it did (11,500).
+    expect((await as(admin).post(`/api/org-nodes/${node}/actuals`, { demand: [{ family: 'Chilled', period: '2026-10', volume: 11_500 }] })).status).toBeLessThan(300);
+    const promotion = await as(chair).post(`${base}/decisions`, {
+      kind: 'resolution',
+      rationale: 'the autumn promotion lifts Chilled demand',
+      expects: { figure: 'family_demand_actual', family: 'Chilled', from: '2026-10', atLeast: 11_000, by: '2026-11-01' },
+    });
+    expect(promotion.status).toBe(201);
     expect((await as(chair).post(`${base}/steps/executive_sop/completion`, {})).body.step).toBe('published');
 
     // The overtime's date has passed: the engine escalates it to the chair as soon as it follows it.
@@ -152,11 +160,22 @@ describe('S&OP actions and matters arising', () => {
       { what: 'the decision to be checked' },
     );
     expect(missed.body.decisions[0]).toMatchObject({ decisionId: shift.body.decisionId, expects, check: { met: false, expected: 12_000, actual: 10_000 } });
-    expect(missed.body.nodes).toEqual([expect.objectContaining({ orgNodeId: node, checked: 1, met: 0, shareMet: 0 })]);
-    expect((await as(stranger).get(`/api/sop-decisions?orgNodeId=${node}&outcome=met`)).body.total).toBe(0);
-    expect((await as(stranger).get(`/api/sop-decisions?orgNodeId=${node}&chairId=${chair.id}&kind=resolution`)).body.total).toBe(2);
+    const met = await eventually(
+      () => as(stranger).get(`/api/sop-decisions?orgNodeId=${node}&outcome=met`),
+      (answer) => answer.body.total === 1,
+      { what: 'the promotion to be checked' },
+    );
+    expect(met.body.decisions[0]).toMatchObject({ decisionId: promotion.body.decisionId, check: { met: true, expected: 11_000, actual: 11_500 } });
+    const all = await as(stranger).get(`/api/sop-decisions?orgNodeId=${node}&chairId=${chair.id}&kind=resolution`);
+    expect(all.body.total).toBe(3);
+    expect(all.body.nodes).toEqual([expect.objectContaining({ orgNodeId: node, decisions: 3, checked: 2, met: 1, shareMet: 0.5 })]);
     expect((await as(stranger).get(`/api/sop-decisions?outcome=maybe`)).status).toBe(400);
-    expect((await events('plans.decision-checked', node)).map((data) => [data.decisionId, data.met, data.actual])).toEqual([[shift.body.decisionId, false, 10_000]]);
+    expect((await events('plans.decision-checked', node)).map((data) => [data.decisionId, data.met, data.actual]).sort()).toEqual(
+      [
+        [shift.body.decisionId, false, 10_000],
+        [promotion.body.decisionId, true, 11_500],
+      ].sort(),
+    );
 
     // Its room opens with September's decisions and what became of their actions, and the action still open.
     const matters = await as(stranger).get(`/api/sop-cycles/${encodeURIComponent(october.cycleId)}/matters-arising`);
@@ -170,6 +189,7 @@ describe('S&OP actions and matters arising', () => {
     ).toEqual([
       ['accept_mitigation', [['open', true]]],
       ['resolution', [['done', false]]],
+      ['resolution', []],
       ['resolution', []],
     ]);
     expect(matters.body.earlier[0].decisions[2].check).toMatchObject({ met: false, actual: 10_000 });

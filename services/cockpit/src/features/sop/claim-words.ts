@@ -6,7 +6,7 @@ import { formatVolume } from '../../lib/format/volume';
 
 /** A figure of a claim in its unit: volume, money or a stage. */
 function figureOf(claim: DecisionClaim, amount: number, currency: string): string {
-  if (claim.figure === 'family_capacity') return formatVolume(amount);
+  if (claim.figure === 'family_capacity' || claim.figure === 'family_demand_actual') return formatVolume(amount);
   if (claim.figure === 'initiative_stage') return `DoI ${amount}`;
   return formatMoney(amount, currency);
 }
@@ -18,6 +18,8 @@ export function claimWords(claim: DecisionClaim, currency: string): string {
   switch (claim.figure) {
     case 'family_capacity':
       return `${claim.family} capacity at least ${least} from ${formatPeriod(claim.from)}, ${by}`;
+    case 'family_demand_actual':
+      return `${claim.family} actual demand at least ${least} in ${formatPeriod(claim.from)}, ${by}`;
     case 'node_forecast':
       return `the year's forecast at least ${least}, ${by}`;
     case 'node_confirmed':

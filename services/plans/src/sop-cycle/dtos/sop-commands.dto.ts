@@ -59,7 +59,10 @@ export class SopActionRequestDto {
 }
 
 export class DecisionClaimDto {
-  @ApiProperty({ enum: ['family_capacity', 'node_forecast', 'node_confirmed', 'initiative_stage'], description: "the figure: a family's planned capacity from a month, the node's forecast or confirmed value for the year of `by`, an initiative's DoI stage" })
+  @ApiProperty({
+    enum: ['family_capacity', 'family_demand_actual', 'node_forecast', 'node_confirmed', 'initiative_stage'],
+    description: "the figure: a family's planned capacity from a month, a family's actual demand in a month (from the sales feeds), the node's forecast or confirmed value for the year of `by`, an initiative's DoI stage",
+  })
   @IsString()
   figure!: string;
 
@@ -71,13 +74,13 @@ export class DecisionClaimDto {
   @IsString()
   by!: string;
 
-  @ApiProperty({ required: false, description: 'for family_capacity' })
+  @ApiProperty({ required: false, description: 'for family_capacity and family_demand_actual' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   family?: string;
 
-  @ApiProperty({ required: false, example: '2027-05', description: 'for family_capacity: the first month with the capacity' })
+  @ApiProperty({ required: false, example: '2027-05', description: 'for family_capacity the first month with the capacity; for family_demand_actual the month' })
   @IsOptional()
   @IsString()
   from?: string;

@@ -15,6 +15,7 @@ export const NO_CLAIM: ClaimDraft = { figure: '', atLeast: '', by: '', family: '
 
 const FIGURES = [
   { value: 'family_capacity', label: "A family's capacity from a month" },
+  { value: 'family_demand_actual', label: "A family's actual demand in a month" },
   { value: 'node_forecast', label: "The node's forecast for the year" },
   { value: 'node_confirmed', label: 'Value confirmed by finance this year' },
   { value: 'initiative_stage', label: 'An initiative at a DoI stage' },
@@ -29,7 +30,7 @@ export function claimOf(draft: ClaimDraft, minorPerMajor: number): Record<string
     figure: draft.figure,
     atLeast: Number.isFinite(atLeast) ? atLeast : -1,
     by: draft.by,
-    ...(draft.figure === 'family_capacity' ? { family: draft.family, from: draft.from } : {}),
+    ...(draft.figure === 'family_capacity' || draft.figure === 'family_demand_actual' ? { family: draft.family, from: draft.from } : {}),
     ...(draft.figure === 'initiative_stage' ? { initiativeId: draft.initiativeId } : {}),
   };
 }
@@ -42,11 +43,15 @@ export function ClaimFields({ draft, onChange, currency }: { draft: ClaimDraft; 
       <Select label="Expected effect as a figure (optional)" placeholder="none" data={FIGURES} value={draft.figure || null} onChange={(value) => set('figure')(value ?? '')} clearable />
       {draft.figure && (
         <Group grow align="flex-start">
-          {draft.figure === 'family_capacity' && <TextInput label="Family" value={draft.family} onChange={(event) => set('family')(event.currentTarget.value)} />}
-          {draft.figure === 'family_capacity' && <TextInput label="From month" placeholder="2027-05" value={draft.from} onChange={(event) => set('from')(event.currentTarget.value)} />}
+          {(draft.figure === 'family_capacity' || draft.figure === 'family_demand_actual') && (
+            <TextInput label="Family" value={draft.family} onChange={(event) => set('family')(event.currentTarget.value)} />
+          )}
+          {(draft.figure === 'family_capacity' || draft.figure === 'family_demand_actual') && (
+            <TextInput label={draft.figure === 'family_capacity' ? 'From month' : 'Month'} placeholder="2027-05" value={draft.from} onChange={(event) => set('from')(event.currentTarget.value)} />
+          )}
           {draft.figure === 'initiative_stage' && <TextInput label="Initiative id" value={draft.initiativeId} onChange={(event) => set('initiativeId')(event.currentTarget.value)} />}
           <NumberInput
-            label={draft.figure === 'family_capacity' ? 'At least (units)' : draft.figure === 'initiative_stage' ? 'At least stage' : `At least (${currency})`}
+            label={draft.figure === 'family_capacity' || draft.figure === 'family_demand_actual' ? 'At least (units)' : draft.figure === 'initiative_stage' ? 'At least stage' : `At least (${currency})`}
             value={draft.atLeast}
             onChange={(value) => set('atLeast')(String(value))}
             thousandSeparator=","
