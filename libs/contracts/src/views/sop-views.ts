@@ -207,3 +207,13 @@ export interface DecisionLogView {
   nodes: { orgNodeId: string; name: string | null; decisions: number; checked: number; met: number; shareMet: number | null }[];
   decisions: DecisionLogEntryView[];
 }
+
+/** `GET /api/portfolio/initiatives/:initiativeId/recorded-forecasts`: its forecasts as each review recorded them, beside confirmed value; months before `asOf` are judged. */
+export interface InitiativeForecastRecordView {
+  initiativeId: string;
+  asOf: string;
+  /** Null until a review has recorded its forecast. */
+  currency: string | null;
+  recorded: { recordedIn: string; period: string; forecast: number; confirmed: number; judged: boolean }[];
+  accuracy: { horizon: number; mape: number | null; wmape: number | null; bias: number | null; periods: number }[];
+}

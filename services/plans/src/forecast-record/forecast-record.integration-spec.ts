@@ -74,6 +74,25 @@ describe('value forecasts by owner', () => {
     ]);
     const byProgram = await as(viewer).get(`/api/org-nodes/${organization}/value-forecast-accuracy?by=program`);
     expect(byProgram.body.rows[0]).toMatchObject({ by: program, name: expect.stringMatching(/^Network /), horizon: 1, periods: 2 });
+    // One initiative's page: the forecasts recorded for each month beside what was confirmed, and how good they proved.
+    const own = await as(viewer).get(`/api/portfolio/initiatives/${first}/recorded-forecasts`);
+    expect(own.status).toBe(200);
+    expect(own.body.currency).toBe('EUR');
+    expect(own.body.recorded.map((row: { period: string; forecast: number; confirmed: number }) => [row.period, row.forecast, row.confirmed])).toEqual([
+      ['2026-05', 100_000, 0],
+      ['2026-06', 100_000, 100_000],
+      ['2026-07', 100_000, 0],
+      ['2026-08', 100_000, 50_000],
+      ['2026-09', 100_000, 0],
+      ['2026-10', 100_000, 0],
+      ['2026-11', 100_000, 100_000],
+    ]);
+    expect(own.body.accuracy).toEqual([
+      { horizon: 1, mape: 0, wmape: 0, bias: 0, periods: 1 },
+      { horizon: 3, mape: 1, wmape: 1, bias: 1, periods: 1 },
+      { horizon: 6, mape: 0, wmape: 0, bias: 0, periods: 1 },
+    ]);
+    expect((await as(viewer).get(`/api/portfolio/initiatives/nobody-${unique()}/recorded-forecasts`)).body).toMatchObject({ currency: null, recorded: [], accuracy: [] });
     expect((await as(viewer).get(`/api/org-nodes/${organization}/value-forecast-accuracy?by=sponsor`)).status).toBe(400);
     expect((await as(viewer).get(`/api/org-nodes/${randomUUID()}/value-forecast-accuracy`)).status).toBe(404);
     expect((await as(null).get(`/api/org-nodes/${organization}/value-forecast-accuracy`)).status).toBe(401);

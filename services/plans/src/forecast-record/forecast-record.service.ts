@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ValueForecastAccuracyView } from '@tollgate/contracts/views';
+import type { InitiativeForecastRecordView, ValueForecastAccuracyView } from '@tollgate/contracts/views';
 import { FORECAST_HORIZONS, valueForecastAccuracy, type RecordedForecast } from '@tollgate/domain';
 import { DataSource } from 'typeorm';
 import { OrgNodeService } from '../org-node/org-node.service';
@@ -61,5 +61,27 @@ export class ForecastRecordService {
     const judged = valueForecastAccuracy(recorded, asOf);
     const names = by === 'program' ? await subjectNames(this.dataSource, judged.map((row) => row.by)) : new Map<string, string>();
     return { orgNodeId, by, asOf, horizons: [...FORECAST_HORIZONS], rows: judged.map((row) => ({ ...row, name: names.get(row.by) ?? null })) };
+  }
+
+  /** One initiative's forecasts as the reviews recorded them, month by month beside what finance confirmed, and how good they proved per horizon. */
+  async ofInitiative(initiativeId: string, now = Date.now()): Promise<InitiativeForecastRecordView> {
+    const asOf = new Date(now).toISOString().slice(0, 7);
+    const rows = (await this.dataSource.query(
+      `SELECT recorded.recorded_in, recorded.period, recorded.forecast, recorded.currency,
+              COALESCE((SELECT SUM(confirmation.amount) FROM plans.portfolio_confirmation confirmation
+                         WHERE confirmation.initiative_id = recorded.initiative_id AND confirmation.period = recorded.period
+                           AND confirmation.currency = recorded.currency), 0) AS confirmed
+         FROM plans.recorded_forecast recorded
+        WHERE recorded.initiative_id = $1
+        ORDER BY recorded.period, recorded.recorded_in
+        LIMIT 1000`,
+      [initiativeId],
+    )) as { recorded_in: string; period: string; forecast: string; currency: string; confirmed: string }[];
+    const recorded = rows.map((row) => ({ recordedIn: row.recorded_in, period: row.period, forecast: Number(row.forecast), confirmed: Number(row.confirmed), judged: row.period < asOf }));
+    const accuracy = valueForecastAccuracy(
+      recorded.map((row) => ({ by: initiativeId, ...row })),
+      asOf,
+    ).map(({ horizon, mape, wmape, bias, periods }) => ({ horizon, mape, wmape, bias, periods }));
+    return { initiativeId, asOf, currency: rows[0]?.currency ?? null, recorded, accuracy };
   }
 }

@@ -9,6 +9,7 @@ import { useInitiative } from './api/get-initiative';
 import { useInitiativeAudit } from './api/get-initiative-audit';
 import { useInitiativeConfirmations } from './api/get-initiative-confirmations';
 import { useInitiativeLedger } from './api/get-initiative-ledger';
+import { useRecordedForecasts } from './api/get-recorded-forecasts';
 import { Actions } from './components/Actions';
 import { AuditTrail } from './components/AuditTrail';
 import { Confirmations } from './components/Confirmations';
@@ -16,6 +17,7 @@ import { DoiTrack } from './components/DoiTrack';
 import { Gates } from './components/Gates';
 import { InitiativeHeader } from './components/InitiativeHeader';
 import { Milestones } from './components/Milestones';
+import { RecordedForecasts } from './components/RecordedForecasts';
 import { ValueChart } from './components/ValueChart';
 import { currentViewer } from './initiative-rights';
 
@@ -28,6 +30,7 @@ export function InitiativePage() {
   const initiative = useInitiative(initiativeId);
   const audit = useInitiativeAudit(initiativeId);
   const confirmations = useInitiativeConfirmations(initiativeId);
+  const recorded = useRecordedForecasts(initiativeId);
   const ledger = useInitiativeLedger(initiativeId);
   const refresh = () => void queries.invalidateQueries({ predicate: (query) => query.queryKey.includes(initiativeId) });
 
@@ -57,6 +60,7 @@ export function InitiativePage() {
           <Stack gap="lg">
             <ValueChart ledger={ledger.data} currency={currency} minor={minor} />
             <Confirmations confirmations={confirmations} />
+            <RecordedForecasts record={recorded.data} currency={currency} />
             <Milestones data={data} />
             <Gates data={data} />
             <AuditTrail audit={audit.data} />
