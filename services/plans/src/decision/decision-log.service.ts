@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DecisionLogView } from '@tollgate/contracts/views';
 import { shareMet } from '@tollgate/domain';
 import { DataSource } from 'typeorm';
+import { idsInSubtreeOf } from '../org-node/node-subtree';
 import { OrgNodeService } from '../org-node/org-node.service';
 import { subjectNames } from '../sop-cycle/subject-names';
 import type { DecisionLogQuery } from './decision-log.query';
@@ -22,13 +23,7 @@ export class DecisionLogService {
     if (query.orgNodeId) await this.nodes.get(query.orgNodeId);
     const builder = this.dataSource.getRepository(SopDecisionRecord).createQueryBuilder('decision');
     if (query.orgNodeId) {
-      builder.andWhere(
-        `decision.org_node_id IN (WITH RECURSIVE subtree AS (
-           SELECT id FROM plans.org_node WHERE id = :node
-           UNION ALL SELECT child.id FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
-         ) SELECT id FROM subtree)`,
-        { node: query.orgNodeId },
-      );
+      builder.andWhere(`decision.org_node_id IN ${idsInSubtreeOf(':node')}`, { node: query.orgNodeId });
     }
     if (query.chairId) builder.andWhere('decision.decided_by = :chair', { chair: query.chairId });
     if (query.kind) builder.andWhere('decision.kind = :kind', { kind: query.kind });

@@ -2,18 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { InitiativeForecastRecordView, ValueForecastAccuracyView } from '@tollgate/contracts/views';
 import { FORECAST_HORIZONS, valueForecastAccuracy, type RecordedForecast } from '@tollgate/domain';
 import { DataSource } from 'typeorm';
+import { programInSubtree, subtreeOf } from '../org-node/node-subtree';
 import { OrgNodeService } from '../org-node/org-node.service';
 import { subjectNames } from '../sop-cycle/subject-names';
 
 /** How many months ahead a cycle records: the farthest horizon judged. */
 const RECORDED_MONTHS = Math.max(...FORECAST_HORIZONS);
 
-/** The node and every node under it. */
-const SUBTREE = `WITH RECURSIVE subtree AS (
-    SELECT id, kind FROM plans.org_node WHERE id::text = $1
-    UNION ALL
-    SELECT child.id, child.kind FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
-  )`;
 
 /**
  * Value forecasts as each S&OP cycle found them, and how good they proved:
@@ -31,12 +26,12 @@ export class ForecastRecordService {
   /** Records the forecasts of the initiatives under the node for the cycle's month and the months ahead; a second call records nothing new. */
   async record(cycleId: string, orgNodeId: string, period: string): Promise<void> {
     await this.dataSource.query(
-      `${SUBTREE}
+      `${subtreeOf('$1::uuid')}
        INSERT INTO plans.recorded_forecast (cycle_id, initiative_id, period, org_node_id, recorded_in, owner_id, program_id, currency, forecast)
        SELECT $2::text, initiative.initiative_id, value.period, $1::uuid, $3::text, initiative.owner_id, initiative.program_id, initiative.currency, value.forecast
          FROM plans.portfolio_initiative initiative
          JOIN plans.portfolio_period_value value ON value.initiative_id = initiative.initiative_id
-        WHERE initiative.program_id = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program'))
+        WHERE ${programInSubtree('initiative.program_id')}
           AND initiative.stage < 5 AND initiative.status NOT IN ('cancelled', 'closed')
           AND value.period >= $3::text AND value.period <= to_char(to_date($3::text, 'YYYY-MM') + make_interval(months => $4::int), 'YYYY-MM')
        ON CONFLICT DO NOTHING`,

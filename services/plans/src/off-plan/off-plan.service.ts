@@ -13,6 +13,7 @@ import {
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
 import type { PlansConfig } from '../config/plans.config';
+import { idsInSubtreeOf } from '../org-node/node-subtree';
 import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { SopPolicyService } from '../sop-policy/sop-policy.service';
@@ -115,14 +116,9 @@ export class OffPlanService {
   /** Open actions under the node whose due date is before `today`. */
   private async overdueActions(orgNodeId: string, today: string): Promise<OverdueAction[]> {
     const rows = (await this.dataSource.query(
-      `WITH RECURSIVE subtree AS (
-         SELECT id FROM plans.org_node WHERE id::text = $1
-         UNION ALL
-         SELECT child.id FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
-       )
-       SELECT action.id, action.title, action.owner_id, to_char(action.due_date, 'YYYY-MM-DD') AS due_date, action.value_at_risk
+      `SELECT action.id, action.title, action.owner_id, to_char(action.due_date, 'YYYY-MM-DD') AS due_date, action.value_at_risk
          FROM plans.sop_action action
-        WHERE action.org_node_id IN (SELECT id FROM subtree) AND action.status = 'open' AND action.due_date < $2::date
+        WHERE action.org_node_id IN ${idsInSubtreeOf('$1::uuid')} AND action.status = 'open' AND action.due_date < $2::date
         ORDER BY action.due_date, action.id
         LIMIT 500`,
       [orgNodeId, today],

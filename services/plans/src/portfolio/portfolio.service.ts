@@ -12,16 +12,13 @@ import {
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { DataSource } from 'typeorm';
 import type { PlansConfig } from '../config/plans.config';
+import { programInSubtree, subtreeOf } from '../org-node/node-subtree';
 import { OrgNodeService } from '../org-node/org-node.service';
 import { PortfolioError } from './portfolio.error';
 import type { PhantomProgressView, PortfolioInitiativesView, PortfolioInitiativeView, PortfolioRealizationView, PortfolioSummaryView, PortfolioValuesView } from '@tollgate/contracts/views';
 
 /** The node and every node under it; programs among them hold the initiatives. */
-const SUBTREE = `WITH RECURSIVE subtree AS (
-    SELECT id, kind FROM plans.org_node WHERE id = $1
-    UNION ALL
-    SELECT child.id, child.kind FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
-  )`;
+const SUBTREE = subtreeOf('$1');
 
 /** Value cells (period × stage) summed per period, every period of the range listed. */
 function totalsByPeriod({ periods, rows }: { periods: string[]; rows: { period: string; planned: number; forecast: number; confirmed: number }[] }): LedgerPeriod[] {
@@ -36,9 +33,6 @@ function totalsByPeriod({ periods, rows }: { periods: string[]; rows: { period: 
 /** How many initiatives a report lists unless asked for more: the count says how many there are. */
 const DEFAULT_LISTED = 50;
 
-// An array of the programs rather than a join: the planner cannot estimate a recursive CTE's rows
-// (it guesses one program), and on a large portfolio that guess picked a nested loop and a sort spilled to disk.
-const programInSubtree = (column: string) => `${column} = ANY(ARRAY(SELECT id::text FROM subtree WHERE kind = 'program'))`;
 const IN_SUBTREE = programInSubtree('initiative.program_id');
 
 /** One initiative of the portfolio, its value in its own currency, minor units: as the API answers it. */

@@ -6,6 +6,7 @@ import type { Actor } from '@tollgate/domain';
 import { uuidFromKey } from '@tollgate/platform';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { idsInSubtreeOf } from '../org-node/node-subtree';
 import { OrgNodeService } from '../org-node/org-node.service';
 import { subjectNames } from '../sop-cycle/subject-names';
 import type { CompleteActionDto, DropActionDto, SopActionsQuery } from './dtos/sop-action.dto';
@@ -36,10 +37,7 @@ export class SopActionService {
     const parameters: unknown[] = [];
     const parameter = (value: unknown) => `$${parameters.push(value)}`;
     if (query.orgNodeId) {
-      conditions.push(`action.org_node_id IN (WITH RECURSIVE subtree AS (
-          SELECT id FROM plans.org_node WHERE id = ${parameter(query.orgNodeId)}
-          UNION ALL SELECT child.id FROM plans.org_node child JOIN subtree ON child.parent_id = subtree.id
-        ) SELECT id FROM subtree)`);
+      conditions.push(`action.org_node_id IN ${idsInSubtreeOf(parameter(query.orgNodeId))}`);
     }
     if (status !== 'all') conditions.push(`action.status = ${parameter(status)}`);
     if (query.ownerId) conditions.push(`action.owner_id = ${parameter(query.ownerId)}`);
