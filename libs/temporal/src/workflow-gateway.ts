@@ -1,4 +1,4 @@
-import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type WorkflowStartOptions } from '@temporalio/client';
 import type { QueryDefinition, SignalDefinition, UpdateDefinition, Workflow } from '@temporalio/common';
 import { classifyUpdateFailure, type UpdateFailure } from './update-failure';
 
@@ -31,6 +31,21 @@ export class WorkflowGateway {
     private readonly client: Client,
     private readonly options: WorkflowGatewayOptions,
   ) {}
+
+  /**
+   * Starts the workflow unless one of its id runs or ran (`USE_EXISTING`,
+   * `REJECT_DUPLICATE`), so that a retried activity or request starts nothing
+   * twice; any other failure is the caller's.
+   */
+  async startOnce(workflowType: string, options: WorkflowStartOptions): Promise<void> {
+    try {
+      await this.bounded(options.workflowId, () =>
+        this.client.workflow.start(workflowType, { workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE', ...options }),
+      );
+    } catch (error) {
+      if (!(error instanceof WorkflowCallError && error.failure.kind === 'already_started')) throw error;
+    }
+  }
 
   update<Ret, Args extends [unknown, ...unknown[]]>(
     workflowId: string,

@@ -46,11 +46,14 @@ export class OffPlanService {
   ) {}
 
   async find(orgNodeId: string, period: string, now = Date.now()): Promise<NodeOffPlan> {
-    const [policy, plan, preSopOwner, initiatives] = await Promise.all([
+    // Each read stands alone: they run at once, the value cells after, in the plan's currency.
+    const [policy, plan, preSopOwner, initiatives, overdueActions, earlierCycles] = await Promise.all([
       this.policies.effectivePolicy(orgNodeId),
       this.plans.planOfRecord(orgNodeId),
       this.preSopOwner(orgNodeId),
       this.portfolio.initiativesUnder(orgNodeId),
+      this.overdueActions(orgNodeId, new Date(now).toISOString().slice(0, 10)),
+      this.earlierCycles(orgNodeId, period),
     ]);
     const currency = plan?.currency ?? DEFAULT_CURRENCY;
     const from = `${period.slice(0, 4)}-01`;
@@ -95,8 +98,8 @@ export class OffPlanService {
             escalation: initiative.escalation,
           };
         }),
-      overdueActions: await this.overdueActions(orgNodeId, new Date(now).toISOString().slice(0, 10)),
-      earlierCycles: await this.earlierCycles(orgNodeId, period),
+      overdueActions,
+      earlierCycles,
     };
     const owner = policy.ownerId ?? preSopOwner ?? 'pmo';
     return {

@@ -15,25 +15,19 @@ export class SopActionGateway {
   private readonly logger = new Logger(SopActionGateway.name);
   private readonly workflows: WorkflowGateway;
 
-  constructor(private readonly client: Client) {
+  constructor(client: Client) {
     this.workflows = new WorkflowGateway(client, { refusalType: SOP_ACTION_REFUSAL, timeoutMs: ACTION_CALL_TIMEOUT_MS });
   }
 
   /** Starts each action's workflow; one that runs or ran already is left as it is, so a retried activity starts nothing twice. */
   async open(actions: readonly SopActionState[]): Promise<void> {
     for (const state of actions) {
-      try {
-        await this.client.workflow.start(WORKFLOW_TYPES.sopAction, {
-          workflowId: sopActionWorkflowId(state.actionId),
-          taskQueue: TASK_QUEUES.lifecycle,
-          args: [{ state }],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          staticSummary: `Action · ${state.title.slice(0, 120)} · owner ${state.ownerId} · due ${state.dueDate}`,
-        });
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
-      }
+      await this.workflows.startOnce(WORKFLOW_TYPES.sopAction, {
+        workflowId: sopActionWorkflowId(state.actionId),
+        taskQueue: TASK_QUEUES.lifecycle,
+        args: [{ state }],
+        staticSummary: `Action · ${state.title.slice(0, 120)} · owner ${state.ownerId} · due ${state.dueDate}`,
+      });
     }
   }
 
