@@ -34,6 +34,8 @@ export function ActionCard({ action, me, currency }: { action: SopActionView; me
   const [closing, setClosing] = useState<'done' | 'drop' | null>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const close = useCloseSopAction(action.id, () => setKey(crypto.randomUUID()));
+  const closes = mayCloseAction(me, action);
+  const drops = mayDropSopAction(me, action);
   return (
     <Card withBorder padding="sm" aria-label={`Action: ${action.title}`} data-action={action.status}>
       <Group justify="space-between" align="flex-start">
@@ -75,21 +77,21 @@ export function ActionCard({ action, me, currency }: { action: SopActionView; me
           Dropped by {action.dropped.by}, {formatInstant(action.dropped.at)}: {action.dropped.reason}
         </Text>
       )}
-      {(mayCloseAction(me, action) || mayDropSopAction(me, action)) && closing === null && (
+      {(closes || drops) && closing === null && (
         <Group gap="xs" mt="xs">
-          {mayCloseAction(me, action) && (
+          {closes && (
             <Button size="xs" onClick={() => setClosing('done')}>
               Mark done…
             </Button>
           )}
-          {mayDropSopAction(me, action) && (
+          {drops && (
             <Button size="xs" variant="outline" color="red.9" onClick={() => setClosing('drop')}>
               Drop…
             </Button>
           )}
         </Group>
       )}
-      {closing === 'done' && mayCloseAction(me, action) && (
+      {closing === 'done' && closes && (
         <Stack gap={6} mt="xs">
           <Textarea label="Evidence that it is done" description={action.doneWhen} value={evidence} onChange={(event) => setEvidence(event.currentTarget.value)} autosize minRows={1} />
           <TextInput label="Link to the evidence (optional)" value={link} onChange={(event) => setLink(event.currentTarget.value)} />
@@ -108,7 +110,7 @@ export function ActionCard({ action, me, currency }: { action: SopActionView; me
           </Group>
         </Stack>
       )}
-      {closing === 'drop' && mayDropSopAction(me, action) && (
+      {closing === 'drop' && drops && (
         <Group gap={6} mt="xs" align="flex-end">
           <TextInput label="Why drop it" value={reason} onChange={(event) => setReason(event.currentTarget.value)} style={{ flex: 1 }} />
           <Button size="sm" variant="outline" color="red.9" disabled={!reason.trim()} loading={close.isPending} onClick={() => close.mutate({ closing: { action: 'drop', reason }, key })}>
