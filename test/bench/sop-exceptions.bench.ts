@@ -7,7 +7,7 @@ import { report } from './bench-report';
 const NODES = Number(process.env.BENCH_SOP_NODES ?? 1000);
 const PERIODS = Number(process.env.BENCH_SOP_PERIODS ?? 24);
 const FAMILIES = Number(process.env.BENCH_SOP_FAMILIES ?? 21);
-const POLICY = { value: { absolute: 10_000, percent: 0.05 }, volume: { absolute: 100, percent: 0.05 }, unconfirmedAfterMs: 30 * 86_400_000 };
+const POLICY = { value: { absolute: 10_000, percent: 0.05 }, volume: { absolute: 100, percent: 0.05 }, unconfirmedAfterMs: 30 * 86_400_000, gateDecisionWithinMs: 10 * 86_400_000 };
 
 const periodOf = (index: number) => `2027-${String((index % 12) + 1).padStart(2, '0')}`.replace('2027', String(2027 + Math.floor(index / 12)));
 

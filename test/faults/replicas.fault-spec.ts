@@ -31,10 +31,14 @@ const viewer: Person = { id: `viewer-${randomUUID()}`, roles: ['viewer'] };
  */
 const ANNOUNCED = [
   'initiative.created',
+  'initiative.gate-requested →1',
   'initiative.stage-changed 0→1',
+  'initiative.gate-requested →2',
   'initiative.stage-changed 1→2',
+  'initiative.gate-requested →3',
   'initiative.stage-changed 2→3',
   'initiative.milestone-completed',
+  'initiative.gate-requested →4',
   'initiative.stage-changed 3→4',
   'initiative.closure-requested',
   'initiative.stage-changed 4→5',
@@ -45,6 +49,7 @@ const ANNOUNCED = [
 function announcement(envelope: { type: string; data: Record<string, unknown> }): string {
   const { type, data } = envelope;
   if (type === 'initiative.stage-changed') return `${type} ${data.fromStage}→${data.toStage}`;
+  if (type === 'initiative.gate-requested') return `${type} →${data.targetStage}`;
   if (type === 'initiative.status-changed') return `${type} ${data.fromStatus}→${data.status}`;
   return type;
 }

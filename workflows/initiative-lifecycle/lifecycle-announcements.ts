@@ -1,5 +1,5 @@
 import { LIFECYCLE_ACTOR, type LifecycleAction, type LifecycleChange, type LifecycleEvent } from '@tollgate/contracts';
-import { confirmedValueOf, plannedValueOf, totalForecast, totalPlanned, type LifecycleFact, type LifecycleState } from '@tollgate/domain';
+import { confirmedValueOf, gateSlots, plannedValueOf, totalForecast, totalPlanned, type LifecycleFact, type LifecycleState } from '@tollgate/domain';
 
 // How each fact of the lifecycle is told: its entry in the audit trail and the
 // `initiative.*` events it publishes. What a fact changes is the domain's
@@ -77,6 +77,21 @@ function tell(before: LifecycleState, fact: LifecycleFact, after: LifecycleState
       return told('gate_requested', fact.request.submittedBy, {
         evidence: fact.request.evidence,
         details: { gateRequestId: fact.request.id, targetStage: fact.request.targetStage },
+        events: [
+          {
+            type: 'initiative.gate-requested',
+            data: {
+              ...subject(after),
+              gateRequestId: fact.request.id,
+              targetStage: fact.request.targetStage,
+              submittedBy: fact.request.submittedBy,
+              submittedAt: fact.request.submittedAt,
+              keys: gateSlots(fact.request.targetStage),
+              sponsorId: after.sponsorId,
+              controllerId: after.controllerId,
+            },
+          },
+        ],
       });
     case 'gate-approved':
       return told('gate_approved', fact.approval.by, {

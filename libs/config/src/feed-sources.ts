@@ -1,7 +1,7 @@
 import type { FeedSource } from '@tollgate/domain';
-import { parseIsoDuration } from '@tollgate/domain';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { durationSetting } from './duration-setting';
 import { nodeEnvironment } from './service-config';
 
 /** A source's name: what its messages carry in `x-tollgate-source` and as the envelope's `source`. */
@@ -112,18 +112,7 @@ export function feedSettings(acceptedTypes: readonly string[]) {
             }),
           );
         }),
-      TOLLGATE_FEED_KEY_OVERLAP: z
-        .string()
-        .trim()
-        .default('P7D')
-        .transform((text, context) => {
-          const ms = parseIsoDuration(text);
-          if (ms === undefined) {
-            context.addIssue({ code: 'custom', message: 'expected an ISO-8601 duration of weeks, days or hours, such as P7D' });
-            return z.NEVER;
-          }
-          return ms;
-        }),
+      TOLLGATE_FEED_KEY_OVERLAP: durationSetting('P7D').transform((duration) => duration.ms),
     })
     .superRefine((env, context) => {
       if (env.NODE_ENV === 'production' && env.TOLLGATE_FEED_SECRET_KEYS.some((entry) => entry.keyId === DEVELOPMENT_FEED_SECRET_KEY.keyId && entry.key.equals(DEVELOPMENT_FEED_SECRET_KEY.key))) {

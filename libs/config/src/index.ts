@@ -4,3 +4,4 @@ export * from './service-config';
 export * from './signing-keys';
 export * from './feed-sources';
 export * from './cluster-connections';
+export * from './duration-setting';

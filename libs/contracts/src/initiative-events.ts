@@ -53,6 +53,17 @@ export const INITIATIVE_EVENT_SCHEMAS = {
     baselineFrozen: z.boolean(),
     measures: measureValues,
   }),
+  /** The owner asked for a gate: who holds its keys (one list of acceptable keys a slot), so that they can be told and the wait counted. */
+  'initiative.gate-requested': z.object({
+    ...subject,
+    gateRequestId: identifier,
+    targetStage: stage,
+    submittedBy: identifier,
+    submittedAt: instant,
+    keys: z.array(z.array(z.enum(['sponsor', 'controller', 'pmo']))),
+    sponsorId: identifier,
+    controllerId: nullableId,
+  }),
   'initiative.gate-rejected': z.object({ ...subject, gateRequestId: identifier, targetStage: stage, rejectedBy: identifier, reason: z.string() }),
   'initiative.milestone-completed': z.object({
     ...subject,

@@ -13,6 +13,7 @@ import { OutboxTraceContext1765065600000 } from '../migrations/1765065600000-out
 import { AfterTheMeeting1765238400000 } from '../migrations/1765238400000-after-the-meeting';
 import { RecordedForecasts1765324800000 } from '../migrations/1765324800000-recorded-forecasts';
 import { DecisionChecks1765411200000 } from '../migrations/1765411200000-decision-checks';
+import { WaitingGates1765497600000 } from '../migrations/1765497600000-waiting-gates';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -76,4 +77,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   AfterTheMeeting1765238400000,
   RecordedForecasts1765324800000,
   DecisionChecks1765411200000,
+  WaitingGates1765497600000,
 ];

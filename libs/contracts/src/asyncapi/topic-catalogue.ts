@@ -92,6 +92,8 @@ export const PROJECTION_CONSUMERS: readonly (TopicConsumer & { topics: readonly 
       'initiative.forecast-updated',
       'initiative.status-changed',
       'initiative.escalated',
+      'initiative.gate-requested',
+      'initiative.gate-rejected',
       'initiative.closed',
       'finance.value-confirmed',
     ],

@@ -32,8 +32,13 @@ export function keysHeldBy(actor: Actor, parties: Parties): GateKey[] {
   return keys;
 }
 
+/** The keys a gate to `targetStage` needs, one list of acceptable keys a slot; none for a stage no gate leads to. */
+export function gateSlots(targetStage: number): GateKey[][] {
+  return isGateTarget(targetStage) ? GATE_SLOTS[targetStage] : [];
+}
+
 function slotsOf(request: Pick<GateRequest, 'targetStage'>): GateKey[][] {
-  return isGateTarget(request.targetStage) ? GATE_SLOTS[request.targetStage] : [];
+  return gateSlots(request.targetStage);
 }
 
 function describeSlots(slots: GateKey[][]): string {

@@ -3,7 +3,7 @@ import { offPlan, type NodePeriodFigures, type OffPlanInitiative } from './off-p
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2027, 2, 20);
-const policy = { value: { absolute: 10_000, percent: 0.05 }, volume: { absolute: 100, percent: 0.05 }, unconfirmedAfterMs: 30 * DAY };
+const policy = { value: { absolute: 10_000, percent: 0.05 }, volume: { absolute: 100, percent: 0.05 }, unconfirmedAfterMs: 30 * DAY, gateDecisionWithinMs: 10 * DAY };
 const initiative = (id: string, overrides: Partial<OffPlanInitiative>): OffPlanInitiative => ({
   initiativeId: id,
   ownerId: 'olive',
@@ -15,6 +15,7 @@ const initiative = (id: string, overrides: Partial<OffPlanInitiative>): OffPlanI
   confirmed: 0,
   implementedAt: null,
   escalation: null,
+  waitingGate: null,
   ...overrides,
 });
 const onPlan: NodePeriodFigures = {
@@ -66,6 +67,24 @@ describe('what is off plan under a node', () => {
       ['demand_exceeds_capacity', 'n/widgets', 1_000, 'dana', null],
     ]);
     expect(exceptions[1].figures.milestone).toEqual({ milestoneId: 'm1', title: 'Line trial', dueDate: '2027-03-06', level: 2, daysLate: 14 });
+  });
+
+  it('reports a gate request that waited for its keys past the policy, owed by the sponsor, and not one still within it', () => {
+    const keys = [['sponsor'], ['controller']];
+    const exceptions = offPlan(
+      {
+        ...onPlan,
+        initiatives: [
+          initiative('late', { forecast: 80_000, confirmed: 5_000, waitingGate: { gateRequestId: 'g1', targetStage: 3, submittedAt: '2027-03-08T09:00:00.000Z', keys } }),
+          initiative('fresh', { waitingGate: { gateRequestId: 'g2', targetStage: 2, submittedAt: '2027-03-12T00:00:00.000Z', keys: [['sponsor', 'pmo']] } }),
+        ],
+      },
+      policy,
+      'dana',
+      NOW,
+    );
+    expect(figuresOf(exceptions)).toEqual([['gate_request_waiting', 'late', 0, 'sam', 75_000]]);
+    expect(exceptions[0].figures.gateRequest).toEqual({ gateRequestId: 'g1', targetStage: 3, submittedAt: '2027-03-08T09:00:00.000Z', daysWaiting: 11, keys });
   });
 
   it('has nothing to say about a period on plan', () => {

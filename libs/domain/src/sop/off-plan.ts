@@ -17,6 +17,16 @@ export interface OffPlanInitiative {
   implementedAt: number | null;
   /** The milestone its escalation is about and the rung reached, when it is escalated. */
   escalation: { milestoneId: string; title: string; dueDate: string; level: number } | null;
+  /** Its gate request that waits for keys, when it has one. */
+  waitingGate: WaitingGate | null;
+}
+
+/** A gate request not decided yet: which gate, when it was asked for, and the keys it needs (one list of acceptable keys a slot). */
+export interface WaitingGate {
+  gateRequestId: string;
+  targetStage: number;
+  submittedAt: string;
+  keys: string[][];
 }
 
 /** An action of an earlier decision or mitigation past its due date and not done. */
@@ -55,14 +65,16 @@ export interface OffPlanPolicy {
   value: DeviationThreshold;
   volume: DeviationThreshold;
   unconfirmedAfterMs: number;
+  /** How long a gate request may wait for its keys. */
+  gateDecisionWithinMs: number;
 }
 
 /**
  * What is off plan under a node in a period: the one rule that the node page,
  * the S&OP agenda, My work and the exports all show. Forecast under target
  * (the month and the year to date) and under or over plan, demand beyond
- * capacity, escalated initiatives with their late milestone, phantom
- * progress, overdue actions; each with who owes its mitigation, its value at
+ * capacity, escalated initiatives with their late milestone, gate requests
+ * waiting for their keys past the policy, phantom progress, overdue actions; each with who owes its mitigation, its value at
  * risk, and whether it recurs from earlier cycles. Ranked by value at risk.
  */
 export function offPlan(figures: NodePeriodFigures, policy: OffPlanPolicy, ownerId: string, now: number): SopException[] {
@@ -90,6 +102,8 @@ export function offPlan(figures: NodePeriodFigures, policy: OffPlanPolicy, owner
   for (const initiative of figures.initiatives) {
     const escalated = escalationException(initiative, period, now);
     if (escalated) exceptions.push(escalated);
+    const waiting = waitingGateException(initiative, period, now, policy.gateDecisionWithinMs);
+    if (waiting) exceptions.push(waiting);
     const phantom = phantomException(initiative, period, now, policy.unconfirmedAfterMs);
     if (phantom) exceptions.push(phantom);
   }
@@ -114,8 +128,13 @@ export function offPlan(figures: NodePeriodFigures, policy: OffPlanPolicy, owner
 function escalationException(initiative: OffPlanInitiative, period: string, now: number): SopException | null {
   if (initiative.status !== 'escalated') return null;
   const late = initiative.escalation;
+  return sponsorOwed('initiative_escalated', initiative, period, late ? { milestone: { ...late, daysLate: Math.max(Math.floor((now - Date.parse(late.dueDate)) / DAY_MS), 0) } } : {});
+}
+
+/** An initiative stuck in a way its sponsor answers for: what it still promises beyond what finance confirmed is at risk. */
+function sponsorOwed(kind: SopExceptionKind, initiative: OffPlanInitiative, period: string, figures: SopException['figures']): SopException {
   return {
-    kind: 'initiative_escalated',
+    kind,
     subject: initiative.initiativeId,
     period,
     reference: 0,
@@ -123,8 +142,21 @@ function escalationException(initiative: OffPlanInitiative, period: string, now:
     deviation: 0,
     owner: initiative.sponsorId,
     valueAtRisk: Math.max(initiative.forecast - initiative.confirmed, 0),
-    figures: late ? { milestone: { ...late, daysLate: Math.max(Math.floor((now - Date.parse(late.dueDate)) / DAY_MS), 0) } } : {},
+    figures,
   };
+}
+
+/**
+ * A gate request that has waited for its keys longer than the policy allows:
+ * the initiative cannot move on. The sponsor holds a key of every gate and
+ * owes the mitigation.
+ */
+function waitingGateException(initiative: OffPlanInitiative, period: string, now: number, withinMs: number): SopException | null {
+  const gate = initiative.waitingGate;
+  if (!gate) return null;
+  const waitedMs = now - Date.parse(gate.submittedAt);
+  if (!(waitedMs > withinMs)) return null;
+  return sponsorOwed('gate_request_waiting', initiative, period, { gateRequest: { ...gate, daysWaiting: Math.floor(waitedMs / DAY_MS) } });
 }
 
 /** Progress that is not what it seems; its owner owes the mitigation. */

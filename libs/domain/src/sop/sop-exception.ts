@@ -13,6 +13,7 @@ export const SOP_EXCEPTION_KINDS = [
   'forecast_below_plan',
   'forecast_above_plan',
   'initiative_escalated',
+  'gate_request_waiting',
   'phantom_progress',
   'action_overdue',
   'demand_exceeds_capacity',
@@ -27,6 +28,7 @@ export const SOP_EXCEPTION_WORDS: Record<SopExceptionKind, string> = {
   forecast_below_plan: 'the forecast under plan',
   forecast_above_plan: 'the forecast over plan',
   initiative_escalated: 'the escalated initiative',
+  gate_request_waiting: 'the gate request waiting for its keys',
   phantom_progress: 'the phantom progress',
   action_overdue: 'the overdue action',
   demand_exceeds_capacity: 'demand beyond capacity',
@@ -36,6 +38,8 @@ export const SOP_EXCEPTION_WORDS: Record<SopExceptionKind, string> = {
 export interface SopExceptionFigures {
   /** An escalated initiative's late milestone, how late it is and the rung of the ladder it reached. */
   milestone?: { milestoneId: string; title: string; dueDate: string; daysLate: number; level: number };
+  /** A gate request waiting for its keys past the policy: which gate, since when, for how many days, and the keys it needs. */
+  gateRequest?: { gateRequestId: string; targetStage: number; submittedAt: string; daysWaiting: number; keys: string[][] };
   /** Why progress is phantom (see `phantomProgress`). */
   reasons?: string[];
   /** The first period a year-to-date figure counts. */

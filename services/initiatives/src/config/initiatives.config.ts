@@ -1,20 +1,8 @@
-import { feedSettings, serviceConfigSchema, type FeedSettings, type ServiceConfig } from '@tollgate/config';
-import { parseIsoDuration, type EscalationPolicy } from '@tollgate/domain';
+import { durationSetting, feedSettings, serviceConfigSchema, type FeedSettings, type ServiceConfig } from '@tollgate/config';
+import type { EscalationPolicy } from '@tollgate/domain';
 import { z } from 'zod';
 
-const gracePeriod = (fallback: string) =>
-  z
-    .string()
-    .trim()
-    .default(fallback)
-    .transform((text, context) => {
-      const ms = parseIsoDuration(text);
-      if (ms === undefined) {
-        context.addIssue({ code: 'custom', message: 'expected an ISO-8601 duration of weeks, days or hours, such as P7D' });
-        return z.NEVER;
-      }
-      return ms;
-    });
+const gracePeriod = (fallback: string) => durationSetting(fallback).transform((duration) => duration.ms);
 
 /** The escalation ladder's grace periods: owner → sponsor, then sponsor → steering committee. */
 const lifecycleSettings = z

@@ -4,14 +4,15 @@ import { plansConfigSchema } from './plans.config';
 const DAY = 86_400_000;
 
 describe('plans settings', () => {
-  it('waits P60D for confirmed value after implementation unless told otherwise', () => {
+  it('waits P60D for confirmed value after implementation and P10D for a gate decision unless told otherwise', () => {
     const config = loadConfig(plansConfigSchema, { NODE_ENV: 'development' });
-    expect(config.portfolio).toEqual({ phantomUnconfirmedAfter: 'P60D', phantomUnconfirmedAfterMs: 60 * DAY });
+    expect(config.portfolio).toEqual({ phantomUnconfirmedAfter: 'P60D', phantomUnconfirmedAfterMs: 60 * DAY, gateDecisionWithin: 'P10D', gateDecisionWithinMs: 10 * DAY });
     expect(config.http.port).toBe(3001);
   });
 
   it('reads an ISO-8601 duration', () => {
     expect(loadConfig(plansConfigSchema, { NODE_ENV: 'development', TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: 'P8W' }).portfolio.phantomUnconfirmedAfterMs).toBe(56 * DAY);
+    expect(loadConfig(plansConfigSchema, { NODE_ENV: 'development', TOLLGATE_GATE_DECISION_WITHIN: 'P3D' }).portfolio.gateDecisionWithinMs).toBe(3 * DAY);
   });
 
   it('names a setting that is not an exact duration', () => {
@@ -19,6 +20,7 @@ describe('plans settings', () => {
     expect(() => loadConfig(plansConfigSchema, { NODE_ENV: 'development', TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: 'sixty days' })).toThrow(
       /TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: expected an ISO-8601 duration .* \(TOLLGATE_PHANTOM_UNCONFIRMED_AFTER is 'sixty days'\)/,
     );
+    expect(() => loadConfig(plansConfigSchema, { NODE_ENV: 'development', TOLLGATE_GATE_DECISION_WITHIN: 'a week' })).toThrow(/TOLLGATE_GATE_DECISION_WITHIN: expected an ISO-8601 duration .* such as P10D/);
   });
 
   it('signs people in with an OpenID provider when its issuer and the client id are set, both or neither', () => {

@@ -1,28 +1,21 @@
-import { feedSettings, serviceConfigSchema, type FeedSettings, type ServiceConfig } from '@tollgate/config';
-import { parseIsoDuration, type SopPolicy } from '@tollgate/domain';
+import { durationSetting, feedSettings, serviceConfigSchema, type FeedSettings, type ServiceConfig } from '@tollgate/config';
+import type { SopPolicy } from '@tollgate/domain';
 import { z } from 'zod';
 
 /** The portfolio reports' settings. */
 const portfolioSettings = z
   .object({
-    TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: z
-      .string()
-      .trim()
-      .default('P60D')
-      .transform((text, context) => {
-        const ms = parseIsoDuration(text);
-        if (ms === undefined) {
-          context.addIssue({ code: 'custom', message: 'expected an ISO-8601 duration of weeks, days or hours, such as P60D' });
-          return z.NEVER;
-        }
-        return { text, ms };
-      }),
+    TOLLGATE_PHANTOM_UNCONFIRMED_AFTER: durationSetting('P60D'),
+    TOLLGATE_GATE_DECISION_WITHIN: durationSetting('P10D'),
   })
   .transform((env) => ({
     portfolio: {
       /** How long an implemented initiative may wait for confirmed value before it counts as phantom progress. */
       phantomUnconfirmedAfter: env.TOLLGATE_PHANTOM_UNCONFIRMED_AFTER.text,
       phantomUnconfirmedAfterMs: env.TOLLGATE_PHANTOM_UNCONFIRMED_AFTER.ms,
+      /** How long a gate request may wait for its keys before it is off plan. */
+      gateDecisionWithin: env.TOLLGATE_GATE_DECISION_WITHIN.text,
+      gateDecisionWithinMs: env.TOLLGATE_GATE_DECISION_WITHIN.ms,
     },
   }));
 

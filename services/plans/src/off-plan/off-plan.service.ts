@@ -96,6 +96,7 @@ export class OffPlanService {
             confirmed: counted ? initiative.confirmed : 0,
             implementedAt: initiative.implementedAt === null ? null : Date.parse(initiative.implementedAt),
             escalation: initiative.escalation,
+            waitingGate: initiative.waitingGate,
           };
         }),
       overdueActions,
@@ -104,7 +105,7 @@ export class OffPlanService {
     const owner = policy.ownerId ?? preSopOwner ?? 'pmo';
     return {
       currency,
-      exceptions: offPlan(figures, { value: policy.valueThreshold, volume: policy.volumeThreshold, unconfirmedAfterMs: this.config.portfolio.phantomUnconfirmedAfterMs }, owner, now),
+      exceptions: offPlan(figures, { value: policy.valueThreshold, volume: policy.volumeThreshold, unconfirmedAfterMs: this.config.portfolio.phantomUnconfirmedAfterMs, gateDecisionWithinMs: this.config.portfolio.gateDecisionWithinMs }, owner, now),
     };
   }
 

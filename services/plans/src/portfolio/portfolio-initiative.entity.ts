@@ -1,3 +1,4 @@
+import type { WaitingGate } from '@tollgate/domain';
 import { bigintNumber } from '@tollgate/platform';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
@@ -46,4 +47,8 @@ export class PortfolioInitiative {
   /** The late milestone and the rung its escalation reached, while escalated (from `initiative.escalated`). */
   @Column({ type: 'jsonb', nullable: true })
   escalation!: { milestoneId: string; title: string; dueDate: string; level: number } | null;
+
+  /** Its gate request waiting for keys (from `initiative.gate-requested`), until a decision or a stage change ends the wait. */
+  @Column({ name: 'waiting_gate', type: 'jsonb', nullable: true })
+  waitingGate!: WaitingGate | null;
 }

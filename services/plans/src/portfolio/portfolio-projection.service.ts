@@ -99,6 +99,8 @@ export class PortfolioProjection implements OnModuleInit {
         const { fromStage, toStage } = event.data;
         const implementedAt = implementedAtAfter(known.implementedAt?.toISOString() ?? null, { fromStage, toStage, time: event.time });
         Object.assign(known, {
+          // A gate approved, a rollback or the closure: no request of the stage left behind still waits.
+          waitingGate: null,
           stage: toStage,
           status: event.data.status,
           planned: event.data.plannedValue,
@@ -119,6 +121,16 @@ export class PortfolioProjection implements OnModuleInit {
         known.status = event.data.status;
         // Back on track (or on hold, closed): the late milestone is no longer what the initiative is about.
         if (event.data.status !== 'escalated') known.escalation = null;
+        // A cancelled initiative's pending request is withdrawn.
+        if (event.data.status === 'cancelled') known.waitingGate = null;
+        break;
+      case 'initiative.gate-requested': {
+        const { gateRequestId, targetStage, submittedAt, keys } = event.data;
+        known.waitingGate = { gateRequestId, targetStage, submittedAt, keys };
+        break;
+      }
+      case 'initiative.gate-rejected':
+        if (known.waitingGate?.gateRequestId === event.data.gateRequestId) known.waitingGate = null;
         break;
       case 'initiative.escalated': {
         const { milestoneId, title, dueDate, level } = event.data;

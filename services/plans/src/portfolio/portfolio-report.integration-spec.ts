@@ -381,6 +381,7 @@ describe('portfolio reports', () => {
       implementedAt: expect.any(String),
       closedAt: '2027-03-05T09:00:00.000Z',
       escalation: null,
+      waitingGate: null,
     });
     expect(rows.find((row) => row.initiativeId === ids.cancelled)?.status).toBe('cancelled');
 
@@ -393,6 +394,31 @@ describe('portfolio reports', () => {
     expect(await eventually(dollarsRow, (row) => row.status === 'on_track', { what: 'the initiative to be back on track' })).toMatchObject({ escalation: null });
     const [rolledBack] = await plans.app.get(PortfolioService).initiativesUnder(nodes.otherProgram);
     expect(rolledBack).toMatchObject({ initiativeId: ids.rolledBack, stage: 3, implementedAt: null, planned: 120_000 });
+
+    // A gate request waiting for its keys longer than the policy (ten days) is off plan, owed by the sponsor, until a decision ends the wait.
+    const gate = { gateRequestId: `gate-${run}`, targetStage: 4, keys: [['sponsor', 'pmo']] };
+    const submittedAt = new Date(Date.now() - 15 * 86_400_000).toISOString();
+    await send('initiative.gate-requested', ids.rolledBack, {
+      initiativeId: ids.rolledBack,
+      programId: nodes.otherProgram,
+      ...gate,
+      submittedBy: `owner-${run}`,
+      submittedAt,
+      sponsorId: `sponsor-${run}`,
+      controllerId: null,
+    });
+    const waitingGates = async () =>
+      ((await as(viewer).get(`/api/org-nodes/${nodes.otherProgram}/off-plan?period=2027-03`)).body.exceptions as { kind: string }[]).filter((exception) => exception.kind === 'gate_request_waiting');
+    expect(await eventually(waitingGates, (listed) => listed.length > 0, { what: 'the waiting gate request to be off plan' })).toEqual([
+      expect.objectContaining({
+        subject: ids.rolledBack,
+        ownerId: `sponsor-${run}`,
+        valueAtRisk: 120_000,
+        figures: { gateRequest: { ...gate, submittedAt, daysWaiting: 15 } },
+      }),
+    ]);
+    await send('initiative.gate-rejected', ids.rolledBack, { initiativeId: ids.rolledBack, programId: nodes.otherProgram, gateRequestId: gate.gateRequestId, targetStage: 4, rejectedBy: `sponsor-${run}`, reason: 'not yet' });
+    expect(await eventually(waitingGates, (listed) => listed.length === 0, { what: 'the rejected gate request to leave what is off plan' })).toEqual([]);
     // The summary keeps its shape and its figures.
     expect((await as(viewer).get(`/api/portfolio/summary?orgNodeId=${nodes.organization}`)).body.total).toEqual({
       count: 3,

@@ -53,6 +53,7 @@ interface InitiativeRecord {
   implemented_at: Date | null;
   closed_at: Date | null;
   escalation: PortfolioInitiativeRow['escalation'];
+  waiting_gate: PortfolioInitiativeRow['waitingGate'];
 }
 
 function initiativeRow(record: InitiativeRecord): PortfolioInitiativeRow {
@@ -71,6 +72,7 @@ function initiativeRow(record: InitiativeRecord): PortfolioInitiativeRow {
     implementedAt: record.implemented_at?.toISOString() ?? null,
     closedAt: record.closed_at?.toISOString() ?? null,
     escalation: record.escalation,
+    waitingGate: record.waiting_gate,
   };
 }
 
@@ -278,7 +280,7 @@ export class PortfolioService {
       `${SUBTREE}
        SELECT initiative.initiative_id, initiative.program_id, initiative.title, initiative.stage, initiative.status, initiative.owner_id,
               initiative.sponsor_id, initiative.currency, initiative.planned, initiative.forecast, initiative.implemented_at, initiative.closed_at,
-              initiative.escalation, COALESCE(confirmed.amount, 0) AS confirmed
+              initiative.escalation, initiative.waiting_gate, COALESCE(confirmed.amount, 0) AS confirmed
          FROM plans.portfolio_initiative initiative
          -- One pass over the confirmations grouped by initiative: a lookup per initiative costs more on a large portfolio.
          LEFT JOIN (

@@ -18,6 +18,7 @@ export const SOP_EXCEPTION_NAMES: Record<SopExceptionKind, string> = {
   forecast_below_target_ytd: 'Year to date below target',
   demand_exceeds_capacity: 'Demand beyond capacity',
   initiative_escalated: 'Initiative escalated',
+  gate_request_waiting: 'Gate request waiting',
   phantom_progress: 'Phantom progress',
   action_overdue: 'Action overdue',
 };

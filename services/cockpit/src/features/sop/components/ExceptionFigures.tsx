@@ -10,6 +10,8 @@ export type ExceptionFiguresOf = Pick<OffPlanExceptionView, 'kind' | 'valueAtRis
 
 const RUNGS: Record<number, string> = { 1: 'its owner', 2: 'the sponsor', 3: 'the steering committee' };
 
+const KEY_HOLDERS: Record<string, string> = { sponsor: 'the sponsor', controller: 'the controller', pmo: 'the PMO' };
+
 const PHANTOM: Record<string, string> = {
   implemented_unconfirmed: 'implemented, and finance has confirmed nothing',
   on_track_forecast_under_plan: 'reported on track while its forecast is under plan',
@@ -27,6 +29,15 @@ export function ExceptionFigures({ exception, currency }: { exception: Exception
       </Text>
     ) : (
       <Text size="sm">A milestone is late and its escalation has reached the sponsor or the steering committee.</Text>
+    );
+  }
+  if (exception.kind === 'gate_request_waiting' && figures.gateRequest) {
+    const gate = figures.gateRequest;
+    const keys = gate.keys.map((slot) => slot.map((key) => KEY_HOLDERS[key] ?? key).join(' or ')).join(', and ');
+    return (
+      <Text size="sm">
+        The gate to DoI {gate.targetStage} was asked for {formatDay(gate.submittedAt.slice(0, 10))}: <b>{gate.daysWaiting} days waiting</b> for {keys}.
+      </Text>
     );
   }
   if (exception.kind === 'action_overdue' && figures.action) {
