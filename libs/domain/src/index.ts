@@ -12,3 +12,4 @@ export * from './sop';
 export * from './storable-text';
 export * from './identity';
 export * from './feed';
+export * from './notification';

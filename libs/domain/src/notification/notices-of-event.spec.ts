@@ -1,0 +1,78 @@
+import { deliveryOf } from './notice';
+import { nextAttemptAt, noticesOf, type NoticeContext } from './notices-of-event';
+
+const context: NoticeContext = {
+  initiative: { title: 'Cold-chain routing', ownerId: 'olivia', sponsorId: 'sam', controllerId: 'cleo', currency: 'EUR', forecast: 500_000, confirmed: 100_000 },
+  pmoIds: ['pat', 'sam'],
+  gateDecisionWithinMs: 10 * 86_400_000,
+  decidedBy: null,
+};
+const gateRequested = (targetStage: number, keys: string[][]) =>
+  ({
+    type: 'initiative.gate-requested',
+    data: { initiativeId: 'i1', gateRequestId: 'g1', targetStage, submittedBy: 'olivia', submittedAt: '2027-03-01T10:00:00.000Z', keys, sponsorId: 'sam', controllerId: 'cleo' },
+  }) as const;
+const told = (notices: ReturnType<typeof noticesOf>) => notices.map((notice) => [notice.recipientId, notice.kind]);
+
+describe('who is told what', () => {
+  it('tells each holder of a gate key once, with what is asked, by the policy day, and the initiative page', () => {
+    const notices = noticesOf(gateRequested(2, [['sponsor', 'pmo']]), context);
+    expect(told(notices)).toEqual([
+      ['sam', 'gate_awaiting_key'],
+      ['pat', 'gate_awaiting_key'],
+    ]);
+    expect(notices[1]).toMatchObject({
+      about: 'i1',
+      title: '“Cold-chain routing” asks for the gate to DoI 2 (Detailed)',
+      asked: 'Approve or reject it with your PMO key.',
+      by: '2027-03-11',
+      link: '/initiatives/i1',
+      valueAtStake: 400_000,
+      currency: 'EUR',
+    });
+    expect(told(noticesOf(gateRequested(3, [['sponsor'], ['controller']]), context))).toEqual([
+      ['sam', 'gate_awaiting_key'],
+      ['cleo', 'gate_awaiting_key'],
+    ]);
+  });
+
+  it('does not tell people of what they did themselves', () => {
+    expect(noticesOf({ type: 'initiative.gate-rejected', data: { initiativeId: 'i1', targetStage: 2, rejectedBy: 'olivia', reason: 'x' } }, context)).toEqual([]);
+    expect(told(noticesOf({ type: 'initiative.gate-rejected', data: { initiativeId: 'i1', targetStage: 2, rejectedBy: 'sam', reason: 'no evidence' } }, context))).toEqual([['olivia', 'gate_decided']]);
+  });
+
+  it('tells whom each escalation rung reaches: the sponsor by name, the steering committee through the PMO', () => {
+    const late = { initiativeId: 'i1', milestoneId: 'm1', title: 'Pilot', dueDate: '2027-02-01' };
+    expect(told(noticesOf({ type: 'initiative.escalated', data: { ...late, level: 2, audience: 'sponsor', notify: 'sam' } }, context))).toEqual([['sam', 'escalation_reached']]);
+    expect(told(noticesOf({ type: 'initiative.escalated', data: { ...late, level: 3, audience: 'steering_committee', notify: null } }, context))).toEqual([
+      ['pat', 'escalation_reached'],
+      ['sam', 'escalation_reached'],
+    ]);
+  });
+
+  it('tells the controller a closure waits for confirmation, and the owner how it ended', () => {
+    expect(told(noticesOf({ type: 'initiative.closure-requested', data: { initiativeId: 'i1', requestedBy: 'olivia', closure: 'pending_confirmation' } }, context))).toEqual([['cleo', 'closure_awaiting_confirmation']]);
+    expect(told(noticesOf({ type: 'initiative.closed', data: { initiativeId: 'i1', currency: 'EUR', plannedValue: 5, confirmedValue: 4 } }, context))).toEqual([['olivia', 'closure_decided']]);
+  });
+
+  it("tells an action's owner it is owed and reminded, and both owner and chair when it is overdue", () => {
+    const action = { actionId: 'a1', orgNodeId: 'n', ownerId: 'olivia', chairId: 'lena', title: 'Add a shift', dueDate: '2027-03-15' };
+    expect(noticesOf({ type: 'plans.action-opened', data: action }, context)[0]).toMatchObject({ recipientId: 'olivia', kind: 'action_owed', by: '2027-03-15', link: '/work' });
+    expect(told(noticesOf({ type: 'plans.action-overdue', data: { ...action, escalatedTo: 'lena' } }, context))).toEqual([
+      ['olivia', 'action_overdue'],
+      ['lena', 'action_overdue'],
+    ]);
+  });
+
+  it('follows what a person chose, else the default', () => {
+    expect(deliveryOf('gate_awaiting_key', {})).toBe('immediate');
+    expect(deliveryOf('decision_checked', {})).toBe('digest');
+    expect(deliveryOf('gate_awaiting_key', { gate_awaiting_key: 'off' })).toBe('off');
+  });
+
+  it('tries a failed delivery again after a minute, doubling, never more than six hours apart', () => {
+    expect(nextAttemptAt(0, 1)).toBe(60_000);
+    expect(nextAttemptAt(0, 3)).toBe(240_000);
+    expect(nextAttemptAt(0, 20)).toBe(6 * 3_600_000);
+  });
+});
