@@ -6,6 +6,8 @@ source "$HERE/lib/common.sh"
 cd "$ROOT"
 
 declare -A PORTS=([plans]=3001 [initiatives]=3002 [finance]=3003)
+# The development stack's mail goes to its Mailpit, unless a mail server is set.
+export TOLLGATE_SMTP_URL="${TOLLGATE_SMTP_URL:-smtp://127.0.0.1:$MAIL_SMTP_PORT}"
 
 start() {
   for service in plans initiatives finance; do

@@ -372,6 +372,10 @@ async function cycleAtExecutiveReview(organization: string, thisMonth: string): 
 
 async function seed(): Promise<void> {
   if (config.TOLLGATE_SEED_DEMO === 'false') return;
+  // Each demo person's address first, so that what the walk below tells them reaches the mail catcher.
+  for (const person of Object.keys(people) as Person[]) {
+    ok(await plans(person, 'PUT', '/api/me/notification-settings', { email: `${person}@acme.example` }), `${person}'s notification settings`);
+  }
   const thisMonth = monthOf(Date.now());
   const organization = await node('Acme Group', 'organization');
   const units: Record<string, string> = {};

@@ -19,6 +19,9 @@ KAFKA_PORT="${TOLLGATE_KAFKA_PORT:-$((9092 + port_base))}"
 KAFKA_CONTROLLER_PORT="${TOLLGATE_KAFKA_CONTROLLER_PORT:-$((9093 + port_base))}"
 TEMPORAL_PORT="${TOLLGATE_TEMPORAL_PORT:-$((7233 + port_base))}"
 TEMPORAL_UI_PORT="${TOLLGATE_TEMPORAL_UI_PORT:-$((8233 + port_base))}"
+# The development stack's mail catcher (Mailpit): its SMTP port and its web page.
+MAIL_SMTP_PORT="${TOLLGATE_MAIL_SMTP_PORT:-$((1025 + port_base))}"
+MAIL_UI_PORT="${TOLLGATE_MAIL_UI_PORT:-$((8025 + port_base))}"
 unset stack_data port_base
 # The local development stack asks for development explicitly (its secret, its token route); a process
 # started any other way without NODE_ENV runs as production.

@@ -4,5 +4,7 @@ import type { Role } from '@tollgate/domain';
 export interface Principal {
   sub: string;
   name?: string;
+  /** The address the identity provider vouches for (its `email` claim), when it sends one that looks like an address. */
+  email?: string;
   roles: Role[];
 }

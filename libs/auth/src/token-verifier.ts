@@ -109,6 +109,9 @@ function lifetimeProblem(exp: number, iat: unknown, now: number): string | null 
   return null;
 }
 
+/** A mail address as the settings accept it: one @, no spaces or angle brackets, at most 254 characters. */
+export const MAIL_ADDRESS = /^(?=.{3,254}$)[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
 function toPrincipal(payload: JwtPayload, rolesClaim: string): Principal {
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) {
     throw new TokenRejectedError('token has no subject (sub)');
@@ -119,5 +122,7 @@ function toPrincipal(payload: JwtPayload, rolesClaim: string): Principal {
   const roles = rolesAtClaim(payload, rolesClaim);
   if (roles === null) throw new TokenRejectedError(`token roles (${rolesClaim}) must be an array of strings`);
   const name = typeof payload['name'] === 'string' ? (payload['name'] as string) : undefined;
-  return { sub: payload.sub, ...(name ? { name } : {}), roles };
+  // An address is only a default for where mail goes: one that does not look like an address is left out, not refused.
+  const email = typeof payload['email'] === 'string' && MAIL_ADDRESS.test(payload['email']) ? (payload['email'] as string) : undefined;
+  return { sub: payload.sub, ...(name ? { name } : {}), ...(email ? { email } : {}), roles };
 }

@@ -11,6 +11,7 @@ import { PortfolioModule } from './portfolio/portfolio.module';
 import { DecisionCheckActivitiesService } from './decision/decision-check-activities.service';
 import { DecisionModule } from './decision/decision.module';
 import { ForecastRecordModule } from './forecast-record/forecast-record.module';
+import { NotificationModule } from './notification/notification.module';
 import { OffPlanModule } from './off-plan/off-plan.module';
 import { SopActionActivitiesService } from './sop-action/sop-action-activities.service';
 import { SopActionModule } from './sop-action/sop-action.module';
@@ -40,6 +41,7 @@ export class AppModule {
         DecisionModule,
         SopWorkModule,
         TargetWaterfallModule,
+        NotificationModule,
         CockpitModule.forRoot(config),
         ActivityWorkerModule.forRoot({
           settings: config.temporal,

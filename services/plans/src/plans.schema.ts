@@ -1,3 +1,6 @@
+import { NoticeInitiative } from './notification/notice-initiative.entity';
+import { NotificationRecord } from './notification/notification.entity';
+import { NotificationSetting } from './notification/notification-setting.entity';
 import { FeedSourceKeyRecord, FeedSourceRecord } from '@tollgate/feeds';
 import { StackProbe, StackProbeReceipt } from '@tollgate/platform';
 import { InitialSchema1764028800000 } from '../migrations/1764028800000-initial-schema';
@@ -14,6 +17,7 @@ import { AfterTheMeeting1765238400000 } from '../migrations/1765238400000-after-
 import { RecordedForecasts1765324800000 } from '../migrations/1765324800000-recorded-forecasts';
 import { DecisionChecks1765411200000 } from '../migrations/1765411200000-decision-checks';
 import { WaitingGates1765497600000 } from '../migrations/1765497600000-waiting-gates';
+import { Notifications1765584000000 } from '../migrations/1765584000000-notifications';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -61,6 +65,10 @@ export const PLANS_ENTITIES: Function[] = [
   SopActionRecord,
   // Value forecasts as each cycle found them, to judge them against confirmed value.
   RecordedForecastRecord,
+  // What people are told, with its receipts, their settings, and the initiatives as the notifications know them.
+  NotificationRecord,
+  NotificationSetting,
+  NoticeInitiative,
 ];
 
 export const PLANS_MIGRATIONS: Function[] = [
@@ -78,4 +86,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   RecordedForecasts1765324800000,
   DecisionChecks1765411200000,
   WaitingGates1765497600000,
+  Notifications1765584000000,
 ];

@@ -1,3 +1,4 @@
+import { NOTICE_EVENT_TYPES } from '@tollgate/domain';
 import type { EventEnvelope } from '../event-envelope';
 import { EVENT_DATA_SCHEMAS, type EventType } from '../event-map';
 import { eventOwner, PRODUCING_SERVICES, type ProducingService } from '../event-ownership';
@@ -111,6 +112,22 @@ export const PROJECTION_CONSUMERS: readonly (TopicConsumer & { topics: readonly 
       'initiative.closure-requested',
       'initiative.closure-rejected',
       'initiative.closed',
+    ],
+  },
+  {
+    service: 'plans',
+    purpose: 'notifications',
+    // The plans service's own events never come back to it: it records their notices as it announces them.
+    topics: [TOPICS.initiativesEvents],
+    // What the notices need to know of an initiative (its parties, title and forecast), then what people are told of.
+    accepts: [
+      ...new Set<EventType>([
+        'initiative.created',
+        'initiative.plan-revised',
+        'initiative.stage-changed',
+        'initiative.forecast-updated',
+        ...NOTICE_EVENT_TYPES.filter((type) => type.startsWith('initiative.')),
+      ]),
     ],
   },
   { service: 'initiatives', purpose: 'org-nodes', topics: [TOPICS.plansEvents], accepts: ['plans.org-node-created'] },

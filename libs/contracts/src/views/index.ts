@@ -11,3 +11,4 @@ export type * from './org-node-views';
 export type * from './plan-views';
 export type * from './portfolio-views';
 export type * from './sop-views';
+export type * from './notification-views';

@@ -232,9 +232,9 @@ function actionNotices(event: Extract<NoticeEvent, { data: ActionData }>, contex
   return [];
 }
 
-/** When a delivery that failed is tried again: a minute, doubling, at most six hours apart. */
-export function nextAttemptAt(failedAt: number, attempts: number): number {
-  return failedAt + Math.min(60_000 * 2 ** Math.max(attempts - 1, 0), 6 * HOUR_MS);
+/** When a delivery that failed is tried again: after `firstRetryMs` (a minute), doubling, at most six hours apart. */
+export function nextAttemptAt(failedAt: number, attempts: number, firstRetryMs = 60_000): number {
+  return failedAt + Math.min(firstRetryMs * 2 ** Math.max(attempts - 1, 0), 6 * HOUR_MS);
 }
 
 /** How many times a delivery is tried before it is dead-lettered with its last reason. */

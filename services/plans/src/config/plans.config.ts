@@ -97,11 +97,36 @@ const cockpitSettings = z
     },
   }));
 
+/** Where mail goes: the SMTP server (none: nothing is sent, each notification says so), the sender, and the cockpit's address for links. */
+const notificationSettings = z
+  .object({
+    TOLLGATE_SMTP_URL: z
+      .string()
+      .trim()
+      .url()
+      .refine((url) => /^smtps?:\/\//.test(url), 'expected smtp://host:port or smtps://user:password@host:port')
+      .optional(),
+    TOLLGATE_MAIL_FROM: z.string().trim().min(3).max(200).default('Tollgate <tollgate@localhost>'),
+    TOLLGATE_COCKPIT_PUBLIC_URL: publicUrl('http://127.0.0.1:3001'),
+    TOLLGATE_NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    TOLLGATE_NOTIFICATION_FIRST_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  })
+  .transform((env) => ({
+    notifications: {
+      smtpUrl: env.TOLLGATE_SMTP_URL ?? null,
+      mailFrom: env.TOLLGATE_MAIL_FROM,
+      cockpitUrl: env.TOLLGATE_COCKPIT_PUBLIC_URL,
+      pollMs: env.TOLLGATE_NOTIFICATION_POLL_MS,
+      /** The wait before a failed send is tried again, doubling after each failure. */
+      firstRetryMs: env.TOLLGATE_NOTIFICATION_FIRST_RETRY_MS,
+    },
+  }));
+
 /** The plans service's settings; see docs/operations.md for each variable. */
 export const plansConfigSchema = z.intersection(
   z.intersection(
     z.intersection(z.intersection(z.intersection(serviceConfigSchema('plans', 3001), portfolioSettings), sopSettings), pivotSettings),
-    cockpitSettings,
+    z.intersection(cockpitSettings, notificationSettings),
   ),
   // The sales and operations feeds are applied here; planning forecasts go to the initiatives service.
   feedSettings(['sales.demand-actuals', 'sales.demand-forecast', 'operations.capacity-plan']),
@@ -112,4 +137,5 @@ export type PlansConfig = ServiceConfig &
   z.infer<typeof sopSettings> &
   z.infer<typeof pivotSettings> &
   z.infer<typeof cockpitSettings> &
+  z.infer<typeof notificationSettings> &
   FeedSettings;

@@ -3,6 +3,7 @@ import { TOPICS, type DecisionCheckInput } from '@tollgate/contracts';
 import { checkClaim, DEFAULT_CURRENCY, type DecisionCheck, type DecisionClaim } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
 import { DataSource } from 'typeorm';
+import { NoticeRecorder } from '../notification/notice-recorder';
 import { PlanService } from '../plan/plan.service';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { SopDecisionRecord } from './sop-decision.entity';
@@ -20,6 +21,7 @@ export class DecisionCheckService {
     private readonly relay: OutboxRelayHost,
     private readonly plans: PlanService,
     private readonly portfolio: PortfolioService,
+    private readonly notices: NoticeRecorder,
   ) {}
 
   /** Idempotent: a decision checked once answers that check again. */
@@ -35,12 +37,13 @@ export class DecisionCheckService {
         .where('id = :id AND check_result IS NULL', { id: input.decisionId })
         .execute();
       if (!updated.affected) return false;
-      await enqueueEvent(manager, TOPICS.plansEvents, {
+      const event = await enqueueEvent(manager, TOPICS.plansEvents, {
         type: 'plans.decision-checked',
         source: 'tollgate/plans',
         subject: input.orgNodeId,
         data: { decisionId: input.decisionId, cycleId: input.cycleId, orgNodeId: input.orgNodeId, figure: input.claim.figure, ...result },
       });
+      await this.notices.record(manager, event);
       return true;
     });
     if (announced) this.relay.relay.nudge();

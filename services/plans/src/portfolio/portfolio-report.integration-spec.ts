@@ -396,7 +396,7 @@ describe('portfolio reports', () => {
     expect(rolledBack).toMatchObject({ initiativeId: ids.rolledBack, stage: 3, implementedAt: null, planned: 120_000 });
 
     // A gate request waiting for its keys longer than the policy (ten days) is off plan, owed by the sponsor, until a decision ends the wait.
-    const gate = { gateRequestId: `gate-${run}`, targetStage: 4, keys: [['sponsor', 'pmo']] };
+    const gate = { gateRequestId: `gate-${run}`, targetStage: 4, keys: [['sponsor' as const, 'pmo' as const]] };
     const submittedAt = new Date(Date.now() - 15 * 86_400_000).toISOString();
     await send('initiative.gate-requested', ids.rolledBack, {
       initiativeId: ids.rolledBack,

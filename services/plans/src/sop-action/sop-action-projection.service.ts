@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { TOPICS, type SopActionChange } from '@tollgate/contracts';
+import { TOPICS, type EventEnvelope, type SopActionChange } from '@tollgate/contracts';
 import type { SopActionState } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NoticeRecorder } from '../notification/notice-recorder';
 import { SopActionRecord } from './sop-action.entity';
 
 /**
@@ -17,6 +18,7 @@ export class SopActionProjection {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelayHost,
+    private readonly notices: NoticeRecorder,
   ) {}
 
   async project(state: SopActionState, changes: SopActionChange[]): Promise<void> {
@@ -48,14 +50,14 @@ export class SopActionProjection {
           version: state.version,
         }),
       );
-      for (const change of changes) await announce(manager, state, change);
+      for (const change of changes) await this.notices.record(manager, await announce(manager, state, change));
       return changes.length > 0;
     });
     if (announced) this.relay.relay.nudge();
   }
 }
 
-async function announce(manager: EntityManager, state: SopActionState, change: SopActionChange): Promise<void> {
+async function announce(manager: EntityManager, state: SopActionState, change: SopActionChange): Promise<EventEnvelope> {
   const action = {
     actionId: state.actionId,
     decisionId: state.decisionId,
@@ -83,5 +85,5 @@ async function announce(manager: EntityManager, state: SopActionState, change: S
         return { type: 'plans.action-dropped' as const, data: { ...action, droppedBy: state.dropped!.by, droppedAt: state.dropped!.at, reason: state.dropped!.reason } };
     }
   })();
-  await enqueueEvent(manager, TOPICS.plansEvents, { ...event, source: 'tollgate/plans', subject: state.orgNodeId } as Parameters<typeof enqueueEvent>[2]);
+  return enqueueEvent(manager, TOPICS.plansEvents, { ...event, source: 'tollgate/plans', subject: state.orgNodeId } as Parameters<typeof enqueueEvent>[2]);
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationModule } from '../notification/notification.module';
 import { OrgNodeModule } from '../org-node/org-node.module';
 import { SopActionActivitiesService } from './sop-action-activities.service';
 import { SopActionProjection } from './sop-action-projection.service';
@@ -8,7 +9,7 @@ import { SopActionService } from './sop-action.service';
 
 // The gateway is exported: the cycle opens the actions its decisions ask for through it.
 @Module({
-  imports: [OrgNodeModule],
+  imports: [OrgNodeModule, NotificationModule],
   controllers: [SopActionController],
   providers: [SopActionService, SopActionGateway, SopActionProjection, SopActionActivitiesService],
   exports: [SopActionGateway, SopActionActivitiesService],

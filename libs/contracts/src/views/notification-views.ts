@@ -1,0 +1,36 @@
+import type { NoticeDelivery, NoticeKind } from '@tollgate/domain';
+
+/** `GET /api/me/notification-settings`: where the person's mail goes and how each kind reaches them. */
+export interface NotificationSettingsView {
+  personId: string;
+  email: string | null;
+  /** False until the person (or the identity provider's address) has been saved once. */
+  saved: boolean;
+  digestHour: number;
+  timeZone: string;
+  kinds: { kind: NoticeKind; delivery: NoticeDelivery; defaultDelivery: NoticeDelivery }[];
+}
+
+/** One notification and its receipt: `GET /api/me/notifications` (with the address) and `GET /api/notifications?about=` (without). */
+export interface NotificationView {
+  id: string;
+  eventType: string;
+  recipientId: string;
+  channel: string;
+  kind: NoticeKind;
+  about: string;
+  title: string;
+  happened: string;
+  asked: string | null;
+  dueBy: string | null;
+  link: string;
+  delivery: 'immediate' | 'digest';
+  /** pending (to be sent, or in the next digest), sent, dead (given up, `lastError` says why) or unsent (no address or no mail server). */
+  status: 'pending' | 'sent' | 'dead' | 'unsent';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  address: string | null;
+  messageId: string | null;
+}

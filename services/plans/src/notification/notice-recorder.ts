@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@tollgate/contracts';
+import { deliveryOf, noticesOf, type Notice, type NoticeEvent } from '@tollgate/domain';
+import { SERVICE_CONFIG } from '@tollgate/platform';
+import { randomUUID } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import type { PlansConfig } from '../config/plans.config';
+import { NoticeInitiative } from './notice-initiative.entity';
+import { NotificationDelivery } from './notification-delivery.service';
+import { NotificationRecord } from './notification.entity';
+import { NotificationSetting } from './notification-setting.entity';
+
+/**
+ * Turns an announced event into notifications: the domain's `noticesOf` says
+ * who is told what; each person's settings say whether now, in the digest or
+ * not at all. A row per event, person and channel. The initiatives' events
+ * come through Kafka; the plans service's own are recorded by whoever
+ * announces them, in the same transaction.
+ */
+@Injectable()
+export class NoticeRecorder {
+  constructor(
+    private readonly delivery: NotificationDelivery,
+    @Inject(SERVICE_CONFIG) private readonly config: PlansConfig,
+  ) {}
+
+  async record(manager: EntityManager, event: EventEnvelope): Promise<void> {
+    await this.keepInitiative(event, manager);
+    const notices = noticesOf(event as NoticeEvent, await this.contextOf(event, manager));
+    if (notices.length === 0) return;
+    const settings = new Map((await manager.find(NotificationSetting, { where: { personId: In(notices.map((notice) => notice.recipientId)) } })).map((setting) => [setting.personId, setting]));
+    const now = new Date();
+    const rows = notices.flatMap((notice) => {
+      const setting = settings.get(notice.recipientId);
+      const delivery = deliveryOf(notice.kind, setting?.deliveries ?? {});
+      if (delivery === 'off') return [];
+      return [this.row(event, notice, delivery, setting?.email ?? null, now)];
+    });
+    if (rows.length === 0) return;
+    await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
+    this.delivery.nudge();
+  }
+
+  private row(event: EventEnvelope, notice: Notice, delivery: 'immediate' | 'digest', email: string | null, now: Date): Partial<NotificationRecord> {
+    // Nobody to send to: recorded as not sent, with why, so that the page about it says so.
+    const unreachable = email === null ? `no mail address for ${notice.recipientId}` : this.config.notifications.smtpUrl === null ? 'no mail server is configured (TOLLGATE_SMTP_URL)' : null;
+    return {
+      id: randomUUID(),
+      eventId: event.id,
+      eventType: event.type,
+      recipientId: notice.recipientId,
+      channel: 'email',
+      kind: notice.kind,
+      about: notice.about,
+      title: notice.title.slice(0, 400),
+      happened: notice.happened,
+      asked: notice.asked,
+      dueBy: notice.by,
+      link: notice.link,
+      valueAtStake: notice.valueAtStake,
+      currency: notice.currency,
+      delivery,
+      status: unreachable ? 'unsent' : 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: unreachable,
+      address: email,
+      createdAt: now,
+    };
+  }
+
+  /** The initiatives' parties and figures, from the same stream and in the same order as the events about them. */
+  private async keepInitiative(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    switch (event.type) {
+      case 'initiative.created': {
+        const { initiativeId, title, ownerId, sponsorId, controllerId, currency, plannedValue } = event.data;
+        await manager.upsert(NoticeInitiative, { initiativeId, title: title.slice(0, 200), ownerId, sponsorId, controllerId, currency, forecast: plannedValue }, ['initiativeId']);
+        return;
+      }
+      case 'initiative.plan-revised':
+        await manager.update(NoticeInitiative, { initiativeId: event.data.initiativeId }, { controllerId: event.data.controllerId });
+        return;
+      case 'initiative.stage-changed':
+      case 'initiative.forecast-updated':
+        await manager.update(NoticeInitiative, { initiativeId: event.data.initiativeId }, { forecast: event.data.forecastValue });
+        return;
+    }
+  }
+
+  private async contextOf(event: EventEnvelope, manager: EntityManager) {
+    const initiativeId = (event.data as { initiativeId?: string }).initiativeId;
+    const decisionId = event.type === 'plans.decision-checked' ? event.data.decisionId : null;
+    // One transaction, one connection: the reads go one after the other.
+    const initiative = initiativeId ? await manager.findOneBy(NoticeInitiative, { initiativeId }) : null;
+    const pmo = (await manager.query(`SELECT person_id FROM plans.notification_setting WHERE 'pmo' = ANY(roles) ORDER BY person_id LIMIT 50`)) as { person_id: string }[];
+    const decision = decisionId ? ((await manager.query(`SELECT decided_by FROM plans.sop_decision WHERE id::text = $1`, [decisionId])) as { decided_by: string }[]) : [];
+    return {
+      initiative: initiative && { ...initiative, confirmed: 0 },
+      pmoIds: pmo.map((row) => row.person_id),
+      gateDecisionWithinMs: this.config.portfolio.gateDecisionWithinMs,
+      decidedBy: decision[0]?.decided_by ?? null,
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgate/contracts';
+import { randomUUID } from 'node:crypto';
+import { eventually } from '../../../../test/support/eventually';
+import { apiAs, type Person } from '../../../../test/support/http-client';
+import { TestMailServer } from '../../../../test/support/mail-server';
+import type { RunningService } from '../../../../test/support/running-service';
+import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
+import { produceSigned } from '../../../../test/support/topic-reader';
+
+/**
+ * What people are told, sent to a real SMTP server the test starts: the
+ * initiatives service's events (hand-made and signed as it signs them) become
+ * one mail per person who holds a part in them, per each person's settings;
+ * a repeated event sends nothing more, a mail server that is away is tried
+ * again, and each sent mail's receipt is kept.
+ */
+describe('notifications by mail', () => {
+  let stack: TestStack<'plans'>;
+  let plans: RunningService;
+  let mail: TestMailServer;
+  const run = randomUUID().slice(0, 8);
+  const person = (name: string, roles: Person['roles']): Person & { email: string } => ({ id: `${name}-${run}`, roles, email: `${name}-${run}@example.com` });
+  const owner = person('olivia', ['owner']);
+  const sponsor = person('sam', ['sponsor']);
+  const pmo = person('pat', ['pmo']);
+  const quietPmo = person('quinn', ['pmo']);
+  const controller = person('cleo', ['controller']);
+  const programId = randomUUID();
+  const as = (who: Person | null) => apiAs(plans.baseUrl, who);
+
+  async function send<T extends EventType>(type: T, subject: string, data: EventData<T>, id = randomUUID()): Promise<void> {
+    await produceSigned('initiatives', TOPICS.initiativesEvents, createEnvelope({ type, source: 'tollgate/initiatives', subject, data }, id, new Date()));
+  }
+
+  async function created(initiativeId: string): Promise<void> {
+    await send('initiative.created', initiativeId, {
+      initiativeId,
+      programId,
+      code: `N${run}`.slice(0, 20),
+      title: `Cold-chain routing ${run}`,
+      ownerId: owner.id,
+      sponsorId: sponsor.id,
+      controllerId: controller.id,
+      category: 'cost',
+      currency: 'EUR',
+      stage: 1,
+      status: 'on_track',
+      plannedValue: 400_000,
+      measures: [],
+    });
+  }
+
+  const gateRequested = (initiativeId: string, gateRequestId: string) =>
+    ({ initiativeId, programId, gateRequestId, targetStage: 2, submittedBy: owner.id, submittedAt: new Date().toISOString(), keys: [['sponsor', 'pmo']] as ('sponsor' | 'pmo')[][], sponsorId: sponsor.id, controllerId: controller.id });
+
+  beforeAll(async () => {
+    mail = await TestMailServer.start();
+    ({ plans } = stack = await startTestStack({ services: ['plans'], env: { plans: { TOLLGATE_SMTP_URL: mail.url, TOLLGATE_NOTIFICATION_POLL_MS: '100', TOLLGATE_NOTIFICATION_FIRST_RETRY_MS: '200', TOLLGATE_COCKPIT_PUBLIC_URL: 'https://tollgate.example.com' } } }));
+    for (const someone of [owner, sponsor, pmo, controller]) expect((await as(someone).put('/api/me/notification-settings', { email: someone.email })).status).toBe(200);
+    // One PMO user wants no gate requests: they get none, and nothing is recorded for them.
+    expect((await as(quietPmo).put('/api/me/notification-settings', { email: quietPmo.email, deliveries: { gate_awaiting_key: 'off' } })).body).toMatchObject({
+      email: quietPmo.email,
+      kinds: expect.arrayContaining([{ kind: 'gate_awaiting_key', delivery: 'off', defaultDelivery: 'immediate' }]),
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await mail?.stop();
+  });
+
+  it('sends a gate request to each key holder once, with what is asked, by when and the link, and a repeated event sends nothing more', async () => {
+    const initiativeId = `ini-${run}`;
+    await created(initiativeId);
+    const eventId = randomUUID();
+    await send('initiative.gate-requested', initiativeId, gateRequested(initiativeId, `gate-${run}`), eventId);
+    const [toSponsor] = await eventually(async () => mail.to(sponsor.email), (mails) => mails.length > 0, { what: 'the sponsor’s mail' });
+    await eventually(async () => mail.to(pmo.email), (mails) => mails.length > 0, { what: 'the PMO’s mail' });
+    expect(toSponsor.subject).toBe(`“Cold-chain routing ${run}” asks for the gate to DoI 2 (Detailed)`);
+    expect(toSponsor.text).toContain(`${owner.id} asked on ${new Date().toISOString().slice(0, 10)}`);
+    expect(toSponsor.text).toContain('What is asked of you: Approve or reject it with your sponsor key. By ');
+    expect(toSponsor.text).toContain(`Open it in Tollgate: https://tollgate.example.com/initiatives/${initiativeId}`);
+    expect(toSponsor.html).toContain(`<a href="https://tollgate.example.com/initiatives/${initiativeId}">`);
+    expect(toSponsor.messageId).toMatch(/@tollgate>$/);
+
+    // The same event again (a republished message), then a later one: when the later one's mail is here, the repeat would have been too.
+    await send('initiative.gate-requested', initiativeId, gateRequested(initiativeId, `gate-${run}`), eventId);
+    await send('initiative.gate-rejected', initiativeId, { initiativeId, programId, gateRequestId: `gate-${run}`, targetStage: 2, rejectedBy: sponsor.id, reason: 'the savings case lacks the carrier quotes' });
+    const [rejection] = await eventually(async () => mail.to(owner.email), (mails) => mails.length > 0, { what: 'the owner’s mail about the rejection' });
+    expect(rejection.subject).toBe(`The gate to DoI 2 (Detailed) was rejected for “Cold-chain routing ${run}”`);
+    expect(rejection.text).toContain('the savings case lacks the carrier quotes');
+    expect(mail.to(sponsor.email)).toHaveLength(1);
+    expect(mail.to(pmo.email)).toHaveLength(1);
+    expect(mail.to(quietPmo.email)).toHaveLength(0);
+
+    // The initiative's page shows who was told, without their addresses; each person sees their own receipt.
+    const told = (await as(owner).get(`/api/notifications?about=${initiativeId}`)).body.notifications as { recipientId: string; kind: string; status: string; address: string | null }[];
+    expect(told.map((one) => [one.recipientId, one.kind, one.status, one.address]).sort()).toEqual(
+      [
+        [owner.id, 'gate_decided', 'sent', null],
+        [pmo.id, 'gate_awaiting_key', 'sent', null],
+        [sponsor.id, 'gate_awaiting_key', 'sent', null],
+      ].sort(),
+    );
+    const [receipt] = (await as(sponsor).get('/api/me/notifications')).body.notifications;
+    expect(receipt).toMatchObject({ about: initiativeId, status: 'sent', channel: 'email', address: sponsor.email, attempts: 1, messageId: toSponsor.messageId, sentAt: expect.any(String) });
+  });
+
+  it('tries again while the mail server refuses, and the mail arrives once', async () => {
+    const initiativeId = `retry-${run}`;
+    await created(initiativeId);
+    mail.refuse(controller.email, 1);
+    await send('initiative.closure-requested', initiativeId, { initiativeId, programId, requestedBy: owner.id, closure: 'pending_confirmation' });
+    const [arrived] = await eventually(async () => mail.to(controller.email), (mails) => mails.length > 0, { what: 'the controller’s mail after a refusal' });
+    expect(arrived.subject).toBe(`“Cold-chain routing ${run}” waits for your confirmation of realized value`);
+    const [receipt] = (await as(controller).get(`/api/me/notifications?about=${initiativeId}`)).body.notifications;
+    expect(receipt).toMatchObject({ kind: 'closure_awaiting_confirmation', status: 'sent', attempts: 2, lastError: null });
+    expect(mail.to(controller.email)).toHaveLength(1);
+  });
+
+  it('records what could not be sent to someone without an address, with why', async () => {
+    const initiativeId = `unknown-${run}`;
+    const stranger = `stranger-${run}`;
+    await send('initiative.created', initiativeId, {
+      initiativeId,
+      programId,
+      code: `U${run}`.slice(0, 20),
+      title: 'Nobody to tell',
+      ownerId: stranger,
+      sponsorId: sponsor.id,
+      controllerId: null,
+      category: 'cost',
+      currency: 'EUR',
+      stage: 1,
+      status: 'on_track',
+      plannedValue: 1,
+      measures: [],
+    });
+    await send('initiative.milestone-missed', initiativeId, { initiativeId, programId, milestoneId: 'm1', title: 'Pilot', dueDate: '2027-01-15', ownerId: stranger });
+    const [unsent] = await eventually(
+      async () => (await as(sponsor).get(`/api/notifications?about=${initiativeId}`)).body.notifications,
+      (listed: unknown[]) => listed.length > 0,
+      { what: 'the notice to be recorded' },
+    );
+    expect(unsent).toMatchObject({ recipientId: stranger, kind: 'milestone_late', status: 'unsent', lastError: `no mail address for ${stranger}` });
+  });
+
+  it('refuses settings it cannot keep, with 400 and what is wrong', async () => {
+    const save = (body: unknown) => as(owner).put('/api/me/notification-settings', body);
+    expect((await save({ email: 'not an address' })).status).toBe(400);
+    expect((await save({ deliveries: { gate_awaiting_key: 'sometimes' } })).status).toBe(400);
+    expect((await save({ deliveries: { no_such_kind: 'off' } })).status).toBe(400);
+    expect((await save({ digestHour: 24 })).status).toBe(400);
+    expect((await save({ timeZone: 'Mars/Olympus' })).status).toBe(400);
+    expect((await as(null).get('/api/me/notifications')).status).toBe(401);
+    expect((await as(owner).get('/api/me/notification-settings')).body).toMatchObject({ email: owner.email, digestHour: 8, timeZone: 'UTC' });
+  });
+});
