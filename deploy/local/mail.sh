@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Mailpit, the development stack's mail catcher: the services send their mail
-# to its SMTP port, and its web page shows what each demo person was sent. Built
-# from the Go module proxy into the tools folder. The tests start SMTP servers
+# to its SMTP port, and its API (/api/v1/messages, /api/v1/search) shows what
+# each demo person was sent. Built from the Go module proxy into the tools
+# folder. The module does not hold Mailpit's built web page (its releases build
+# it with npm, from versions the registry here does not all serve): the page
+# answers, blank; the API is complete. The tests start SMTP servers
 # of their own; only the development stack runs this one.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -34,7 +34,7 @@ Tollgate is up ($((SECONDS - started)) s).
   initiatives  API http://127.0.0.1:3002/api   OpenAPI http://127.0.0.1:3002/api/docs
   finance      API http://127.0.0.1:3003/api   OpenAPI http://127.0.0.1:3003/api/docs
   Temporal UI  http://127.0.0.1:8233
-  Mail         http://127.0.0.1:8025   what each demo person was sent (Mailpit; the services send to its SMTP port 1025)
+  Mail         http://127.0.0.1:8025/api/v1/messages   what each demo person was sent (Mailpit's API; search: /api/v1/search?query=to:sam@acme.example)
   Health       http://127.0.0.1:300{1,2,3}/health   Metrics /metrics   Worker metrics http://127.0.0.1:9464/metrics
   A token:     npm run token -- --sub alice --roles owner
   Logs:        $LOGS

@@ -8,7 +8,7 @@
 GO_TOOLCHAIN=1.26.8
 GO=""
 
-need() { command -v "$1" >/dev/null || die "$1 is needed to install the deploy tools ($2)"; }
+need() { command -v "$1" >/dev/null || die "$1 is needed $2"; }
 
 go_minor() { "$1" env GOVERSION 2>/dev/null | sed -n 's/^go1\.\([0-9]*\).*/\1/p'; }
 
