@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '../support/eventually';
 import { apiAs, type Person } from '../support/http-client';
 import { initiativeAtStage4, initiativePeople } from '../support/initiative-walk';
+import { TestMailServer } from '../support/mail-server';
 import { RunningService, startService } from '../support/running-service';
 import { freePort } from '../support/service-process';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
@@ -23,6 +24,7 @@ describe('the cockpit page', () => {
   let finance: RunningService;
   let worker: RunningWorkflowWorker;
   let browser: Browser;
+  let mail: TestMailServer;
   let organizationId: string;
   let organizationName: string;
   let programId: string;
@@ -33,7 +35,12 @@ describe('the cockpit page', () => {
     const plansPort = await freePort();
     const cors = { TOLLGATE_CORS_ORIGINS: `http://127.0.0.1:${plansPort}` };
     [initiatives, finance] = await Promise.all([startService('initiatives', cors), startService('finance', cors)]);
-    plans = await startService('plans', { TOLLGATE_INITIATIVES_PUBLIC_URL: initiatives.baseUrl, TOLLGATE_FINANCE_PUBLIC_URL: finance.baseUrl }, plansPort);
+    mail = await TestMailServer.start();
+    plans = await startService(
+      'plans',
+      { TOLLGATE_INITIATIVES_PUBLIC_URL: initiatives.baseUrl, TOLLGATE_FINANCE_PUBLIC_URL: finance.baseUrl, TOLLGATE_SMTP_URL: mail.url, TOLLGATE_NOTIFICATION_POLL_MS: '200', TOLLGATE_COCKPIT_PUBLIC_URL: `http://127.0.0.1:${plansPort}` },
+      plansPort,
+    );
     worker = await startWorkflowWorker();
     await Promise.all([plans.ready(), initiatives.ready(), finance.ready()]);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -55,6 +62,7 @@ describe('the cockpit page', () => {
     await browser?.close();
     await worker?.stop();
     await Promise.all([plans?.close(), initiatives?.close(), finance?.close()]);
+    await mail?.stop();
   });
 
   // Every page of the running test, so that a failure leaves a screenshot and a trace of each.
@@ -394,6 +402,57 @@ describe('the cockpit page', () => {
     await chair.screenshot({ path: path.join(RESULTS, 'cockpit-decision-log.png'), fullPage: true });
     await Promise.all([chair.close(), owner.close()]);
   }, 120_000);
+
+  inBrowser('tells the sponsor of a gate request by mail, lists it in Notifications and beside its audit entry, and stops when told to', async () => {
+    const address = `sam-${randomUUID().slice(0, 6)}@e2e.example`;
+    const sponsor = await signedInAs('Sam Sponsor');
+    await sponsor.getByRole('link', { name: /Notifications/ }).click();
+    await sponsor.getByRole('heading', { name: 'What I am told, and where' }).waitFor();
+    await sponsor.getByRole('textbox', { name: 'Mail address' }).fill(address);
+    await sponsor.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => apiAs(plans.baseUrl, { id: 'sam', roles: ['sponsor'] }).get('/api/me/notification-settings'), (answer) => answer.body.email === address, { what: 'the address to be saved' });
+
+    const olivia: Person = { id: 'olivia', roles: ['owner'] };
+    const title = `Night deliveries ${randomUUID().slice(0, 6)}`;
+    const created = await apiAs(initiatives.baseUrl, olivia).post('/api/initiatives', {
+      title,
+      programId,
+      ownerId: 'olivia',
+      sponsorId: 'sam',
+      controllerId: 'cleo',
+      category: 'cost',
+      measures: [{ name: 'Freight', category: 'opex', plannedValues: [{ period: '2027-03', amount: 40_000_00 }] }],
+      milestones: [{ title: 'Permit', dueDate: '2099-06-30' }],
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+    expect((await apiAs(initiatives.baseUrl, olivia).post(`/api/initiatives/${id}/gate-requests`, { targetStage: 1, evidence: { text: 'Sponsor named', links: [] } })).status).toBe(201);
+
+    // The mail: what happened, what is asked, and the initiative's page in this cockpit.
+    const [arrived] = await eventually(async () => mail.to(address).filter((one) => one.subject?.includes(title)), (mails) => mails.length > 0, { what: 'the sponsor’s mail' });
+    expect(arrived.subject).toBe(`“${title}” asks for the gate to DoI 1 (Identified)`);
+    expect(arrived.text).toContain(`Open it in Tollgate: ${plans.baseUrl}/initiatives/${id}`);
+
+    // The same notice in the page, with its receipt; its link leads to the audit entry it told of.
+    await sponsor.reload();
+    const card = sponsor.getByRole('article', { name: `“${title}” asks for the gate to DoI 1 (Identified)` });
+    await card.getByText(`${address}, by email at`).waitFor();
+    await sponsor.screenshot({ path: path.join(RESULTS, 'cockpit-notifications.png') });
+    await card.getByRole('link').click();
+    await sponsor.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await sponsor.getByText(/^sam told by email at/).waitFor();
+
+    // Set to off, the kind sends nothing more.
+    await sponsor.getByRole('link', { name: /Notifications/ }).click();
+    const row = sponsor.getByRole('row').filter({ hasText: 'A gate request awaits my key' });
+    await row.getByText('Off', { exact: true }).click();
+    await eventually(
+      () => apiAs(plans.baseUrl, { id: 'sam', roles: ['sponsor'] }).get('/api/me/notification-settings'),
+      (answer) => answer.body.kinds.find((kind: { kind: string }) => kind.kind === 'gate_awaiting_key')?.delivery === 'off',
+      { what: 'the kind to be off' },
+    );
+    expect(await seriousViolations(sponsor)).toEqual([]);
+  });
 
   inBrowser('asks to sign in again when a sign-in ends, without losing what the person typed', async () => {
     const owner = await signedInAs('Olivia Owner');

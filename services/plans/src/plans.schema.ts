@@ -18,6 +18,7 @@ import { RecordedForecasts1765324800000 } from '../migrations/1765324800000-reco
 import { DecisionChecks1765411200000 } from '../migrations/1765411200000-decision-checks';
 import { WaitingGates1765497600000 } from '../migrations/1765497600000-waiting-gates';
 import { Notifications1765584000000 } from '../migrations/1765584000000-notifications';
+import { NotificationOccasions1765670400000 } from '../migrations/1765670400000-notification-occasions';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -87,4 +88,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   DecisionChecks1765411200000,
   WaitingGates1765497600000,
   Notifications1765584000000,
+  NotificationOccasions1765670400000,
 ];

@@ -15,6 +15,8 @@ export interface NotificationSettingsView {
 export interface NotificationView {
   id: string;
   eventType: string;
+  /** The change it told of, as the audit trail's entry of that change names it (`occasionOfAuditEntry`). */
+  occasion: string | null;
   recipientId: string;
   channel: string;
   kind: NoticeKind;

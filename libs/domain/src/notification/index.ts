@@ -1,2 +1,3 @@
 export * from './notice';
 export * from './notices-of-event';
+export * from './occasion';

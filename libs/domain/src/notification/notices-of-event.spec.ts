@@ -1,4 +1,5 @@
 import { deliveryOf } from './notice';
+import { dayInWords, occasionOfAuditEntry, occasionOfEvent } from './occasion';
 import { nextAttemptAt, noticesOf, type NoticeContext } from './notices-of-event';
 
 const context: NoticeContext = {
@@ -43,7 +44,9 @@ describe('who is told what', () => {
 
   it('tells whom each escalation rung reaches: the sponsor by name, the steering committee through the PMO', () => {
     const late = { initiativeId: 'i1', milestoneId: 'm1', title: 'Pilot', dueDate: '2027-02-01' };
-    expect(told(noticesOf({ type: 'initiative.escalated', data: { ...late, level: 2, audience: 'sponsor', notify: 'sam' } }, context))).toEqual([['sam', 'escalation_reached']]);
+    const sponsor = noticesOf({ type: 'initiative.escalated', data: { ...late, level: 2, audience: 'sponsor', notify: 'sam' } }, context);
+    expect(told(sponsor)).toEqual([['sam', 'escalation_reached']]);
+    expect(sponsor[0].happened).toBe('Milestone “Pilot” was due 1 Feb 2027 and is still not complete; the escalation has reached you, its sponsor (rung 2 of 3).');
     expect(told(noticesOf({ type: 'initiative.escalated', data: { ...late, level: 3, audience: 'steering_committee', notify: null } }, context))).toEqual([
       ['pat', 'escalation_reached'],
       ['sam', 'escalation_reached'],
@@ -52,7 +55,9 @@ describe('who is told what', () => {
 
   it('tells the controller a closure waits for confirmation, and the owner how it ended', () => {
     expect(told(noticesOf({ type: 'initiative.closure-requested', data: { initiativeId: 'i1', requestedBy: 'olivia', closure: 'pending_confirmation' } }, context))).toEqual([['cleo', 'closure_awaiting_confirmation']]);
-    expect(told(noticesOf({ type: 'initiative.closed', data: { initiativeId: 'i1', currency: 'EUR', plannedValue: 5, confirmedValue: 4 } }, context))).toEqual([['olivia', 'closure_decided']]);
+    const closed = noticesOf({ type: 'initiative.closed', data: { initiativeId: 'i1', currency: 'EUR', plannedValue: 50_000_000, confirmedValue: 41_234_550 } }, context);
+    expect(told(closed)).toEqual([['olivia', 'closure_decided']]);
+    expect(closed[0].happened).toBe('Finance confirmed EUR 412,345.50 realized against EUR 500,000.00 planned; the initiative is closed.');
   });
 
   it("tells an action's owner it is owed and reminded, and both owner and chair when it is overdue", () => {
@@ -74,5 +79,16 @@ describe('who is told what', () => {
     expect(nextAttemptAt(0, 1)).toBe(60_000);
     expect(nextAttemptAt(0, 3)).toBe(240_000);
     expect(nextAttemptAt(0, 20)).toBe(6 * 3_600_000);
+  });
+});
+
+describe('what a notification was sent on', () => {
+  it('is the same key from the event and from the audit entry of the same change', () => {
+    expect(occasionOfEvent('initiative.gate-requested', { gateRequestId: 'g1' })).toBe(occasionOfAuditEntry('gate_requested', { gateRequestId: 'g1', targetStage: 2 }));
+    expect(occasionOfEvent('initiative.escalated', { milestoneId: 'm1', level: 2 })).toBe(occasionOfAuditEntry('milestone_escalated', { milestoneId: 'm1', level: 2, audience: 'sponsor' }));
+    expect(occasionOfEvent('initiative.milestone-missed', { milestoneId: 'm1' })).toBe(occasionOfAuditEntry('milestone_escalated', { milestoneId: 'm1', level: 1 }));
+    expect(occasionOfEvent('initiative.stage-changed', { fromStage: 1, toStage: 2 })).toBe(occasionOfAuditEntry('stage_changed', { fromStage: 1, toStage: 2, gateRequestId: 'g1' }));
+    expect(occasionOfEvent('initiative.escalated', { milestoneId: 'm1', level: 3 })).not.toBe(occasionOfAuditEntry('milestone_escalated', { milestoneId: 'm1', level: 2 }));
+    expect(dayInWords('2027-02-01')).toBe('1 Feb 2027');
   });
 });

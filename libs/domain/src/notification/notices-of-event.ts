@@ -1,6 +1,7 @@
 import { STEERING_COMMITTEE } from '../sop/cycle/sop-cycle-state';
 import { STAGES } from '../stage';
 import type { Notice, NoticeKind } from './notice';
+import { dayInWords, moneyInWords } from './occasion';
 
 const HOUR_MS = 3_600_000;
 
@@ -129,7 +130,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
           holders(key).map((recipientId) =>
             about('gate_awaiting_key', recipientId, {
               title: `${name} asks for the gate to ${stageName(targetStage)}`,
-              happened: `${submittedBy} asked on ${submittedAt.slice(0, 10)} for ${name} to pass the gate to ${stageName(targetStage)}, with evidence.`,
+              happened: `${submittedBy} asked on ${dayInWords(submittedAt)} for ${name} to pass the gate to ${stageName(targetStage)}, with evidence.`,
               asked: `Approve or reject it with your ${KEY_WORDS[key] ?? key} key.`,
               by,
             }),
@@ -162,7 +163,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
       return [
         about('milestone_late', event.data.ownerId, {
           title: `Milestone “${event.data.title}” of ${name} is late`,
-          happened: `The milestone was due ${event.data.dueDate} and is not complete.`,
+          happened: `The milestone was due ${dayInWords(event.data.dueDate)} and is not complete.`,
           asked: 'Complete it with evidence, or ask for a re-plan; otherwise it escalates to the sponsor.',
           by: null,
         }),
@@ -174,7 +175,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
       return recipients.map((recipientId) =>
         about('escalation_reached', recipientId, {
           title: `${name} is escalated to ${notify ? 'you' : 'the steering committee'}`,
-          happened: `Milestone “${title}” was due ${dueDate} and is still not complete; the escalation has reached ${rung} (rung ${level} of 3).`,
+          happened: `Milestone “${title}” was due ${dayInWords(dueDate)} and is still not complete; the escalation has reached ${rung} (rung ${level} of 3).`,
           asked: 'Decide with the owner how the initiative gets back on plan.',
           by: null,
         }),
@@ -203,7 +204,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
       return [
         about('closure_decided', initiative.ownerId, {
           title: `${name} is closed on confirmed value`,
-          happened: `Finance confirmed ${event.data.confirmedValue} (minor units, ${event.data.currency}) against ${event.data.plannedValue} planned; the initiative is closed.`,
+          happened: `Finance confirmed ${moneyInWords(event.data.confirmedValue, event.data.currency)} realized against ${moneyInWords(event.data.plannedValue, event.data.currency)} planned; the initiative is closed.`,
           asked: null,
           by: null,
         }),
@@ -219,10 +220,10 @@ function actionNotices(event: Extract<NoticeEvent, { data: ActionData }>, contex
     case 'plans.action-opened':
       return [{ ...base, recipientId: ownerId, kind: 'action_owed', title: `You owe an action: “${title}”`, happened: 'The S&OP review asked this of you.', asked: 'Do it, then close it with evidence in My work.' }];
     case 'plans.action-reminded':
-      return [{ ...base, recipientId: ownerId, kind: 'action_reminder', title: `Due ${dueDate}: “${title}”`, happened: `Your action is due ${dueDate} and is not done.`, asked: 'Close it with evidence in My work before it is overdue.' }];
+      return [{ ...base, recipientId: ownerId, kind: 'action_reminder', title: `Due ${dayInWords(dueDate)}: “${title}”`, happened: `Your action is due ${dayInWords(dueDate)} and is not done.`, asked: 'Close it with evidence in My work before it is overdue.' }];
     case 'plans.action-overdue': {
       const escalatedTo = event.data.escalatedTo === STEERING_COMMITTEE ? context.pmoIds : [event.data.escalatedTo];
-      const overdue = { ...base, kind: 'action_overdue' as const, title: `Overdue: “${title}”`, happened: `The action was due ${dueDate} and is not done; it is escalated.` };
+      const overdue = { ...base, kind: 'action_overdue' as const, title: `Overdue: “${title}”`, happened: `The action was due ${dayInWords(dueDate)} and is not done; it is escalated.` };
       return [
         { ...overdue, recipientId: ownerId, asked: 'Close it with evidence in My work, or explain to the chair.' },
         ...escalatedTo.map((recipientId) => ({ ...overdue, recipientId, asked: `Follow it up with ${ownerId}, or drop it with a reason.` })),

@@ -1,6 +1,7 @@
 import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { HomePage } from '../features/hierarchy/HomePage';
 import { NodePage } from '../features/portfolio/NodePage';
 import { MyWorkPage } from '../features/work/MyWorkPage';
@@ -21,6 +22,7 @@ export const pages = (
     <Route path="/nodes/:nodeId/initiatives" element={<PortfolioInitiativesPage />} />
     <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
     <Route path="/work" element={<MyWorkPage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="*" element={<Navigate to="/" replace />} />
   </Routes>
   </Suspense>

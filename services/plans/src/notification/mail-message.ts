@@ -1,4 +1,4 @@
-import { NOTICE_KIND_WORDS, type NoticeKind } from '@tollgate/domain';
+import { dayInWords, NOTICE_KIND_WORDS, type NoticeKind } from '@tollgate/domain';
 
 /** What a notification's mail says, as stored. */
 export interface MailNotice {
@@ -22,7 +22,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
  */
 export function mailOf(notice: MailNotice, cockpitUrl: string, from: string, to: string) {
   const url = `${cockpitUrl}${notice.link}`;
-  const asked = notice.asked ? `${notice.asked}${notice.dueBy ? ` By ${notice.dueBy}.` : ''}` : null;
+  const asked = notice.asked ? `${notice.asked}${notice.dueBy ? ` By ${dayInWords(notice.dueBy)}.` : ''}` : null;
   const text = [notice.happened, '', ...(asked ? [`What is asked of you: ${asked}`, ''] : []), `Open it in Tollgate: ${url}`, '', `-- ${NOTICE_KIND_WORDS[notice.kind]}. Change what you are told in Tollgate's settings.`].join('\n');
   const html = [
     `<p>${escapeHtml(notice.happened)}</p>`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tollgate/contracts';
-import { deliveryOf, noticesOf, type Notice, type NoticeEvent } from '@tollgate/domain';
+import { deliveryOf, noticesOf, occasionOfEvent, type Notice, type NoticeEvent } from '@tollgate/domain';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
@@ -48,6 +48,7 @@ export class NoticeRecorder {
       id: randomUUID(),
       eventId: event.id,
       eventType: event.type,
+      occasion: occasionOfEvent(event.type, event.data as Record<string, unknown>)?.slice(0, 300) ?? null,
       recipientId: notice.recipientId,
       channel: 'email',
       kind: notice.kind,

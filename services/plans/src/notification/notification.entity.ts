@@ -26,6 +26,10 @@ export class NotificationRecord {
   @Column({ name: 'event_type', type: 'varchar', length: 100 })
   eventType!: string;
 
+  /** The change it told of, keyed as the audit trail's entry names it (`occasionOfEvent`). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  occasion!: string | null;
+
   @Column({ name: 'recipient_id', type: 'varchar', length: 200 })
   recipientId!: string;
 

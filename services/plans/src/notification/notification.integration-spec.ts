@@ -1,4 +1,5 @@
 import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgate/contracts';
+import { dayInWords } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
@@ -77,7 +78,7 @@ describe('notifications by mail', () => {
     const [toSponsor] = await eventually(async () => mail.to(sponsor.email), (mails) => mails.length > 0, { what: 'the sponsor’s mail' });
     await eventually(async () => mail.to(pmo.email), (mails) => mails.length > 0, { what: 'the PMO’s mail' });
     expect(toSponsor.subject).toBe(`“Cold-chain routing ${run}” asks for the gate to DoI 2 (Detailed)`);
-    expect(toSponsor.text).toContain(`${owner.id} asked on ${new Date().toISOString().slice(0, 10)}`);
+    expect(toSponsor.text).toContain(`${owner.id} asked on ${dayInWords(new Date().toISOString())} for “Cold-chain routing ${run}”`);
     expect(toSponsor.text).toContain('What is asked of you: Approve or reject it with your sponsor key. By ');
     expect(toSponsor.text).toContain(`Open it in Tollgate: https://tollgate.example.com/initiatives/${initiativeId}`);
     expect(toSponsor.html).toContain(`<a href="https://tollgate.example.com/initiatives/${initiativeId}">`);
@@ -103,7 +104,7 @@ describe('notifications by mail', () => {
       ].sort(),
     );
     const [receipt] = (await as(sponsor).get('/api/me/notifications')).body.notifications;
-    expect(receipt).toMatchObject({ about: initiativeId, status: 'sent', channel: 'email', address: sponsor.email, attempts: 1, messageId: toSponsor.messageId, sentAt: expect.any(String) });
+    expect(receipt).toMatchObject({ about: initiativeId, occasion: `gate:gate-${run}:requested`, status: 'sent', channel: 'email', address: sponsor.email, attempts: 1, messageId: toSponsor.messageId, sentAt: expect.any(String) });
   });
 
   it('tries again while the mail server refuses, and the mail arrives once', async () => {

@@ -56,6 +56,7 @@ export class NotificationService {
     return rows.map((row) => ({
       id: row.id,
       eventType: row.eventType,
+      occasion: row.occasion,
       recipientId: row.recipientId,
       channel: row.channel,
       kind: row.kind,

@@ -6,6 +6,8 @@ import { ApiError } from '../../lib/api/client';
 import { useCockpitSettings } from '../../lib/api/get-cockpit-settings';
 import { minorUnitsPerMajor } from '../../lib/format/money';
 import { useInitiative } from './api/get-initiative';
+import { useNotificationsAbout } from '../notifications/api/get-notifications';
+import { toldBesideAudit } from '../notifications/told-beside-audit';
 import { useInitiativeAudit } from './api/get-initiative-audit';
 import { useInitiativeConfirmations } from './api/get-initiative-confirmations';
 import { useInitiativeLedger } from './api/get-initiative-ledger';
@@ -29,6 +31,7 @@ export function InitiativePage() {
   const settings = useCockpitSettings();
   const initiative = useInitiative(initiativeId);
   const audit = useInitiativeAudit(initiativeId);
+  const told = useNotificationsAbout(initiativeId);
   const confirmations = useInitiativeConfirmations(initiativeId);
   const recorded = useRecordedForecasts(initiativeId);
   const ledger = useInitiativeLedger(initiativeId);
@@ -63,7 +66,7 @@ export function InitiativePage() {
             <RecordedForecasts record={recorded.data} currency={currency} />
             <Milestones data={data} />
             <Gates data={data} />
-            <AuditTrail audit={audit.data} />
+            <AuditTrail audit={audit.data} told={toldBesideAudit(audit.data ?? [], told.data?.notifications ?? [])} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -65,6 +65,7 @@ export function HierarchyRail() {
           ...(mitigations > 0 ? [`${mitigations} S&OP ${mitigations === 1 ? 'mitigation' : 'mitigations'} missing`] : []),
         ].join(' · ')}
       />
+      <NavLink component={Link} to="/notifications" label="Notifications" active={useMatch('/notifications') !== null} styles={LINK_STYLES} description="What I was told, and how I want to be told" />
       <TextInput label="Find a node" placeholder="Organization, unit or program" value={search} onChange={(event) => setSearch(event.currentTarget.value)} />
       <ScrollArea style={{ flex: 1 }}>
         {query.length > 0 ? (

@@ -1,9 +1,10 @@
-import type { AuditEntryView } from '@tollgate/contracts/views';
+import type { AuditEntryView, NotificationView } from '@tollgate/contracts/views';
 import { Text, Timeline, Title } from '@mantine/core';
 import { formatInstant as when } from '../../../lib/format/instant';
+import { receiptWords } from '../../notifications/notification-words';
 
-/** The audit trail of the initiative, newest first. */
-export function AuditTrail({ audit }: { audit: AuditEntryView[] | undefined }) {
+/** The audit trail of the initiative, newest first, each change with who was told of it and how. */
+export function AuditTrail({ audit, told }: { audit: AuditEntryView[] | undefined; told: Map<number, NotificationView[]> }) {
   return (
     <section aria-labelledby="audit">
       <Title order={2} size="h4" id="audit" mb="xs">
@@ -20,6 +21,11 @@ export function AuditTrail({ audit }: { audit: AuditEntryView[] | undefined }) {
             </Text>
             {entry.reason && <Text size="sm">{entry.reason}</Text>}
             {entry.evidence && <Text size="sm">Evidence: {entry.evidence.text}</Text>}
+            {(told.get(entry.revision) ?? []).map((notification) => (
+              <Text key={notification.id} size="xs" c={notification.status === 'sent' ? 'teal.9' : notification.status === 'pending' ? 'dimmed' : 'red.9'}>
+                {notification.recipientId} told {receiptWords(notification)}
+              </Text>
+            ))}
           </Timeline.Item>
         ))}
       </Timeline>

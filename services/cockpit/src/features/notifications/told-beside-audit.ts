@@ -1,0 +1,23 @@
+import type { AuditEntryView, NotificationView } from '@tollgate/contracts/views';
+import { occasionOfAuditEntry } from '@tollgate/domain';
+
+/**
+ * Who was told of each change of the audit trail: each notification beside
+ * the entry of the change it told of (the domain's occasion, the same key
+ * from the event and from the entry). Keyed by the entry's revision; a key
+ * that several entries yield (a closure asked for twice) goes to the latest
+ * entry recorded before the notification.
+ */
+export function toldBesideAudit(audit: readonly Pick<AuditEntryView, 'revision' | 'action' | 'at' | 'details'>[], told: readonly NotificationView[]): Map<number, NotificationView[]> {
+  const beside = new Map<number, NotificationView[]>();
+  const entries = audit.map((entry) => ({ entry, occasion: occasionOfAuditEntry(entry.action, entry.details as Record<string, unknown>) }));
+  for (const notification of told) {
+    if (!notification.occasion) continue;
+    const entry = entries
+      .filter((candidate) => candidate.occasion === notification.occasion && candidate.entry.at <= notification.createdAt)
+      .reduce<(typeof entries)[number]['entry'] | null>((latest, candidate) => (latest === null || candidate.entry.revision > latest.revision ? candidate.entry : latest), null);
+    if (!entry) continue;
+    beside.set(entry.revision, [...(beside.get(entry.revision) ?? []), notification]);
+  }
+  return beside;
+}
