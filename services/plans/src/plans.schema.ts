@@ -19,6 +19,7 @@ import { DecisionChecks1765411200000 } from '../migrations/1765411200000-decisio
 import { WaitingGates1765497600000 } from '../migrations/1765497600000-waiting-gates';
 import { Notifications1765584000000 } from '../migrations/1765584000000-notifications';
 import { NotificationOccasions1765670400000 } from '../migrations/1765670400000-notification-occasions';
+import { NotificationDigests1765756800000 } from '../migrations/1765756800000-notification-digests';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -89,4 +90,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   WaitingGates1765497600000,
   Notifications1765584000000,
   NotificationOccasions1765670400000,
+  NotificationDigests1765756800000,
 ];

@@ -1,3 +1,4 @@
 export * from './notice';
 export * from './notices-of-event';
 export * from './occasion';
+export * from './digest';

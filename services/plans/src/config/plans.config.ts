@@ -110,6 +110,7 @@ const notificationSettings = z
     TOLLGATE_COCKPIT_PUBLIC_URL: publicUrl('http://127.0.0.1:3001'),
     TOLLGATE_NOTIFICATION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     TOLLGATE_NOTIFICATION_FIRST_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+    TOLLGATE_DIGEST_CHECK_MS: z.coerce.number().int().min(50).max(3_600_000).default(60_000),
   })
   .transform((env) => ({
     notifications: {
@@ -119,6 +120,8 @@ const notificationSettings = z
       pollMs: env.TOLLGATE_NOTIFICATION_POLL_MS,
       /** The wait before a failed send is tried again, doubling after each failure. */
       firstRetryMs: env.TOLLGATE_NOTIFICATION_FIRST_RETRY_MS,
+      /** How often the people whose daily digest may be due are looked for. */
+      digestCheckMs: env.TOLLGATE_DIGEST_CHECK_MS,
     },
   }));
 

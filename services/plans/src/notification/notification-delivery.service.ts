@@ -1,13 +1,15 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { NOTICE_DELIVERY_ATTEMPTS, nextAttemptAt } from '@tollgate/domain';
+import { digestDue, NOTICE_DELIVERY_ATTEMPTS, nextAttemptAt } from '@tollgate/domain';
 import { PollingLoop } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { createTransport, type Transporter } from 'nodemailer';
 import { Counter, Registry } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PlansConfig } from '../config/plans.config';
-import { mailOf } from './mail-message';
+import { randomUUID } from 'node:crypto';
+import { digestMailOf, mailOf } from './mail-message';
 import { NotificationRecord } from './notification.entity';
+import { NotificationSetting } from './notification-setting.entity';
 
 /** Mails sent per round: each holds its row locked until its outcome is recorded, so a round stays short. */
 const BATCH_SIZE = 10;
@@ -75,10 +77,22 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
     this.loop.nudge();
   }
 
-  /** Sends one round of what is due; returns how many it settled or put off. */
+  /** When the people whose digest may be due are looked for next. */
+  private nextDigestCheck = 0;
+
+  /** Sends one round of what is due, and the digests that are due when it is time to look; returns how many mails it settled or put off. */
   async deliverOnce(): Promise<number> {
     const transport = this.transport;
     if (!transport) return 0;
+    const settled = await this.sendImmediate(transport);
+    if (Date.now() >= this.nextDigestCheck) {
+      this.nextDigestCheck = Date.now() + this.config.notifications.digestCheckMs;
+      await this.sendDigests(transport);
+    }
+    return settled;
+  }
+
+  private sendImmediate(transport: Transporter): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(NotificationRecord, 'notification')
@@ -93,6 +107,52 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
       for (const notification of due) await this.send(manager, transport, notification);
       return due.length;
     });
+  }
+
+  /**
+   * Each person with notices waiting for the digest whose hour has come in
+   * their time zone gets one mail of them all; their setting row is locked
+   * while it goes (SKIP LOCKED: another instance passes over them), and the
+   * local day is recorded so that the day gets one digest.
+   */
+  async sendDigests(transport: Transporter, now = Date.now()): Promise<number> {
+    const people = (await this.dataSource.query(
+      `SELECT DISTINCT recipient_id FROM plans.notification WHERE status = 'pending' AND delivery = 'digest' ORDER BY recipient_id LIMIT 500`,
+    )) as { recipient_id: string }[];
+    let sent = 0;
+    for (const { recipient_id: personId } of people) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const setting = await manager
+          .createQueryBuilder(NotificationSetting, 'setting')
+          .where('setting.person_id = :personId', { personId })
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getOne();
+        if (!setting || !setting.email) return false;
+        const { due, day } = digestDue(setting, now);
+        if (!due) return false;
+        const items = await manager.find(NotificationRecord, { where: { recipientId: personId, status: 'pending', delivery: 'digest' }, order: { createdAt: 'ASC' }, take: 200 });
+        if (items.length === 0) return false;
+        const digestId = randomUUID();
+        const { cockpitUrl, mailFrom } = this.config.notifications;
+        try {
+          const info = await transport.sendMail(digestMailOf(items, day, cockpitUrl, mailFrom, setting.email, digestId));
+          const receipt = { messageId: String(info.messageId ?? '').slice(0, 400) || null, serverResponse: String(info.response ?? '').slice(0, 400) || null };
+          await manager.update(NotificationRecord, items.map((item) => item.id), { status: 'sent', sentAt: new Date(), address: setting.email, attempts: () => 'attempts + 1', lastError: null, ...receipt });
+          await manager.update(NotificationSetting, { personId }, { lastDigestOn: day });
+          this.outcomes.inc({ channel: 'email', outcome: 'sent' }, items.length);
+          return true;
+        } catch (error) {
+          // Tried again at the next look, after the first retry's wait; the notices stay pending.
+          this.nextDigestCheck = Math.max(this.nextDigestCheck, Date.now() + this.config.notifications.firstRetryMs);
+          await manager.update(NotificationRecord, items.map((item) => item.id), { attempts: () => 'attempts + 1', lastError: (error as Error).message.slice(0, 2000) });
+          this.outcomes.inc({ channel: 'email', outcome: 'retried' }, items.length);
+          return false;
+        }
+      });
+      if (done) sent += 1;
+    }
+    return sent;
   }
 
   private async send(manager: EntityManager, transport: Transporter, notification: NotificationRecord): Promise<void> {

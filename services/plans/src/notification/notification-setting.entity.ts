@@ -28,6 +28,10 @@ export class NotificationSetting {
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
   timeZone!: string;
 
+  /** The local day (YYYY-MM-DD in `timeZone`) the last digest went out on. */
+  @Column({ name: 'last_digest_on', type: 'varchar', length: 10, nullable: true })
+  lastDigestOn!: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgate/contracts';
-import { dayInWords } from '@tollgate/domain';
+import { dayInWords, localTime } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
@@ -26,6 +26,7 @@ describe('notifications by mail', () => {
   const pmo = person('pat', ['pmo']);
   const quietPmo = person('quinn', ['pmo']);
   const controller = person('cleo', ['controller']);
+  const digestReader = person('dora', ['sponsor']);
   const programId = randomUUID();
   const as = (who: Person | null) => apiAs(plans.baseUrl, who);
 
@@ -56,7 +57,7 @@ describe('notifications by mail', () => {
 
   beforeAll(async () => {
     mail = await TestMailServer.start();
-    ({ plans } = stack = await startTestStack({ services: ['plans'], env: { plans: { TOLLGATE_SMTP_URL: mail.url, TOLLGATE_NOTIFICATION_POLL_MS: '100', TOLLGATE_NOTIFICATION_FIRST_RETRY_MS: '200', TOLLGATE_COCKPIT_PUBLIC_URL: 'https://tollgate.example.com' } } }));
+    ({ plans } = stack = await startTestStack({ services: ['plans'], env: { plans: { TOLLGATE_SMTP_URL: mail.url, TOLLGATE_NOTIFICATION_POLL_MS: '100', TOLLGATE_NOTIFICATION_FIRST_RETRY_MS: '200', TOLLGATE_DIGEST_CHECK_MS: '200', TOLLGATE_COCKPIT_PUBLIC_URL: 'https://tollgate.example.com' } } }));
     for (const someone of [owner, sponsor, pmo, controller]) expect((await as(someone).put('/api/me/notification-settings', { email: someone.email })).status).toBe(200);
     // One PMO user wants no gate requests: they get none, and nothing is recorded for them.
     expect((await as(quietPmo).put('/api/me/notification-settings', { email: quietPmo.email, deliveries: { gate_awaiting_key: 'off' } })).body).toMatchObject({
@@ -144,6 +145,55 @@ describe('notifications by mail', () => {
       { what: 'the notice to be recorded' },
     );
     expect(unsent).toMatchObject({ recipientId: stranger, kind: 'milestone_late', status: 'unsent', lastError: `no mail address for ${stranger}` });
+  });
+
+  it('keeps what a person wants in the digest until their hour, then sends it all in one mail, once that day', async () => {
+    // A time zone where the next hour is still today.
+    const timeZone = new Date().getUTCHours() < 22 ? 'UTC' : 'Etc/GMT+3';
+    const { hour } = localTime(Date.now(), timeZone);
+    const settings = (digestHour: number) => as(digestReader).put('/api/me/notification-settings', { email: digestReader.email, deliveries: { gate_awaiting_key: 'digest' }, digestHour, timeZone });
+    expect((await settings(hour + 1)).status).toBe(200);
+    const requested = async (initiativeId: string) => {
+      await send('initiative.created', initiativeId, {
+        initiativeId,
+        programId,
+        code: `D${run}`.slice(0, 20),
+        title: `Dock slots ${initiativeId}`,
+        ownerId: owner.id,
+        sponsorId: digestReader.id,
+        controllerId: null,
+        category: 'cost',
+        currency: 'EUR',
+        stage: 0,
+        status: 'on_track',
+        plannedValue: 250_000,
+        measures: [],
+      });
+      await send('initiative.gate-requested', initiativeId, { ...gateRequested(initiativeId, `gate-${initiativeId}`), sponsorId: digestReader.id, controllerId: null });
+      // The PMO is told at once of the same event: when that mail is here, an immediate one to the digest reader would be too.
+      await eventually(async () => mail.to(pmo.email).filter((one) => one.subject?.includes(initiativeId)), (mails) => mails.length > 0, { what: 'the PMO’s mail' });
+    };
+    const first = `digest-a-${run}`;
+    await requested(first);
+    expect(mail.to(digestReader.email)).toHaveLength(0);
+    const [waiting] = (await as(digestReader).get(`/api/me/notifications?about=${first}`)).body.notifications;
+    expect(waiting).toMatchObject({ kind: 'gate_awaiting_key', delivery: 'digest', status: 'pending' });
+
+    // Their hour comes (set to now): one mail with what waited.
+    expect((await settings(hour)).status).toBe(200);
+    const [digest] = await eventually(async () => mail.to(digestReader.email), (mails) => mails.length > 0, { what: 'the digest' });
+    expect(digest.subject).toMatch(/^Your Tollgate digest for .*: 1 thing waiting$/);
+    expect(digest.text).toContain('A gate request awaits my key');
+    expect(digest.text).toContain(`Dock slots ${first}`);
+    expect(digest.text).toContain(`https://tollgate.example.com/initiatives/${first}`);
+    expect((await as(digestReader).get(`/api/me/notifications?about=${first}`)).body.notifications[0]).toMatchObject({ status: 'sent', messageId: digest.messageId });
+
+    // The same day's next notice waits for tomorrow's digest.
+    const second = `digest-b-${run}`;
+    await requested(second);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(mail.to(digestReader.email)).toHaveLength(1);
+    expect((await as(digestReader).get(`/api/me/notifications?about=${second}`)).body.notifications[0]).toMatchObject({ status: 'pending', delivery: 'digest' });
   });
 
   it('refuses settings it cannot keep, with 400 and what is wrong', async () => {

@@ -7,7 +7,7 @@ import type { NotificationSettingsDto, NotificationsQuery } from './dtos/notific
 import { NotificationRecord } from './notification.entity';
 import { NotificationSetting } from './notification-setting.entity';
 
-const DEFAULTS = { email: null, name: null, roles: [], deliveries: {}, digestHour: 8, timeZone: 'UTC' };
+const DEFAULTS = { email: null, name: null, roles: [], deliveries: {}, digestHour: 8, timeZone: 'UTC', lastDigestOn: null };
 
 /** A person's settings and the notifications sent to them, or about one thing. */
 @Injectable()
@@ -35,6 +35,7 @@ export class NotificationService {
       deliveries: { ...current.deliveries, ...(dto.deliveries ?? {}) },
       digestHour: dto.digestHour ?? current.digestHour,
       timeZone: dto.timeZone ?? current.timeZone,
+      lastDigestOn: current.lastDigestOn,
       updatedAt: new Date(),
     };
     await this.dataSource.manager.upsert(NotificationSetting, next, ['personId']);
