@@ -1,3 +1,4 @@
+import { ChatWebhook } from './notification/chat-webhook.entity';
 import { NoticeInitiative } from './notification/notice-initiative.entity';
 import { NotificationRecord } from './notification/notification.entity';
 import { NotificationSetting } from './notification/notification-setting.entity';
@@ -20,6 +21,7 @@ import { WaitingGates1765497600000 } from '../migrations/1765497600000-waiting-g
 import { Notifications1765584000000 } from '../migrations/1765584000000-notifications';
 import { NotificationOccasions1765670400000 } from '../migrations/1765670400000-notification-occasions';
 import { NotificationDigests1765756800000 } from '../migrations/1765756800000-notification-digests';
+import { ChatWebhooks1765843200000 } from '../migrations/1765843200000-chat-webhooks';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -71,6 +73,7 @@ export const PLANS_ENTITIES: Function[] = [
   NotificationRecord,
   NotificationSetting,
   NoticeInitiative,
+  ChatWebhook,
 ];
 
 export const PLANS_MIGRATIONS: Function[] = [
@@ -91,4 +94,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   Notifications1765584000000,
   NotificationOccasions1765670400000,
   NotificationDigests1765756800000,
+  ChatWebhooks1765843200000,
 ];

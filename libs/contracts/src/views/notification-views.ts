@@ -1,4 +1,4 @@
-import type { NoticeDelivery, NoticeKind } from '@tollgate/domain';
+import type { ChatFormat, NoticeDelivery, NoticeKind } from '@tollgate/domain';
 
 /** `GET /api/me/notification-settings`: where the person's mail goes and how each kind reaches them. */
 export interface NotificationSettingsView {
@@ -35,4 +35,15 @@ export interface NotificationView {
   sentAt: string | null;
   address: string | null;
   messageId: string | null;
+}
+
+/** A node's chat channel, its address shown by origin only (the rest is its secret). */
+export interface ChatWebhookView {
+  id: string;
+  orgNodeId: string;
+  name: string;
+  format: ChatFormat;
+  origin: string;
+  createdBy: string;
+  createdAt: string;
 }

@@ -2,3 +2,4 @@ export * from './notice';
 export * from './notices-of-event';
 export * from './occasion';
 export * from './digest';
+export * from './chat-message';

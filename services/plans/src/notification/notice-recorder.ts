@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tollgate/contracts';
-import { deliveryOf, noticesOf, occasionOfEvent, type Notice, type NoticeEvent } from '@tollgate/domain';
+import { chatNoticeOf, chatPayload, deliveryOf, noticesOf, occasionOfEvent, type Notice, type NoticeEvent } from '@tollgate/domain';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { PlansConfig } from '../config/plans.config';
+import { nodeLineage } from '../org-node/node-lineage';
+import { ChatWebhook } from './chat-webhook.entity';
 import { NoticeInitiative } from './notice-initiative.entity';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NotificationRecord } from './notification.entity';
@@ -36,9 +39,33 @@ export class NoticeRecorder {
       if (delivery === 'off') return [];
       return [this.row(event, notice, delivery, setting?.email ?? null, now)];
     });
+    rows.push(...(await this.chatRows(manager, event, notices, now)));
     if (rows.length === 0) return;
-    await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
+    await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows as QueryDeepPartialEntity<NotificationRecord>[]).orIgnore().execute();
     this.delivery.nudge();
+  }
+
+  /**
+   * One message for each chat channel of the node the event happened under
+   * (the program of an initiative, the node of an action or decision) or of
+   * any node above it, whoever the notices went to and whatever they chose.
+   */
+  private async chatRows(manager: EntityManager, event: EventEnvelope, notices: readonly Notice[], now: Date): Promise<Partial<NotificationRecord>[]> {
+    const { programId, orgNodeId } = event.data as { programId?: string; orgNodeId?: string };
+    const lineage = await nodeLineage(manager, programId ?? orgNodeId ?? '');
+    if (lineage.length === 0) return [];
+    const webhooks = await manager.find(ChatWebhook, { where: { orgNodeId: In(lineage) }, order: { createdAt: 'ASC' }, take: 20 });
+    const told = chatNoticeOf(notices, this.config.notifications.cockpitUrl);
+    if (webhooks.length === 0 || !told) return [];
+    const [first] = notices;
+    return webhooks.map((webhook) => ({
+      ...this.row(event, first, 'immediate', null, now),
+      recipientId: webhook.id,
+      channel: webhook.format,
+      status: 'pending' as const,
+      lastError: null,
+      payload: chatPayload(webhook.format, told),
+    }));
   }
 
   private row(event: EventEnvelope, notice: Notice, delivery: 'immediate' | 'digest', email: string | null, now: Date): Partial<NotificationRecord> {

@@ -9,15 +9,32 @@ import type { PlansConfig } from '../config/plans.config';
 import { randomUUID } from 'node:crypto';
 import { digestMailOf, mailOf } from './mail-message';
 import { NotificationRecord } from './notification.entity';
+import { ChatWebhook } from './chat-webhook.entity';
 import { NotificationSetting } from './notification-setting.entity';
 
 /** Mails sent per round: each holds its row locked until its outcome is recorded, so a round stays short. */
 const BATCH_SIZE = 10;
 
-/** An SMTP error the server says is permanent (5xx: no such mailbox, refused): trying again will not help. */
+/** A webhook's answer that is not a success, with its status. */
+class ChatRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A refusal that trying again will not mend: an SMTP 5xx (no such mailbox,
+ * refused), a webhook's 4xx other than 408 and 429 (gone, malformed, not
+ * allowed), a webhook that was removed.
+ */
 function isPermanent(error: unknown): boolean {
   const code = (error as { responseCode?: unknown }).responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  if (typeof code === 'number') return code >= 500 && code < 600;
+  if (error instanceof ChatRefusal) return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+  return false;
 }
 
 function transportOf(smtpUrl: string): Transporter {
@@ -159,16 +176,19 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
     const { cockpitUrl, mailFrom } = this.config.notifications;
     const attempts = notification.attempts + 1;
     try {
-      const info = await transport.sendMail(mailOf(notification, cockpitUrl, mailFrom, notification.address!));
+      const receipt =
+        notification.channel === 'email'
+          ? await transport.sendMail(mailOf(notification, cockpitUrl, mailFrom, notification.address!)).then((info) => ({ messageId: info.messageId, response: info.response }))
+          : await this.postToChat(manager, notification);
       await manager.update(NotificationRecord, { id: notification.id }, {
         status: 'sent',
         attempts,
         sentAt: new Date(),
-        messageId: String(info.messageId ?? '').slice(0, 400) || null,
-        serverResponse: String(info.response ?? '').slice(0, 400) || null,
+        messageId: String(receipt.messageId ?? '').slice(0, 400) || null,
+        serverResponse: String(receipt.response ?? '').slice(0, 400) || null,
         lastError: null,
       });
-      this.outcomes.inc({ channel: 'email', outcome: 'sent' });
+      this.outcomes.inc({ channel: notification.channel, outcome: 'sent' });
     } catch (error) {
       const reason = (error as Error).message.slice(0, 2000);
       const dead = isPermanent(error) || attempts >= NOTICE_DELIVERY_ATTEMPTS;
@@ -178,8 +198,25 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
         lastError: reason,
         nextAttemptAt: new Date(nextAttemptAt(Date.now(), attempts, this.config.notifications.firstRetryMs)),
       });
-      this.outcomes.inc({ channel: 'email', outcome: dead ? 'dead' : 'retried' });
+      this.outcomes.inc({ channel: notification.channel, outcome: dead ? 'dead' : 'retried' });
       if (dead) this.logger.warn(`notification ${notification.id} to ${notification.recipientId} dead-lettered after ${attempts} attempts: ${reason}`);
     }
+  }
+
+  /** Posts a chat notification's message to its webhook; the answer's status and start are its receipt. */
+  private async postToChat(manager: EntityManager, notification: NotificationRecord): Promise<{ messageId: string | null; response: string }> {
+    const webhook = await manager.findOneBy(ChatWebhook, { id: notification.recipientId });
+    if (!webhook) throw new ChatRefusal(410, 'the chat webhook was removed');
+    const answer = await fetch(webhook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(notification.payload),
+      // A webhook that does not answer holds a row: bounded like the mail server.
+      signal: AbortSignal.timeout(10_000),
+      redirect: 'error',
+    });
+    const text = (await answer.text()).slice(0, 200);
+    if (!answer.ok) throw new ChatRefusal(answer.status, `the webhook answered ${answer.status}: ${text}`);
+    return { messageId: answer.headers.get('x-request-id') ?? answer.headers.get('request-id'), response: `${answer.status} ${text}`.trim() };
   }
 }

@@ -1,14 +1,15 @@
-import type { NoticeDelivery, NoticeKind } from '@tollgate/domain';
+import type { ChatFormat, NoticeDelivery, NoticeKind } from '@tollgate/domain';
 import { bigintNumber } from '@tollgate/platform';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type NotificationChannel = 'email';
+export type NotificationChannel = 'email' | ChatFormat;
 /** Waiting to be sent (now, or in the next digest); sent with its receipt; dead with the reason it could not be sent; off because no channel reaches the person. */
 export type NotificationStatus = 'pending' | 'sent' | 'dead' | 'unsent';
 
 /**
- * One thing told to one person over one channel, and its receipt. At most
- * one per event, person and channel: a replayed or republished event tells
+ * One thing told to one person over one channel (or to a node's chat
+ * channel, whose webhook is then the recipient), and its receipt. At most one
+ * per event, recipient and channel: a replayed or republished event tells
  * nobody twice.
  */
 @Entity({ name: 'notification' })
@@ -92,6 +93,10 @@ export class NotificationRecord {
 
   @Column({ name: 'server_response', type: 'varchar', length: 400, nullable: true })
   serverResponse!: string | null;
+
+  /** What a chat notification posts to its webhook, composed when it was recorded. */
+  @Column({ type: 'jsonb', nullable: true })
+  payload!: Record<string, unknown> | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import { TestMailServer } from '../../../../test/support/mail-server';
+import { WebhookReceiver } from '../../../../test/support/webhook-receiver';
 import type { RunningService } from '../../../../test/support/running-service';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 import { produceSigned } from '../../../../test/support/topic-reader';
@@ -19,6 +20,7 @@ describe('notifications by mail', () => {
   let stack: TestStack<'plans'>;
   let plans: RunningService;
   let mail: TestMailServer;
+  let chat: WebhookReceiver;
   const run = randomUUID().slice(0, 8);
   const person = (name: string, roles: Person['roles']): Person & { email: string } => ({ id: `${name}-${run}`, roles, email: `${name}-${run}@example.com` });
   const owner = person('olivia', ['owner']);
@@ -34,7 +36,8 @@ describe('notifications by mail', () => {
     await produceSigned('initiatives', TOPICS.initiativesEvents, createEnvelope({ type, source: 'tollgate/initiatives', subject, data }, id, new Date()));
   }
 
-  async function created(initiativeId: string): Promise<void> {
+  /** The initiative's creation as the initiatives service announces it; the notifications learn its parties from it. */
+  async function created(initiativeId: string, overrides: Partial<EventData<'initiative.created'>> = {}): Promise<void> {
     await send('initiative.created', initiativeId, {
       initiativeId,
       programId,
@@ -49,6 +52,7 @@ describe('notifications by mail', () => {
       status: 'on_track',
       plannedValue: 400_000,
       measures: [],
+      ...overrides,
     });
   }
 
@@ -57,6 +61,7 @@ describe('notifications by mail', () => {
 
   beforeAll(async () => {
     mail = await TestMailServer.start();
+    chat = await WebhookReceiver.start();
     ({ plans } = stack = await startTestStack({ services: ['plans'], env: { plans: { TOLLGATE_SMTP_URL: mail.url, TOLLGATE_NOTIFICATION_POLL_MS: '100', TOLLGATE_NOTIFICATION_FIRST_RETRY_MS: '200', TOLLGATE_DIGEST_CHECK_MS: '200', TOLLGATE_COCKPIT_PUBLIC_URL: 'https://tollgate.example.com' } } }));
     for (const someone of [owner, sponsor, pmo, controller]) expect((await as(someone).put('/api/me/notification-settings', { email: someone.email })).status).toBe(200);
     // One PMO user wants no gate requests: they get none, and nothing is recorded for them.
@@ -69,6 +74,7 @@ describe('notifications by mail', () => {
   afterAll(async () => {
     await stack?.stop();
     await mail?.stop();
+    await chat?.stop();
   });
 
   it('sends a gate request to each key holder once, with what is asked, by when and the link, and a repeated event sends nothing more', async () => {
@@ -123,21 +129,7 @@ describe('notifications by mail', () => {
   it('records what could not be sent to someone without an address, with why', async () => {
     const initiativeId = `unknown-${run}`;
     const stranger = `stranger-${run}`;
-    await send('initiative.created', initiativeId, {
-      initiativeId,
-      programId,
-      code: `U${run}`.slice(0, 20),
-      title: 'Nobody to tell',
-      ownerId: stranger,
-      sponsorId: sponsor.id,
-      controllerId: null,
-      category: 'cost',
-      currency: 'EUR',
-      stage: 1,
-      status: 'on_track',
-      plannedValue: 1,
-      measures: [],
-    });
+    await created(initiativeId, { title: 'Nobody to tell', ownerId: stranger, controllerId: null, plannedValue: 1 });
     await send('initiative.milestone-missed', initiativeId, { initiativeId, programId, milestoneId: 'm1', title: 'Pilot', dueDate: '2027-01-15', ownerId: stranger });
     const [unsent] = await eventually(
       async () => (await as(sponsor).get(`/api/notifications?about=${initiativeId}`)).body.notifications,
@@ -154,21 +146,7 @@ describe('notifications by mail', () => {
     const settings = (digestHour: number) => as(digestReader).put('/api/me/notification-settings', { email: digestReader.email, deliveries: { gate_awaiting_key: 'digest' }, digestHour, timeZone });
     expect((await settings(hour + 1)).status).toBe(200);
     const requested = async (initiativeId: string) => {
-      await send('initiative.created', initiativeId, {
-        initiativeId,
-        programId,
-        code: `D${run}`.slice(0, 20),
-        title: `Dock slots ${initiativeId}`,
-        ownerId: owner.id,
-        sponsorId: digestReader.id,
-        controllerId: null,
-        category: 'cost',
-        currency: 'EUR',
-        stage: 0,
-        status: 'on_track',
-        plannedValue: 250_000,
-        measures: [],
-      });
+      await created(initiativeId, { title: `Dock slots ${initiativeId}`, sponsorId: digestReader.id, controllerId: null, stage: 0, plannedValue: 250_000 });
       await send('initiative.gate-requested', initiativeId, { ...gateRequested(initiativeId, `gate-${initiativeId}`), sponsorId: digestReader.id, controllerId: null });
       // The PMO is told at once of the same event: when that mail is here, an immediate one to the digest reader would be too.
       await eventually(async () => mail.to(pmo.email).filter((one) => one.subject?.includes(initiativeId)), (mails) => mails.length > 0, { what: 'the PMO’s mail' });
@@ -194,6 +172,53 @@ describe('notifications by mail', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(mail.to(digestReader.email)).toHaveLength(1);
     expect((await as(digestReader).get(`/api/me/notifications?about=${second}`)).body.notifications[0]).toMatchObject({ status: 'pending', delivery: 'digest' });
+  });
+
+  it("posts to the chat channels of the initiative's program and every node above it once each, through a webhook that fails first", async () => {
+    const admin: Person = { id: `admin-${run}`, roles: ['admin'] };
+    const node = async (name: string, kind: string, parentId?: string) => (await as(admin).post('/api/org-nodes', { name, kind, ...(parentId ? { parentId } : {}) })).body.id as string;
+    const organization = await node(`Chat group ${run}`, 'organization');
+    const unit = await node('Operations', 'business_unit', organization);
+    const program = await node('Warehousing', 'program', unit);
+    const elsewhere = await node(`Other group ${run}`, 'organization');
+    const add = (nodeId: string, format: string, path: string) => as(admin).post(`/api/org-nodes/${nodeId}/chat-webhooks`, { name: `${format} channel`, format, url: chat.url(path) });
+    expect((await add(organization, 'slack', `/slack-${run}`)).body).toMatchObject({ format: 'slack', origin: new URL(chat.url('/')).origin });
+    expect((await add(unit, 'teams', `/teams-${run}`)).status).toBe(201);
+    expect((await add(elsewhere, 'slack', `/elsewhere-${run}`)).status).toBe(201);
+    chat.answer(`/slack-${run}`, 500);
+
+    const initiativeId = `chat-${run}`;
+    await created(initiativeId, { programId: program, title: `Cross-dock ${run}`, controllerId: null, plannedValue: 100_000 });
+    await send('initiative.gate-requested', initiativeId, { ...gateRequested(initiativeId, `gate-${initiativeId}`), programId: program, controllerId: null });
+    const [slack] = await eventually(async () => chat.on(`/slack-${run}`), (posts) => posts.length > 0, { what: 'the Slack channel’s message' });
+    const [teams] = await eventually(async () => chat.on(`/teams-${run}`), (posts) => posts.length > 0, { what: 'the Teams channel’s message' });
+    expect(slack).toMatchObject({ text: expect.stringContaining(`“Cross-dock ${run}” asks for the gate to DoI 2 (Detailed)`) });
+    expect(JSON.stringify(slack)).toContain(`<https://tollgate.example.com/initiatives/${initiativeId}|`);
+    // The channel names everyone asked, whatever each chose for their own mail.
+    expect(JSON.stringify(slack)).toContain(`Asked of ${sponsor.id}, ${pmo.id}, ${quietPmo.id}: Approve or reject the request with a key of the gate.`);
+    expect(teams).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { actions: [{ type: 'Action.OpenUrl', url: `https://tollgate.example.com/initiatives/${initiativeId}` }] } }] });
+
+    // Once each, the failed post counted; nothing for a node the initiative is not under.
+    const told = (await as(owner).get(`/api/notifications?about=${initiativeId}`)).body.notifications as { channel: string; status: string; attempts: number }[];
+    expect(told.filter((one) => one.channel !== 'email').map((one) => [one.channel, one.status, one.attempts]).sort()).toEqual([
+      ['slack', 'sent', 2],
+      ['teams', 'sent', 1],
+    ]);
+    expect(chat.on(`/slack-${run}`)).toHaveLength(1);
+    expect(chat.on(`/elsewhere-${run}`)).toHaveLength(0);
+
+    // The addresses hold secrets: listed by origin only, to admins and the PMO; only admins add or remove.
+    const listed = (await as(pmo).get(`/api/org-nodes/${organization}/chat-webhooks`)).body.webhooks;
+    expect(listed).toEqual([expect.objectContaining({ name: 'slack channel', origin: new URL(chat.url('/')).origin })]);
+    expect(JSON.stringify(listed)).not.toContain(`/slack-${run}`);
+    expect((await as(owner).get(`/api/org-nodes/${organization}/chat-webhooks`)).status).toBe(403);
+    expect((await as(pmo).post(`/api/org-nodes/${organization}/chat-webhooks`, { name: 'x', format: 'slack', url: chat.url('/x') })).status).toBe(403);
+    expect((await as(admin).post(`/api/org-nodes/${organization}/chat-webhooks`, { name: 'x', format: 'discord', url: chat.url('/x') })).status).toBe(400);
+    expect((await as(admin).post(`/api/org-nodes/${organization}/chat-webhooks`, { name: 'x', format: 'slack', url: 'ftp://example.com/hook' })).status).toBe(400);
+    expect((await as(admin).post(`/api/org-nodes/${randomUUID()}/chat-webhooks`, { name: 'x', format: 'slack', url: chat.url('/x') })).status).toBe(404);
+    expect((await as(admin).delete(`/api/org-nodes/${organization}/chat-webhooks/${listed[0].id}`)).status).toBe(204);
+    expect((await as(admin).delete(`/api/org-nodes/${organization}/chat-webhooks/${listed[0].id}`)).status).toBe(404);
+    expect((await as(admin).delete(`/api/org-nodes/${organization}/chat-webhooks/not-an-id`)).status).toBe(404);
   });
 
   it('refuses settings it cannot keep, with 400 and what is wrong', async () => {

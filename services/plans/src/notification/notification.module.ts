@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ChatWebhookController } from './chat-webhook.controller';
+import { ChatWebhookService } from './chat-webhook.service';
 import { NotificationController } from './notification.controller';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NoticeRecorder } from './notice-recorder';
@@ -6,8 +8,8 @@ import { NotificationProjection } from './notification-projection.service';
 import { NotificationService } from './notification.service';
 
 @Module({
-  controllers: [NotificationController],
-  providers: [NotificationService, NoticeRecorder, NotificationProjection, NotificationDelivery],
+  controllers: [NotificationController, ChatWebhookController],
+  providers: [NotificationService, ChatWebhookService, NoticeRecorder, NotificationProjection, NotificationDelivery],
   // The services that announce the plans service's own events record their notices with it.
   exports: [NoticeRecorder],
 })

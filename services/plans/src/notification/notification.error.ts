@@ -1,0 +1,17 @@
+import { DomainError } from '@tollgate/platform';
+
+export enum NotificationErrorCode {
+  UnknownChatWebhook = 'unknown_chat_webhook',
+  TooManyChatWebhooks = 'too_many_chat_webhooks',
+}
+
+/** The one exception of notifications and chat channels. */
+export class NotificationError extends DomainError {
+  static unknownWebhook(id: string): NotificationError {
+    return new NotificationError(NotificationErrorCode.UnknownChatWebhook, 'not_found', `chat webhook ${id} not found on this node`);
+  }
+
+  static tooManyWebhooks(orgNodeId: string, limit: number): NotificationError {
+    return new NotificationError(NotificationErrorCode.TooManyChatWebhooks, 'conflict', `org node ${orgNodeId} already has ${limit} chat webhooks; remove one first`);
+  }
+}
