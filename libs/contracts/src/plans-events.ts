@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DECISION_CLAIM_FIGURES, SOP_EXCEPTION_KINDS } from '@tollgate/domain';
+import { DECISION_CLAIM_FIGURES, SOP_CYCLE_PAPERS, SOP_EXCEPTION_KINDS } from '@tollgate/domain';
 import { identifier, instant, period } from './event-fields';
 
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
@@ -67,6 +67,17 @@ export const PLANS_EVENT_SCHEMAS = {
   'plans.action-overdue': z.object({ ...action, escalatedTo: identifier, overdueAt: instant }),
   'plans.action-done': z.object({ ...action, doneBy: identifier, doneAt: instant, evidence: z.object({ text: z.string().min(1), links: z.array(z.string()) }) }),
   'plans.action-dropped': z.object({ ...action, droppedBy: identifier, droppedAt: instant, reason: z.string().min(1) }),
+  /** A paper of a cycle is out, for everyone who took part: the pre-read when the executive S&OP begins, the minutes when the cycle is published. */
+  'plans.cycle-paper-issued': z.object({
+    cycleId: identifier,
+    orgNodeId: identifier,
+    period,
+    paper: z.enum(SOP_CYCLE_PAPERS),
+    participants: z.array(identifier),
+    /** When the executive S&OP is due: the pre-read is read before it. */
+    meetingDueAt: instant.nullable(),
+    issuedAt: instant,
+  }),
   /** The day a decision's expected effect was due: whether it held, against the figure read. */
   'plans.decision-checked': z.object({
     decisionId: identifier,

@@ -13,6 +13,7 @@ import { DecisionModule } from './decision/decision.module';
 import { ForecastRecordModule } from './forecast-record/forecast-record.module';
 import { NotificationModule } from './notification/notification.module';
 import { OffPlanModule } from './off-plan/off-plan.module';
+import { SopPapersModule } from './sop-papers/sop-papers.module';
 import { SopActionActivitiesService } from './sop-action/sop-action-activities.service';
 import { SopActionModule } from './sop-action/sop-action.module';
 import { SopCycleActivitiesService } from './sop-cycle/sop-cycle-activities.service';
@@ -42,6 +43,7 @@ export class AppModule {
         SopWorkModule,
         TargetWaterfallModule,
         NotificationModule,
+        SopPapersModule,
         CockpitModule.forRoot(config),
         ActivityWorkerModule.forRoot({
           settings: config.temporal,

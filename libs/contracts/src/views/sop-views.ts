@@ -217,3 +217,33 @@ export interface InitiativeForecastRecordView {
   recorded: { recordedIn: string; period: string; forecast: number; confirmed: number; judged: boolean }[];
   accuracy: { horizon: number; mape: number | null; wmape: number | null; bias: number | null; periods: number }[];
 }
+
+/**
+ * `GET /api/sop-cycles/:cycleId/pre-read` and `/minutes`: a cycle's paper.
+ * The pre-read holds the agenda (ranked by value at risk, each exception's
+ * figures and mitigation), the pivots proposed and the decisions sought; the
+ * minutes hold the decisions with their rationales and the actions they ask
+ * for; both say who took part.
+ */
+export interface SopCyclePaperView {
+  paper: 'pre_read' | 'minutes';
+  cycleId: string;
+  orgNodeId: string;
+  nodeName: string;
+  period: string;
+  chairId: string;
+  /** When the step that issued it was completed. */
+  issuedAt: string;
+  meetingDueAt: string | null;
+  currency: string;
+  exceptions: SopExceptionView[];
+  pivots: SopPivotView[];
+  decisionsSought: (
+    | { kind: 'accept_mitigation'; exceptionId: string; subjectName: string | null; action: string; ownerId: string; dueDate: string }
+    | { kind: 'resolution'; exceptionId: string; subjectName: string | null; reason: 'no_mitigation' }
+    | { kind: 'approve_pivot'; programId: string; subjectName: string | null; moves: number }
+  )[];
+  decisions: { decisionId: string; kind: string; subject: string | null; subjectName: string | null; rationale: string; decidedBy: string; decidedAt: string; outcome: string[] | null }[];
+  actions: { id: string; title: string; ownerId: string; dueDate: string; status: string; expectedEffect: string; doneWhen: string }[];
+  participants: string[];
+}

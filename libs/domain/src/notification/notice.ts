@@ -13,6 +13,8 @@ export const NOTICE_KINDS = [
   'closure_awaiting_confirmation',
   'closure_decided',
   'decision_checked',
+  'cycle_pre_read',
+  'cycle_minutes',
 ] as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -33,6 +35,8 @@ export const NOTICE_KIND_WORDS: Record<NoticeKind, string> = {
   closure_awaiting_confirmation: 'A closure awaits my confirmation',
   closure_decided: 'My closure confirmed or rejected',
   decision_checked: "A decision's expected effect checked",
+  cycle_pre_read: 'The pre-read of an S&OP review I take part in',
+  cycle_minutes: 'The minutes of an S&OP review I took part in',
 };
 
 /**
@@ -50,6 +54,8 @@ export const DEFAULT_NOTICE_DELIVERY: Record<NoticeKind, NoticeDelivery> = {
   closure_awaiting_confirmation: 'immediate',
   closure_decided: 'immediate',
   decision_checked: 'digest',
+  cycle_pre_read: 'immediate',
+  cycle_minutes: 'immediate',
 };
 
 /** How a person wants a kind delivered: their own choice, else the default. */

@@ -17,6 +17,7 @@ export type NoticeEvent =
   | { type: 'initiative.closed'; data: { initiativeId: string; currency: string; plannedValue: number; confirmedValue: number } }
   | { type: 'plans.action-opened' | 'plans.action-reminded'; data: ActionData }
   | { type: 'plans.action-overdue'; data: ActionData & { escalatedTo: string } }
+  | { type: 'plans.cycle-paper-issued'; data: { cycleId: string; orgNodeId: string; period: string; paper: 'pre_read' | 'minutes'; participants: string[]; meetingDueAt: string | null } }
   | { type: 'plans.decision-checked'; data: { decisionId: string; orgNodeId: string; figure: string; met: boolean; expected: number; actual: number } };
 
 interface ActionData {
@@ -51,6 +52,7 @@ export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
   'plans.action-reminded',
   'plans.action-overdue',
   'plans.decision-checked',
+  'plans.cycle-paper-issued',
 ];
 
 const stageName = (stage: number) => `DoI ${stage} (${STAGES.find((candidate) => candidate.stage === stage)?.name ?? 'unknown'})`;
@@ -107,6 +109,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
       },
     ];
   }
+  if (event.type === 'plans.cycle-paper-issued') return paperNotices(event.data);
   const initiative = context.initiative;
   if (!initiative) return [];
   const { initiativeId } = event.data as { initiativeId: string };
@@ -211,6 +214,36 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
       ];
   }
   return [];
+}
+
+/** Everyone who took part gets the paper: the pre-read to read before the meeting, the minutes to act on. */
+function paperNotices(data: Extract<NoticeEvent, { type: 'plans.cycle-paper-issued' }>['data']): Notice[] {
+  const { cycleId, period, paper, participants, meetingDueAt } = data;
+  const month = dayInWords(`${period}-01`).replace(/^1 /, '');
+  const words =
+    paper === 'pre_read'
+      ? {
+          kind: 'cycle_pre_read' as const,
+          title: `Pre-read of the S&OP review of ${month}`,
+          happened: `Pre-S&OP is done: the executive review of ${month} has its agenda, ranked by value at risk, with each exception's mitigation, the pivots proposed and the decisions sought. The PDF is attached.`,
+          asked: 'Read it before the meeting.',
+          by: meetingDueAt ? meetingDueAt.slice(0, 10) : null,
+        }
+      : {
+          kind: 'cycle_minutes' as const,
+          title: `Minutes of the S&OP review of ${month}`,
+          happened: `The S&OP review of ${month} is published: its decisions with their rationales, and the actions they ask for with their owners and dates. The PDF is attached.`,
+          asked: 'Check the actions that are yours; each is followed until done.',
+          by: null,
+        };
+  return participants.map((recipientId) => ({
+    recipientId,
+    ...words,
+    about: cycleId,
+    link: `/cycles/${encodeURIComponent(cycleId)}/${paper === 'pre_read' ? 'pre-read' : 'minutes'}`,
+    valueAtStake: null,
+    currency: null,
+  }));
 }
 
 function actionNotices(event: Extract<NoticeEvent, { data: ActionData }>, context: NoticeContext): Notice[] {

@@ -31,6 +31,8 @@ export function occasionOfEvent(type: string, data: Record<string, unknown>): st
       return `action:${data.actionId}:${type.slice('plans.action-'.length)}`;
     case 'plans.decision-checked':
       return `decision:${data.decisionId}:checked`;
+    case 'plans.cycle-paper-issued':
+      return `cycle:${data.cycleId}:${data.paper}`;
     default:
       return null;
   }

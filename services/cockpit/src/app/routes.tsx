@@ -1,7 +1,6 @@
 import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { HomePage } from '../features/hierarchy/HomePage';
 import { NodePage } from '../features/portfolio/NodePage';
 import { MyWorkPage } from '../features/work/MyWorkPage';
@@ -10,6 +9,8 @@ import { MyWorkPage } from '../features/work/MyWorkPage';
 const InitiativePage = lazy(() => import('../features/initiative/InitiativePage').then((module) => ({ default: module.InitiativePage })));
 const PortfolioInitiativesPage = lazy(() => import('../features/portfolio/PortfolioInitiativesPage').then((module) => ({ default: module.PortfolioInitiativesPage })));
 const DecisionLogPage = lazy(() => import('../features/sop/DecisionLogPage').then((module) => ({ default: module.DecisionLogPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((module) => ({ default: module.NotificationsPage })));
+const CyclePaperPage = lazy(() => import('../features/sop/CyclePaperPage').then((module) => ({ default: module.CyclePaperPage })));
 const SopReviewPage = lazy(() => import('../features/sop/SopReviewPage').then((module) => ({ default: module.SopReviewPage })));
 
 export const pages = (
@@ -23,6 +24,8 @@ export const pages = (
     <Route path="/initiatives/:initiativeId" element={<InitiativePage />} />
     <Route path="/work" element={<MyWorkPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/cycles/:cycleId/pre-read" element={<CyclePaperPage paper="pre-read" />} />
+    <Route path="/cycles/:cycleId/minutes" element={<CyclePaperPage paper="minutes" />} />
     <Route path="*" element={<Navigate to="/" replace />} />
   </Routes>
   </Suspense>

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { digestDue, NOTICE_DELIVERY_ATTEMPTS, nextAttemptAt } from '@tollgate/domain';
+import { digestDue, NOTICE_DELIVERY_ATTEMPTS, nextAttemptAt, type NoticeKind } from '@tollgate/domain';
 import { PollingLoop } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { createTransport, type Transporter } from 'nodemailer';
@@ -11,6 +11,9 @@ import { digestMailOf, mailOf } from './mail-message';
 import { NotificationRecord } from './notification.entity';
 import { ChatWebhook } from './chat-webhook.entity';
 import { NotificationSetting } from './notification-setting.entity';
+
+/** The files a notification's mail carries, from what it is about. */
+export type NoticeAttachments = (about: string) => Promise<{ filename: string; content: Buffer }[]>;
 
 /** Mails sent per round: each holds its row locked until its outcome is recorded, so a round stays short. */
 const BATCH_SIZE = 10;
@@ -92,6 +95,18 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
 
   nudge(): void {
     this.loop.nudge();
+  }
+
+  /** What a kind's mail carries beside its text, rendered when it is sent (a cycle's paper as a PDF). */
+  private readonly attachments = new Map<NoticeKind, NoticeAttachments>();
+
+  /**
+   * Whoever renders a kind's attachments registers here, so that this service
+   * needs to know nothing of what it sends: a failed rendering is retried like
+   * a failed send.
+   */
+  attachWith(kind: NoticeKind, render: NoticeAttachments): void {
+    this.attachments.set(kind, render);
   }
 
   /** When the people whose digest may be due are looked for next. */
@@ -178,7 +193,9 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
     try {
       const receipt =
         notification.channel === 'email'
-          ? await transport.sendMail(mailOf(notification, cockpitUrl, mailFrom, notification.address!)).then((info) => ({ messageId: info.messageId, response: info.response }))
+          ? await transport
+              .sendMail({ ...mailOf(notification, cockpitUrl, mailFrom, notification.address!), attachments: await this.attachments.get(notification.kind)?.(notification.about) })
+              .then((info) => ({ messageId: info.messageId, response: info.response }))
           : await this.postToChat(manager, notification);
       await manager.update(NotificationRecord, { id: notification.id }, {
         status: 'sent',

@@ -11,6 +11,6 @@ import { NotificationService } from './notification.service';
   controllers: [NotificationController, ChatWebhookController],
   providers: [NotificationService, ChatWebhookService, NoticeRecorder, NotificationProjection, NotificationDelivery],
   // The services that announce the plans service's own events record their notices with it.
-  exports: [NoticeRecorder],
+  exports: [NoticeRecorder, NotificationDelivery],
 })
 export class NotificationModule {}

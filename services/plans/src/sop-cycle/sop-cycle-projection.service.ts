@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS, type SopCycleChange } from '@tollgate/contracts';
-import { currentStep, type SopCycleState } from '@tollgate/domain';
+import { currentStep, cycleParticipants, PAPER_OF_COMPLETED_STEP, type SopCycleState, type SopStep } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
 import { DataSource } from 'typeorm';
 import { recordDecision } from '../decision/decision-log';
+import { NoticeRecorder } from '../notification/notice-recorder';
 import { SopCycleRecord } from './sop-cycle.entity';
 import { SopExceptionRecord } from './sop-exception.entity';
 import { storedInstant } from './stored-instant';
@@ -18,6 +19,7 @@ export class SopCycleProjection {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelayHost,
+    private readonly notices: NoticeRecorder,
   ) {}
 
   async project(state: SopCycleState, changes: SopCycleChange[]): Promise<void> {
@@ -53,6 +55,26 @@ export class SopCycleProjection {
             subject: state.orgNodeId,
             data: { cycleId: state.cycleId, orgNodeId: state.orgNodeId, period: state.period, startedBy: state.startedBy, chairId: state.chairId, startedAt: storedInstant(state.startedAt) },
           });
+        }
+        // A step done may issue a paper to everyone who took part: the pre-read, then the minutes.
+        const paper = change.type === 'step-completed' ? PAPER_OF_COMPLETED_STEP[change.step as SopStep] : undefined;
+        if (paper) {
+          const meeting = state.steps.find((step) => step.step === 'executive_sop')!;
+          const issued = await enqueueEvent(manager, TOPICS.plansEvents, {
+            type: 'plans.cycle-paper-issued',
+            source: 'tollgate/plans',
+            subject: state.orgNodeId,
+            data: {
+              cycleId: state.cycleId,
+              orgNodeId: state.orgNodeId,
+              period: state.period,
+              paper,
+              participants: cycleParticipants(state),
+              meetingDueAt: storedInstant(meeting.dueAt),
+              issuedAt: new Date().toISOString(),
+            },
+          });
+          await this.notices.record(manager, issued);
         }
         if (change.type === 'decision-recorded') {
           const decision = state.decisions.find((candidate) => candidate.decisionId === change.decisionId);

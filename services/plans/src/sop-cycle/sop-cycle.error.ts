@@ -8,6 +8,7 @@ export enum SopCycleErrorCode {
   BadSetup = 'bad_sop_cycle_setup',
   Published = 'sop_cycle_published',
   Unavailable = 'sop_cycle_unavailable',
+  PaperNotIssued = 'sop_cycle_paper_not_issued',
 }
 
 /** The one exception of S&OP cycles, their setup, agenda and decisions. */
@@ -30,6 +31,11 @@ export class SopCycleError extends DomainError {
 
   static published(id: string): SopCycleError {
     return new SopCycleError(SopCycleErrorCode.Published, 'conflict', `S&OP cycle ${id} is published; it takes no more changes`);
+  }
+
+  static paperNotIssued(id: string, paper: string): SopCycleError {
+    const when = paper === 'pre_read' ? 'pre-S&OP is done' : 'the cycle is published';
+    return new SopCycleError(SopCycleErrorCode.PaperNotIssued, 'conflict', `S&OP cycle ${id} has no ${paper === 'pre_read' ? 'pre-read' : 'minutes'} until ${when}`);
   }
 
   static unavailable(): SopCycleError {

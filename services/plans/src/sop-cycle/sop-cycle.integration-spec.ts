@@ -1,10 +1,14 @@
 import { Client } from '@temporalio/client';
 import { sopCycleWorkflowId, sopScheduleId } from '@tollgate/contracts';
 import { OutboxMessage } from '@tollgate/messaging';
+import { issueDevelopmentToken } from '@tollgate/auth';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import type { RunningService } from '../../../../test/support/running-service';
+import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
+import { TestMailServer } from '../../../../test/support/mail-server';
+import { pdfText } from '../../../../test/support/pdf-text';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -19,13 +23,18 @@ const owners = { data_gathering: planner.id, demand_review: planner.id, supply_r
 describe('S&OP cycles', () => {
   let stack: TestStack<'plans'>;
   let plans: RunningService;
+  let mail: TestMailServer;
+  const addressOf = (person: Person) => `${person.id}@example.com`;
 
   beforeAll(async () => {
-    ({ plans } = stack = await startTestStack({ services: ['plans'], worker: true }));
+    mail = await TestMailServer.start();
+    ({ plans } = stack = await startTestStack({ services: ['plans'], worker: true, env: { plans: { TOLLGATE_SMTP_URL: mail.url, TOLLGATE_NOTIFICATION_POLL_MS: '100' } } }));
+    for (const person of [chair, planner, supplyLead]) expect((await apiAs(plans.baseUrl, person).put('/api/me/notification-settings', { email: addressOf(person) })).status).toBe(200);
   });
 
   afterAll(async () => {
     await stack?.stop();
+    await mail?.stop();
   });
 
   const as = (person: Person | null) => apiAs(plans.baseUrl, person);
@@ -140,6 +149,27 @@ describe('S&OP cycles', () => {
     expect((await decide(chair, { kind: 'resolution', rationale: 'too early' })).status).toBe(409);
     await complete(planner, 'pre_sop');
 
+    // The pre-read: the agenda ranked by value at risk, with each mitigation, and the decisions the meeting is asked for; mailed as a PDF to whoever takes part.
+    const paperOf = (paper: string) => as(stranger).get(`/api/sop-cycles/${encodeURIComponent(cycleId)}/${paper}`);
+    expect((await paperOf('minutes')).status).toBe(409);
+    const preRead = await paperOf('pre-read');
+    expect(preRead.body).toMatchObject({ paper: 'pre_read', period: '2027-03', chairId: chair.id, nodeName, currency: 'EUR' });
+    expect(preRead.body.exceptions.map((exception: { kind: string }) => exception.kind)).toEqual(['forecast_below_target', 'demand_exceeds_capacity']);
+    expect(preRead.body.decisionsSought).toEqual(
+      expect.arrayContaining([
+        { kind: 'accept_mitigation', exceptionId: gap, subjectName: `widgets at ${nodeName}`, action: 'a third shift from April', ownerId: supplyLead.id, dueDate: '2027-04-01' },
+        { kind: 'resolution', exceptionId: byKind.forecast_below_target.id, subjectName: nodeName, reason: 'no_mitigation' },
+      ]),
+    );
+    expect(preRead.body.participants).toEqual(expect.arrayContaining([chair.id, admin.id, planner.id, supplyLead.id]));
+    const [preReadMail] = await eventually(async () => mail.to(addressOf(chair)).filter((one) => one.subject === 'Pre-read of the S&OP review of Mar 2027'), (mails) => mails.length > 0, { what: 'the chair’s pre-read' });
+    expect(preReadMail.text).toContain(`/cycles/${encodeURIComponent(cycleId)}/pre-read`);
+    expect(preReadMail.attachments.map((file) => [file.filename, file.contentType])).toEqual([[`pre-read-${cycleId}.pdf`, 'application/pdf']]);
+    const preReadPdf = await pdfText(preReadMail.attachments[0].content);
+    expect(preReadPdf.text).toContain('Pre-read: S&OP review of Mar 2027');
+    expect(preReadPdf.text).toContain('Mitigation: a third shift from April');
+    expect(preReadPdf.text).toContain(`Accept the mitigation of widgets at ${nodeName}`);
+
     // The executive S&OP: the chair decides, with a rationale; a promotion makes a scenario the plan of record.
     const scenario = await as(admin).post(`/api/org-nodes/${node}/scenarios`, { name: 'Lean spring' });
     expect(scenario.status).toBe(201);
@@ -167,6 +197,23 @@ describe('S&OP cycles', () => {
 
     const published = await complete(chair, 'executive_sop');
     expect(published).toMatchObject({ status: 200, body: { step: 'published' } });
+
+    // The minutes: the decisions with their rationales, the actions they ask for, who took part; as a page, a PDF, and a mail to each participant.
+    const minutes = await eventually(() => paperOf('minutes'), (answer) => answer.body.actions?.length === 1, { what: 'the minutes with the accepted mitigation’s action' });
+    expect(minutes.body.decisions.map((decision: { kind: string; rationale: string }) => [decision.kind, decision.rationale])).toEqual([
+      ['promote_scenario', 'the lean plan fits capacity'],
+      ['accept_mitigation', 'the shift covers the gap'],
+    ]);
+    expect(minutes.body.actions).toEqual([expect.objectContaining({ title: 'a third shift from April', ownerId: supplyLead.id, dueDate: '2027-04-01', status: 'open' })]);
+    const file = await fetch(`${plans.baseUrl}/api/sop-cycles/${encodeURIComponent(cycleId)}/minutes/pdf`, { headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: stranger.id, roles: stranger.roles }, TEST_ENVIRONMENT.jwtSecret)}` } });
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    const minutesPdf = await pdfText(Buffer.from(await file.arrayBuffer()));
+    expect(minutesPdf.pages).toBeGreaterThanOrEqual(1);
+    expect(minutesPdf.text).toContain('Minutes: S&OP review of Mar 2027');
+    expect(minutesPdf.text).toContain('Rationale: the shift covers the gap');
+    expect(minutesPdf.text).toContain(`a third shift from April: ${supplyLead.id}, due 1 Apr 2027 (open)`);
+    const [minutesMail] = await eventually(async () => mail.to(addressOf(supplyLead)).filter((one) => one.subject === 'Minutes of the S&OP review of Mar 2027'), (mails) => mails.length > 0, { what: 'the minutes by mail' });
+    expect((await pdfText(minutesMail.attachments[0].content)).text).toContain('Rationale: the lean plan fits capacity');
     expect((await decide(chair, { kind: 'resolution', rationale: 'late' })).status).toBe(409);
     const listed = await as(stranger).get(`/api/sop-cycles?orgNodeId=${node}`);
     expect(listed.body.cycles.map((cycle: { id: string; step: string }) => [cycle.id, cycle.step])).toEqual([[cycleId, 'published']]);

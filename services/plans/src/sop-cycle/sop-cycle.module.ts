@@ -1,3 +1,4 @@
+import { NotificationModule } from '../notification/notification.module';
 import { Module } from '@nestjs/common';
 import { OrgNodeModule } from '../org-node/org-node.module';
 import { PlanModule } from '../plan/plan.module';
@@ -15,9 +16,9 @@ import { SopCycleGateway } from './sop-cycle.gateway';
 import { SopCycleService } from './sop-cycle.service';
 
 @Module({
-  imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule, OffPlanModule, SopActionModule, ForecastRecordModule, DecisionModule],
+  imports: [OrgNodeModule, PlanModule, PortfolioModule, SopPolicyModule, OffPlanModule, SopActionModule, ForecastRecordModule, DecisionModule, NotificationModule],
   controllers: [SopCycleController],
   providers: [SopCycleService, SopCycleSetupService, SopCycleGateway, SopCycleProjection, SopCycleActivitiesService],
-  exports: [SopCycleActivitiesService],
+  exports: [SopCycleActivitiesService, SopCycleService],
 })
 export class SopCycleModule {}

@@ -157,7 +157,8 @@ export class SopCycleService {
     return this.dataSource.getRepository(SopCycleRecord).findOneBy({ id: cycleId });
   }
 
-  private async stateOf(cycleId: string): Promise<SopCycleState> {
+  /** The cycle as its workflow last projected it; 404 for an unknown one. */
+  async stateOf(cycleId: string): Promise<SopCycleState> {
     const record = await this.record(cycleId);
     if (!record) throw SopCycleError.unknown(cycleId);
     return record.state;

@@ -5,3 +5,4 @@ export * from './sop-cycle-fact';
 export * from './sop-cycle-rights';
 export * from './sop-cycle-state';
 export * from './sop-cycle-work';
+export * from './sop-cycle-papers';

@@ -63,6 +63,16 @@ export function SopReviewPage() {
         <Button component={Link} to={`/nodes/${nodeId}/decisions`} variant="light">
           Decision log
         </Button>
+        {cycleId && (cycle.data?.step === 'executive_sop' || cycle.data?.step === 'published') && (
+          <Button component={Link} to={`/cycles/${encodeURIComponent(cycleId)}/pre-read`} variant="light">
+            Pre-read
+          </Button>
+        )}
+        {cycleId && cycle.data?.step === 'published' && (
+          <Button component={Link} to={`/cycles/${encodeURIComponent(cycleId)}/minutes`} variant="light">
+            Minutes
+          </Button>
+        )}
         {cycles.data && cycles.data.cycles.length > 0 && (
           <Select
             label="Cycle"

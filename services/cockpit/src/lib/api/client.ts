@@ -69,3 +69,18 @@ export async function call<T>(service: ServiceName, path: string, init: { method
   }
   return body as T;
 }
+
+/** Fetches a file a service answers (a PDF) with the sign-in, and hands it to the browser as a download named `filename`. */
+export async function download(service: ServiceName, path: string, filename: string): Promise<void> {
+  const { services } = await loadSettings();
+  const session = currentSession();
+  const answer = await fetch(`${services[service]}${path}`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} }).catch(() => {
+    throw new ApiError(0, `${service} cannot be reached`);
+  });
+  if (!answer.ok) throw new ApiError(answer.status, answer.statusText);
+  const url = URL.createObjectURL(await answer.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  // The browser has started the download once the click returns; the address is no longer needed after.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
