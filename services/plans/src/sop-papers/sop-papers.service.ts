@@ -69,7 +69,8 @@ export class SopPapersService implements OnModuleInit {
         decidedAt: storedInstant(decision.decidedAt)!,
         outcome: decision.outcome,
       })),
-      actions: actions.map((action) => ({ id: action.id, title: action.title, ownerId: action.ownerId, dueDate: action.dueDate, status: action.status, expectedEffect: action.expectedEffect, doneWhen: action.doneWhen })),
+      // An open action past its day reads as overdue: the state a reader of the minutes acts on.
+      actions: actions.map((action) => ({ id: action.id, title: action.title, ownerId: action.ownerId, dueDate: action.dueDate, status: action.status === 'open' && action.overdue ? 'overdue' : action.status, expectedEffect: action.expectedEffect, doneWhen: action.doneWhen })),
       participants: cycleParticipants(state),
     };
   }
