@@ -69,6 +69,7 @@ function tell(before: LifecycleState, fact: LifecycleFact, after: LifecycleState
               status: after.status,
               plannedValue: plannedValueOf(after),
               measures: measureValues(after),
+              milestones: after.milestones.map((milestone) => ({ milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate })),
             },
           },
         ],

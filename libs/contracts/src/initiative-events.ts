@@ -34,6 +34,8 @@ export const INITIATIVE_EVENT_SCHEMAS = {
     status,
     plannedValue: minor,
     measures: measureValues,
+    /** Its milestones and their due days; absent from events written before they were carried. */
+    milestones: z.array(z.object({ milestoneId: identifier, title, dueDate })).optional(),
   }),
   'initiative.stage-changed': z.object({
     ...subject,

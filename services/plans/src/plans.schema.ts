@@ -1,3 +1,4 @@
+import { CalendarMilestone, CalendarToken } from './notification/calendar.entity';
 import { ChatWebhook } from './notification/chat-webhook.entity';
 import { NoticeInitiative } from './notification/notice-initiative.entity';
 import { NotificationRecord } from './notification/notification.entity';
@@ -22,6 +23,7 @@ import { Notifications1765584000000 } from '../migrations/1765584000000-notifica
 import { NotificationOccasions1765670400000 } from '../migrations/1765670400000-notification-occasions';
 import { NotificationDigests1765756800000 } from '../migrations/1765756800000-notification-digests';
 import { ChatWebhooks1765843200000 } from '../migrations/1765843200000-chat-webhooks';
+import { Calendars1765929600000 } from '../migrations/1765929600000-calendars';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -74,6 +76,8 @@ export const PLANS_ENTITIES: Function[] = [
   NotificationSetting,
   NoticeInitiative,
   ChatWebhook,
+  CalendarMilestone,
+  CalendarToken,
 ];
 
 export const PLANS_MIGRATIONS: Function[] = [
@@ -95,4 +99,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   NotificationOccasions1765670400000,
   NotificationDigests1765756800000,
   ChatWebhooks1765843200000,
+  Calendars1765929600000,
 ];

@@ -126,6 +126,10 @@ export const PROJECTION_CONSUMERS: readonly (TopicConsumer & { topics: readonly 
         'initiative.plan-revised',
         'initiative.stage-changed',
         'initiative.forecast-updated',
+        // What the calendars need of the milestones.
+        'initiative.milestone-replanned',
+        'initiative.milestone-completed',
+        'initiative.status-changed',
         ...NOTICE_EVENT_TYPES.filter((type) => type.startsWith('initiative.')),
       ]),
     ],

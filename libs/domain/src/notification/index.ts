@@ -3,3 +3,4 @@ export * from './notices-of-event';
 export * from './occasion';
 export * from './digest';
 export * from './chat-message';
+export * from './calendar';

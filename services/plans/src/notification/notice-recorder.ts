@@ -8,6 +8,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { PlansConfig } from '../config/plans.config';
 import { nodeLineage } from '../org-node/node-lineage';
 import { ChatWebhook } from './chat-webhook.entity';
+import { CalendarMilestone } from './calendar.entity';
 import { NoticeInitiative } from './notice-initiative.entity';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NotificationRecord } from './notification.entity';
@@ -101,10 +102,27 @@ export class NoticeRecorder {
   private async keepInitiative(event: EventEnvelope, manager: EntityManager): Promise<void> {
     switch (event.type) {
       case 'initiative.created': {
-        const { initiativeId, title, ownerId, sponsorId, controllerId, currency, plannedValue } = event.data;
+        const { initiativeId, title, ownerId, sponsorId, controllerId, currency, plannedValue, milestones = [] } = event.data;
         await manager.upsert(NoticeInitiative, { initiativeId, title: title.slice(0, 200), ownerId, sponsorId, controllerId, currency, forecast: plannedValue }, ['initiativeId']);
+        if (milestones.length > 0) {
+          await manager.upsert(
+            CalendarMilestone,
+            milestones.map((milestone) => ({ initiativeId, milestoneId: milestone.milestoneId, title: milestone.title.slice(0, 200), dueDate: milestone.dueDate, ownerId, done: false })),
+            ['initiativeId', 'milestoneId'],
+          );
+        }
         return;
       }
+      // The calendars follow the milestones: a date moved moves the entry, one done or given up leaves it.
+      case 'initiative.milestone-replanned':
+        await manager.update(CalendarMilestone, { initiativeId: event.data.initiativeId, milestoneId: event.data.milestoneId }, { dueDate: event.data.dueDate });
+        return;
+      case 'initiative.milestone-completed':
+        await manager.update(CalendarMilestone, { initiativeId: event.data.initiativeId, milestoneId: event.data.milestoneId }, { done: true });
+        return;
+      case 'initiative.status-changed':
+        if (event.data.status === 'cancelled' || event.data.status === 'closed') await manager.update(CalendarMilestone, { initiativeId: event.data.initiativeId }, { done: true });
+        return;
       case 'initiative.plan-revised':
         await manager.update(NoticeInitiative, { initiativeId: event.data.initiativeId }, { controllerId: event.data.controllerId });
         return;

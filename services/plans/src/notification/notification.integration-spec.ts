@@ -1,5 +1,6 @@
 import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgate/contracts';
 import { dayInWords, localTime } from '@tollgate/domain';
+import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
@@ -219,6 +220,47 @@ describe('notifications by mail', () => {
     expect((await as(admin).delete(`/api/org-nodes/${organization}/chat-webhooks/${listed[0].id}`)).status).toBe(204);
     expect((await as(admin).delete(`/api/org-nodes/${organization}/chat-webhooks/${listed[0].id}`)).status).toBe(404);
     expect((await as(admin).delete(`/api/org-nodes/${organization}/chat-webhooks/not-an-id`)).status).toBe(404);
+  });
+
+  it("serves each person's calendar through a private address, follows a moved date, and stops when the address is revoked", async () => {
+    const initiativeId = `calendar-${run}`;
+    await created(initiativeId, { title: `Yard slots ${run}`, milestones: [{ milestoneId: 'm1', title: 'Pilot', dueDate: '2027-05-01' }] });
+    const submittedAt = '2027-04-01T10:00:00.000Z';
+    await send('initiative.gate-requested', initiativeId, { ...gateRequested(initiativeId, `gate-${initiativeId}`), submittedAt });
+    const issued = await as(owner).post('/api/me/calendar', {});
+    expect(issued.status).toBe(201);
+    expect(issued.body.url).toMatch(/^https:\/\/tollgate\.example\.com\/api\/calendars\/[A-Za-z0-9_-]{43}$/);
+    const calendarPath = (url: string) => url.replace('https://tollgate.example.com', '');
+    // Read as a calendar program reads it: no sign-in, the token in the address; parsed with ical.js.
+    const read = (url: string) => fetch(`${plans.baseUrl}${calendarPath(url)}`);
+    const entries = async (url: string) => {
+      const answer = await read(url);
+      expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
+      const calendar = new ICAL.Component(ICAL.parse(await answer.text()));
+      return calendar.getAllSubcomponents('vevent').map((component) => {
+        const entry = new ICAL.Event(component);
+        return { uid: entry.uid, summary: entry.summary, start: entry.startDate.toString() };
+      });
+    };
+    const milestone = { uid: `milestone-${initiativeId}-m1@tollgate`, summary: `Milestone due: Pilot (Yard slots ${run})` };
+    expect(await eventually(() => entries(issued.body.url), (listed) => listed.length > 0, { what: 'the milestone in the calendar' })).toEqual([{ ...milestone, start: '2027-05-01' }]);
+
+    // The date moves: the same entry, on the new day.
+    await send('initiative.milestone-replanned', initiativeId, { initiativeId, programId, milestoneId: 'm1', title: 'Pilot', previousDueDate: '2027-05-01', dueDate: '2027-06-15', approvedBy: sponsor.id, reason: 'permit late' });
+    expect(await eventually(() => entries(issued.body.url), (listed) => listed[0]?.start === '2027-06-15', { what: 'the moved date' })).toEqual([{ ...milestone, start: '2027-06-15' }]);
+
+    // The sponsor's calendar holds the gate awaiting their key, on the day the policy allows.
+    const sponsorCalendar = (await as(sponsor).post('/api/me/calendar', {})).body.url as string;
+    expect(await entries(sponsorCalendar)).toContainEqual({ uid: `gate-gate-${initiativeId}@tollgate`, summary: `Gate to decide: Yard slots ${run} to DoI 2 (Detailed)`, start: '2027-04-11' });
+
+    // Revoked, or made again, the old address answers nothing.
+    expect((await as(sponsor).delete('/api/me/calendar')).status).toBe(204);
+    expect((await read(sponsorCalendar)).status).toBe(404);
+    const again = (await as(owner).post('/api/me/calendar', {})).body.url as string;
+    expect((await read(issued.body.url)).status).toBe(404);
+    expect((await read(again)).status).toBe(200);
+    expect((await fetch(`${plans.baseUrl}/api/calendars/not-a-token`)).status).toBe(404);
+    expect((await as(owner).get('/api/me/calendar')).body).toEqual({ active: true, createdAt: expect.any(String) });
   });
 
   it('refuses settings it cannot keep, with 400 and what is wrong', async () => {

@@ -105,6 +105,12 @@ describe('S&OP cycles', () => {
     expect((await as(admin).post('/api/sop-cycles', { orgNodeId: node, period: '2027-03' })).status).toBe(200);
     expect(await events('plans.cycle-started', node)).toEqual([expect.objectContaining({ cycleId, period: '2027-03', chairId: chair.id })]);
 
+    // The cycle's dates in calendars: the chair's holds the executive meeting; the node's every step still to come.
+    const calendarUrl = (await as(chair).post('/api/me/calendar', {})).body.url as string;
+    const calendarOf = async (url: string) => (await (await fetch(`${plans.baseUrl}${new URL(url).pathname}`)).text()).match(/^SUMMARY:.*$/gm) ?? [];
+    expect(await calendarOf(calendarUrl)).toEqual([`SUMMARY:Executive S&OP meeting: ${(await as(stranger).get(`/api/org-nodes/${node}`)).body.name}\\, Mar 2027`]);
+    expect((await calendarOf(`${calendarUrl}/nodes/${node}`)).length).toBe(5);
+
     const complete = (person: Person, step: string) => as(person).post(`/api/sop-cycles/${encodeURIComponent(cycleId)}/steps/${step}/completion`, { note: `${step} done` });
     expect((await complete(planner, 'supply_review')).status).toBe(409);
     expect((await complete(stranger, 'data_gathering')).status).toBe(403);

@@ -3,6 +3,7 @@ import { currentSession } from '../../lib/session';
 import { Failure } from '../work/components/Failure';
 import { useMyNotifications } from './api/get-notifications';
 import { useNotificationSettings } from './api/notification-settings';
+import { MyCalendar } from './components/MyCalendar';
 import { MyNotifications } from './components/MyNotifications';
 import { NotificationSettingsForm } from './components/NotificationSettingsForm';
 
@@ -15,6 +16,7 @@ export function NotificationsPage() {
     <Stack gap="lg">
       <Title order={1}>Notifications</Title>
       <MyNotifications notifications={notifications} />
+      <MyCalendar sub={sub} />
       {settings.error ? <Failure error={settings.error} /> : settings.data ? <NotificationSettingsForm key={settings.dataUpdatedAt} settings={settings.data} sub={sub} /> : <Skeleton h={200} />}
     </Stack>
   );
