@@ -67,6 +67,20 @@ export const PLANS_EVENT_SCHEMAS = {
   'plans.action-overdue': z.object({ ...action, escalatedTo: identifier, overdueAt: instant }),
   'plans.action-done': z.object({ ...action, doneBy: identifier, doneAt: instant, evidence: z.object({ text: z.string().min(1), links: z.array(z.string()) }) }),
   'plans.action-dropped': z.object({ ...action, droppedBy: identifier, droppedAt: instant, reason: z.string().min(1) }),
+  /** A step of a cycle is past its deadline, or an exception still owes its mitigation when the window closes: escalated to the chair (or the steering committee). */
+  'plans.cycle-escalated': z.object({
+    cycleId: identifier,
+    orgNodeId: identifier,
+    period,
+    kind: z.enum(['step_overdue', 'mitigation_missing']),
+    /** The step, or the exception. */
+    subject: identifier,
+    /** The exception's kind, for a missing mitigation. */
+    exceptionKind: z.enum(SOP_EXCEPTION_KINDS).nullable(),
+    ownerId: identifier,
+    escalatedTo: identifier,
+    escalatedAt: instant,
+  }),
   /** A paper of a cycle is out, for everyone who took part: the pre-read when the executive S&OP begins, the minutes when the cycle is published. */
   'plans.cycle-paper-issued': z.object({
     cycleId: identifier,

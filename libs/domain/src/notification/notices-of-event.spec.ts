@@ -69,6 +69,23 @@ describe('who is told what', () => {
     ]);
   });
 
+  it('tells the owner of an exception that a mitigation is owed, and an overdue step to its owner and the chair', () => {
+    const raised = noticesOf({ type: 'plans.exception-raised', data: { exceptionId: 'e1', cycleId: 'c', orgNodeId: 'n', period: '2027-03', kind: 'demand_exceeds_capacity', subject: 'n/widgets', ownerId: 'dana' } }, context);
+    expect(raised).toEqual([expect.objectContaining({ recipientId: 'dana', kind: 'mitigation_owed', title: 'A mitigation is owed for demand beyond capacity (S&OP review of Mar 2027)', link: '/nodes/n/sop' })]);
+    const late = { cycleId: 'c', orgNodeId: 'n', period: '2027-03', kind: 'step_overdue' as const, subject: 'demand_review', exceptionKind: null, ownerId: 'dana', escalatedTo: 'lena' };
+    const overdue = noticesOf({ type: 'plans.cycle-escalated', data: late }, context);
+    expect(overdue.map((notice) => [notice.recipientId, notice.kind, notice.asked])).toEqual([
+      ['dana', 'sop_step_overdue', 'Complete the step in the S&OP room.'],
+      ['lena', 'sop_step_overdue', 'Follow it up with dana.'],
+    ]);
+    expect(overdue[0].title).toBe('The demand review of the S&OP review of Mar 2027 is overdue');
+    expect(told(noticesOf({ type: 'plans.cycle-escalated', data: { ...late, kind: 'mitigation_missing', subject: 'e1', exceptionKind: 'forecast_below_target', escalatedTo: 'steering_committee' } }, context))).toEqual([
+      ['dana', 'mitigation_overdue'],
+      ['pat', 'mitigation_overdue'],
+      ['sam', 'mitigation_overdue'],
+    ]);
+  });
+
   it('follows what a person chose, else the default', () => {
     expect(deliveryOf('gate_awaiting_key', {})).toBe('immediate');
     expect(deliveryOf('decision_checked', {})).toBe('digest');

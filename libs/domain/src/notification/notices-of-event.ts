@@ -1,4 +1,5 @@
 import { STEERING_COMMITTEE } from '../sop/cycle/sop-cycle-state';
+import { SOP_EXCEPTION_WORDS } from '../sop/sop-exception';
 import { STAGES } from '../stage';
 import type { Notice, NoticeKind } from './notice';
 import { dayInWords, moneyInWords } from './occasion';
@@ -17,6 +18,8 @@ export type NoticeEvent =
   | { type: 'initiative.closed'; data: { initiativeId: string; currency: string; plannedValue: number; confirmedValue: number } }
   | { type: 'plans.action-opened' | 'plans.action-reminded'; data: ActionData }
   | { type: 'plans.action-overdue'; data: ActionData & { escalatedTo: string } }
+  | { type: 'plans.exception-raised'; data: { exceptionId: string; cycleId: string; orgNodeId: string; period: string; kind: string; subject: string; ownerId: string } }
+  | { type: 'plans.cycle-escalated'; data: { cycleId: string; orgNodeId: string; period: string; kind: 'step_overdue' | 'mitigation_missing'; subject: string; exceptionKind: string | null; ownerId: string; escalatedTo: string } }
   | { type: 'plans.cycle-paper-issued'; data: { cycleId: string; orgNodeId: string; period: string; paper: 'pre_read' | 'minutes'; participants: string[]; meetingDueAt: string | null } }
   | { type: 'plans.decision-checked'; data: { decisionId: string; orgNodeId: string; figure: string; met: boolean; expected: number; actual: number } };
 
@@ -53,6 +56,8 @@ export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
   'plans.action-overdue',
   'plans.decision-checked',
   'plans.cycle-paper-issued',
+  'plans.exception-raised',
+  'plans.cycle-escalated',
 ];
 
 const stageName = (stage: number) => `DoI ${stage} (${STAGES.find((candidate) => candidate.stage === stage)?.name ?? 'unknown'})`;
@@ -110,6 +115,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
     ];
   }
   if (event.type === 'plans.cycle-paper-issued') return paperNotices(event.data);
+  if (event.type === 'plans.exception-raised' || event.type === 'plans.cycle-escalated') return sopNotices(event, context);
   const initiative = context.initiative;
   if (!initiative) return [];
   const { initiativeId } = event.data as { initiativeId: string };
@@ -214,6 +220,43 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
       ];
   }
   return [];
+}
+
+const SOP_STEP_WORDS: Record<string, string> = { data_gathering: 'data gathering', demand_review: 'demand review', supply_review: 'supply review', pre_sop: 'pre-S&OP', executive_sop: 'executive S&OP' };
+const exceptionWords = (kind: string | null) => (kind ? ((SOP_EXCEPTION_WORDS as Record<string, string>)[kind] ?? kind.replace(/_/g, ' ')) : 'an exception');
+
+/** What the S&OP cycle owes: a mitigation for each exception raised, and an overdue step or mitigation's notice to its owner and to whom it is escalated. */
+function sopNotices(event: Extract<NoticeEvent, { type: 'plans.exception-raised' | 'plans.cycle-escalated' }>, context: NoticeContext): Notice[] {
+  const month = dayInWords(`${event.data.period}-01`).replace(/^1 /, '');
+  const base = { link: `/nodes/${event.data.orgNodeId}/sop`, by: null, valueAtStake: null, currency: null };
+  if (event.type === 'plans.exception-raised') {
+    const { exceptionId, kind, ownerId } = event.data;
+    return [
+      {
+        ...base,
+        recipientId: ownerId,
+        kind: 'mitigation_owed',
+        about: exceptionId,
+        title: `A mitigation is owed for ${exceptionWords(kind)} (S&OP review of ${month})`,
+        happened: `Pre-S&OP found ${exceptionWords(kind)} off plan, and you owe its mitigation.`,
+        asked: 'Submit a mitigation (an action, its owner and its due date) in the S&OP room before the window closes.',
+      },
+    ];
+  }
+  const { cycleId, kind, subject, exceptionKind, ownerId, escalatedTo } = event.data;
+  const what = kind === 'step_overdue' ? `The ${SOP_STEP_WORDS[subject] ?? subject} of the S&OP review of ${month}` : `The mitigation for ${exceptionWords(exceptionKind)} (S&OP review of ${month})`;
+  const notice = {
+    ...base,
+    kind: kind === 'step_overdue' ? ('sop_step_overdue' as const) : ('mitigation_overdue' as const),
+    about: kind === 'step_overdue' ? cycleId : subject,
+    title: `${what} is overdue`,
+    happened: `${what} is past its deadline and has been escalated.`,
+  };
+  const above = escalatedTo === STEERING_COMMITTEE ? context.pmoIds : [escalatedTo];
+  return [
+    { ...notice, recipientId: ownerId, asked: kind === 'step_overdue' ? 'Complete the step in the S&OP room.' : 'Submit the mitigation in the S&OP room.' },
+    ...above.map((recipientId) => ({ ...notice, recipientId, asked: `Follow it up with ${ownerId}.` })),
+  ];
 }
 
 /** Everyone who took part gets the paper: the pre-read to read before the meeting, the minutes to act on. */

@@ -31,6 +31,10 @@ export function occasionOfEvent(type: string, data: Record<string, unknown>): st
       return `action:${data.actionId}:${type.slice('plans.action-'.length)}`;
     case 'plans.decision-checked':
       return `decision:${data.decisionId}:checked`;
+    case 'plans.exception-raised':
+      return `exception:${data.exceptionId}:raised`;
+    case 'plans.cycle-escalated':
+      return `cycle:${data.cycleId}:${data.kind}:${data.subject}`;
     case 'plans.cycle-paper-issued':
       return `cycle:${data.cycleId}:${data.paper}`;
     default:

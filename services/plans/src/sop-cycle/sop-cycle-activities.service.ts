@@ -23,6 +23,7 @@ import { PortfolioService } from '../portfolio/portfolio.service';
 import { InitiativeResourceService } from '../sop-policy/initiative-resource.service';
 import { SopPolicyService } from '../sop-policy/sop-policy.service';
 import { DecisionCheckGateway } from '../decision/decision-check.gateway';
+import { NoticeRecorder } from '../notification/notice-recorder';
 import { ForecastRecordService } from '../forecast-record/forecast-record.service';
 import { OffPlanService } from '../off-plan/off-plan.service';
 import { SopActionGateway } from '../sop-action/sop-action.gateway';
@@ -57,6 +58,7 @@ export class SopCycleActivitiesService implements ActivityProvider {
     private readonly policies: SopPolicyService,
     private readonly portfolio: PortfolioService,
     private readonly resources: InitiativeResourceService,
+    private readonly notices: NoticeRecorder,
     @Inject(SERVICE_CONFIG) private readonly config: PlansConfig,
   ) {
     this.lifecycles = new WorkflowGateway(client, { refusalType: LIFECYCLE_REFUSAL, timeoutMs: SIGNAL_TIMEOUT_MS });
@@ -113,7 +115,8 @@ export class SopCycleActivitiesService implements ActivityProvider {
         };
         const { exceptionId: id, ...row } = announced;
         await manager.insert(SopExceptionRecord, { id, ...row, state: 'awaiting_mitigation', mitigation: null, figures: exception.figures });
-        await enqueueEvent(manager, TOPICS.plansEvents, { type: 'plans.exception-raised', source: 'tollgate/plans', subject: orgNodeId, data: announced });
+        // Its owner is told that a mitigation is owed, in the same transaction.
+        await this.notices.record(manager, await enqueueEvent(manager, TOPICS.plansEvents, { type: 'plans.exception-raised', source: 'tollgate/plans', subject: orgNodeId, data: announced }));
         count += 1;
       }
       return count;

@@ -76,6 +76,28 @@ export class SopCycleProjection {
           });
           await this.notices.record(manager, issued);
         }
+        if (change.type === 'escalated') {
+          for (const escalation of change.escalations) {
+            const exception = state.exceptions.find((candidate) => candidate.exceptionId === escalation.subject);
+            const announcedEscalation = await enqueueEvent(manager, TOPICS.plansEvents, {
+              type: 'plans.cycle-escalated',
+              source: 'tollgate/plans',
+              subject: state.orgNodeId,
+              data: {
+                cycleId: state.cycleId,
+                orgNodeId: state.orgNodeId,
+                period: state.period,
+                kind: escalation.kind,
+                subject: escalation.subject,
+                exceptionKind: exception?.kind ?? null,
+                ownerId: escalation.ownerId,
+                escalatedTo: escalation.escalatedTo,
+                escalatedAt: storedInstant(escalation.at),
+              },
+            });
+            await this.notices.record(manager, announcedEscalation);
+          }
+        }
         if (change.type === 'decision-recorded') {
           const decision = state.decisions.find((candidate) => candidate.decisionId === change.decisionId);
           if (decision) await recordDecision(manager, state.orgNodeId, state.cycleId, decision);

@@ -128,6 +128,10 @@ describe('S&OP cycles', () => {
     expect(byKind.demand_exceeds_capacity).toMatchObject({ subject: `${node}/widgets`, reference: 10_000, actual: 12_000, deviation: 2_000, ownerId: planner.id, state: 'awaiting_mitigation' });
     expect(byKind.forecast_below_target).toMatchObject({ reference: 5_000_000, actual: 0, deviation: -5_000_000 });
     expect((await events('plans.exception-raised', node)).map((data) => data.kind).sort()).toEqual(['demand_exceeds_capacity', 'forecast_below_target']);
+    // Each exception's owner is told a mitigation is owed, with the room's link.
+    const owed = await eventually(async () => mail.to(addressOf(planner)).filter((one) => one.subject?.startsWith('A mitigation is owed for')), (mails) => mails.length === 2, { what: 'the planner’s two mails' });
+    expect(owed.map((one) => one.subject).sort()).toEqual(['A mitigation is owed for demand beyond capacity (S&OP review of Mar 2027)', 'A mitigation is owed for the forecast under target (S&OP review of Mar 2027)']);
+    expect(owed[0].text).toContain(`/nodes/${node}/sop`);
 
     const mitigate = (person: Person, exceptionId: string, body: object) =>
       as(person).post(`/api/sop-cycles/${encodeURIComponent(cycleId)}/exceptions/${exceptionId}/mitigation`, body);
