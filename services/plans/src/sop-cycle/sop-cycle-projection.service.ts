@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { TOPICS, type SopCycleChange } from '@tollgate/contracts';
+import { TOPICS, type EventData, type EventEnvelope, type NewEvent, type SopCycleChange } from '@tollgate/contracts';
 import { currentStep, cycleParticipants, PAPER_OF_COMPLETED_STEP, type SopCycleState, type SopStep } from '@tollgate/domain';
 import { enqueueEvent, OutboxRelayHost } from '@tollgate/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { recordDecision } from '../decision/decision-log';
 import { NoticeRecorder } from '../notification/notice-recorder';
 import { SopCycleRecord } from './sop-cycle.entity';
@@ -60,42 +60,30 @@ export class SopCycleProjection {
         const paper = change.type === 'step-completed' ? PAPER_OF_COMPLETED_STEP[change.step as SopStep] : undefined;
         if (paper) {
           const meeting = state.steps.find((step) => step.step === 'executive_sop')!;
-          const issued = await enqueueEvent(manager, TOPICS.plansEvents, {
-            type: 'plans.cycle-paper-issued',
-            source: 'tollgate/plans',
-            subject: state.orgNodeId,
-            data: {
-              cycleId: state.cycleId,
-              orgNodeId: state.orgNodeId,
-              period: state.period,
-              paper,
-              participants: cycleParticipants(state),
-              meetingDueAt: storedInstant(meeting.dueAt),
-              issuedAt: new Date().toISOString(),
-            },
+          await this.tell(manager, state, 'plans.cycle-paper-issued', {
+            cycleId: state.cycleId,
+            orgNodeId: state.orgNodeId,
+            period: state.period,
+            paper,
+            participants: cycleParticipants(state),
+            meetingDueAt: storedInstant(meeting.dueAt),
+            issuedAt: new Date().toISOString(),
           });
-          await this.notices.record(manager, issued);
         }
         if (change.type === 'escalated') {
           for (const escalation of change.escalations) {
             const exception = state.exceptions.find((candidate) => candidate.exceptionId === escalation.subject);
-            const announcedEscalation = await enqueueEvent(manager, TOPICS.plansEvents, {
-              type: 'plans.cycle-escalated',
-              source: 'tollgate/plans',
-              subject: state.orgNodeId,
-              data: {
-                cycleId: state.cycleId,
-                orgNodeId: state.orgNodeId,
-                period: state.period,
-                kind: escalation.kind,
-                subject: escalation.subject,
-                exceptionKind: exception?.kind ?? null,
-                ownerId: escalation.ownerId,
-                escalatedTo: escalation.escalatedTo,
-                escalatedAt: storedInstant(escalation.at),
-              },
+            await this.tell(manager, state, 'plans.cycle-escalated', {
+              cycleId: state.cycleId,
+              orgNodeId: state.orgNodeId,
+              period: state.period,
+              kind: escalation.kind,
+              subject: escalation.subject,
+              exceptionKind: exception?.kind ?? null,
+              ownerId: escalation.ownerId,
+              escalatedTo: escalation.escalatedTo,
+              escalatedAt: storedInstant(escalation.at),
             });
-            await this.notices.record(manager, announcedEscalation);
           }
         }
         if (change.type === 'decision-recorded') {
@@ -106,5 +94,11 @@ export class SopCycleProjection {
       return true;
     });
     if (announced) this.relay.relay.nudge();
+  }
+
+  /** Announces a change of the cycle and records who is told of it, in the projection's transaction. */
+  private async tell<T extends 'plans.cycle-paper-issued' | 'plans.cycle-escalated'>(manager: EntityManager, state: SopCycleState, type: T, data: EventData<T>): Promise<void> {
+    const announced = await enqueueEvent(manager, TOPICS.plansEvents, { type, source: 'tollgate/plans', subject: state.orgNodeId, data } as NewEvent<T>);
+    await this.notices.record(manager, announced as EventEnvelope);
   }
 }
