@@ -1,3 +1,4 @@
+import { withoutPathSecrets } from './path-secrets';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { contextFromHeaders, TRACER_NAME } from './tracing';
 
@@ -26,8 +27,8 @@ export function requestTracing(service: string) {
     if (!request.path.startsWith('/api/')) return next();
     const parent = contextFromHeaders(request.headers);
     const span = tracer.startSpan(
-      `${request.method} ${request.path}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.path, 'tollgate.service': service } },
+      `${request.method} ${withoutPathSecrets(request.path)}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': withoutPathSecrets(request.path), 'tollgate.service': service } },
       parent,
     );
     let ended = false;

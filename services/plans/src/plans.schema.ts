@@ -24,6 +24,7 @@ import { NotificationOccasions1765670400000 } from '../migrations/1765670400000-
 import { NotificationDigests1765756800000 } from '../migrations/1765756800000-notification-digests';
 import { ChatWebhooks1765843200000 } from '../migrations/1765843200000-chat-webhooks';
 import { Calendars1765929600000 } from '../migrations/1765929600000-calendars';
+import { NotificationIndexes1766016000000 } from '../migrations/1766016000000-notification-indexes';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -100,4 +101,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   NotificationDigests1765756800000,
   ChatWebhooks1765843200000,
   Calendars1765929600000,
+  NotificationIndexes1766016000000,
 ];

@@ -67,6 +67,17 @@ export const DEFAULT_NOTICE_DELIVERY: Record<NoticeKind, NoticeDelivery> = {
   cycle_minutes: 'immediate',
 };
 
+/**
+ * How old an event may be and still be told: a consumer reading the topic
+ * from its beginning (a new deployment, a reset) records what it learns but
+ * tells nobody of months-old gate requests.
+ */
+export const NOTICE_HORIZON_MS = 2 * 86_400_000;
+
+export function tooOldToTell(eventTime: string, now: number): boolean {
+  return now - Date.parse(eventTime) > NOTICE_HORIZON_MS;
+}
+
 /** How a person wants a kind delivered: their own choice, else the default. */
 export function deliveryOf(kind: NoticeKind, chosen: Partial<Record<string, NoticeDelivery>>): NoticeDelivery {
   return chosen[kind] ?? DEFAULT_NOTICE_DELIVERY[kind];

@@ -1,15 +1,20 @@
-import { applyDecorators, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { applyDecorators, Controller, Delete, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, type Principal } from '@tollgate/auth';
 import { ApiErrorAnswers, RateLimited } from '@tollgate/platform';
 import { CalendarService } from './calendar.service';
+
+/** The feed's text as iCalendar: the type is set on the answer it is, so a refusal stays JSON. */
+function feed(text: string): StreamableFile {
+  const bytes = Buffer.from(text, 'utf8');
+  return new StreamableFile(bytes, { type: 'text/calendar; charset=utf-8', length: bytes.length });
+}
 
 /** A feed a calendar program reads: no sign-in (the token in its address is the key), never cached on the way. */
 function CalendarFeed(summary: string) {
   return applyDecorators(
     Public(),
     RateLimited('heavyRead'),
-    Header('content-type', 'text/calendar; charset=utf-8'),
     Header('cache-control', 'private, no-store'),
     ApiProduces('text/calendar'),
     ApiOkResponse({ description: 'an iCalendar (RFC 5545) feed', content: { 'text/calendar': { schema: { type: 'string' } } } }),
@@ -47,13 +52,13 @@ export class CalendarController {
 
   @Get('calendars/:token')
   @CalendarFeed("A person's calendar, read by a calendar program with the token in its address: their open milestones, the gates awaiting their key, their actions, their S&OP steps and the meetings they chair")
-  personal(@Param('token') token: string) {
-    return this.calendars.personal(token);
+  async personal(@Param('token') token: string): Promise<StreamableFile> {
+    return feed(await this.calendars.personal(token));
   }
 
   @Get('calendars/:token/nodes/:orgNodeId')
   @CalendarFeed("A node's S&OP calendar: every step of its open cycles still to come, the executive meetings among them")
-  node(@Param('token') token: string, @Param('orgNodeId') orgNodeId: string) {
-    return this.calendars.node(token, orgNodeId);
+  async node(@Param('token') token: string, @Param('orgNodeId') orgNodeId: string): Promise<StreamableFile> {
+    return feed(await this.calendars.node(token, orgNodeId));
   }
 }

@@ -7,7 +7,7 @@ import { ChatWebhookDto } from './dtos/chat-webhook.dto';
 
 @ApiTags('Notifications')
 @ApiBearerAuth()
-@ApiErrorAnswers({ notFound: 'unknown org node, or no such webhook on it', conflict: 'the node already has five chat webhooks' })
+@ApiErrorAnswers({ notFound: 'unknown org node, or no such webhook on it', conflict: 'the node already has five chat webhooks', unprocessable: 'an http webhook in production' })
 @Controller('org-nodes/:nodeId/chat-webhooks')
 export class ChatWebhookController {
   constructor(private readonly webhooks: ChatWebhookService) {}

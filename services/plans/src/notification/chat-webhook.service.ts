@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@tollgate/platform';
+import type { PlansConfig } from '../config/plans.config';
 import type { Principal } from '@tollgate/auth';
 import type { ChatWebhookView } from '@tollgate/contracts/views';
 import { isUUID } from 'class-validator';
@@ -20,7 +22,10 @@ function viewOf(webhook: ChatWebhook): ChatWebhookView {
 /** The chat channels of a node: what happens under it is posted to each. */
 @Injectable()
 export class ChatWebhookService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: PlansConfig,
+  ) {}
 
   async list(orgNodeId: string): Promise<{ webhooks: ChatWebhookView[] }> {
     await this.known(orgNodeId);
@@ -29,6 +34,7 @@ export class ChatWebhookService {
   }
 
   async add(principal: Principal, orgNodeId: string, dto: ChatWebhookDto): Promise<ChatWebhookView> {
+    if (this.config.environment === 'production' && new URL(dto.url).protocol !== 'https:') throw NotificationError.insecureWebhook();
     await this.known(orgNodeId);
     return this.dataSource.transaction(async (manager) => {
       // Counted under a lock of the node's row: two additions at once cannot pass the limit together.

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tollgate/contracts';
-import { chatNoticeOf, chatPayload, deliveryOf, noticesOf, occasionOfEvent, type Notice, type NoticeEvent } from '@tollgate/domain';
+import { chatNoticeOf, chatPayload, deliveryOf, noticesOf, occasionOfEvent, tooOldToTell, type Notice, type NoticeEvent } from '@tollgate/domain';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
@@ -30,6 +30,7 @@ export class NoticeRecorder {
 
   async record(manager: EntityManager, event: EventEnvelope): Promise<void> {
     await this.keepInitiative(event, manager);
+    if (tooOldToTell(event.time, Date.now())) return;
     const notices = noticesOf(event as NoticeEvent, await this.contextOf(event, manager));
     if (notices.length === 0) return;
     const settings = new Map((await manager.find(NotificationSetting, { where: { personId: In(notices.map((notice) => notice.recipientId)) } })).map((setting) => [setting.personId, setting]));

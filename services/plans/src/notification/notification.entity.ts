@@ -16,7 +16,8 @@ export type NotificationStatus = 'pending' | 'sent' | 'dead' | 'unsent';
 @Index('notification_once_idx', ['eventId', 'recipientId', 'channel'], { unique: true })
 @Index('notification_recipient_idx', ['recipientId', 'createdAt'])
 @Index('notification_about_idx', ['about'])
-@Index('notification_due_idx', ['nextAttemptAt'], { where: `"status" = 'pending'` })
+@Index('notification_due_idx', ['nextAttemptAt'], { where: `"status" = 'pending' AND "delivery" = 'immediate'` })
+@Index('notification_digest_idx', ['recipientId'], { where: `"status" = 'pending' AND "delivery" = 'digest'` })
 export class NotificationRecord {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'notification_pkey' })
   id!: string;

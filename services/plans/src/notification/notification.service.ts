@@ -27,7 +27,8 @@ export class NotificationService {
   async saveSettings(principal: Principal, dto: NotificationSettingsDto): Promise<NotificationSettingsView> {
     const saved = await this.dataSource.manager.findOneBy(NotificationSetting, { personId: principal.sub });
     const current = saved ?? { ...DEFAULTS, email: principal.email ?? null };
-    const next: NotificationSetting = {
+    // The day of the last digest is the delivery's to write: left out here, a save cannot undo a digest sent meanwhile.
+    const next: Omit<NotificationSetting, 'lastDigestOn'> = {
       personId: principal.sub,
       email: dto.email === undefined ? current.email : dto.email,
       name: principal.name ?? current.name,
@@ -35,7 +36,6 @@ export class NotificationService {
       deliveries: { ...current.deliveries, ...(dto.deliveries ?? {}) },
       digestHour: dto.digestHour ?? current.digestHour,
       timeZone: dto.timeZone ?? current.timeZone,
-      lastDigestOn: current.lastDigestOn,
       updatedAt: new Date(),
     };
     await this.dataSource.manager.upsert(NotificationSetting, next, ['personId']);
@@ -70,7 +70,8 @@ export class NotificationService {
       delivery: row.delivery,
       status: row.status,
       attempts: row.attempts,
-      lastError: row.lastError,
+      // A server's refusal may quote the address: only the person's own list gives it; Tollgate's own reasons for not sending are for everyone.
+      lastError: withAddress || row.status === 'unsent' ? row.lastError : null,
       createdAt: row.createdAt.toISOString(),
       sentAt: row.sentAt?.toISOString() ?? null,
       address: withAddress ? row.address : null,

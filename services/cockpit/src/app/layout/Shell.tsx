@@ -3,11 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { HierarchyRail } from '../../features/hierarchy/components/HierarchyRail';
+import { useKnownToNotifications } from '../../features/notifications/api/make-known';
 import type { Session } from '../../lib/session';
 
 /** The frame of every page: who is signed in at the top, the hierarchy on the left. */
 export function Shell({ session, onSignOut, children }: { session: Session; onSignOut: () => void; children: ReactNode }) {
   const [opened, { toggle }] = useDisclosure();
+  useKnownToNotifications(session.person.sub);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
