@@ -1,9 +1,11 @@
+import { issueDevelopmentToken } from '@tollgate/auth';
 import { sopCycleWorkflowId } from '@tollgate/contracts';
 import { OutboxMessage } from '@tollgate/messaging';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
 import { apiAs, type Person } from '../../../../test/support/http-client';
 import type { RunningService } from '../../../../test/support/running-service';
+import { TEST_ENVIRONMENT } from '../../../../test/support/test-environment';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -77,6 +79,12 @@ describe('S&OP actions and matters arising', () => {
       ['forecast_below_target', 2_000_000],
       ['demand_exceeds_capacity', null],
     ]);
+    // The same list as a file, in the same order.
+    const file = await fetch(`${plans.baseUrl}/api/org-nodes/${node}/off-plan/export?period=2026-09&format=csv`, { headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: stranger.id, roles: stranger.roles }, TEST_ENVIRONMENT.jwtSecret)}` } });
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="off-plan-2026-09-off-plan-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (await file.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Rank,Deviation,About,Owes the mitigation,Value at risk');
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['the forecast under target', 'demand beyond capacity']);
     expect((await as(stranger).get(`/api/org-nodes/${node}/off-plan?period=September`)).status).toBe(400);
     expect((await as(stranger).get(`/api/org-nodes/${randomUUID()}/off-plan`)).status).toBe(404);
 
@@ -138,6 +146,9 @@ describe('S&OP actions and matters arising', () => {
     expect((await completion(planner, reviewId, { evidence: { text: 'again' } })).status).toBe(409);
     expect((await as(planner).post(`/api/sop-actions/${overtimeId}/drop`, { reason: 'not needed' })).status).toBe(403);
     expect((await as(planner).get(`/api/sop-actions?ownerId=${planner.id}`)).body.actions.map((action: { id: string }) => action.id)).toEqual([overtimeId]);
+    // What answers the Chilled gap, found by what the exception was about (as an initiative's page finds its own); nothing for a family with no exception.
+    expect((await as(stranger).get(`/api/sop-actions?subject=${encodeURIComponent(`${node}/Chilled`)}&status=all`)).body.actions.map((action: { id: string }) => action.id)).toEqual([overtimeId]);
+    expect((await as(stranger).get(`/api/sop-actions?subject=${encodeURIComponent(`${node}/Frozen`)}&status=all`)).body).toEqual({ total: 0, actions: [] });
 
     // October: the gap is back past its accepted mitigation's date, and the overdue action is off plan too.
     const october = await cycleAtExecutive(node, '2026-10');

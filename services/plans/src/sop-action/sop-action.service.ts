@@ -43,6 +43,10 @@ export class SopActionService {
     if (query.ownerId) conditions.push(`action.owner_id = ${parameter(query.ownerId)}`);
     if (query.chairId) conditions.push(`action.chair_id = ${parameter(query.chairId)}`);
     if (query.cycleId) conditions.push(`action.cycle_id = ${parameter(query.cycleId)}`);
+    // An action answers a subject (an initiative, a node, a family) when the exception it mitigates is about it.
+    if (query.subject) {
+      conditions.push(`EXISTS (SELECT 1 FROM plans.sop_exception exception WHERE exception.id = action.exception_id AND exception.subject = ${parameter(query.subject)})`);
+    }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const today = parameter(new Date(now).toISOString().slice(0, 10));
     const ids = (await this.dataSource.query(

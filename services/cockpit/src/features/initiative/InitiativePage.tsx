@@ -7,6 +7,8 @@ import { useCockpitSettings } from '../../lib/api/get-cockpit-settings';
 import { minorUnitsPerMajor } from '../../lib/format/money';
 import { useInitiative } from './api/get-initiative';
 import { useNotificationsAbout } from '../notifications/api/get-notifications';
+import { useSopActions } from '../sop/api/get-sop-actions';
+import { InitiativeActions } from './components/InitiativeActions';
 import { toldBesideAudit } from '../notifications/told-beside-audit';
 import { useInitiativeAudit } from './api/get-initiative-audit';
 import { useInitiativeConfirmations } from './api/get-initiative-confirmations';
@@ -32,6 +34,7 @@ export function InitiativePage() {
   const initiative = useInitiative(initiativeId);
   const audit = useInitiativeAudit(initiativeId);
   const told = useNotificationsAbout(initiativeId);
+  const asked = useSopActions({ subject: initiativeId, status: 'all' });
   const confirmations = useInitiativeConfirmations(initiativeId);
   const recorded = useRecordedForecasts(initiativeId);
   const ledger = useInitiativeLedger(initiativeId);
@@ -64,6 +67,7 @@ export function InitiativePage() {
             <ValueChart ledger={ledger.data} currency={currency} minor={minor} />
             <Confirmations confirmations={confirmations} />
             <RecordedForecasts record={recorded.data} currency={currency} />
+            <InitiativeActions actions={asked} me={viewer} currency={currency} />
             <Milestones data={data} />
             <Gates data={data} />
             <AuditTrail audit={audit.data} told={toldBesideAudit(audit.data ?? [], told.data?.notifications ?? [])} />

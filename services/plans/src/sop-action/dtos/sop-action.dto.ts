@@ -61,4 +61,10 @@ export class SopActionsQuery {
   @IsString()
   @MaxLength(300)
   cycleId?: string;
+
+  @ApiProperty({ required: false, description: 'the actions that answer an exception about one subject: an initiative (escalated, a gate waiting, phantom progress), a node, or a node and family (`<node>/<family>`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  subject?: string;
 }

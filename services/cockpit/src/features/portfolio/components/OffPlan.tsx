@@ -2,15 +2,17 @@ import type { OffPlanView } from '@tollgate/contracts/views';
 import { Anchor, Button, Group, Skeleton, Table, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Problem } from '../../../lib/feedback/Refusal';
+import { useState } from 'react';
+import { Problem, Refusal } from '../../../lib/feedback/Refusal';
 import { formatPeriod } from '../../../lib/format/period';
 import { ExceptionFigures, ExceptionStakes } from '../../sop/components/ExceptionFigures';
 import { exceptionName } from '../../sop/sop-names';
+import { downloadOffPlan } from '../api/get-off-plan';
 
 /** Shown rows; the count says how many there are. */
 const LISTED = 12;
 
-const INITIATIVE_KINDS = new Set(['initiative_escalated', 'phantom_progress']);
+const INITIATIVE_KINDS = new Set(['initiative_escalated', 'gate_request_waiting', 'phantom_progress']);
 
 /**
  * What is off plan under a node this month, first on its page: the same
@@ -19,6 +21,7 @@ const INITIATIVE_KINDS = new Set(['initiative_escalated', 'phantom_progress']);
  */
 export function OffPlan({ offPlan, nodeId }: { offPlan: UseQueryResult<OffPlanView>; nodeId: string }) {
   const data = offPlan.data;
+  const [failed, setFailed] = useState<unknown>(null);
   return (
     <section aria-labelledby="off-plan">
       <Group justify="space-between" align="baseline">
@@ -26,11 +29,17 @@ export function OffPlan({ offPlan, nodeId }: { offPlan: UseQueryResult<OffPlanVi
           Off plan{data ? ` · ${formatPeriod(data.period)}` : ''}
         </Title>
         {data && data.total > 0 && (
-          <Button component={Link} to={`/nodes/${nodeId}/sop`} variant="subtle" size="compact-sm">
-            Open the review room
-          </Button>
+          <Group gap="xs">
+            <Button variant="subtle" size="compact-sm" onClick={() => void downloadOffPlan(nodeId, data.period).then(() => setFailed(null), setFailed)}>
+              Download as a workbook
+            </Button>
+            <Button component={Link} to={`/nodes/${nodeId}/sop`} variant="subtle" size="compact-sm">
+              Open the review room
+            </Button>
+          </Group>
         )}
       </Group>
+      <Refusal error={failed} />
       {offPlan.error ? (
         <Problem error={offPlan.error} />
       ) : !data ? (

@@ -8,6 +8,8 @@ export interface SopActionsFilter {
   ownerId?: string;
   chairId?: string;
   orgNodeId?: string;
+  /** What the exception an action answers was about: an initiative, a node, a node and family. */
+  subject?: string;
   status?: 'open' | 'done' | 'dropped' | 'all';
 }
 
