@@ -1,5 +1,4 @@
-import { STAGES } from '../stage';
-import { dayInWords } from './occasion';
+import { dayInWords, doiInWords, monthInWords } from './occasion';
 
 /** One entry of a calendar: a day (all day) or an instant, named once and for good, so that a moved date moves the entry. */
 export interface CalendarEntry {
@@ -56,8 +55,6 @@ const STEP_WORDS: Record<string, string> = {
   executive_sop: 'Executive S&OP meeting',
 };
 
-const stageName = (stage: number) => `DoI ${stage} (${STAGES.find((candidate) => candidate.stage === stage)?.name ?? 'unknown'})`;
-const month = (period: string) => dayInWords(`${period}-01`).replace(/^1 /, '');
 
 /**
  * A person's calendar: their open milestones' due days, the gates awaiting
@@ -82,7 +79,7 @@ export function personalCalendar(personId: string, sources: PersonalCalendarSour
       uid: `gate-${gate.gateRequestId}@tollgate`,
       start: new Date(Date.parse(gate.submittedAt) + gateDecisionWithinMs).toISOString().slice(0, 10),
       allDay: true,
-      summary: `Gate to decide: ${gate.initiativeTitle} to ${stageName(gate.targetStage)}`,
+      summary: `Gate to decide: ${gate.initiativeTitle} to ${doiInWords(gate.targetStage)}`,
       description: `Asked for ${dayInWords(gate.submittedAt)}; approve or reject it with your key.`,
       link: `/initiatives/${gate.initiativeId}`,
     });
@@ -119,7 +116,7 @@ function stepEntry(cycle: SopCycleDates, step: string, dueAt: string): CalendarE
     uid: `sop-${cycle.cycleId}-${step}@tollgate`,
     start: dueAt,
     allDay: false,
-    summary: `${STEP_WORDS[step]}: ${cycle.nodeName}, ${month(cycle.period)}`,
+    summary: `${STEP_WORDS[step]}: ${cycle.nodeName}, ${monthInWords(cycle.period)}`,
     description: step === 'executive_sop' ? 'The S&OP decisions of the month: read the pre-read before.' : `Due: complete the step in the S&OP room.`,
     link: `/nodes/${cycle.orgNodeId}/sop`,
   };

@@ -1,8 +1,7 @@
 import { STEERING_COMMITTEE } from '../sop/cycle/sop-cycle-state';
 import { SOP_EXCEPTION_WORDS } from '../sop/sop-exception';
-import { STAGES } from '../stage';
 import type { Notice, NoticeKind } from './notice';
-import { dayInWords, moneyInWords } from './occasion';
+import { dayInWords, doiInWords, moneyInWords, monthInWords } from './occasion';
 
 const HOUR_MS = 3_600_000;
 
@@ -60,7 +59,6 @@ export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
   'plans.cycle-escalated',
 ];
 
-const stageName = (stage: number) => `DoI ${stage} (${STAGES.find((candidate) => candidate.stage === stage)?.name ?? 'unknown'})`;
 const KEY_WORDS: Record<string, string> = { sponsor: 'sponsor', controller: 'controller', pmo: 'PMO' };
 
 /**
@@ -138,8 +136,8 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
         slot.flatMap((key) =>
           holders(key).map((recipientId) =>
             about('gate_awaiting_key', recipientId, {
-              title: `${name} asks for the gate to ${stageName(targetStage)}`,
-              happened: `${submittedBy} asked on ${dayInWords(submittedAt)} for ${name} to pass the gate to ${stageName(targetStage)}, with evidence.`,
+              title: `${name} asks for the gate to ${doiInWords(targetStage)}`,
+              happened: `${submittedBy} asked on ${dayInWords(submittedAt)} for ${name} to pass the gate to ${doiInWords(targetStage)}, with evidence.`,
               asked: `Approve or reject it with your ${KEY_WORDS[key] ?? key} key.`,
               by,
             }),
@@ -152,8 +150,8 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
       if (cause !== 'gate') return [];
       return [
         about('gate_decided', initiative.ownerId, {
-          title: `${name} passed the gate to ${stageName(toStage)}`,
-          happened: `${decidedBy.join(' and ')} approved the gate from ${stageName(fromStage)} to ${stageName(toStage)}.`,
+          title: `${name} passed the gate to ${doiInWords(toStage)}`,
+          happened: `${decidedBy.join(' and ')} approved the gate from ${doiInWords(fromStage)} to ${doiInWords(toStage)}.`,
           asked: null,
           by: null,
         }),
@@ -162,7 +160,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
     case 'initiative.gate-rejected':
       return [
         about('gate_decided', initiative.ownerId, {
-          title: `The gate to ${stageName(event.data.targetStage)} was rejected for ${name}`,
+          title: `The gate to ${doiInWords(event.data.targetStage)} was rejected for ${name}`,
           happened: `${event.data.rejectedBy} rejected the request: ${event.data.reason}`,
           asked: 'Answer the reason, then ask for the gate again.',
           by: null,
@@ -227,7 +225,7 @@ const exceptionWords = (kind: string | null) => (kind ? ((SOP_EXCEPTION_WORDS as
 
 /** What the S&OP cycle owes: a mitigation for each exception raised, and an overdue step or mitigation's notice to its owner and to whom it is escalated. */
 function sopNotices(event: Extract<NoticeEvent, { type: 'plans.exception-raised' | 'plans.cycle-escalated' }>, context: NoticeContext): Notice[] {
-  const month = dayInWords(`${event.data.period}-01`).replace(/^1 /, '');
+  const month = monthInWords(event.data.period);
   const base = { link: `/nodes/${event.data.orgNodeId}/sop`, by: null, valueAtStake: null, currency: null };
   if (event.type === 'plans.exception-raised') {
     const { exceptionId, kind, ownerId } = event.data;
@@ -262,7 +260,7 @@ function sopNotices(event: Extract<NoticeEvent, { type: 'plans.exception-raised'
 /** Everyone who took part gets the paper: the pre-read to read before the meeting, the minutes to act on. */
 function paperNotices(data: Extract<NoticeEvent, { type: 'plans.cycle-paper-issued' }>['data']): Notice[] {
   const { cycleId, period, paper, participants, meetingDueAt } = data;
-  const month = dayInWords(`${period}-01`).replace(/^1 /, '');
+  const month = monthInWords(period);
   const words =
     paper === 'pre_read'
       ? {

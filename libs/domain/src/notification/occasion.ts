@@ -1,4 +1,5 @@
 import { majorUnits, minorUnitDigits } from '../money';
+import { STAGES } from '../stage';
 
 /**
  * What a notification was sent on, as a key that the audit trail's entry of
@@ -76,4 +77,21 @@ export function dayInWords(date: string): string {
 export function moneyInWords(minor: number, currency: string): string {
   const digits = minorUnitDigits(currency);
   return `${currency} ${majorUnits(minor, currency).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
+
+/** A month (YYYY-MM) as people read it: Mar 2027. */
+export function monthInWords(period: string): string {
+  return dayInWords(`${period}-01`).replace(/^1 /, '');
+}
+
+/** A stage as people read it: DoI 2 (Detailed). */
+export function doiInWords(stage: number): string {
+  return `DoI ${stage} (${STAGES.find((candidate) => candidate.stage === stage)?.name ?? 'unknown'})`;
+}
+
+const KEY_HOLDERS: Record<string, string> = { sponsor: 'the sponsor', controller: 'the controller', pmo: 'the PMO' };
+
+/** The keys a gate waits for, one list of acceptable keys a slot, as people read them: "the sponsor or the PMO, and the controller". */
+export function gateKeysInWords(keys: readonly (readonly string[])[]): string {
+  return keys.map((slot) => slot.map((key) => KEY_HOLDERS[key] ?? key).join(' or ')).join(', and ');
 }

@@ -60,7 +60,8 @@ export class CalendarService {
 
   async personal(token: string): Promise<string> {
     const personId = await this.personOf(token);
-    const [milestones, gates, actions, cycles, pmo] = await Promise.all([
+    const pmo = await this.isPmo(personId);
+    const [milestones, gates, actions, cycles] = await Promise.all([
       this.dataSource.query(
         `SELECT m.initiative_id, m.milestone_id, m.title, m.due_date, i.title AS initiative_title
            FROM plans.calendar_milestone m JOIN plans.notice_initiative i USING (initiative_id)
@@ -71,14 +72,13 @@ export class CalendarService {
         `SELECT p.initiative_id, p.title, p.sponsor_id, n.controller_id, p.waiting_gate
            FROM plans.portfolio_initiative p LEFT JOIN plans.notice_initiative n USING (initiative_id)
           WHERE p.waiting_gate IS NOT NULL AND (p.sponsor_id = $1 OR n.controller_id = $1 OR $2) LIMIT ${LIMIT}`,
-        [personId, await this.isPmo(personId)],
+        [personId, pmo],
       ) as Promise<{ initiative_id: string; title: string; sponsor_id: string; controller_id: string | null; waiting_gate: { gateRequestId: string; targetStage: number; submittedAt: string; keys: string[][] } }[]>,
       this.dataSource.query(
         `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, done_when FROM plans.sop_action WHERE owner_id = $1 AND status = 'open' ORDER BY due_date LIMIT ${LIMIT}`,
         [personId],
       ) as Promise<{ id: string; title: string; due_date: string; done_when: string }[]>,
       this.cycles(`(c.chair_id = $1 OR c.state->'steps' @> jsonb_build_array(jsonb_build_object('ownerId', $1::text)))`, [personId]),
-      this.isPmo(personId),
     ]);
     // A gate awaits the person when one of its slots takes a key they hold.
     const holds = (key: string, gate: (typeof gates)[number]) => (key === 'sponsor' && gate.sponsor_id === personId) || (key === 'controller' && gate.controller_id === personId) || (key === 'pmo' && pmo);

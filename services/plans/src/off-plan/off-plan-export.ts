@@ -1,10 +1,8 @@
 import type { OffPlanView } from '@tollgate/contracts/views';
-import { moneyInWords, SOP_EXCEPTION_WORDS, type SopExceptionKind } from '@tollgate/domain';
+import { gateKeysInWords, moneyInWords, SOP_EXCEPTION_WORDS, type SopExceptionKind } from '@tollgate/domain';
 import { notesTable, withCurrencyColumn, type SheetTable } from '@tollgate/spreadsheets';
 
 type OffPlanExceptionView = OffPlanView['exceptions'][number];
-
-const KEY_HOLDERS: Record<string, string> = { sponsor: 'the sponsor', controller: 'the controller', pmo: 'the PMO' };
 
 /** What an exception's figures say, in words: one column holds value and volumes alike without mixing their units. */
 export function figuresInWords(exception: OffPlanExceptionView, currency: string): string {
@@ -17,7 +15,7 @@ export function figuresInWords(exception: OffPlanExceptionView, currency: string
       return figures.milestone ? `milestone “${figures.milestone.title}” due ${figures.milestone.dueDate}, ${figures.milestone.daysLate} days late, escalation rung ${figures.milestone.level}` : 'a milestone is late';
     case 'gate_request_waiting':
       return figures.gateRequest
-        ? `gate to DoI ${figures.gateRequest.targetStage} asked ${figures.gateRequest.submittedAt.slice(0, 10)}, ${figures.gateRequest.daysWaiting} days waiting for ${figures.gateRequest.keys.map((slot) => slot.map((key) => KEY_HOLDERS[key] ?? key).join(' or ')).join(', and ')}`
+        ? `gate to DoI ${figures.gateRequest.targetStage} asked ${figures.gateRequest.submittedAt.slice(0, 10)}, ${figures.gateRequest.daysWaiting} days waiting for ${gateKeysInWords(figures.gateRequest.keys)}`
         : 'a gate request waits for its keys';
     case 'action_overdue':
       return figures.action ? `“${figures.action.title}” due ${figures.action.dueDate}` : 'an action is overdue';

@@ -1,5 +1,5 @@
 import type { SopCyclePaperView } from '@tollgate/contracts/views';
-import { dayInWords, moneyInWords } from '@tollgate/domain';
+import { dayInWords, moneyInWords, monthInWords } from '@tollgate/domain';
 import PDFDocument from 'pdfkit';
 import { exceptionName } from './sop-paper-words';
 
@@ -76,6 +76,5 @@ export function paperPdf(paper: SopCyclePaperView): Promise<Buffer> {
 }
 
 function titleOf(paper: SopCyclePaperView): string {
-  const month = dayInWords(`${paper.period}-01`).replace(/^1 /, '');
-  return `${paper.paper === 'pre_read' ? 'Pre-read' : 'Minutes'}: S&OP review of ${month}`;
+  return `${paper.paper === 'pre_read' ? 'Pre-read' : 'Minutes'}: S&OP review of ${monthInWords(paper.period)}`;
 }

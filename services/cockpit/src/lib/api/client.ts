@@ -44,22 +44,7 @@ export function onSignedOut(listener: () => void): () => void {
 
 /** `key`: an Idempotency-Key, so that a command sent twice (a double click, a retry after a lost answer) is applied once. */
 export async function call<T>(service: ServiceName, path: string, init: { method?: string; body?: unknown; key?: string } = {}): Promise<T> {
-  const { services } = await loadSettings();
-  const session = currentSession();
-  let answer: Response;
-  try {
-    answer = await fetch(`${services[service]}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        ...(session ? { authorization: `Bearer ${session.token}` } : {}),
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.key ? { 'idempotency-key': init.key } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-  } catch {
-    throw new ApiError(0, `${service} cannot be reached`);
-  }
+  const { answer, session } = await sendSigned(service, path, init);
   const text = await answer.text();
   const body = text ? JSON.parse(text) : undefined;
   if (!answer.ok) {
@@ -72,15 +57,31 @@ export async function call<T>(service: ServiceName, path: string, init: { method
 
 /** Fetches a file a service answers (a PDF) with the sign-in, and hands it to the browser as a download named `filename`. */
 export async function download(service: ServiceName, path: string, filename: string): Promise<void> {
-  const { services } = await loadSettings();
-  const session = currentSession();
-  const answer = await fetch(`${services[service]}${path}`, { headers: session ? { authorization: `Bearer ${session.token}` } : {} }).catch(() => {
-    throw new ApiError(0, `${service} cannot be reached`);
-  });
+  const { answer } = await sendSigned(service, path);
   if (!answer.ok) throw new ApiError(answer.status, answer.statusText);
   const url = URL.createObjectURL(await answer.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });
   link.click();
   // The browser has started the download once the click returns; the address is no longer needed after.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A request to a service with the sign-in, and the sign-in it went with; a service out of reach is an ApiError with status 0. */
+async function sendSigned(service: ServiceName, path: string, init: { method?: string; body?: unknown; key?: string } = {}) {
+  const { services } = await loadSettings();
+  const session = currentSession();
+  try {
+    const answer = await fetch(`${services[service]}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(init.key ? { 'idempotency-key': init.key } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { answer, session };
+  } catch {
+    throw new ApiError(0, `${service} cannot be reached`);
+  }
 }

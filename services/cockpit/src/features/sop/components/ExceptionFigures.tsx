@@ -1,5 +1,6 @@
 import type { OffPlanExceptionView } from '@tollgate/contracts/views';
 import { Badge, Group, Text } from '@mantine/core';
+import { gateKeysInWords } from '@tollgate/domain';
 import { formatDay } from '../../../lib/format/instant';
 import { formatMoney } from '../../../lib/format/money';
 import { formatPeriod } from '../../../lib/format/period';
@@ -9,8 +10,6 @@ import { formatVolume } from '../../../lib/format/volume';
 export type ExceptionFiguresOf = Pick<OffPlanExceptionView, 'kind' | 'valueAtRisk' | 'figures'> & { reference: number | null; actual: number | null; deviation: number | null };
 
 const RUNGS: Record<number, string> = { 1: 'its owner', 2: 'the sponsor', 3: 'the steering committee' };
-
-const KEY_HOLDERS: Record<string, string> = { sponsor: 'the sponsor', controller: 'the controller', pmo: 'the PMO' };
 
 const PHANTOM: Record<string, string> = {
   implemented_unconfirmed: 'implemented, and finance has confirmed nothing',
@@ -33,7 +32,7 @@ export function ExceptionFigures({ exception, currency }: { exception: Exception
   }
   if (exception.kind === 'gate_request_waiting' && figures.gateRequest) {
     const gate = figures.gateRequest;
-    const keys = gate.keys.map((slot) => slot.map((key) => KEY_HOLDERS[key] ?? key).join(' or ')).join(', and ');
+    const keys = gateKeysInWords(gate.keys);
     return (
       <Text size="sm">
         The gate to DoI {gate.targetStage} was asked for {formatDay(gate.submittedAt.slice(0, 10))}: <b>{gate.daysWaiting} days waiting</b> for {keys}.
