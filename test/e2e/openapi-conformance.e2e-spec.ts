@@ -16,6 +16,14 @@ const RESULTS = TEST_ENVIRONMENT.resultsDir;
 // whole file to stay within a few minutes on two cores.
 const MAX_EXAMPLES = 5;
 const RUNS_AT_ONCE = 2;
+// A route's guard answers before its body is validated, so the coverage phase's boundary values (most of
+// the cases) reach a service's handlers only as a role that may write there. The other roles meet every
+// operation in the examples and fuzzing phases, which is where their 403s are checked against the document.
+const WRITERS: Record<ServiceName, readonly RoleName[]> = {
+  plans: ['admin', 'pmo', 'owner'],
+  initiatives: ['admin', 'pmo', 'owner', 'sponsor', 'controller'],
+  finance: ['admin', 'controller'],
+};
 
 /** The real records each service's path and query parameters name. */
 function parametersOf(service: ServiceName, seeded: ConformancePortfolio): Pick<ConformanceRun, 'parameters' | 'byPath'> {
@@ -66,6 +74,7 @@ describe('the OpenAPI documents tell the truth', () => {
         documentUrl: `${services[service].baseUrl}/api/docs-json`,
         token: issueDevelopmentToken({ sub: person.id, roles: [...person.roles] }, TEST_ENVIRONMENT.jwtSecret),
         maxExamples: MAX_EXAMPLES,
+        phases: WRITERS[service].includes(role) ? ['examples', 'coverage', 'fuzzing'] : ['examples', 'fuzzing'],
         ...parametersOf(service, seeded),
       });
       if (outcome.exitCode !== 0) process.stdout.write(`Schemathesis on ${service} as ${role}:\n${outcome.output}\n`);

@@ -12,7 +12,7 @@ import { consumerLag, liveGroups, readToEnd, type GroupMembership } from '../sup
 
 // Enough that forty walkers keep both instances busy before and after the kill a third of the way in
 // (the property is ordering and takeover under load, not volume); a quick run: TOLLGATE_FAULT_REPLICA_INITIATIVES=20.
-const INITIATIVES = Number(process.env.TOLLGATE_FAULT_REPLICA_INITIATIVES ?? 100);
+const INITIATIVES = Number(process.env.TOLLGATE_FAULT_REPLICA_INITIATIVES ?? 60);
 const WALKERS = 40;
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
 const SERVICES = ['plans', 'initiatives', 'finance'] as const;

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tollgate/contracts';
-import { chatNoticeOf, chatPayload, deliveryOf, noticesOf, occasionOfEvent, tooOldToTell, type Notice, type NoticeEvent } from '@tollgate/domain';
+import { chatNoticeOf, chatPayload, deliveryOf, NOTICE_EVENT_TYPES, noticesOf, occasionOfEvent, tooOldToTell, type Notice, type NoticeEvent } from '@tollgate/domain';
 import { SERVICE_CONFIG } from '@tollgate/platform';
+import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { PlansConfig } from '../config/plans.config';
-import { nodeLineage } from '../org-node/node-lineage';
 import { ChatWebhook } from './chat-webhook.entity';
 import { CalendarMilestone } from './calendar.entity';
 import { NoticeInitiative } from './notice-initiative.entity';
@@ -30,7 +30,8 @@ export class NoticeRecorder {
 
   async record(manager: EntityManager, event: EventEnvelope): Promise<void> {
     await this.keepInitiative(event, manager);
-    if (tooOldToTell(event.time, Date.now())) return;
+    // Most of an initiative's events only keep its parties and dates: nothing to read for them.
+    if (!NOTICE_EVENT_TYPES.includes(event.type as NoticeEvent['type']) || tooOldToTell(event.time, Date.now())) return;
     const notices = noticesOf(event as NoticeEvent, await this.contextOf(event, manager));
     if (notices.length === 0) return;
     const settings = new Map((await manager.find(NotificationSetting, { where: { personId: In(notices.map((notice) => notice.recipientId)) } })).map((setting) => [setting.personId, setting]));
@@ -54,11 +55,21 @@ export class NoticeRecorder {
    */
   private async chatRows(manager: EntityManager, event: EventEnvelope, notices: readonly Notice[], now: Date): Promise<Partial<NotificationRecord>[]> {
     const { programId, orgNodeId } = event.data as { programId?: string; orgNodeId?: string };
-    const lineage = await nodeLineage(manager, programId ?? orgNodeId ?? '');
-    if (lineage.length === 0) return [];
-    const webhooks = await manager.find(ChatWebhook, { where: { orgNodeId: In(lineage) }, order: { createdAt: 'ASC' }, take: 20 });
     const told = chatNoticeOf(notices, this.config.notifications.cockpitUrl);
-    if (webhooks.length === 0 || !told) return [];
+    const nodeId = programId ?? orgNodeId ?? '';
+    if (!told || !isUUID(nodeId)) return [];
+    // The channels of the node and of every node above it, in one statement: most events find none.
+    const webhooks = (await manager.query(
+      `WITH RECURSIVE lineage AS (
+         SELECT id, parent_id FROM plans.org_node WHERE id = $1
+         UNION ALL
+         SELECT parent.id, parent.parent_id FROM plans.org_node parent JOIN lineage ON parent.id = lineage.parent_id
+       )
+       SELECT webhook.id, webhook.format FROM plans.chat_webhook webhook JOIN lineage ON webhook.org_node_id = lineage.id
+       ORDER BY webhook.created_at LIMIT 20`,
+      [nodeId],
+    )) as Pick<ChatWebhook, 'id' | 'format'>[];
+    if (webhooks.length === 0) return [];
     const [first] = notices;
     return webhooks.map((webhook) => ({
       ...this.row(event, first, 'immediate', null, now),
