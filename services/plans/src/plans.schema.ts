@@ -25,6 +25,7 @@ import { NotificationDigests1765756800000 } from '../migrations/1765756800000-no
 import { ChatWebhooks1765843200000 } from '../migrations/1765843200000-chat-webhooks';
 import { Calendars1765929600000 } from '../migrations/1765929600000-calendars';
 import { NotificationIndexes1766016000000 } from '../migrations/1766016000000-notification-indexes';
+import { MeasureForecasts1766102400000 } from '../migrations/1766102400000-measure-forecasts';
 import { PlanImport } from './plan/plan-import.entity';
 import { SopDecisionRecord } from './decision/sop-decision.entity';
 import { OrgNode } from './org-node/org-node.entity';
@@ -33,12 +34,14 @@ import { PlanCell } from './plan/plan-cell.entity';
 import { Plan } from './plan/plan.entity';
 import { PortfolioConfirmation } from './portfolio/portfolio-confirmation.entity';
 import { PortfolioInitiative } from './portfolio/portfolio-initiative.entity';
+import { PortfolioMeasure } from './portfolio/portfolio-measure.entity';
 import { PortfolioPeriodValue } from './portfolio/portfolio-period-value.entity';
 import { PortfolioValueTotal } from './portfolio/portfolio-value-total.entity';
 import { SopCycleSetup } from './sop-cycle/sop-cycle-setup.entity';
 import { SopCycleRecord } from './sop-cycle/sop-cycle.entity';
 import { SopExceptionRecord } from './sop-cycle/sop-exception.entity';
 import { SopActionRecord } from './sop-action/sop-action.entity';
+import { RecordedMeasureForecastRecord } from './forecast-record/recorded-measure-forecast.entity';
 import { RecordedForecastRecord } from './forecast-record/recorded-forecast.entity';
 import { InitiativeResource } from './sop-policy/initiative-resource.entity';
 import { NodeSopPolicy } from './sop-policy/sop-policy.entity';
@@ -56,6 +59,7 @@ export const PLANS_ENTITIES: Function[] = [
   PortfolioConfirmation,
   PortfolioPeriodValue,
   PortfolioValueTotal,
+  PortfolioMeasure,
   // Plans and scenarios per node, actual demand, S&OP policies and what initiatives need.
   Plan,
   PlanCell,
@@ -72,6 +76,7 @@ export const PLANS_ENTITIES: Function[] = [
   SopActionRecord,
   // Value forecasts as each cycle found them, to judge them against confirmed value.
   RecordedForecastRecord,
+  RecordedMeasureForecastRecord,
   // What people are told, with its receipts, their settings, and the initiatives as the notifications know them.
   NotificationRecord,
   NotificationSetting,
@@ -102,4 +107,5 @@ export const PLANS_MIGRATIONS: Function[] = [
   ChatWebhooks1765843200000,
   Calendars1765929600000,
   NotificationIndexes1766016000000,
+  MeasureForecasts1766102400000,
 ];

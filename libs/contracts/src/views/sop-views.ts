@@ -175,9 +175,12 @@ export interface MattersArisingView {
 }
 
 /** `GET /api/org-nodes/:id/value-forecast-accuracy`: how well each owner (or program) forecast value, per horizon in months; ratios (0.12 is 12 %), null where nothing can be computed. */
+/** Whose forecasts are judged together: an owner's, a program's or a business unit's. */
+export type ForecastJudgedBy = 'owner' | 'program' | 'unit';
+
 export interface ValueForecastAccuracyView {
   orgNodeId: string;
-  by: 'owner' | 'program';
+  by: ForecastJudgedBy;
   /** Months before this one are judged: finance has had them to confirm. */
   asOf: string;
   horizons: number[];
@@ -214,7 +217,8 @@ export interface InitiativeForecastRecordView {
   asOf: string;
   /** Null until a review has recorded its forecast. */
   currency: string | null;
-  recorded: { recordedIn: string; period: string; forecast: number; confirmed: number; judged: boolean }[];
+  /** Each month's forecast as a cycle recorded it, with each measure's share (none for a cycle that recorded before measures were kept). */
+  recorded: { recordedIn: string; period: string; forecast: number; confirmed: number; judged: boolean; measures: { measureId: string; name: string; forecast: number }[] }[];
   accuracy: { horizon: number; mape: number | null; wmape: number | null; bias: number | null; periods: number }[];
 }
 

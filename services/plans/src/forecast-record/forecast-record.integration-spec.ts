@@ -1,10 +1,12 @@
 import { sopCycleWorkflowId } from '@tollgate/contracts';
 import { randomUUID } from 'node:crypto';
 import { apiAs, type Person } from '../../../../test/support/http-client';
+import { downloadAs } from '../../../../test/support/spreadsheet-download';
 import type { RunningService } from '../../../../test/support/running-service';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 import { PortfolioConfirmation } from '../portfolio/portfolio-confirmation.entity';
 import { PortfolioInitiative } from '../portfolio/portfolio-initiative.entity';
+import { PortfolioMeasure } from '../portfolio/portfolio-measure.entity';
 import { PortfolioPeriodValue } from '../portfolio/portfolio-period-value.entity';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -13,7 +15,7 @@ const pat: Person = { id: `pat-${unique()}`, roles: ['pmo'] };
 const viewer: Person = { id: `vic-${unique()}`, roles: ['viewer'] };
 
 // Value forecasts as each cycle's pre-S&OP found them, judged per owner against what finance confirmed, on the real stack.
-describe('value forecasts by owner', () => {
+describe('value forecasts by owner, program and unit', () => {
   let stack: TestStack<'plans'>;
   let plans: RunningService;
 
@@ -32,15 +34,22 @@ describe('value forecasts by owner', () => {
     const organization = await post({ name: `Forecasting ${unique()}`, kind: 'organization' });
     const unit = await post({ name: 'Operations', kind: 'business_unit', parentId: organization });
     const program = await post({ name: `Network ${unique()}`, kind: 'program', parentId: unit });
+    const otherProgram = await post({ name: `Warehousing ${unique()}`, kind: 'program', parentId: unit });
     const [olive, oscar] = [`olive-${unique()}`, `oscar-${unique()}`];
     // The portfolio read model as the initiatives and finance events leave it (written directly: this test is about what the cycle makes of it).
-    const initiative = (id: string, ownerId: string) => ({ initiativeId: id, programId: program, stage: 3, status: 'on_track', currency: 'EUR', planned: 0, forecast: 0, title: id, ownerId, sponsorId: 'sam', implementedAt: null, closedAt: null, escalation: null });
+    const initiative = (id: string, ownerId: string, programId: string) => ({ initiativeId: id, programId, stage: 3, status: 'on_track', currency: 'EUR', planned: 0, forecast: 0, title: id, ownerId, sponsorId: 'sam', implementedAt: null, closedAt: null, escalation: null });
     const [first, second] = [`i-${unique()}`, `i-${unique()}`];
-    await plans.dataSource.getRepository(PortfolioInitiative).insert([initiative(first, olive), initiative(second, oscar)]);
+    await plans.dataSource.getRepository(PortfolioInitiative).insert([initiative(first, olive, program), initiative(second, oscar, otherProgram)]);
     const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'];
     await plans.dataSource.getRepository(PortfolioPeriodValue).insert([
       ...months.map((period) => ({ initiativeId: first, period, planned: 100_000, forecast: 100_000 })),
       ...months.map((period) => ({ initiativeId: second, period, planned: 50_000, forecast: 50_000 })),
+    ]);
+    // The first's forecast comes from two measures, as the portfolio keeps them.
+    const monthly = (amount: number) => months.map((period) => ({ period, amount }));
+    await plans.dataSource.getRepository(PortfolioMeasure).insert([
+      { initiativeId: first, measureId: 'm-overtime', name: 'Less overtime', forecastValues: monthly(60_000) },
+      { initiativeId: first, measureId: 'm-scrap', name: 'Less scrap', forecastValues: monthly(40_000) },
     ]);
     const confirmed = (initiativeId: string, period: string, amount: number) => ({ confirmationId: `c-${unique()}`, initiativeId, amount, currency: 'EUR', period });
     await plans.dataSource.getRepository(PortfolioConfirmation).insert([
@@ -58,6 +67,7 @@ describe('value forecasts by owner', () => {
 
     // The live forecast moves on after the review: what is judged is what the review saw.
     await plans.dataSource.getRepository(PortfolioPeriodValue).update({ initiativeId: first }, { forecast: 999_999 });
+    await plans.dataSource.getRepository(PortfolioMeasure).update({ initiativeId: first, measureId: 'm-scrap' }, { forecastValues: monthly(939_999) });
 
     const byOwner = await as(viewer).get(`/api/org-nodes/${organization}/value-forecast-accuracy`);
     expect(byOwner.status).toBe(200);
@@ -73,7 +83,30 @@ describe('value forecasts by owner', () => {
       { by: oscar, name: null, horizon: 6, mape: null, wmape: null, bias: null, periods: 1 },
     ]);
     const byProgram = await as(viewer).get(`/api/org-nodes/${organization}/value-forecast-accuracy?by=program`);
-    expect(byProgram.body.rows[0]).toMatchObject({ by: program, name: expect.stringMatching(/^Network /), horizon: 1, periods: 2 });
+    const judged = (rows: { name: string; horizon: number; periods: number; wmape: number | null }[]) => rows.map((row) => [row.name.split(' ')[0], row.horizon, row.periods, row.wmape]);
+    expect(judged(byProgram.body.rows)).toEqual([
+      ['Network', 1, 1, 0],
+      ['Network', 3, 1, 1],
+      ['Network', 6, 1, 0],
+      ['Warehousing', 1, 1, 0.3333],
+      ['Warehousing', 3, 1, null],
+      ['Warehousing', 6, 1, null],
+    ]);
+    // The unit judges both programs' forecasts together. One month ahead, June: 150k forecast, 175k confirmed. Three ahead,
+    // August: 150k forecast, 50k confirmed (wMAPE 100k ÷ 50k). Six ahead, November: 150k forecast, 100k confirmed.
+    const byUnit = await as(viewer).get(`/api/org-nodes/${organization}/value-forecast-accuracy?by=unit`);
+    expect(byUnit.body.by).toBe('unit');
+    expect(byUnit.body.rows.map((row: { by: string; name: string; horizon: number; periods: number; wmape: number | null; bias: number | null }) => [row.by, row.name, row.horizon, row.periods, row.wmape, row.bias])).toEqual([
+      [unit, 'Operations', 1, 2, 0.1429, -0.1429],
+      [unit, 'Operations', 3, 2, 2, 2],
+      [unit, 'Operations', 6, 2, 0.5, 0.5],
+    ]);
+    // The same, as a file.
+    const file = await downloadAs(plans.baseUrl, viewer, `/api/org-nodes/${organization}/value-forecast-accuracy/export?by=unit&format=csv`);
+    expect({ status: file.status, type: file.contentType }).toEqual({ status: 200, type: 'text/csv; charset=utf-8' });
+    const lines = file.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Business unit,Id,Months ahead,Months judged,MAPE,Weighted MAPE,Bias');
+    expect(lines.slice(1)).toEqual([`Operations,${unit},1,2,0.1667,0.1429,-0.1429`, `Operations,${unit},3,2,1,2,2`, `Operations,${unit},6,2,0,0.5,0.5`]);
     // One initiative's page: the forecasts recorded for each month beside what was confirmed, and how good they proved.
     const own = await as(viewer).get(`/api/portfolio/initiatives/${first}/recorded-forecasts`);
     expect(own.status).toBe(200);
@@ -86,6 +119,11 @@ describe('value forecasts by owner', () => {
       ['2026-09', 100_000, 0],
       ['2026-10', 100_000, 0],
       ['2026-11', 100_000, 100_000],
+    ]);
+    // Each month's forecast as the review recorded it, measure by measure: what the measures said then, not now.
+    expect(own.body.recorded.find((row: { period: string }) => row.period === '2026-06').measures).toEqual([
+      { measureId: 'm-overtime', name: 'Less overtime', forecast: 60_000 },
+      { measureId: 'm-scrap', name: 'Less scrap', forecast: 40_000 },
     ]);
     expect(own.body.accuracy).toEqual([
       { horizon: 1, mape: 0, wmape: 0, bias: 0, periods: 1 },

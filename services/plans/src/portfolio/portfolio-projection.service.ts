@@ -1,12 +1,13 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { ServiceConfig } from '@tollgate/config';
 import { projectionConsumer, type EventEnvelope } from '@tollgate/contracts';
-import { implementedAtAfter, periodValues, withForecasts, type PeriodValue } from '@tollgate/domain';
+import { implementedAtAfter, periodValues, withForecasts, type PeriodAmount, type PeriodValue } from '@tollgate/domain';
 import { EventConsumers, type IdempotentConsumerOptions } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import type { EntityManager } from 'typeorm';
 import { PortfolioConfirmation } from './portfolio-confirmation.entity';
 import { PortfolioInitiative } from './portfolio-initiative.entity';
+import { PortfolioMeasure } from './portfolio-measure.entity';
 import { PortfolioPeriodValue } from './portfolio-period-value.entity';
 import { addToTotals, cellsOfInitiative, totalsDifference } from './portfolio-value-totals';
 
@@ -78,6 +79,7 @@ export class PortfolioProjection implements OnModuleInit {
           ['initiativeId'],
         );
         await this.rewritePeriods(manager, initiativeId, periodValues(measures));
+        await this.rewriteMeasures(manager, initiativeId, measures);
         return;
       }
       case 'finance.value-confirmed': {
@@ -94,6 +96,7 @@ export class PortfolioProjection implements OnModuleInit {
       case 'initiative.plan-revised':
         known.planned = event.data.plannedValue;
         await this.rewritePeriods(manager, initiativeId, periodValues(event.data.measures));
+        await this.rewriteMeasures(manager, initiativeId, event.data.measures);
         break;
       case 'initiative.stage-changed': {
         const { fromStage, toStage } = event.data;
@@ -109,12 +112,20 @@ export class PortfolioProjection implements OnModuleInit {
           closedAt: toStage < 5 ? null : known.closedAt,
         });
         await this.rewritePeriods(manager, initiativeId, periodValues(event.data.measures));
+        await this.rewriteMeasures(manager, initiativeId, event.data.measures);
         break;
       }
       case 'initiative.forecast-updated': {
         known.forecast = event.data.forecastValue;
         const current = await manager.find(PortfolioPeriodValue, { where: { initiativeId } });
         await this.rewritePeriods(manager, initiativeId, withForecasts(current, event.data.measures));
+        // The update names each measure and its forecast, not its name: the names stay as they were.
+        await manager.query(
+          `UPDATE plans.portfolio_measure measure SET forecast_values = updated.forecast_values
+             FROM jsonb_to_recordset($2::jsonb) AS updated(measure_id text, forecast_values jsonb)
+            WHERE measure.initiative_id = $1 AND measure.measure_id = updated.measure_id`,
+          [initiativeId, JSON.stringify(event.data.measures.map((measure) => ({ measure_id: measure.measureId, forecast_values: measure.forecastValues })))],
+        );
         break;
       }
       case 'initiative.status-changed':
@@ -144,6 +155,17 @@ export class PortfolioProjection implements OnModuleInit {
         break;
     }
     await manager.save(known);
+  }
+
+  /** The measures as an event that carries them all says: one removed by a plan revision goes. */
+  private async rewriteMeasures(manager: EntityManager, initiativeId: string, measures: readonly { measureId: string; name: string; forecastValues: PeriodAmount[] }[]): Promise<void> {
+    await manager.delete(PortfolioMeasure, { initiativeId });
+    if (measures.length > 0) {
+      await manager.insert(
+        PortfolioMeasure,
+        measures.map((measure) => ({ initiativeId, measureId: measure.measureId, name: measure.name.slice(0, 200), forecastValues: measure.forecastValues })),
+      );
+    }
   }
 
   private async rewritePeriods(manager: EntityManager, initiativeId: string, values: PeriodValue[]): Promise<void> {

@@ -461,12 +461,25 @@ describe('portfolio reports', () => {
       initiatives: await plans.dataSource.query(`SELECT * FROM plans.portfolio_initiative WHERE initiative_id = ANY($1) ORDER BY initiative_id`, [mine]),
       periods: await plans.dataSource.query(`SELECT * FROM plans.portfolio_period_value WHERE initiative_id = ANY($1) ORDER BY initiative_id, period`, [mine]),
       confirmations: await plans.dataSource.query(`SELECT * FROM plans.portfolio_confirmation WHERE initiative_id = ANY($1) ORDER BY confirmation_id`, [mine]),
+      measures: await plans.dataSource.query(`SELECT * FROM plans.portfolio_measure WHERE initiative_id = ANY($1) ORDER BY initiative_id, measure_id`, [mine]),
       totals: await plans.dataSource.query(`SELECT * FROM plans.portfolio_value_total WHERE program_id = ANY($1) AND (planned <> 0 OR forecast <> 0 OR confirmed <> 0) ORDER BY program_id, currency, stage, period`, [suitePrograms]),
     });
     const live = await snapshot();
     expect(live.initiatives).toHaveLength(6);
     expect(live.periods.length).toBeGreaterThan(0);
     expect(live.confirmations).toHaveLength(2);
+    // Each measure by name with its latest forecast: the forecast update named the measure, not its name, and moved February.
+    expect(live.measures.filter((row: { initiative_id: string }) => row.initiative_id === ids.closed)).toEqual([
+      {
+        initiative_id: ids.closed,
+        measure_id: 'carriers',
+        name: 'carriers',
+        forecast_values: [
+          { period: '2027-01', amount: 100_000 },
+          { period: '2027-02', amount: 150_000 },
+        ],
+      },
+    ]);
     // The per-program totals sum exactly the rows they stand for.
     const summed = await plans.dataSource.query(
       `SELECT initiative.program_id, initiative.currency, initiative.stage, value.period, SUM(value.planned)::bigint AS planned
@@ -479,7 +492,7 @@ describe('portfolio reports', () => {
     );
 
     // Cleared: this suite's rows only, so that other suites on the same database keep theirs.
-    for (const table of ['portfolio_initiative', 'portfolio_period_value', 'portfolio_confirmation']) {
+    for (const table of ['portfolio_initiative', 'portfolio_period_value', 'portfolio_confirmation', 'portfolio_measure']) {
       await plans.dataSource.query(`DELETE FROM plans.${table} WHERE initiative_id = ANY($1)`, [mine]);
     }
     await plans.dataSource.query(`DELETE FROM plans.portfolio_value_total WHERE program_id = ANY($1)`, [suitePrograms]);

@@ -9,7 +9,6 @@ import { useOrgNode } from '../hierarchy/api/get-org-node';
 import { currentViewer } from '../initiative/initiative-rights';
 import { useForecastAccuracy } from './api/get-forecast-accuracy';
 import { useMattersArising } from './api/get-matters-arising';
-import { useValueForecastAccuracy } from './api/get-value-forecast-accuracy';
 import { useSopActions } from './api/get-sop-actions';
 import { usePlanOfRecord } from './api/get-plan-of-record';
 import { useSopAgenda } from './api/get-sop-agenda';
@@ -41,7 +40,6 @@ export function SopReviewPage() {
   const plan = usePlanOfRecord(nodeId);
   const accuracy = useForecastAccuracy(nodeId);
   const matters = useMattersArising(cycleId);
-  const valueAccuracy = useValueForecastAccuracy(nodeId);
   const actions = useSopActions({ cycleId: cycleId ?? undefined, status: 'all' }, cycleId !== null);
   const currency = plan.data?.currency ?? DEFAULT_CURRENCY;
   const thisMonth = new Date().toISOString().slice(0, 7);
@@ -119,7 +117,7 @@ export function SopReviewPage() {
               <Skeleton h={300} />
             )}
             {accuracy.data ? <ForecastAccuracy accuracy={accuracy.data} /> : accuracy.isLoading ? <Skeleton h={160} /> : null}
-            {valueAccuracy.data ? <ValueForecastAccuracy accuracy={valueAccuracy.data} /> : valueAccuracy.isLoading ? <Skeleton h={120} /> : null}
+            <ValueForecastAccuracy nodeId={nodeId} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -42,6 +42,7 @@ export function RecordedForecasts({ record, currency }: { record: InitiativeFore
               <Table.Th>Recorded in</Table.Th>
               <Table.Th ta="right">Forecast</Table.Th>
               <Table.Th ta="right">Confirmed by finance</Table.Th>
+              <Table.Th>Forecast by measure</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -51,6 +52,9 @@ export function RecordedForecasts({ record, currency }: { record: InitiativeFore
                 <Table.Td>{formatPeriod(row.recordedIn)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.forecast, unit)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.confirmed, unit)}</Table.Td>
+                <Table.Td c={row.measures.length === 0 ? 'dimmed' : undefined}>
+                  {row.measures.length === 0 ? 'not recorded' : row.measures.map((measure) => `${measure.name} ${formatMoney(measure.forecast, unit)}`).join(' · ')}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
