@@ -66,8 +66,12 @@ export class LifecycleHarness {
 
   private constructor(readonly env: TestWorkflowEnvironment) {}
 
-  /** `plansActivities` stand in for the plans service's activities, for workflows that call them. */
-  static async start(options: { plansActivities?: object } = {}): Promise<LifecycleHarness> {
+  /**
+   * `plansActivities` stand in for the plans service's activities, for workflows that call them;
+   * `project` is where each projection goes after it is recorded (a real initiatives service's, for
+   * tests that follow the changes on to the audit trail and the events).
+   */
+  static async start(options: { plansActivities?: object; project?: (input: { state: LifecycleState; changes: LifecycleChange[] }) => Promise<unknown> } = {}): Promise<LifecycleHarness> {
     try {
       Runtime.install({ logger: new DefaultLogger('WARN') });
     } catch {
@@ -102,6 +106,7 @@ export class LifecycleHarness {
         projectLifecycleChange: async (input: { state: LifecycleState; changes: LifecycleChange[] }) => {
           await harness.held;
           harness.projections.push(input);
+          return options.project?.(input);
         },
       },
     });

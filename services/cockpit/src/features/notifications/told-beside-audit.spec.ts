@@ -45,6 +45,18 @@ describe('who was told of each change', () => {
     expect(Object.fromEntries([...beside].map(([revision, told]) => [revision, told.map((one) => one.id)]))).toEqual({ 3: ['a'], 5: ['b'], 6: ['c'] });
   });
 
+  it('puts a notification asked for twice beside the request before it, and beside the first when the clocks disagree', () => {
+    const audit = [
+      { revision: 7, action: 'closure_requested', at: '2027-03-01T09:00:00.000Z', details: {} },
+      { revision: 9, action: 'closure_requested', at: '2027-03-05T09:00:00.000Z', details: {} },
+    ];
+    const beside = (createdAt: string) => [...toldBesideAudit(audit, [notification('n', 'initiative.closure-requested', createdAt, { occasion: 'closure:requested' })]).keys()];
+    expect(beside('2027-03-02T00:00:00.000Z')).toEqual([7]);
+    expect(beside('2027-03-06T00:00:00.000Z')).toEqual([9]);
+    // The engine's clock ahead of the notifier's: the receipt is still shown, beside the first request.
+    expect(beside('2027-02-01T00:00:00.000Z')).toEqual([7]);
+  });
+
   it('says how each was told, or why not', () => {
     expect(receiptWords({ status: 'sent', channel: 'email', sentAt: '2027-03-09T09:00:01.000Z', delivery: 'immediate', attempts: 1, lastError: null })).toBe('by email at 9 Mar 2027, 09:00 UTC');
     expect(receiptWords({ status: 'unsent', channel: 'email', sentAt: null, delivery: 'immediate', attempts: 0, lastError: 'no mail address for sam' })).toBe('not told: no mail address for sam');
