@@ -164,6 +164,31 @@ describe('sopCycle on the time-skipping server', () => {
     await harness.keepHistory(handle, 'full-walk', 'sop-cycle');
   });
 
+  it('reminds the owner of each step a day before it is due, once, and then escalates it if it is still not done', async () => {
+    const handle = await startCycle();
+    const { cycleId } = await handle.query(SOP_CYCLE.state);
+    const reminders = () => changesOf(cycleId).filter((change) => change.type === 'step-reminded');
+    // Data gathering takes three days: the reminder comes at two.
+    await harness.env.sleep(2 * DAY - 60_000);
+    expect(reminders()).toEqual([]);
+    await harness.env.sleep(2 * 60_000);
+    expect(reminders()).toEqual([{ type: 'step-reminded', step: 'data_gathering' }]);
+    expect((await handle.query(SOP_CYCLE.state)).steps[0]).toMatchObject({ remindedAt: expect.any(String), overdue: false });
+    // Done in time: the next step is reminded in its own time, a day before its four days are up.
+    await complete(handle, planner, 'data_gathering');
+    await harness.env.sleep(3 * DAY + 60_000);
+    expect(reminders()).toEqual([
+      { type: 'step-reminded', step: 'data_gathering' },
+      { type: 'step-reminded', step: 'demand_review' },
+    ]);
+    // Left undone, it is escalated at its deadline, and not reminded again.
+    await harness.env.sleep(DAY);
+    const late = await handle.query(SOP_CYCLE.state);
+    expect(late.escalations.map((escalation) => [escalation.kind, escalation.subject])).toEqual([['step_overdue', 'demand_review']]);
+    expect(reminders()).toHaveLength(2);
+    await harness.keepHistory(handle, 'reminders', 'sop-cycle');
+  });
+
   it('escalates a missing mitigation to the chair when its deadline passes, and a late step too', async () => {
     const handle = await startCycle();
     await complete(handle, planner, 'data_gathering');
@@ -193,6 +218,8 @@ describe('sopCycle on the time-skipping server', () => {
     ]);
     expect(late.steps[3].overdue).toBe(true);
     expect(changesOf(late.cycleId).filter((change) => change.type === 'escalated')).toHaveLength(2);
+    // Pre-S&OP's owner was reminded a day before it ran out.
+    expect(changesOf(late.cycleId).filter((change) => change.type === 'step-reminded')).toEqual([{ type: 'step-reminded', step: 'pre_sop' }]);
     await harness.keepHistory(handle, 'escalations', 'sop-cycle');
   });
 

@@ -56,6 +56,9 @@ function refuse(violation: RuleViolation | null): void {
 /** Before this change a decision's actions were recorded and not followed; cycles begun then replay without their children. */
 const FOLLOWS_ACTIONS = 'sop-cycle-follows-actions';
 
+/** Before this change a step's owner was told only once the step was late; cycles begun then replay without reminders. */
+const REMINDS_STEPS = 'sop-cycle-reminds-steps';
+
 /** Validators run again on replay no more than they write history: they must not draw from the workflow's random ids. */
 const VALIDATING: SopDecisionContext['newId'] = () => '00000000-0000-4000-8000-000000000000';
 
@@ -184,14 +187,17 @@ export async function sopCycle(input: SopCycleInput): Promise<SopCycleState> {
   return await runDeadlines();
 
   async function runDeadlines(): Promise<SopCycleState> {
+    const remind = patched(REMINDS_STEPS);
     while (!isPublished(state!)) {
       const version = state!.version;
-      const deadline = nextSopDeadline(state!);
+      const deadline = nextSopDeadline(state!, { reminders: remind });
       const changed =
         deadline === null ? await condition(() => state!.version !== version) : await condition(() => state!.version !== version, Math.max(deadline - Date.now(), 1));
       if (!changed) {
-        const escalations = apply({ type: 'pass-deadlines' }).flatMap((fact) => (fact.type === 'escalated' ? fact.escalations : []));
-        if (escalations.length) await project([{ type: 'escalated', escalations }]);
+        const changes = apply({ type: 'pass-deadlines', remind }).flatMap((fact): SopCycleChange[] =>
+          fact.type === 'escalated' ? [{ type: 'escalated', escalations: fact.escalations }] : fact.type === 'step-reminded' ? [{ type: 'step-reminded', step: fact.step }] : [],
+        );
+        if (changes.length) await project(changes);
       }
     }
     await condition(allHandlersFinished);

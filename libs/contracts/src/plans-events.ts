@@ -81,6 +81,16 @@ export const PLANS_EVENT_SCHEMAS = {
     escalatedTo: identifier,
     escalatedAt: instant,
   }),
+  /** The current step of a cycle comes due (a day before its deadline, or half-way through a shorter step): its owner is reminded, once. */
+  'plans.cycle-step-due': z.object({
+    cycleId: identifier,
+    orgNodeId: identifier,
+    period,
+    step: z.enum(['data_gathering', 'demand_review', 'supply_review', 'pre_sop', 'executive_sop']),
+    ownerId: identifier,
+    dueAt: instant,
+    remindedAt: instant,
+  }),
   /** A paper of a cycle is out, for everyone who took part: the pre-read when the executive S&OP begins, the minutes when the cycle is published. */
   'plans.cycle-paper-issued': z.object({
     cycleId: identifier,

@@ -40,6 +40,8 @@ export type SopCycleChange =
   | { type: 'exceptions-raised' }
   | { type: 'mitigation-submitted'; exceptionId: string }
   | { type: 'escalated'; escalations: SopEscalation[] }
+  /** The current step's owner is reminded that it is coming due. */
+  | { type: 'step-reminded'; step: string }
   | { type: 'decision-recorded'; decisionId: string };
 
 /** The activities of the plans service that the cycle calls, on the `plans` task queue. */

@@ -84,6 +84,20 @@ describe('who is told what', () => {
       ['pat', 'mitigation_overdue'],
       ['sam', 'mitigation_overdue'],
     ]);
+    // A step coming due: its owner alone, asked to finish it by its day, before it is escalated.
+    const due = noticesOf({ type: 'plans.cycle-step-due', data: { cycleId: 'c', orgNodeId: 'n', period: '2027-03', step: 'supply_review', ownerId: 'sue', dueAt: '2027-03-11T09:00:00.000Z' } }, context);
+    expect(due).toEqual([
+      expect.objectContaining({
+        recipientId: 'sue',
+        kind: 'sop_step_due',
+        about: 'c',
+        title: 'The supply review of the S&OP review of Mar 2027 is due 11 Mar 2027',
+        happened: 'The supply review of the S&OP review of Mar 2027 is yours and comes due at 09:00 UTC on 11 Mar 2027.',
+        asked: 'Complete the step in the S&OP room before then; past its deadline it is escalated.',
+        by: '2027-03-11',
+        link: '/nodes/n/sop',
+      }),
+    ]);
   });
 
   it('follows what a person chose, else the default', () => {

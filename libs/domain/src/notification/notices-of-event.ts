@@ -19,6 +19,7 @@ export type NoticeEvent =
   | { type: 'plans.action-overdue'; data: ActionData & { escalatedTo: string } }
   | { type: 'plans.exception-raised'; data: { exceptionId: string; cycleId: string; orgNodeId: string; period: string; kind: string; subject: string; ownerId: string } }
   | { type: 'plans.cycle-escalated'; data: { cycleId: string; orgNodeId: string; period: string; kind: 'step_overdue' | 'mitigation_missing'; subject: string; exceptionKind: string | null; ownerId: string; escalatedTo: string } }
+  | { type: 'plans.cycle-step-due'; data: { cycleId: string; orgNodeId: string; period: string; step: string; ownerId: string; dueAt: string } }
   | { type: 'plans.cycle-paper-issued'; data: { cycleId: string; orgNodeId: string; period: string; paper: 'pre_read' | 'minutes'; participants: string[]; meetingDueAt: string | null } }
   | { type: 'plans.decision-checked'; data: { decisionId: string; orgNodeId: string; figure: string; met: boolean; expected: number; actual: number } };
 
@@ -57,6 +58,7 @@ export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
   'plans.cycle-paper-issued',
   'plans.exception-raised',
   'plans.cycle-escalated',
+  'plans.cycle-step-due',
 ];
 
 const KEY_WORDS: Record<string, string> = { sponsor: 'sponsor', controller: 'controller', pmo: 'PMO' };
@@ -114,6 +116,7 @@ function draft(event: NoticeEvent, context: NoticeContext): Notice[] {
   }
   if (event.type === 'plans.cycle-paper-issued') return paperNotices(event.data);
   if (event.type === 'plans.exception-raised' || event.type === 'plans.cycle-escalated') return sopNotices(event, context);
+  if (event.type === 'plans.cycle-step-due') return [stepDueNotice(event.data)];
   const initiative = context.initiative;
   if (!initiative) return [];
   const { initiativeId } = event.data as { initiativeId: string };
@@ -255,6 +258,24 @@ function sopNotices(event: Extract<NoticeEvent, { type: 'plans.exception-raised'
     { ...notice, recipientId: ownerId, asked: kind === 'step_overdue' ? 'Complete the step in the S&OP room.' : 'Submit the mitigation in the S&OP room.' },
     ...above.map((recipientId) => ({ ...notice, recipientId, asked: `Follow it up with ${ownerId}.` })),
   ];
+}
+
+/** A step coming due: its owner is asked to finish it before the deadline, when it would be escalated to the chair. */
+function stepDueNotice(data: Extract<NoticeEvent, { type: 'plans.cycle-step-due' }>['data']): Notice {
+  const { cycleId, orgNodeId, period, step, ownerId, dueAt } = data;
+  const what = `The ${SOP_STEP_WORDS[step] ?? step} of the S&OP review of ${monthInWords(period)}`;
+  return {
+    recipientId: ownerId,
+    kind: 'sop_step_due',
+    about: cycleId,
+    title: `${what} is due ${dayInWords(dueAt)}`,
+    happened: `${what} is yours and comes due at ${dueAt.slice(11, 16)} UTC on ${dayInWords(dueAt)}.`,
+    asked: 'Complete the step in the S&OP room before then; past its deadline it is escalated.',
+    by: dueAt.slice(0, 10),
+    link: `/nodes/${orgNodeId}/sop`,
+    valueAtStake: null,
+    currency: null,
+  };
 }
 
 /** Everyone who took part gets the paper: the pre-read to read before the meeting, the minutes to act on. */

@@ -38,6 +38,8 @@ export function occasionOfEvent(type: string, data: Record<string, unknown>): st
       return `cycle:${data.cycleId}:${data.kind}:${data.subject}`;
     case 'plans.cycle-paper-issued':
       return `cycle:${data.cycleId}:${data.paper}`;
+    case 'plans.cycle-step-due':
+      return `cycle:${data.cycleId}:step_due:${data.step}`;
     default:
       return null;
   }

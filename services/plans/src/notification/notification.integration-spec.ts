@@ -1,5 +1,5 @@
 import { createEnvelope, TOPICS, type EventData, type EventType } from '@tollgate/contracts';
-import { dayInWords, localTime } from '@tollgate/domain';
+import { dayInWords, decideSopCycle, evolveSopCycle, initialSopCycleState, localTime } from '@tollgate/domain';
 import ICAL from 'ical.js';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../../test/support/eventually';
@@ -9,6 +9,7 @@ import { WebhookReceiver } from '../../../../test/support/webhook-receiver';
 import type { RunningService } from '../../../../test/support/running-service';
 import { startTestStack, type TestStack } from '../../../../test/support/test-stack';
 import { produceSigned } from '../../../../test/support/topic-reader';
+import { SopCycleProjection } from '../sop-cycle/sop-cycle-projection.service';
 
 /**
  * What people are told, sent to a real SMTP server the test starts: the
@@ -264,6 +265,32 @@ describe('notifications by mail', () => {
     expect((await read(again)).status).toBe(200);
     expect((await fetch(`${plans.baseUrl}/api/calendars/not-a-token`)).status).toBe(404);
     expect((await as(owner).get('/api/me/calendar')).body).toEqual({ active: true, createdAt: expect.any(String) });
+  });
+
+  it('reminds the owner of an S&OP step coming due by mail, once, when the cycle projects its reminder', async () => {
+    const orgNodeId = randomUUID();
+    const plan = {
+      owners: { data_gathering: owner.id, demand_review: owner.id, supply_review: owner.id, pre_sop: owner.id, executive_sop: sponsor.id },
+      durationsMs: { data_gathering: 3 * 86_400_000, demand_review: 86_400_000, supply_review: 86_400_000, pre_sop: 86_400_000, executive_sop: 86_400_000 },
+      mitigationWindowMs: 86_400_000,
+    };
+    const now = Date.now();
+    const started = initialSopCycleState({ cycleId: `sop-cycle-${orgNodeId}-2027-03`, orgNodeId, period: '2027-03', startedBy: pmo.id, now, plan });
+    // What the cycle's workflow does when the reminder's timer fires, a day before data gathering is due.
+    const ruling = decideSopCycle(started, { type: 'pass-deadlines', remind: true }, { now: now + 2 * 86_400_000, newId: randomUUID });
+    const reminded = ruling.ok ? ruling.facts.reduce(evolveSopCycle, started) : started;
+    const projection = plans.app.get(SopCycleProjection);
+    await projection.project(started, [{ type: 'cycle-started' }]);
+    await projection.project(reminded, [{ type: 'step-reminded', step: 'data_gathering' }]);
+    // A retried projection announces nothing more.
+    await projection.project(reminded, [{ type: 'step-reminded', step: 'data_gathering' }]);
+    const aboutThis = () => mail.to(owner.email).filter((one) => one.subject?.startsWith('The data gathering of the S&OP review of Mar 2027') && one.text?.includes(`/nodes/${orgNodeId}/sop`));
+    const [reminder] = await eventually(async () => aboutThis(), (mails) => mails.length > 0, { what: 'the step owner’s reminder' });
+    const dueAt = new Date(now + 3 * 86_400_000).toISOString();
+    expect(reminder.subject).toBe(`The data gathering of the S&OP review of Mar 2027 is due ${dayInWords(dueAt)}`);
+    expect(reminder.text).toContain('What is asked of you: Complete the step in the S&OP room before then; past its deadline it is escalated.');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(aboutThis()).toHaveLength(1);
   });
 
   it('refuses settings it cannot keep, with 400 and what is wrong', async () => {

@@ -86,6 +86,20 @@ export class SopCycleProjection {
             });
           }
         }
+        if (change.type === 'step-reminded') {
+          const step = state.steps.find((candidate) => candidate.step === change.step);
+          if (step?.dueAt && step.remindedAt && step.step !== 'published') {
+            await this.tell(manager, state, 'plans.cycle-step-due', {
+              cycleId: state.cycleId,
+              orgNodeId: state.orgNodeId,
+              period: state.period,
+              step: step.step,
+              ownerId: step.ownerId,
+              dueAt: storedInstant(step.dueAt),
+              remindedAt: storedInstant(step.remindedAt),
+            });
+          }
+        }
         if (change.type === 'decision-recorded') {
           const decision = state.decisions.find((candidate) => candidate.decisionId === change.decisionId);
           if (decision) await recordDecision(manager, state.orgNodeId, state.cycleId, decision);
@@ -97,7 +111,7 @@ export class SopCycleProjection {
   }
 
   /** Announces a change of the cycle and records who is told of it, in the projection's transaction. */
-  private async tell<T extends 'plans.cycle-paper-issued' | 'plans.cycle-escalated'>(manager: EntityManager, state: SopCycleState, type: T, data: EventData<T>): Promise<void> {
+  private async tell<T extends 'plans.cycle-paper-issued' | 'plans.cycle-escalated' | 'plans.cycle-step-due'>(manager: EntityManager, state: SopCycleState, type: T, data: EventData<T>): Promise<void> {
     const announced = await enqueueEvent(manager, TOPICS.plansEvents, { type, source: 'tollgate/plans', subject: state.orgNodeId, data } as NewEvent<T>);
     await this.notices.record(manager, announced as EventEnvelope);
   }

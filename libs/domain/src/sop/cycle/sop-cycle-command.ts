@@ -14,7 +14,8 @@ export type SopCycleCommand =
   | { type: 'raise-exceptions'; exceptions: readonly RaisedSopException[] }
   | { type: 'propose-pivots'; proposals: readonly SopPivotProposal[] }
   | { type: 'settle-decision'; decisionId: string; outcome: string[] | null }
-  | { type: 'pass-deadlines' };
+  /** A timer fired: what is late is escalated and, when `remind` (cycles begun before reminders have none), a step coming due is reminded. */
+  | { type: 'pass-deadlines'; remind?: boolean };
 
 /**
  * The action a decision asks for: a resolution names all of it; accepting a

@@ -7,7 +7,7 @@ import type { SopCycleFact } from './sop-cycle-fact';
 import { mayRunSopWork, mayTakeSopDecision } from './sop-cycle-rights';
 import { claimProblems } from '../decision-claim';
 import { SOP_EXCEPTION_WORDS } from '../sop-exception';
-import { currentStep, isPublished, SOP_DECISION_KINDS, STEERING_COMMITTEE, type SopCycleException, type SopCycleState, type SopDecisionKind, type SopEscalation } from './sop-cycle-state';
+import { currentStep, isPublished, SOP_DECISION_KINDS, STEERING_COMMITTEE, stepReminderAt, type SopCycleException, type SopCycleState, type SopDecisionKind, type SopEscalation } from './sop-cycle-state';
 import { SOP_DECISIONS_CARRIED_OUT } from './sop-cycle-work';
 
 /** A command's outcome: the facts it makes true (none when nothing is due), or why it is refused. */
@@ -76,7 +76,14 @@ export function decideSopCycle(state: SopCycleState, command: SopCycleCommand, {
     }
     case 'pass-deadlines': {
       const escalations = missedDeadlines(state, now);
-      return escalations.length ? facts({ type: 'escalated', escalations }) : facts();
+      const step = currentStep(state);
+      const reminderAt = command.remind ? stepReminderAt(step) : null;
+      // A step escalated at this same moment is told it is overdue, not that it is coming due.
+      const remind = reminderAt !== null && now >= reminderAt && !escalations.some((escalation) => escalation.kind === 'step_overdue');
+      return facts(
+        ...(remind ? [{ type: 'step-reminded' as const, step: step.step, ownerId: step.ownerId, dueAt: step.dueAt!, at }] : []),
+        ...(escalations.length ? [{ type: 'escalated' as const, escalations }] : []),
+      );
     }
   }
 }

@@ -43,6 +43,8 @@ function applied(state: SopCycleState, fact: SopCycleFact): SopCycleState {
       return withDecision(state, fact.decisionId, (decision) => ({ ...decision, outcome: fact.outcome }));
     case 'decision-withdrawn':
       return { ...state, decisions: state.decisions.filter((decision) => decision.decisionId !== fact.decisionId) };
+    case 'step-reminded':
+      return { ...state, steps: state.steps.map((step, index) => (index === state.stepIndex && step.step === fact.step ? { ...step, remindedAt: fact.at } : step)) };
     case 'escalated': {
       const late = new Set(fact.escalations.filter((escalation) => escalation.kind === 'step_overdue').map((escalation) => escalation.subject));
       const unmitigated = new Set(fact.escalations.filter((escalation) => escalation.kind === 'mitigation_missing').map((escalation) => escalation.subject));

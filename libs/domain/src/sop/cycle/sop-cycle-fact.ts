@@ -11,4 +11,6 @@ export type SopCycleFact =
   | { type: 'decision-carried-out'; decisionId: string; outcome: string[] }
   /** The plans service refused to carry it out (an unknown scenario): it is not one of the cycle's decisions. */
   | { type: 'decision-withdrawn'; decisionId: string }
-  | { type: 'escalated'; escalations: SopEscalation[] };
+  | { type: 'escalated'; escalations: SopEscalation[] }
+  /** The current step's owner is told it is coming due, once. */
+  | { type: 'step-reminded'; step: SopStep; ownerId: string; dueAt: Instant; at: Instant };

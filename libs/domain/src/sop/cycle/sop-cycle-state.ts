@@ -28,6 +28,8 @@ export interface SopStepState {
   completedBy: string | null;
   note: string | null;
   overdue: boolean;
+  /** When its owner was reminded that it is coming due; absent from cycles begun before steps were reminded. */
+  remindedAt?: Instant | null;
 }
 
 export interface SopMitigation {
@@ -159,12 +161,28 @@ export function initialSopCycleState(start: {
   };
 }
 
-/** The next moment a deadline falls (epoch milliseconds, for a timer): the current step's, or the mitigation window's while some are missing. */
-export function nextSopDeadline(state: SopCycleState): number | null {
+/** How long before its deadline a step's owner is reminded: a working day, or half the step's time when it is shorter. */
+export const SOP_STEP_REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
+
+/** When the step's owner is told it is coming due (epoch milliseconds); null for a step not begun, done, overdue or already reminded. */
+export function stepReminderAt(step: SopStepState): number | null {
+  if (step.startedAt === null || step.dueAt === null || step.completedAt !== null || step.overdue || step.remindedAt) return null;
+  const due = millisecondsOf(step.dueAt);
+  return due - Math.min(SOP_STEP_REMINDER_LEAD_MS, (due - millisecondsOf(step.startedAt)) / 2);
+}
+
+/**
+ * The next moment a deadline falls (epoch milliseconds, for a timer): the
+ * current step's, its reminder's (when the cycle reminds), or the mitigation
+ * window's while some are missing.
+ */
+export function nextSopDeadline(state: SopCycleState, { reminders = false }: { reminders?: boolean } = {}): number | null {
   if (isPublished(state)) return null;
   const candidates: number[] = [];
   const step = currentStep(state);
   if (!step.overdue && step.dueAt !== null) candidates.push(millisecondsOf(step.dueAt));
+  const reminder = reminders ? stepReminderAt(step) : null;
+  if (reminder !== null) candidates.push(reminder);
   if (state.mitigationDueAt !== null && state.exceptions.some((exception) => !exception.mitigation && !exception.escalated)) {
     candidates.push(millisecondsOf(state.mitigationDueAt));
   }

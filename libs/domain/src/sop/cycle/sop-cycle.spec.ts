@@ -86,6 +86,35 @@ describe('the S&OP cycle', () => {
     });
   });
 
+  it('reminds the owner of a step a day before it is due, once, and a short step half-way; never one already late', () => {
+    const reminding = { type: 'pass-deadlines', remind: true } as const;
+    const state = fresh();
+    // Data gathering takes three days: its owner is reminded on the second evening, and its timer is set for then.
+    expect(nextSopDeadline(state, { reminders: true })).toBe(T0 + 2 * DAY);
+    expect(nextSopDeadline(state)).toBe(T0 + 3 * DAY);
+    expect(decide(state, reminding, T0 + 2 * DAY - 1)).toEqual({ ok: true, facts: [] });
+    expect(decide(state, reminding, T0 + 2 * DAY)).toEqual({
+      ok: true,
+      facts: [{ type: 'step-reminded', step: 'data_gathering', ownerId: 'dana', dueAt: instantAt(T0 + 3 * DAY), at: instantAt(T0 + 2 * DAY) }],
+    });
+    // A cycle begun before reminders is not reminded.
+    expect(decide(state, { type: 'pass-deadlines' }, T0 + 2 * DAY)).toEqual({ ok: true, facts: [] });
+    const reminded = apply(state, reminding, T0 + 2 * DAY);
+    expect(reminded.steps[0].remindedAt).toBe(instantAt(T0 + 2 * DAY));
+    expect(nextSopDeadline(reminded, { reminders: true })).toBe(T0 + 3 * DAY);
+    expect(decide(reminded, reminding, T0 + 2 * DAY + 1)).toEqual({ ok: true, facts: [] });
+    // The next step is reminded in its own time.
+    const next = apply(reminded, { type: 'complete-step', actor: people.planner, step: 'data_gathering', note: null }, T0 + 2 * DAY + 1);
+    expect(nextSopDeadline(next, { reminders: true })).toBe(T0 + 2 * DAY + 1 + 3 * DAY);
+    // A step of twelve hours is reminded after six.
+    const short = initialSopCycleState({ cycleId: 'c', orgNodeId: 'n', period: '2027-03', startedBy: 'pat', now: T0, plan: { ...plan, durationsMs: { ...plan.durationsMs, data_gathering: DAY / 2 } } });
+    expect(nextSopDeadline(short, { reminders: true })).toBe(T0 + DAY / 4);
+    // A timer that fires only once the step is late escalates it, without a reminder.
+    const late = decide(state, reminding, T0 + 3 * DAY);
+    expect(late.ok && late.facts.map((fact) => fact.type)).toEqual(['escalated']);
+    expect(nextSopDeadline(apply(state, reminding, T0 + 3 * DAY), { reminders: true })).toBeNull();
+  });
+
   it('escalates each exception whose mitigation is missing when the window closes, and not the mitigated ones', () => {
     const now = T0 + 3 * DAY;
     let state = apply(
