@@ -36,6 +36,7 @@ const ANNOUNCED = [
   'initiative.gate-requested →2',
   'initiative.stage-changed 1→2',
   'initiative.gate-requested →3',
+  'initiative.gate-key-given',
   'initiative.stage-changed 2→3',
   'initiative.milestone-completed',
   'initiative.gate-requested →4',

@@ -1,5 +1,5 @@
 import { LIFECYCLE_ACTOR, type LifecycleAction, type LifecycleChange, type LifecycleEvent } from '@tollgate/contracts';
-import { confirmedValueOf, gateSlots, plannedValueOf, totalForecast, totalPlanned, type LifecycleFact, type LifecycleState } from '@tollgate/domain';
+import { confirmedValueOf, gateSlots, missingKeySlots, plannedValueOf, totalForecast, totalPlanned, type LifecycleFact, type LifecycleState, type Milestone } from '@tollgate/domain';
 
 // How each fact of the lifecycle is told: its entry in the audit trail and the
 // `initiative.*` events it publishes. What a fact changes is the domain's
@@ -18,6 +18,8 @@ function measureValues(state: LifecycleState) {
     forecastValues: measure.forecastValues,
   }));
 }
+
+const milestoneValues = (milestone: Milestone) => ({ milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate });
 
 function told(action: LifecycleAction, actorId: string, extra: Partial<Told> = {}): Told {
   return { action, actorId, reason: null, evidence: null, details: {}, events: [], statusReason: null, ...extra };
@@ -69,7 +71,7 @@ function tell(before: LifecycleState, fact: LifecycleFact, after: LifecycleState
               status: after.status,
               plannedValue: plannedValueOf(after),
               measures: measureValues(after),
-              milestones: after.milestones.map((milestone) => ({ milestoneId: milestone.id, title: milestone.title, dueDate: milestone.dueDate })),
+              milestones: after.milestones.map(milestoneValues),
             },
           },
         ],
@@ -94,11 +96,18 @@ function tell(before: LifecycleState, fact: LifecycleFact, after: LifecycleState
           },
         ],
       });
-    case 'gate-approved':
+    case 'gate-approved': {
+      const request = after.gateRequests.find((candidate) => candidate.id === fact.requestId);
+      const keysLeft = request ? missingKeySlots(request) : [];
       return told('gate_approved', fact.approval.by, {
         reason: fact.approval.comment || null,
         details: { gateRequestId: fact.requestId, targetStage: fact.targetStage, key: fact.approval.key },
+        // Announced while the gate still waits, so that what waits for whom (the off-plan list, the calendars) shrinks.
+        events: keysLeft.length
+          ? [{ type: 'initiative.gate-key-given', data: { ...subject(after), gateRequestId: fact.requestId, targetStage: fact.targetStage, key: fact.approval.key, givenBy: fact.approval.by, keysLeft } }]
+          : [],
       });
+    }
     case 'gate-rejected':
       return told('gate_rejected', fact.by, {
         reason: fact.reason,
@@ -194,7 +203,14 @@ function tell(before: LifecycleState, fact: LifecycleFact, after: LifecycleState
         events: [
           {
             type: 'initiative.plan-revised',
-            data: { ...subject(after), controllerId: after.controllerId, currency: after.currency, plannedValue: totalPlanned(after.measures), measures: measureValues(after) },
+            data: {
+              ...subject(after),
+              controllerId: after.controllerId,
+              currency: after.currency,
+              plannedValue: totalPlanned(after.measures),
+              measures: measureValues(after),
+              milestones: after.milestones.filter((milestone) => milestone.completedAt === null).map(milestoneValues),
+            },
           },
         ],
         statusReason: 'plan revised',

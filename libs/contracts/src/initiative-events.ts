@@ -66,6 +66,15 @@ export const INITIATIVE_EVENT_SCHEMAS = {
     sponsorId: identifier,
     controllerId: nullableId,
   }),
+  /** A key of a gate that needs more than one is given; the gate still waits for `keysLeft` (each slot as the keys that would fill it). The last key is told by the stage change. */
+  'initiative.gate-key-given': z.object({
+    ...subject,
+    gateRequestId: identifier,
+    targetStage: stage,
+    key: z.enum(['sponsor', 'controller', 'pmo']),
+    givenBy: identifier,
+    keysLeft: z.array(z.array(z.enum(['sponsor', 'controller', 'pmo']))).min(1),
+  }),
   'initiative.gate-rejected': z.object({ ...subject, gateRequestId: identifier, targetStage: stage, rejectedBy: identifier, reason: z.string() }),
   'initiative.milestone-completed': z.object({
     ...subject,
@@ -111,6 +120,8 @@ export const INITIATIVE_EVENT_SCHEMAS = {
     currency: z.string().length(3),
     plannedValue: minor,
     measures: measureValues,
+    /** The milestones still open after the revision (one may be added, removed or moved); absent from events written before they were carried. */
+    milestones: z.array(z.object({ milestoneId: identifier, title, dueDate })).optional(),
   }),
   'initiative.closure-requested': z.object({
     ...subject,

@@ -94,6 +94,7 @@ export const PROJECTION_CONSUMERS: readonly (TopicConsumer & { topics: readonly 
       'initiative.status-changed',
       'initiative.escalated',
       'initiative.gate-requested',
+      'initiative.gate-key-given',
       'initiative.gate-rejected',
       'initiative.closed',
       'finance.value-confirmed',

@@ -116,13 +116,7 @@ export class NoticeRecorder {
       case 'initiative.created': {
         const { initiativeId, title, ownerId, sponsorId, controllerId, currency, plannedValue, milestones = [] } = event.data;
         await manager.upsert(NoticeInitiative, { initiativeId, title: title.slice(0, 200), ownerId, sponsorId, controllerId, currency, forecast: plannedValue }, ['initiativeId']);
-        if (milestones.length > 0) {
-          await manager.upsert(
-            CalendarMilestone,
-            milestones.map((milestone) => ({ initiativeId, milestoneId: milestone.milestoneId, title: milestone.title.slice(0, 200), dueDate: milestone.dueDate, ownerId, done: false })),
-            ['initiativeId', 'milestoneId'],
-          );
-        }
+        if (milestones.length > 0) await this.replaceOpenMilestones(manager, initiativeId, milestones, ownerId);
         return;
       }
       // The calendars follow the milestones: a date moved moves the entry, one done or given up leaves it.
@@ -135,14 +129,30 @@ export class NoticeRecorder {
       case 'initiative.status-changed':
         if (event.data.status === 'cancelled' || event.data.status === 'closed') await manager.update(CalendarMilestone, { initiativeId: event.data.initiativeId }, { done: true });
         return;
-      case 'initiative.plan-revised':
-        await manager.update(NoticeInitiative, { initiativeId: event.data.initiativeId }, { controllerId: event.data.controllerId });
+      case 'initiative.plan-revised': {
+        const { initiativeId, controllerId, milestones } = event.data;
+        await manager.update(NoticeInitiative, { initiativeId }, { controllerId });
+        // The open milestones as revised: one removed leaves the calendars, one added joins them, one moved moves.
+        if (milestones) await this.replaceOpenMilestones(manager, initiativeId, milestones);
         return;
+      }
       case 'initiative.stage-changed':
       case 'initiative.forecast-updated':
         await manager.update(NoticeInitiative, { initiativeId: event.data.initiativeId }, { forecast: event.data.forecastValue });
         return;
     }
+  }
+
+  private async replaceOpenMilestones(manager: EntityManager, initiativeId: string, milestones: readonly { milestoneId: string; title: string; dueDate: string }[], ownerId?: string): Promise<void> {
+    const owner = ownerId ?? (await manager.findOneBy(NoticeInitiative, { initiativeId }))?.ownerId;
+    if (!owner) return;
+    await manager.delete(CalendarMilestone, { initiativeId, done: false });
+    if (milestones.length === 0) return;
+    await manager.upsert(
+      CalendarMilestone,
+      milestones.map((milestone) => ({ initiativeId, milestoneId: milestone.milestoneId, title: milestone.title.slice(0, 200), dueDate: milestone.dueDate, ownerId: owner, done: false })),
+      ['initiativeId', 'milestoneId'],
+    );
   }
 
   private async contextOf(event: EventEnvelope, manager: EntityManager) {

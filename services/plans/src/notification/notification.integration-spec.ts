@@ -253,9 +253,38 @@ describe('notifications by mail', () => {
     await send('initiative.milestone-replanned', initiativeId, { initiativeId, programId, milestoneId: 'm1', title: 'Pilot', previousDueDate: '2027-05-01', dueDate: '2027-06-15', approvedBy: sponsor.id, reason: 'permit late' });
     expect(await eventually(() => entries(issued.body.url), (listed) => listed[0]?.start === '2027-06-15', { what: 'the moved date' })).toEqual([{ ...milestone, start: '2027-06-15' }]);
 
+    // A revised plan replaces the pilot with two milestones: the calendar follows it.
+    await send('initiative.plan-revised', initiativeId, {
+      initiativeId,
+      programId,
+      controllerId: controller.id,
+      currency: 'EUR',
+      plannedValue: 250_000,
+      measures: [],
+      milestones: [
+        { milestoneId: 'm2', title: 'Yard survey', dueDate: '2027-05-20' },
+        { milestoneId: 'm3', title: 'Go-live', dueDate: '2027-07-01' },
+      ],
+    });
+    expect(await eventually(() => entries(issued.body.url), (listed) => listed.length === 2, { what: 'the revised milestones' })).toEqual([
+      { uid: `milestone-${initiativeId}-m2@tollgate`, summary: `Milestone due: Yard survey (Yard slots ${run})`, start: '2027-05-20' },
+      { uid: `milestone-${initiativeId}-m3@tollgate`, summary: `Milestone due: Go-live (Yard slots ${run})`, start: '2027-07-01' },
+    ]);
+
     // The sponsor's calendar holds the gate awaiting their key, on the day the policy allows.
     const sponsorCalendar = (await as(sponsor).post('/api/me/calendar', {})).body.url as string;
     expect(await entries(sponsorCalendar)).toContainEqual({ uid: `gate-gate-${initiativeId}@tollgate`, summary: `Gate to decide: Yard slots ${run} to DoI 2 (Detailed)`, start: '2027-04-11' });
+
+    // The gate to DoI 3 takes the sponsor's key and the controller's: once the sponsor gave theirs, it leaves the sponsor's calendar and stays in the controller's.
+    const twoKeys = `calendar-two-${run}`;
+    const twoKeysGate = `gate-gate-${twoKeys}@tollgate`;
+    await created(twoKeys, { title: `Dock doors ${run}` });
+    await send('initiative.gate-requested', twoKeys, { ...gateRequested(twoKeys, `gate-${twoKeys}`), targetStage: 3, keys: [['sponsor'], ['controller']], submittedAt });
+    const holdsGate = (listed: { uid: string }[]) => listed.some((entry) => entry.uid === twoKeysGate);
+    await eventually(() => entries(sponsorCalendar), holdsGate, { what: 'the two-key gate in the sponsor’s calendar' });
+    await send('initiative.gate-key-given', twoKeys, { initiativeId: twoKeys, programId, gateRequestId: `gate-${twoKeys}`, targetStage: 3, key: 'sponsor', givenBy: sponsor.id, keysLeft: [['controller']] });
+    await eventually(() => entries(sponsorCalendar), (listed) => !holdsGate(listed), { what: 'the gate gone from the sponsor’s calendar' });
+    expect(holdsGate(await entries((await as(controller).post('/api/me/calendar', {})).body.url as string))).toBe(true);
 
     // Revoked, or made again, the old address answers nothing.
     expect((await as(sponsor).delete('/api/me/calendar')).status).toBe(204);

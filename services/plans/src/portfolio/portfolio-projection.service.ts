@@ -140,6 +140,9 @@ export class PortfolioProjection implements OnModuleInit {
         known.waitingGate = { gateRequestId, targetStage, submittedAt, keys };
         break;
       }
+      case 'initiative.gate-key-given':
+        if (known.waitingGate?.gateRequestId === event.data.gateRequestId) known.waitingGate = { ...known.waitingGate, keys: event.data.keysLeft };
+        break;
       case 'initiative.gate-rejected':
         if (known.waitingGate?.gateRequestId === event.data.gateRequestId) known.waitingGate = null;
         break;
