@@ -59,32 +59,34 @@ function AccuracyTable({ accuracy, column }: { accuracy: ValueForecastAccuracyVi
     );
   }
   return (
-    <Table aria-label={`Value forecast accuracy by ${column.toLowerCase()}`} fz="sm" style={{ whiteSpace: 'nowrap' }}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{column}</Table.Th>
-          {accuracy.horizons.map((horizon) => (
-            <Table.Th key={horizon} ta="right">
-              {horizon === 1 ? '1 month ahead' : `${horizon} months ahead`}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {judged.map(([by, name]) => (
-          <Table.Tr key={by}>
-            <Table.Td>{name}</Table.Td>
-            {accuracy.horizons.map((horizon) => {
-              const one = cell(by, horizon);
-              return (
-                <Table.Td key={horizon} ta="right" title={one ? `${one.periods} months judged; MAPE ${formatRate(one.mape)}` : undefined}>
-                  {!one ? '—' : one.wmape === null ? 'nothing confirmed' : `${formatRate(one.wmape)} · ${signed(one.bias)}`}
-                </Table.Td>
-              );
-            })}
+    <Table.ScrollContainer minWidth={420}>
+      <Table aria-label={`Value forecast accuracy by ${column.toLowerCase()}`} fz="sm" horizontalSpacing="xs" style={{ whiteSpace: 'nowrap' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{column}</Table.Th>
+            {accuracy.horizons.map((horizon) => (
+              <Table.Th key={horizon} ta="right">
+                {horizon === 1 ? '1 month ahead' : `${horizon} months ahead`}
+              </Table.Th>
+            ))}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {judged.map(([by, name]) => (
+            <Table.Tr key={by}>
+              <Table.Td>{name}</Table.Td>
+              {accuracy.horizons.map((horizon) => {
+                const one = cell(by, horizon);
+                return (
+                  <Table.Td key={horizon} ta="right" title={one ? `${one.periods} months judged; MAPE ${formatRate(one.mape)}` : undefined}>
+                    {!one ? '—' : one.wmape === null ? 'nothing confirmed' : `${formatRate(one.wmape)} · ${signed(one.bias)}`}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
