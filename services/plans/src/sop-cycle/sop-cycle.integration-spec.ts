@@ -195,7 +195,7 @@ describe('S&OP cycles', () => {
     const promoted = await decide(chair, { kind: 'promote_scenario', subject: scenario.body.id, rationale: 'the lean plan fits capacity' });
     expect(promoted).toMatchObject({ status: 201, body: { kind: 'promote_scenario', decidedBy: chair.id, outcome: [`scenario ${scenario.body.id} is the plan of record of ${node}`] } });
     expect((await as(stranger).get(`/api/org-nodes/${node}/plan`)).body).toMatchObject({ id: scenario.body.id, kind: 'record' });
-    const accepted = await decide(chair, { kind: 'accept_mitigation', subject: gap, rationale: 'the shift covers the gap' });
+    const accepted = await decide(chair, { kind: 'accept_mitigation', subject: gap, rationale: 'the Łódź shift covers the gap (Ελλάδα, Москва agree)' });
     expect(accepted.status).toBe(201);
 
     const decisions = await as(stranger).get(`/api/sop-cycles/${encodeURIComponent(cycleId)}/decisions`);
@@ -212,7 +212,7 @@ describe('S&OP cycles', () => {
     const minutes = await eventually(() => paperOf('minutes'), (answer) => answer.body.actions?.length === 1, { what: 'the minutes with the accepted mitigation’s action' });
     expect(minutes.body.decisions.map((decision: { kind: string; rationale: string }) => [decision.kind, decision.rationale])).toEqual([
       ['promote_scenario', 'the lean plan fits capacity'],
-      ['accept_mitigation', 'the shift covers the gap'],
+      ['accept_mitigation', 'the Łódź shift covers the gap (Ελλάδα, Москва agree)'],
     ]);
     expect(minutes.body.actions).toEqual([expect.objectContaining({ title: 'a third shift from April', ownerId: supplyLead.id, dueDate: '2027-04-01', status: 'open' })]);
     const file = await fetch(`${plans.baseUrl}/api/sop-cycles/${encodeURIComponent(cycleId)}/minutes/pdf`, { headers: { authorization: `Bearer ${issueDevelopmentToken({ sub: stranger.id, roles: stranger.roles }, TEST_ENVIRONMENT.jwtSecret)}` } });
@@ -220,7 +220,8 @@ describe('S&OP cycles', () => {
     const minutesPdf = await pdfText(Buffer.from(await file.arrayBuffer()));
     expect(minutesPdf.pages).toBeGreaterThanOrEqual(1);
     expect(minutesPdf.text).toContain('Minutes: S&OP review of Mar 2027');
-    expect(minutesPdf.text).toContain('Rationale: the shift covers the gap');
+    // Written as typed, whatever the script: not Latin-1 look-alikes.
+    expect(minutesPdf.text).toContain('Rationale: the Łódź shift covers the gap (Ελλάδα, Москва agree)');
     expect(minutesPdf.text).toContain(`a third shift from April: ${supplyLead.id}, due 1 Apr 2027 (open)`);
     const [minutesMail] = await eventually(async () => mail.to(addressOf(supplyLead)).filter((one) => one.subject === 'Minutes of the S&OP review of Mar 2027'), (mails) => mails.length > 0, { what: 'the minutes by mail' });
     expect((await pdfText(minutesMail.attachments[0].content)).text).toContain('Rationale: the lean plan fits capacity');

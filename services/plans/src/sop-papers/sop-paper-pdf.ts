@@ -1,5 +1,6 @@
 import type { SopCyclePaperView } from '@tollgate/contracts/views';
 import { dayInWords, moneyInWords, monthInWords } from '@tollgate/domain';
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { exceptionName } from './sop-paper-words';
 
@@ -12,12 +13,27 @@ const KIND_OF_DECISION: Record<string, string> = {
 };
 
 /**
- * A paper as a PDF (pdfkit, its standard Helvetica: no font file to load):
- * a heading, then each section as the page shows it. Everything the paper
+ * DejaVu Sans, embedded (pdfkit subsets it): the PDF standard fonts write
+ * Latin-1 only, and a node, a person or a mitigation may be named in Polish,
+ * Czech, Greek or Russian. Read once, when the first paper is written.
+ */
+let fonts: { regular: Buffer; bold: Buffer } | null = null;
+function paperFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  };
+  return fonts;
+}
+
+/**
+ * A paper as a PDF: a heading, then each section as the page shows it. Everything the paper
  * holds is written; nothing is drawn that a reader would need a colour for.
  */
 export function paperPdf(paper: SopCyclePaperView): Promise<Buffer> {
   const document = new PDFDocument({ size: 'A4', margin: 50, info: { Title: titleOf(paper), Author: 'Tollgate', Subject: `S&OP review of ${paper.nodeName}, ${paper.period}` } });
+  document.registerFont('Body', paperFonts().regular);
+  document.registerFont('Body-Bold', paperFonts().bold);
   const chunks: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -25,11 +41,11 @@ export function paperPdf(paper: SopCyclePaperView): Promise<Buffer> {
     document.on('error', reject);
   });
   const money = (amount: number | null) => (amount === null ? 'n/a' : moneyInWords(amount, paper.currency));
-  const heading = (text: string) => document.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
+  const heading = (text: string) => document.moveDown(0.8).font('Body-Bold').fontSize(13).text(text).moveDown(0.3).font('Body').fontSize(10);
   const line = (text: string) => document.text(text, { paragraphGap: 4 });
 
-  document.font('Helvetica-Bold').fontSize(18).text(titleOf(paper));
-  document.font('Helvetica').fontSize(10).fillColor('#333333');
+  document.font('Body-Bold').fontSize(18).text(titleOf(paper));
+  document.font('Body').fontSize(10).fillColor('#333333');
   line(`${paper.nodeName} · chaired by ${paper.chairId} · ${paper.paper === 'pre_read' ? 'issued' : 'published'} ${dayInWords(paper.issuedAt)}${paper.paper === 'pre_read' && paper.meetingDueAt ? ` · the meeting is due by ${dayInWords(paper.meetingDueAt)}` : ''}`);
   document.fillColor('#000000');
 
