@@ -76,7 +76,10 @@ describe('an escalation, told', () => {
     const receipts = (entry: { revision: number }) => (beside.get(entry.revision) ?? []).map((one) => `${one.recipientId} told ${receiptWords(one)}`);
     expect(receipts(rung(1))).toEqual([expect.stringMatching(new RegExp(`^${owner.id} told by email at \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} UTC$`))]);
     expect(receipts(rung(2))).toEqual([expect.stringMatching(new RegExp(`^${sponsor.id} told by email at `))]);
-    // Each was told once, whatever the consumers redelivered.
+    // Each was told once: the notifications' consumer and delivery have settled (both receipts sent), and a while later
+    // nothing more has arrived, nor is another notification recorded about the initiative.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect([mail.to(owner.email).length, mail.to(sponsor.email).length]).toEqual([1, 1]);
+    expect((await apiAs(stack.plans.baseUrl, viewer).get(`/api/notifications?about=${initiativeId}`)).body.notifications).toHaveLength(2);
   });
 });

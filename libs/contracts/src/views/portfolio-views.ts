@@ -28,8 +28,8 @@ export interface PortfolioInitiativeView {
   closedAt: string | null;
   /** The late milestone and the rung its escalation reached, while escalated. */
   escalation: { milestoneId: string; title: string; dueDate: string; level: number } | null;
-  /** Its gate request waiting for keys: which gate, since when, and the keys it needs (one list of acceptable keys a slot). */
-  waitingGate: { gateRequestId: string; targetStage: number; submittedAt: string; keys: string[][] } | null;
+  /** Its gate request still waiting: the keys it waits for (one list a slot), and who holds the controller's (absent from requests recorded before it was kept). */
+  waitingGate: { gateRequestId: string; targetStage: number; submittedAt: string; keys: string[][]; controllerId?: string | null } | null;
 }
 
 /** `GET /api/portfolio/initiatives`: what a node's figures are made of, the largest planned value first; `total` counts them all. */

@@ -85,6 +85,15 @@ describe('what is off plan under a node', () => {
     );
     expect(figuresOf(exceptions)).toEqual([['gate_request_waiting', 'late', 0, 'sam', 75_000]]);
     expect(exceptions[0].figures.gateRequest).toEqual({ gateRequestId: 'g1', targetStage: 3, submittedAt: '2027-03-08T09:00:00.000Z', daysWaiting: 11, keys });
+    // Once the sponsor gave their key, the gate waits for the controller's, and the controller owes it.
+    const sponsorGave = offPlan(
+      { ...onPlan, initiatives: [initiative('late', { forecast: 80_000, confirmed: 5_000, waitingGate: { gateRequestId: 'g1', targetStage: 3, submittedAt: '2027-03-08T09:00:00.000Z', keys: [['controller']], controllerId: 'cleo' } })] },
+      policy,
+      'dana',
+      NOW,
+    );
+    expect(figuresOf(sponsorGave)).toEqual([['gate_request_waiting', 'late', 0, 'cleo', 75_000]]);
+    expect(sponsorGave[0].figures.gateRequest).toEqual({ gateRequestId: 'g1', targetStage: 3, submittedAt: '2027-03-08T09:00:00.000Z', daysWaiting: 11, keys: [['controller']] });
   });
 
   it('has nothing to say about a period on plan', () => {

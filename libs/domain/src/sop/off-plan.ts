@@ -27,6 +27,8 @@ export interface WaitingGate {
   targetStage: number;
   submittedAt: string;
   keys: string[][];
+  /** Who holds the controller's key; absent from requests recorded before it was kept. */
+  controllerId?: string | null;
 }
 
 /** An action of an earlier decision or mitigation past its due date and not done. */
@@ -148,15 +150,19 @@ function sponsorOwed(kind: SopExceptionKind, initiative: OffPlanInitiative, peri
 
 /**
  * A gate request that has waited for its keys longer than the policy allows:
- * the initiative cannot move on. The sponsor holds a key of every gate and
- * owes the mitigation.
+ * the initiative cannot move on. It is owed by a holder of a key it still
+ * waits for: the sponsor while a slot takes theirs (they hold a key of every
+ * gate), else the controller whose key is the one missing.
  */
 function waitingGateException(initiative: OffPlanInitiative, period: string, now: number, withinMs: number): SopException | null {
   const gate = initiative.waitingGate;
   if (!gate) return null;
   const waitedMs = now - Date.parse(gate.submittedAt);
   if (!(waitedMs > withinMs)) return null;
-  return sponsorOwed('gate_request_waiting', initiative, period, { gateRequest: { ...gate, daysWaiting: Math.floor(waitedMs / DAY_MS) } });
+  const { controllerId, ...waiting } = gate;
+  const exception = sponsorOwed('gate_request_waiting', initiative, period, { gateRequest: { ...waiting, daysWaiting: Math.floor(waitedMs / DAY_MS) } });
+  const sponsorMayDecide = gate.keys.some((slot) => slot.includes('sponsor'));
+  return !sponsorMayDecide && controllerId && gate.keys.some((slot) => slot.includes('controller')) ? { ...exception, owner: controllerId } : exception;
 }
 
 /** Progress that is not what it seems; its owner owes the mitigation. */

@@ -27,4 +27,10 @@ describe('value forecast accuracy by owner', () => {
     ]);
     expect(valueForecastAccuracy(recorded, '2026-06')).toEqual([]);
   });
+
+  it('adds a unit’s initiatives up per month before judging it, so that one month counts once and a short one is not hidden by a month confirmed in full', () => {
+    // Two initiatives of one unit, for the same month as the same cycle saw it: 150 forecast, 100 confirmed, one of them nothing.
+    const pooled = valueForecastAccuracy([point('ops', '2026-05', '2026-11', 100, 100), point('ops', '2026-05', '2026-11', 50, 0)], '2026-12');
+    expect(pooled).toEqual([{ by: 'ops', horizon: 6, mape: 0.5, wmape: 0.5, bias: 0.5, periods: 1 }]);
+  });
 });

@@ -30,18 +30,28 @@ export function monthsBetween(from: string, to: string): number {
  * How well each owner (or program, or unit) forecast value: each recorded
  * forecast for a month before `asOf` (finance has had the month to confirm),
  * made `horizon` months ahead, against the value finance confirmed for it.
- * MAPE, weighted MAPE and bias, per owner and horizon, owners with most
+ * An owner's initiatives are added up per month first, so that a month is
+ * judged once (and counted once) whatever the number of initiatives behind
+ * it. MAPE, weighted MAPE and bias, per owner and horizon, owners with most
  * forecast value first; an owner with nothing judged at a horizon has no row.
  */
 export function valueForecastAccuracy(recorded: readonly RecordedForecast[], asOf: string, horizons: readonly number[] = FORECAST_HORIZONS): ForecastAccuracyByHorizon[] {
-  const judged = recorded.filter((point) => point.period < asOf);
-  const groups = new Map<string, { by: string; horizon: number; points: { forecast: number; actual: number }[] }>();
-  for (const point of judged) {
+  const months = new Map<string, { by: string; horizon: number; forecast: number; confirmed: number }>();
+  for (const point of recorded) {
+    if (point.period >= asOf) continue;
     const horizon = monthsBetween(point.recordedIn, point.period);
     if (!horizons.includes(horizon)) continue;
-    const key = `${point.by}\u0000${horizon}`;
-    const group = groups.get(key) ?? { by: point.by, horizon, points: [] };
-    group.points.push({ forecast: point.forecast, actual: point.confirmed });
+    const key = `${point.by}\u0000${point.recordedIn}\u0000${point.period}`;
+    const month = months.get(key) ?? { by: point.by, horizon, forecast: 0, confirmed: 0 };
+    month.forecast += point.forecast;
+    month.confirmed += point.confirmed;
+    months.set(key, month);
+  }
+  const groups = new Map<string, { by: string; horizon: number; points: { forecast: number; actual: number }[] }>();
+  for (const month of months.values()) {
+    const key = `${month.by}\u0000${month.horizon}`;
+    const group = groups.get(key) ?? { by: month.by, horizon: month.horizon, points: [] };
+    group.points.push({ forecast: month.forecast, actual: month.confirmed });
     groups.set(key, group);
   }
   const weight = new Map<string, number>();

@@ -15,7 +15,7 @@ export function forecastAccuracySheets(view: ValueForecastAccuracyView, nodeName
       { key: 'by', header: JUDGED_WORDS[view.by], kind: 'text', width: 28 },
       { key: 'id', header: 'Id', kind: 'text', note: view.by === 'owner' ? 'the owner as the identity provider names them' : 'the org node' },
       { key: 'horizon', header: 'Months ahead', kind: 'integer', note: 'how many months before the month it was for the cycle recorded the forecast' },
-      { key: 'months', header: 'Months judged', kind: 'integer', note: "initiative-months judged: a month is judged once it is over and finance has had it to confirm" },
+      { key: 'months', header: 'Months judged', kind: 'integer', note: "months judged, each the sum of the forecasts behind it: a month is judged once it is over and finance has had it to confirm" },
       { key: 'mape', header: 'MAPE', kind: 'ratio', note: 'mean absolute percentage error over the months with confirmed value; empty when none has any' },
       { key: 'wmape', header: 'Weighted MAPE', kind: 'ratio', note: 'Σ|confirmed − forecast| ÷ Σ|confirmed|: the larger months weigh more' },
       { key: 'bias', header: 'Bias', kind: 'ratio', note: 'Σ(forecast − confirmed) ÷ Σ confirmed: above zero, more was promised than finance confirmed' },

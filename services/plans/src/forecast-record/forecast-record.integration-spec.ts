@@ -92,21 +92,21 @@ describe('value forecasts by owner, program and unit', () => {
       ['Warehousing', 3, 1, null],
       ['Warehousing', 6, 1, null],
     ]);
-    // The unit judges both programs' forecasts together. One month ahead, June: 150k forecast, 175k confirmed. Three ahead,
-    // August: 150k forecast, 50k confirmed (wMAPE 100k ÷ 50k). Six ahead, November: 150k forecast, 100k confirmed.
+    // The unit judges both programs' forecasts together, added up per month: each horizon judges one month. One month ahead,
+    // June: 150k forecast, 175k confirmed. Three ahead, August: 150k, 50k (100k ÷ 50k). Six ahead, November: 150k, 100k.
     const byUnit = await as(viewer).get(`/api/org-nodes/${organization}/value-forecast-accuracy?by=unit`);
     expect(byUnit.body.by).toBe('unit');
     expect(byUnit.body.rows.map((row: { by: string; name: string; horizon: number; periods: number; wmape: number | null; bias: number | null }) => [row.by, row.name, row.horizon, row.periods, row.wmape, row.bias])).toEqual([
-      [unit, 'Operations', 1, 2, 0.1429, -0.1429],
-      [unit, 'Operations', 3, 2, 2, 2],
-      [unit, 'Operations', 6, 2, 0.5, 0.5],
+      [unit, 'Operations', 1, 1, 0.1429, -0.1429],
+      [unit, 'Operations', 3, 1, 2, 2],
+      [unit, 'Operations', 6, 1, 0.5, 0.5],
     ]);
     // The same, as a file.
     const file = await downloadAs(plans.baseUrl, viewer, `/api/org-nodes/${organization}/value-forecast-accuracy/export?by=unit&format=csv`);
     expect({ status: file.status, type: file.contentType }).toEqual({ status: 200, type: 'text/csv; charset=utf-8' });
     const lines = file.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('Business unit,Id,Months ahead,Months judged,MAPE,Weighted MAPE,Bias');
-    expect(lines.slice(1)).toEqual([`Operations,${unit},1,2,0.1667,0.1429,-0.1429`, `Operations,${unit},3,2,1,2,2`, `Operations,${unit},6,2,0,0.5,0.5`]);
+    expect(lines.slice(1)).toEqual([`Operations,${unit},1,1,0.1429,0.1429,-0.1429`, `Operations,${unit},3,1,2,2,2`, `Operations,${unit},6,1,0.5,0.5,0.5`]);
     // One initiative's page: the forecasts recorded for each month beside what was confirmed, and how good they proved.
     const own = await as(viewer).get(`/api/portfolio/initiatives/${first}/recorded-forecasts`);
     expect(own.status).toBe(200);

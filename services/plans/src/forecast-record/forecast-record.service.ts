@@ -26,32 +26,35 @@ export class ForecastRecordService {
 
   /** Records the forecasts of the initiatives under the node for the cycle's month and the months ahead; a second call records nothing new. */
   async record(cycleId: string, orgNodeId: string, period: string): Promise<void> {
-    await this.dataSource.query(
-      `${subtreeOf('$1::uuid')}
-       INSERT INTO plans.recorded_forecast (cycle_id, initiative_id, period, org_node_id, recorded_in, owner_id, program_id, currency, forecast)
-       SELECT $2::text, initiative.initiative_id, value.period, $1::uuid, $3::text, initiative.owner_id, initiative.program_id, initiative.currency, value.forecast
-         FROM plans.portfolio_initiative initiative
-         JOIN plans.portfolio_period_value value ON value.initiative_id = initiative.initiative_id
-        WHERE ${programInSubtree('initiative.program_id')}
-          AND initiative.stage < 5 AND initiative.status NOT IN ('cancelled', 'closed')
-          AND value.period >= $3::text AND value.period <= to_char(to_date($3::text, 'YYYY-MM') + make_interval(months => $4::int), 'YYYY-MM')
-       ON CONFLICT DO NOTHING`,
-      [orgNodeId, cycleId, period, RECORDED_MONTHS],
-    );
-    // Each measure's share of those forecasts, as the portfolio holds the measures now.
-    await this.dataSource.query(
-      `${subtreeOf('$1::uuid')}
-       INSERT INTO plans.recorded_measure_forecast (cycle_id, initiative_id, period, measure_id, name, forecast)
-       SELECT $2::text, initiative.initiative_id, value.period, measure.measure_id, measure.name, value.amount
-         FROM plans.portfolio_initiative initiative
-         JOIN plans.portfolio_measure measure ON measure.initiative_id = initiative.initiative_id
-         CROSS JOIN LATERAL jsonb_to_recordset(measure.forecast_values) AS value(period text, amount bigint)
-        WHERE ${programInSubtree('initiative.program_id')}
-          AND initiative.stage < 5 AND initiative.status NOT IN ('cancelled', 'closed')
-          AND value.period >= $3::text AND value.period <= to_char(to_date($3::text, 'YYYY-MM') + make_interval(months => $4::int), 'YYYY-MM')
-       ON CONFLICT DO NOTHING`,
-      [orgNodeId, cycleId, period, RECORDED_MONTHS],
-    );
+    // One snapshot for both: each measure's shares add up to the initiative's recorded forecast, whatever changes meanwhile.
+    await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query(
+        `${subtreeOf('$1::uuid')}
+         INSERT INTO plans.recorded_forecast (cycle_id, initiative_id, period, org_node_id, recorded_in, owner_id, program_id, currency, forecast)
+         SELECT $2::text, initiative.initiative_id, value.period, $1::uuid, $3::text, initiative.owner_id, initiative.program_id, initiative.currency, value.forecast
+           FROM plans.portfolio_initiative initiative
+           JOIN plans.portfolio_period_value value ON value.initiative_id = initiative.initiative_id
+          WHERE ${programInSubtree('initiative.program_id')}
+            AND initiative.stage < 5 AND initiative.status NOT IN ('cancelled', 'closed')
+            AND value.period >= $3::text AND value.period <= to_char(to_date($3::text, 'YYYY-MM') + make_interval(months => $4::int), 'YYYY-MM')
+         ON CONFLICT DO NOTHING`,
+        [orgNodeId, cycleId, period, RECORDED_MONTHS],
+      );
+      // Each measure's share of those forecasts, as the portfolio holds the measures now.
+      await manager.query(
+        `${subtreeOf('$1::uuid')}
+         INSERT INTO plans.recorded_measure_forecast (cycle_id, initiative_id, period, measure_id, name, forecast)
+         SELECT $2::text, initiative.initiative_id, value.period, measure.measure_id, measure.name, value.amount
+           FROM plans.portfolio_initiative initiative
+           JOIN plans.portfolio_measure measure ON measure.initiative_id = initiative.initiative_id
+           CROSS JOIN LATERAL jsonb_to_recordset(measure.forecast_values) AS value(period text, amount bigint)
+          WHERE ${programInSubtree('initiative.program_id')}
+            AND initiative.stage < 5 AND initiative.status NOT IN ('cancelled', 'closed')
+            AND value.period >= $3::text AND value.period <= to_char(to_date($3::text, 'YYYY-MM') + make_interval(months => $4::int), 'YYYY-MM')
+         ON CONFLICT DO NOTHING`,
+        [orgNodeId, cycleId, period, RECORDED_MONTHS],
+      );
+    });
   }
 
   /** The forecasts the node's cycles recorded, judged per owner, program or business unit against the value finance confirmed for each month. */

@@ -136,8 +136,8 @@ export class PortfolioProjection implements OnModuleInit {
         if (event.data.status === 'cancelled') known.waitingGate = null;
         break;
       case 'initiative.gate-requested': {
-        const { gateRequestId, targetStage, submittedAt, keys } = event.data;
-        known.waitingGate = { gateRequestId, targetStage, submittedAt, keys };
+        const { gateRequestId, targetStage, submittedAt, keys, controllerId } = event.data;
+        known.waitingGate = { gateRequestId, targetStage, submittedAt, keys, controllerId };
         break;
       }
       case 'initiative.gate-key-given':

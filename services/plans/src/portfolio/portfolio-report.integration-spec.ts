@@ -419,6 +419,15 @@ describe('portfolio reports', () => {
     ]);
     await send('initiative.gate-rejected', ids.rolledBack, { initiativeId: ids.rolledBack, programId: nodes.otherProgram, gateRequestId: gate.gateRequestId, targetStage: 4, rejectedBy: `sponsor-${run}`, reason: 'not yet' });
     expect(await eventually(waitingGates, (listed) => listed.length === 0, { what: 'the rejected gate request to leave what is off plan' })).toEqual([]);
+    // A gate that takes two keys: once the sponsor gave theirs, it waits for the controller's, and the controller owes it.
+    const twoKeys = { gateRequestId: `gate-two-${run}`, targetStage: 3, keys: [['sponsor' as const], ['controller' as const]] };
+    await send('initiative.gate-requested', ids.rolledBack, { initiativeId: ids.rolledBack, programId: nodes.otherProgram, ...twoKeys, submittedBy: `owner-${run}`, submittedAt, sponsorId: `sponsor-${run}`, controllerId: controller.id });
+    await send('initiative.gate-key-given', ids.rolledBack, { initiativeId: ids.rolledBack, programId: nodes.otherProgram, gateRequestId: twoKeys.gateRequestId, targetStage: 3, key: 'sponsor', givenBy: `sponsor-${run}`, keysLeft: [['controller']] });
+    expect(await eventually(waitingGates, (listed) => listed.length > 0 && (listed[0] as { ownerId?: string }).ownerId === controller.id, { what: 'the gate owed by the controller' })).toEqual([
+      expect.objectContaining({ subject: ids.rolledBack, ownerId: controller.id, figures: { gateRequest: { gateRequestId: twoKeys.gateRequestId, targetStage: 3, keys: [['controller']], submittedAt, daysWaiting: 15 } } }),
+    ]);
+    await send('initiative.gate-rejected', ids.rolledBack, { initiativeId: ids.rolledBack, programId: nodes.otherProgram, gateRequestId: twoKeys.gateRequestId, targetStage: 3, rejectedBy: controller.id, reason: 'not yet' });
+    expect(await eventually(waitingGates, (listed) => listed.length === 0, { what: 'the second gate request to leave what is off plan' })).toEqual([]);
     // The summary keeps its shape and its figures.
     expect((await as(viewer).get(`/api/portfolio/summary?orgNodeId=${nodes.organization}`)).body.total).toEqual({
       count: 3,

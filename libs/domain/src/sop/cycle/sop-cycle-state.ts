@@ -161,7 +161,7 @@ export function initialSopCycleState(start: {
   };
 }
 
-/** How long before its deadline a step's owner is reminded: a working day, or half the step's time when it is shorter. */
+/** How long before its deadline a step's owner is reminded: a day (24 hours), or half the step's time when that is shorter. */
 export const SOP_STEP_REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
 
 /** When the step's owner is told it is coming due (epoch milliseconds); null for a step not begun, done, overdue or already reminded. */

@@ -3,6 +3,12 @@ import { Group, Table, Text, Title } from '@mantine/core';
 import { formatMoney, formatRate } from '../../../lib/format/money';
 import { formatPeriod } from '../../../lib/format/period';
 
+/** What each measure was expected to bring that month; a month forecast at nothing has no share to show. */
+function measuresOf(row: InitiativeForecastRecordView['recorded'][number], unit: string): string {
+  if (row.measures.length > 0) return row.measures.map((measure) => `${measure.name} ${formatMoney(measure.forecast, unit)}`).join(' · ');
+  return row.forecast === 0 ? '—' : 'not recorded by measure';
+}
+
 /** Judged months shown; the accuracy counts them all. */
 const LISTED = 12;
 
@@ -52,9 +58,7 @@ export function RecordedForecasts({ record, currency }: { record: InitiativeFore
                 <Table.Td>{formatPeriod(row.recordedIn)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.forecast, unit)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(row.confirmed, unit)}</Table.Td>
-                <Table.Td c={row.measures.length === 0 ? 'dimmed' : undefined}>
-                  {row.measures.length === 0 ? 'not recorded' : row.measures.map((measure) => `${measure.name} ${formatMoney(measure.forecast, unit)}`).join(' · ')}
-                </Table.Td>
+                <Table.Td c={row.measures.length === 0 ? 'dimmed' : undefined}>{measuresOf(row, unit)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

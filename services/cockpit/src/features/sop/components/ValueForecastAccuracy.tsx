@@ -31,7 +31,13 @@ export function ValueForecastAccuracy({ nodeId }: { nodeId: string }) {
           Value forecasts {judged.label.toLowerCase()}
         </Title>
         <Group gap="xs">
-          <SegmentedControl size="xs" value={by} onChange={(value) => setBy(value as ForecastJudgedBy)} data={JUDGED.map(({ value, label }) => ({ value, label }))} aria-label="Judge the forecasts by" />
+          <SegmentedControl
+            size="xs"
+            value={by}
+            onChange={(value) => {
+              setBy(value as ForecastJudgedBy);
+              setFailed(null);
+            }} data={JUDGED.map(({ value, label }) => ({ value, label }))} aria-label="Judge the forecasts by" />
           {accuracy.data && accuracy.data.rows.length > 0 && (
             <Button variant="subtle" size="compact-sm" onClick={() => void downloadValueForecastAccuracy(nodeId, by).then(() => setFailed(null), setFailed)}>
               Download
