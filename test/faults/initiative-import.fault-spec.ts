@@ -8,10 +8,10 @@ import { OwnTopics } from '../support/own-topics';
 import { StackProcess } from '../support/service-process';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 
-// A kill in the middle of a thousand rows proves resumption as well as ten thousand would: the
-// import's steps are a hundred rows each, so ten of them run, some before the kill and some after.
+// A kill in the middle of six hundred rows proves resumption as well as ten thousand would: the
+// import's steps are a hundred rows each, so six of them run, some before the kill and some after.
 // The large file's speed and memory are measured in test/bench/initiative-import.bench.ts.
-const ROWS = Number(process.env.TOLLGATE_FAULT_IMPORT_ROWS ?? 1000);
+const ROWS = Number(process.env.TOLLGATE_FAULT_IMPORT_ROWS ?? 600);
 const pmo = { id: `pmo-${randomUUID()}`, roles: ['pmo' as const] };
 const token = issueDevelopmentToken({ sub: pmo.id, roles: pmo.roles }, TEST_ENVIRONMENT.jwtSecret);
 
