@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Mailpit, the development stack's mail catcher: the services send their mail
-# to its SMTP port, and its API (/api/v1/messages, /api/v1/search) shows what
-# each demo person was sent. Built from the Go module proxy into the tools
-# folder. The module does not hold Mailpit's built web page (its releases build
-# it with npm, from versions the registry here does not all serve): the page
-# answers, blank; the API is complete. The tests start SMTP servers
-# of their own; only the development stack runs this one.
+# to its SMTP port, and its web page shows what each demo person was sent. Built
+# into the tools folder from the Go module proxy; its web page is not in the
+# module (Mailpit's releases build it with npm), so it is built here from the
+# module's sources with packages from the npm registry, then embedded. Mailpit's
+# own API reference page is left out (its rapidoc ^12 is not served); the API
+# (/api/v1/messages, /api/v1/search) is whole. Should the page not build, Mailpit
+# is built without it and says so. The tests start SMTP servers of their own;
+# only the development stack runs this one.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/lib/common.sh"
@@ -16,10 +18,51 @@ source "$HERE/lib/go-tools.sh"
 PIDFILE="$RUN/mailpit.pid"
 MLOG="$LOGS/mailpit.log"
 
-mailpit_ok() { [[ $(go_binary_version "$BIN/mailpit" github.com/axllent/mailpit) == "$MAILPIT_VERSION" ]]; }
+# What the binary in the tools folder was built as: the version, and whether its web page is in it.
+BUILT="$BIN/mailpit.built"
+
+mailpit_ok() { [[ -x $BIN/mailpit && -f $BUILT && $(cut -d' ' -f1 "$BUILT") == "$MAILPIT_VERSION" ]]; }
+
+# The module's sources, its web page built with esbuild (only what the page needs: not its linters,
+# browsers or API reference), then Mailpit built with the page embedded.
+build_with_page() {
+  local source="$TOOLS/mailpit-src"
+  rm -rf "$source"
+  cp -r "$(go_module_dir github.com/axllent/mailpit "$MAILPIT_VERSION")" "$source"
+  chmod -R u+w "$source"
+  (
+    cd "$source"
+    node -e '
+      const fs = require("fs");
+      const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
+      delete pkg.dependencies.rapidoc;
+      const building = ["@vue/compiler-sfc", "esbuild", "esbuild-plugin-vue-next", "esbuild-sass-plugin"];
+      pkg.devDependencies = Object.fromEntries(Object.entries(pkg.devDependencies).filter(([name]) => building.includes(name)));
+      fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
+      const config = fs.readFileSync("esbuild.config.mjs", "utf8").replace(/,\s*"server\/ui-src\/docs\.js"/, "");
+      fs.writeFileSync("esbuild.config.mjs", config);
+    '
+    rm -f package-lock.json
+    npm install --no-audit --no-fund --loglevel=error
+    MINIFY=true node esbuild.config.mjs
+    [[ -f server/ui/dist/app.js ]]
+    CGO_ENABLED=0 GOFLAGS="-buildvcs=false -mod=mod" "$GO" build -ldflags "-X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" -o "$BIN/mailpit" .
+  )
+}
 
 install() {
-  mailpit_ok || install_go_binary mailpit github.com/axllent/mailpit "$MAILPIT_VERSION"
+  mailpit_ok && return 0
+  find_go
+  mkdir -p "$BIN" "$LOGS"
+  log "building Mailpit $MAILPIT_VERSION and its web page from the Go module proxy and the npm registry into $BIN"
+  if build_with_page >"$LOGS/mailpit-build.log" 2>&1; then
+    echo "$MAILPIT_VERSION with-page" >"$BUILT"
+  else
+    log "Mailpit's web page did not build (log: $LOGS/mailpit-build.log): Mailpit without it, its API only"
+    install_go_binary mailpit github.com/axllent/mailpit "$MAILPIT_VERSION"
+    echo "$MAILPIT_VERSION api-only" >"$BUILT"
+  fi
+  rm -rf "$TOOLS/mailpit-src"
 }
 
 start() {

@@ -26,6 +26,10 @@ node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/stack-
 # A demo organization through the public APIs (TOLLGATE_SEED_DEMO=false leaves it out); a second run changes nothing.
 node -r ./deploy/runtime/lib-paths.js dist/workflows/workflows/operations/seed-demo.js
 
+mail="http://127.0.0.1:8025/   what each demo person was sent (Mailpit; search to:sam@acme.example)"
+# Mailpit built without its web page (deploy/local/mail.sh says why in its log): its API shows the same.
+grep -q api-only "$TOOLS/bin/mailpit.built" 2>/dev/null && mail="http://127.0.0.1:8025/api/v1/messages   what each demo person was sent (Mailpit's API: /api/v1/search?query=to:sam@acme.example)"
+
 cat <<INFO
 
 Tollgate is up ($((SECONDS - started)) s).
@@ -34,7 +38,7 @@ Tollgate is up ($((SECONDS - started)) s).
   initiatives  API http://127.0.0.1:3002/api   OpenAPI http://127.0.0.1:3002/api/docs
   finance      API http://127.0.0.1:3003/api   OpenAPI http://127.0.0.1:3003/api/docs
   Temporal UI  http://127.0.0.1:8233
-  Mail         http://127.0.0.1:8025/api/v1/messages   what each demo person was sent (Mailpit's API; search: /api/v1/search?query=to:sam@acme.example)
+  Mail         $mail
   Health       http://127.0.0.1:300{1,2,3}/health   Metrics /metrics   Worker metrics http://127.0.0.1:9464/metrics
   A token:     npm run token -- --sub alice --roles owner
   Logs:        $LOGS
