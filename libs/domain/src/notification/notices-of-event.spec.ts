@@ -72,6 +72,9 @@ describe('who is told what', () => {
   it('tells the owner of an exception that a mitigation is owed, and an overdue step to its owner and the chair', () => {
     const raised = noticesOf({ type: 'plans.exception-raised', data: { exceptionId: 'e1', cycleId: 'c', orgNodeId: 'n', period: '2027-03', kind: 'demand_exceeds_capacity', subject: 'n/widgets', ownerId: 'dana' } }, context);
     expect(raised).toEqual([expect.objectContaining({ recipientId: 'dana', kind: 'mitigation_owed', title: 'A mitigation is owed for demand beyond capacity (S&OP review of Mar 2027)', link: '/nodes/n/sop' })]);
+    // Named, when the service knows the subject's name: an owner may owe several of one kind.
+    const named = noticesOf({ type: 'plans.exception-raised', data: { exceptionId: 'e2', cycleId: 'c', orgNodeId: 'n', period: '2027-03', kind: 'initiative_escalated', subject: 'i1', ownerId: 'sam' } }, { ...context, subjectName: 'Tender for freight' });
+    expect(named[0].title).toBe('A mitigation is owed for the escalated initiative: Tender for freight (S&OP review of Mar 2027)');
     const late = { cycleId: 'c', orgNodeId: 'n', period: '2027-03', kind: 'step_overdue' as const, subject: 'demand_review', exceptionKind: null, ownerId: 'dana', escalatedTo: 'lena' };
     const overdue = noticesOf({ type: 'plans.cycle-escalated', data: late }, context);
     expect(overdue.map((notice) => [notice.recipientId, notice.kind, notice.asked])).toEqual([

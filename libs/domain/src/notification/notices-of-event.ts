@@ -40,6 +40,8 @@ export interface NoticeContext {
   gateDecisionWithinMs: number;
   /** Who took the decision a check is about. */
   decidedBy: string | null;
+  /** What people call an S&OP exception's subject (the node, the family at a node, the initiative, the action); absent when unknown. */
+  subjectName?: string | null;
 }
 
 export const NOTICE_EVENT_TYPES: readonly NoticeEvent['type'][] = [
@@ -230,6 +232,8 @@ const exceptionWords = (kind: string | null) => (kind ? ((SOP_EXCEPTION_WORDS as
 function sopNotices(event: Extract<NoticeEvent, { type: 'plans.exception-raised' | 'plans.cycle-escalated' }>, context: NoticeContext): Notice[] {
   const month = monthInWords(event.data.period);
   const base = { link: `/nodes/${event.data.orgNodeId}/sop`, by: null, valueAtStake: null, currency: null };
+  // Which one it is: an owner may owe several of a kind in one review.
+  const named = context.subjectName ? `: ${context.subjectName}` : '';
   if (event.type === 'plans.exception-raised') {
     const { exceptionId, kind, ownerId } = event.data;
     return [
@@ -238,14 +242,14 @@ function sopNotices(event: Extract<NoticeEvent, { type: 'plans.exception-raised'
         recipientId: ownerId,
         kind: 'mitigation_owed',
         about: exceptionId,
-        title: `A mitigation is owed for ${exceptionWords(kind)} (S&OP review of ${month})`,
+        title: `A mitigation is owed for ${exceptionWords(kind)}${named} (S&OP review of ${month})`,
         happened: `Pre-S&OP found ${exceptionWords(kind)} off plan, and you owe its mitigation.`,
         asked: 'Submit a mitigation (an action, its owner and its due date) in the S&OP room before the window closes.',
       },
     ];
   }
   const { cycleId, kind, subject, exceptionKind, ownerId, escalatedTo } = event.data;
-  const what = kind === 'step_overdue' ? `The ${SOP_STEP_WORDS[subject] ?? subject} of the S&OP review of ${month}` : `The mitigation for ${exceptionWords(exceptionKind)} (S&OP review of ${month})`;
+  const what = kind === 'step_overdue' ? `The ${SOP_STEP_WORDS[subject] ?? subject} of the S&OP review of ${month}` : `The mitigation for ${exceptionWords(exceptionKind)}${named} (S&OP review of ${month})`;
   const notice = {
     ...base,
     kind: kind === 'step_overdue' ? ('sop_step_overdue' as const) : ('mitigation_overdue' as const),

@@ -13,6 +13,7 @@ import { NoticeInitiative } from './notice-initiative.entity';
 import { NotificationDelivery } from './notification-delivery.service';
 import { NotificationRecord } from './notification.entity';
 import { NotificationSetting } from './notification-setting.entity';
+import { subjectId, subjectName, subjectNames } from '../sop-cycle/subject-names';
 
 /**
  * Turns an announced event into notifications: the domain's `noticesOf` says
@@ -155,6 +156,12 @@ export class NoticeRecorder {
     );
   }
 
+  /** What an escalated exception is about: the escalation names the exception, not its subject. */
+  private async exceptionSubject(manager: EntityManager, exceptionId: string): Promise<string | null> {
+    const rows = (await manager.query(`SELECT subject FROM plans.sop_exception WHERE id::text = $1`, [exceptionId])) as { subject: string }[];
+    return rows[0]?.subject ?? null;
+  }
+
   private async contextOf(event: EventEnvelope, manager: EntityManager) {
     const initiativeId = (event.data as { initiativeId?: string }).initiativeId;
     const decisionId = event.type === 'plans.decision-checked' ? event.data.decisionId : null;
@@ -162,11 +169,15 @@ export class NoticeRecorder {
     const initiative = initiativeId ? await manager.findOneBy(NoticeInitiative, { initiativeId }) : null;
     const pmo = (await manager.query(`SELECT person_id FROM plans.notification_setting WHERE 'pmo' = ANY(roles) ORDER BY person_id LIMIT 50`)) as { person_id: string }[];
     const decision = decisionId ? ((await manager.query(`SELECT decided_by FROM plans.sop_decision WHERE id::text = $1`, [decisionId])) as { decided_by: string }[]) : [];
+    // An exception's subject by its name: an owner may owe several mitigations of one kind in a review.
+    const subject = event.type === 'plans.exception-raised' || (event.type === 'plans.cycle-escalated' && event.data.kind === 'mitigation_missing') ? (event.data as { subject: string }).subject : null;
+    const exceptionSubject = event.type === 'plans.cycle-escalated' && subject ? await this.exceptionSubject(manager, subject) : subject;
     return {
       initiative: initiative && { ...initiative, confirmed: 0 },
       pmoIds: pmo.map((row) => row.person_id),
       gateDecisionWithinMs: this.config.portfolio.gateDecisionWithinMs,
       decidedBy: decision[0]?.decided_by ?? null,
+      subjectName: exceptionSubject ? subjectName(exceptionSubject, await subjectNames(manager, [subjectId(exceptionSubject)])) : null,
     };
   }
 }

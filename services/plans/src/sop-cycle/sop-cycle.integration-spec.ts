@@ -130,7 +130,12 @@ describe('S&OP cycles', () => {
     expect((await events('plans.exception-raised', node)).map((data) => data.kind).sort()).toEqual(['demand_exceeds_capacity', 'forecast_below_target']);
     // Each exception's owner is told a mitigation is owed, with the room's link.
     const owed = await eventually(async () => mail.to(addressOf(planner)).filter((one) => one.subject?.startsWith('A mitigation is owed for')), (mails) => mails.length === 2, { what: 'the planner’s two mails' });
-    expect(owed.map((one) => one.subject).sort()).toEqual(['A mitigation is owed for demand beyond capacity (S&OP review of Mar 2027)', 'A mitigation is owed for the forecast under target (S&OP review of Mar 2027)']);
+    // Each names what it is about: the family at its node, the node.
+    const nodeName = (await as(stranger).get(`/api/org-nodes/${node}`)).body.name as string;
+    expect(owed.map((one) => one.subject).sort()).toEqual([
+      `A mitigation is owed for demand beyond capacity: widgets at ${nodeName} (S&OP review of Mar 2027)`,
+      `A mitigation is owed for the forecast under target: ${nodeName} (S&OP review of Mar 2027)`,
+    ]);
     expect(owed[0].text).toContain(`/nodes/${node}/sop`);
 
     const mitigate = (person: Person, exceptionId: string, body: object) =>
@@ -142,7 +147,6 @@ describe('S&OP cycles', () => {
     expect((await mitigate(planner, randomUUID(), action)).status).toBe(404);
     expect((await mitigate(planner, gap, { ...action, action: '   ' })).status).toBe(422);
     // The work queue: what the planner owes, what waits in the chair's cycle, named as the agenda names it; nothing for a stranger.
-    const nodeName = (await as(stranger).get(`/api/org-nodes/${node}`)).body.name as string;
     const missing = async (person: Person) => (await as(person).get('/api/work/missing-mitigations')).body.items.filter((item: { cycleId: string }) => item.cycleId === cycleId);
     expect((await missing(planner)).map((item: { kind: string; subjectName: string; as: string }) => [item.kind, item.subjectName, item.as]).sort()).toEqual([
       ['demand_exceeds_capacity', `widgets at ${nodeName}`, 'owner'],

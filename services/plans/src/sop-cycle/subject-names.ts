@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
  * initiatives from the portfolio read model, actions by their titles, all
  * this service's own tables.
  */
-export async function subjectNames(dataSource: DataSource, ids: readonly string[]): Promise<Map<string, string>> {
+export async function subjectNames(dataSource: Pick<DataSource, 'query'>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = (await dataSource.query(
     `SELECT id::text AS id, name FROM plans.org_node WHERE id::text = ANY($1)
