@@ -1,5 +1,5 @@
 import type { SopCyclePaperView } from '@tollgate/contracts/views';
-import { dayInWords, moneyInWords, monthInWords } from '@tollgate/domain';
+import { dayInWords, decisionSoughtInWords, moneyInWords, monthInWords } from '@tollgate/domain';
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { exceptionName } from './sop-paper-words';
@@ -66,11 +66,7 @@ export function paperPdf(paper: SopCyclePaperView): Promise<Buffer> {
     for (const pivot of paper.pivots) line(`${pivot.move} ${pivot.title ?? pivot.initiativeId} (${pivot.programName ?? pivot.programId}), score ${pivot.score.toFixed(2)}`);
     heading('Decisions sought');
     if (paper.decisionsSought.length === 0) line('None.');
-    for (const sought of paper.decisionsSought) {
-      if (sought.kind === 'accept_mitigation') line(`Accept the mitigation of ${sought.subjectName ?? sought.exceptionId}: ${sought.action} (${sought.ownerId}, by ${dayInWords(sought.dueDate)})`);
-      else if (sought.kind === 'resolution') line(`Resolve ${sought.subjectName ?? sought.exceptionId}: no mitigation came`);
-      else line(`Approve or reject the pivot of ${sought.subjectName ?? sought.programId} (${sought.moves} ${sought.moves === 1 ? 'move' : 'moves'})`);
-    }
+    for (const sought of paper.decisionsSought) line(decisionSoughtInWords(sought));
   } else {
     heading(`Decisions (${paper.decisions.length})`);
     if (paper.decisions.length === 0) line('No decision was taken.');

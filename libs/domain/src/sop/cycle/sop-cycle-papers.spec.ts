@@ -1,4 +1,4 @@
-import { cycleParticipants, decisionsSought, paperIssued } from './sop-cycle-papers';
+import { cycleParticipants, decisionSoughtInWords, decisionsSought, paperIssued } from './sop-cycle-papers';
 import { initialSopCycleState, type SopCycleState } from './sop-cycle-state';
 
 const T0 = Date.UTC(2027, 2, 1);
@@ -56,5 +56,13 @@ describe("an S&OP cycle's papers", () => {
     expect(paperIssued(done('pre_sop'), 'pre_read')).toBe(true);
     expect(paperIssued(done('pre_sop'), 'minutes')).toBe(false);
     expect(paperIssued(done('executive_sop'), 'minutes')).toBe(true);
+  });
+
+  it('says each decision sought in the same words on the page and in the PDF, by the name people know its subject by', () => {
+    expect(decisionSoughtInWords({ kind: 'accept_mitigation', exceptionId: 'e1', subjectName: 'Chilled at Lyon', action: 'a third shift', ownerId: 'sid', dueDate: '2027-04-01' })).toBe(
+      'Accept the mitigation of Chilled at Lyon: a third shift (sid, by 1 Apr 2027)',
+    );
+    expect(decisionSoughtInWords({ kind: 'resolution', exceptionId: 'e2', subjectName: null, reason: 'no_mitigation' })).toBe('Resolve e2: no mitigation came');
+    expect(decisionSoughtInWords({ kind: 'approve_pivot', programId: 'p1', subjectName: 'Channel mix', moves: 1 })).toBe('Approve or reject the pivot of Channel mix (1 move)');
   });
 });

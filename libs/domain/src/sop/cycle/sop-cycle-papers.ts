@@ -1,3 +1,4 @@
+import { dayInWords } from '../../notification/occasion';
 import { STEERING_COMMITTEE, type SopCycleState, type SopStep } from './sop-cycle-state';
 
 /** The cycle's papers: the pre-read the executive meeting is prepared with, and the minutes of what it decided. */
@@ -59,4 +60,16 @@ export function decisionsSought(state: SopCycleState): SopDecisionSought[] {
     sought.push({ kind: 'approve_pivot', programId, moves: state.pivots.filter((pivot) => pivot.programId === programId && pivot.move !== 'keep').length });
   }
   return sought;
+}
+
+/** A decision sought as the pre-read says it, page and PDF alike; `subjectName` is what people call its exception or program. */
+export function decisionSoughtInWords(sought: SopDecisionSought & { subjectName: string | null }): string {
+  switch (sought.kind) {
+    case 'accept_mitigation':
+      return `Accept the mitigation of ${sought.subjectName ?? sought.exceptionId}: ${sought.action} (${sought.ownerId}, by ${dayInWords(sought.dueDate)})`;
+    case 'resolution':
+      return `Resolve ${sought.subjectName ?? sought.exceptionId}: no mitigation came`;
+    case 'approve_pivot':
+      return `Approve or reject the pivot of ${sought.subjectName ?? sought.programId} (${sought.moves} ${sought.moves === 1 ? 'move' : 'moves'})`;
+  }
 }

@@ -1,6 +1,7 @@
 import type { SopCyclePaperView } from '@tollgate/contracts/views';
+import { decisionSoughtInWords } from '@tollgate/domain';
 import { Alert, Anchor, Button, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../lib/api/client';
 import { Refusal } from '../../lib/feedback/Refusal';
@@ -81,42 +82,12 @@ function PreRead({ data }: { data: SopCyclePaperView }) {
           ))}
         </Stack>
       </section>
-      <section aria-labelledby="paper-sought">
-        <Title order={2} size="h3" id="paper-sought" mb="xs">
-          Decisions sought
-        </Title>
-        {data.decisionsSought.length === 0 ? (
-          <Text c="dimmed">None.</Text>
-        ) : (
-          <List>
-            {data.decisionsSought.map((sought) => (
-              <List.Item key={sought.kind === 'approve_pivot' ? sought.programId : sought.exceptionId}>
-                {sought.kind === 'accept_mitigation'
-                  ? `Accept the mitigation of ${sought.subjectName ?? sought.exceptionId}: ${sought.action} (${sought.ownerId}, by ${formatDay(sought.dueDate)})`
-                  : sought.kind === 'resolution'
-                    ? `Resolve ${sought.subjectName ?? sought.exceptionId}: no mitigation came`
-                    : `Approve or reject the pivot of ${sought.subjectName ?? sought.programId} (${sought.moves} ${sought.moves === 1 ? 'move' : 'moves'})`}
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </section>
-      <section aria-labelledby="paper-pivots">
-        <Title order={2} size="h3" id="paper-pivots" mb="xs">
-          Pivots proposed
-        </Title>
-        {data.pivots.length === 0 ? (
-          <Text c="dimmed">None.</Text>
-        ) : (
-          <List>
-            {data.pivots.map((pivot) => (
-              <List.Item key={pivot.initiativeId}>
-                {pivot.move} {pivot.title ?? pivot.initiativeId} ({pivot.programName ?? pivot.programId})
-              </List.Item>
-            ))}
-          </List>
-        )}
-      </section>
+      <PaperList id="paper-sought" title="Decisions sought" items={data.decisionsSought} none="None." keyOf={(sought) => (sought.kind === 'approve_pivot' ? sought.programId : sought.exceptionId)}>
+        {(sought) => decisionSoughtInWords(sought)}
+      </PaperList>
+      <PaperList id="paper-pivots" title="Pivots proposed" items={data.pivots} none="None." keyOf={(pivot) => pivot.initiativeId}>
+        {(pivot) => `${pivot.move} ${pivot.title ?? pivot.initiativeId} (${pivot.programName ?? pivot.programId})`}
+      </PaperList>
     </>
   );
 }
@@ -145,22 +116,33 @@ function Minutes({ data }: { data: SopCyclePaperView }) {
           ))}
         </Stack>
       </section>
-      <section aria-labelledby="paper-actions">
-        <Title order={2} size="h3" id="paper-actions" mb="xs">
-          Actions
-        </Title>
-        {data.actions.length === 0 ? (
-          <Text c="dimmed">No action was asked for.</Text>
-        ) : (
-          <List>
-            {data.actions.map((action) => (
-              <List.Item key={action.id}>
-                <b>{action.title}</b>: {action.ownerId}, due {formatDay(action.dueDate)} ({action.status}). Done when: {action.doneWhen}
-              </List.Item>
-            ))}
-          </List>
+      <PaperList id="paper-actions" title="Actions" items={data.actions} none="No action was asked for." keyOf={(action) => action.id}>
+        {(action) => (
+          <>
+            <b>{action.title}</b>: {action.ownerId}, due {formatDay(action.dueDate)} ({action.status}). Done when: {action.doneWhen}
+          </>
         )}
-      </section>
+      </PaperList>
     </>
+  );
+}
+
+/** A section of the paper that lists its items, one line each, or says there are none. */
+function PaperList<Item>({ id, title, items, none, keyOf, children }: { id: string; title: string; items: readonly Item[]; none: string; keyOf: (item: Item) => string; children: (item: Item) => ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="xs">
+        {title}
+      </Title>
+      {items.length === 0 ? (
+        <Text c="dimmed">{none}</Text>
+      ) : (
+        <List>
+          {items.map((item) => (
+            <List.Item key={keyOf(item)}>{children(item)}</List.Item>
+          ))}
+        </List>
+      )}
+    </section>
   );
 }
