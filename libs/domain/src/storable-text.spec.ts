@@ -1,4 +1,4 @@
-import { findUnstorableText, textProblem, unstorableTexts } from './storable-text';
+import { findUnstorableText, storableText, textProblem, unstorableTexts } from './storable-text';
 
 describe('text that can be stored', () => {
   it('passes ordinary text, accents and characters beyond the BMP (a surrogate pair)', () => {
@@ -29,5 +29,16 @@ describe('text that can be stored', () => {
     // Walked entry by entry (25 million of them), the upload took gigabytes and half a minute: past this test's time and heap.
     const upload = new Uint8Array(25 * 1024 * 1024);
     expect(unstorableTexts({ file: upload }, 'body')).toEqual([]);
+  });
+});
+
+describe('text made storable', () => {
+  it('drops NULs, mends lone surrogates and cuts without splitting a character', () => {
+    expect(storableText('250 OK\u0000 queued', 100)).toBe('250 OK queued');
+    expect(storableText('a\ud800b\udc00c', 100)).toBe('a\ufffdb\ufffdc');
+    // '😀' is two UTF-16 units: a cut through it keeps neither half.
+    expect(storableText('ab😀cd', 3)).toBe('ab');
+    expect(storableText('ab😀cd', 4)).toBe('ab😀');
+    expect(textProblem(storableText('x\u0000\udfff😀'.repeat(50), 101))).toBeNull();
   });
 });

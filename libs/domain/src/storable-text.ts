@@ -60,3 +60,16 @@ export function unstorableTexts(value: unknown, root = ''): UnstorableText[] {
 export function findUnstorableText(value: unknown, root = ''): UnstorableText | null {
   return unstorableTexts(value, root)[0] ?? null;
 }
+
+/**
+ * Text from outside that is kept only for people to read (a server's answer,
+ * a failure's reason), made storable rather than refused: NUL characters
+ * dropped, lone surrogates made U+FFFD, and cut to `maxLength` UTF-16 units
+ * without splitting a character in two.
+ */
+export function storableText(text: string, maxLength: number): string {
+  const clean = text.replace(/\u0000/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  if (clean.length <= maxLength) return clean;
+  const cut = clean.slice(0, maxLength);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}

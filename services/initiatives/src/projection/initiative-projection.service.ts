@@ -14,6 +14,7 @@ import {
   normalizeTitle,
   plannedValueOf,
   sealAuditRecords,
+  storableText,
   totalForecast,
   type AuditChainHead,
   type LifecycleState,
@@ -108,7 +109,7 @@ export class InitiativeProjection implements ActivityProvider {
         firstRevision: Math.min(...revisions),
         lastRevision: Math.max(...revisions),
         actions: changes.map((change) => change.action).join(',').slice(0, 500),
-        reason: reason.replace(/\u0000/g, '').slice(0, 2000),
+        reason: storableText(reason, 2000),
         workflowId,
         failedAt: new Date(),
       })

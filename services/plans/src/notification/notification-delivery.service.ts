@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { digestDue, NOTICE_DELIVERY_ATTEMPTS, nextAttemptAt, type NoticeKind } from '@tollgate/domain';
+import { digestDue, NOTICE_DELIVERY_ATTEMPTS, nextAttemptAt, storableText, type NoticeKind } from '@tollgate/domain';
 import { PollingLoop } from '@tollgate/messaging';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import { randomUUID } from 'node:crypto';
@@ -47,9 +47,6 @@ function isPermanent(error: unknown): boolean {
   if (error instanceof ChatRefusal) return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
   return false;
 }
-
-/** Text a server answered, made storable: PostgreSQL takes no NUL in text. */
-const storable = (text: string, length: number) => text.replace(/\u0000/g, '').slice(0, length);
 
 function transportOf(smtpUrl: string): Transporter {
   const url = new URL(smtpUrl);
@@ -182,13 +179,13 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
         status: 'sent',
         attempts,
         sentAt: new Date(),
-        messageId: storable(String(receipt.messageId ?? ''), 400) || null,
-        serverResponse: storable(String(receipt.response ?? ''), 400) || null,
+        messageId: storableText(String(receipt.messageId ?? ''), 400) || null,
+        serverResponse: storableText(String(receipt.response ?? ''), 400) || null,
         lastError: null,
       });
       this.outcomes.inc({ channel: notification.channel, outcome: 'sent' });
     } catch (error) {
-      const reason = storable((error as Error).message, 2000);
+      const reason = storableText((error as Error).message, 2000);
       const dead = isPermanent(error) || attempts >= NOTICE_DELIVERY_ATTEMPTS;
       await this.dataSource.manager.update(NotificationRecord, { id: notification.id }, {
         status: dead ? 'dead' : 'pending',
@@ -240,7 +237,7 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
       const { cockpitUrl, mailFrom } = this.config.notifications;
       try {
         const info = await transport.sendMail(digestMailOf(items, day, cockpitUrl, mailFrom, setting.email, randomUUID()));
-        const receipt = { messageId: storable(String(info.messageId ?? ''), 400) || null, serverResponse: storable(String(info.response ?? ''), 400) || null };
+        const receipt = { messageId: storableText(String(info.messageId ?? ''), 400) || null, serverResponse: storableText(String(info.response ?? ''), 400) || null };
         await manager.update(NotificationRecord, ids, { status: 'sent', sentAt: new Date(), address: setting.email, attempts: () => 'attempts + 1', lastError: null, ...receipt });
         await manager.update(NotificationSetting, { personId }, { lastDigestOn: day });
         this.outcomes.inc({ channel: 'email', outcome: 'sent' }, items.length);
@@ -248,7 +245,7 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
       } catch (error) {
         // Tried again at a later look, after the first retry's wait; dead-lettered as a notice is, refused for good or out of attempts.
         this.nextDigestCheck = Math.max(this.nextDigestCheck, Date.now() + this.config.notifications.firstRetryMs);
-        const reason = storable((error as Error).message, 2000);
+        const reason = storableText((error as Error).message, 2000);
         await manager.update(NotificationRecord, ids, { attempts: () => 'attempts + 1', lastError: reason });
         const dead = isPermanent(error) ? ids : items.filter((item) => item.attempts + 1 >= NOTICE_DELIVERY_ATTEMPTS).map((item) => item.id);
         if (dead.length > 0) await manager.update(NotificationRecord, dead, { status: 'dead' });
