@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@tollgate/auth';
-import { personalCalendar, sopCalendar, withPlannedDates, type CalendarEntry, type SopCycleDates } from '@tollgate/domain';
+import { keysHeldBy, personalCalendar, sopCalendar, withPlannedDates, type Actor, type CalendarEntry, type SopCycleDates } from '@tollgate/domain';
 import { SERVICE_CONFIG } from '@tollgate/platform';
 import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
@@ -69,25 +69,29 @@ export class CalendarService {
         [personId],
       ) as Promise<{ initiative_id: string; milestone_id: string; title: string; due_date: string; initiative_title: string }[]>,
       this.dataSource.query(
-        `SELECT p.initiative_id, p.title, p.sponsor_id, n.controller_id, p.waiting_gate
+        `SELECT p.initiative_id, p.title, p.owner_id, p.sponsor_id, n.controller_id, p.waiting_gate
            FROM plans.portfolio_initiative p LEFT JOIN plans.notice_initiative n USING (initiative_id)
           WHERE p.waiting_gate IS NOT NULL AND (p.sponsor_id = $1 OR n.controller_id = $1 OR $2) LIMIT ${LIMIT}`,
         [personId, pmo],
-      ) as Promise<{ initiative_id: string; title: string; sponsor_id: string; controller_id: string | null; waiting_gate: { gateRequestId: string; targetStage: number; submittedAt: string; keys: string[][] } }[]>,
+      ) as Promise<{ initiative_id: string; title: string; owner_id: string; sponsor_id: string; controller_id: string | null; waiting_gate: { gateRequestId: string; targetStage: number; submittedAt: string; keys: string[][] } }[]>,
       this.dataSource.query(
         `SELECT id, title, to_char(due_date, 'YYYY-MM-DD') AS due_date, done_when FROM plans.sop_action WHERE owner_id = $1 AND status = 'open' ORDER BY due_date LIMIT ${LIMIT}`,
         [personId],
       ) as Promise<{ id: string; title: string; due_date: string; done_when: string }[]>,
       this.cycles(`(c.chair_id = $1 OR c.state->'steps' @> jsonb_build_array(jsonb_build_object('ownerId', $1::text)))`, [personId]),
     ]);
-    // A gate awaits the person when one of its slots takes a key they hold.
-    const holds = (key: string, gate: (typeof gates)[number]) => (key === 'sponsor' && gate.sponsor_id === personId) || (key === 'controller' && gate.controller_id === personId) || (key === 'pmo' && pmo);
+    // A gate awaits the person when one of its slots still takes a key they hold (the rule the gate decisions use).
+    const person: Actor = { id: personId, roles: pmo ? ['pmo'] : [] };
+    const awaits = (gate: (typeof gates)[number]) => {
+      const held: string[] = keysHeldBy(person, { ownerId: gate.owner_id, sponsorId: gate.sponsor_id, controllerId: gate.controller_id });
+      return gate.waiting_gate.keys.some((slot) => slot.some((key) => held.includes(key)));
+    };
     const entries = personalCalendar(
       personId,
       {
         milestones: milestones.map((row) => ({ initiativeId: row.initiative_id, milestoneId: row.milestone_id, initiativeTitle: row.initiative_title, title: row.title, dueDate: row.due_date })),
         gatesAwaiting: gates
-          .filter((gate) => gate.waiting_gate.keys.some((slot) => slot.some((key) => holds(key, gate))))
+          .filter(awaits)
           .map((gate) => ({ initiativeId: gate.initiative_id, initiativeTitle: gate.title, gateRequestId: gate.waiting_gate.gateRequestId, targetStage: gate.waiting_gate.targetStage, submittedAt: gate.waiting_gate.submittedAt })),
         actions: actions.map((row) => ({ actionId: row.id, title: row.title, dueDate: row.due_date, doneWhen: row.done_when })),
         cycles,

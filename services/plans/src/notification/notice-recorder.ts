@@ -170,8 +170,12 @@ export class NoticeRecorder {
     const pmo = (await manager.query(`SELECT person_id FROM plans.notification_setting WHERE 'pmo' = ANY(roles) ORDER BY person_id LIMIT 50`)) as { person_id: string }[];
     const decision = decisionId ? ((await manager.query(`SELECT decided_by FROM plans.sop_decision WHERE id::text = $1`, [decisionId])) as { decided_by: string }[]) : [];
     // An exception's subject by its name: an owner may owe several mitigations of one kind in a review.
-    const subject = event.type === 'plans.exception-raised' || (event.type === 'plans.cycle-escalated' && event.data.kind === 'mitigation_missing') ? (event.data as { subject: string }).subject : null;
-    const exceptionSubject = event.type === 'plans.cycle-escalated' && subject ? await this.exceptionSubject(manager, subject) : subject;
+    const exceptionSubject =
+      event.type === 'plans.exception-raised'
+        ? event.data.subject
+        : event.type === 'plans.cycle-escalated' && event.data.kind === 'mitigation_missing'
+          ? await this.exceptionSubject(manager, event.data.subject)
+          : null;
     return {
       initiative: initiative && { ...initiative, confirmed: 0 },
       pmoIds: pmo.map((row) => row.person_id),

@@ -48,6 +48,11 @@ function isPermanent(error: unknown): boolean {
   return false;
 }
 
+/** What a mail server or webhook answered, as a notification keeps it for its receipt. */
+function receiptOf(answer: { messageId?: unknown; response?: unknown }): Pick<NotificationRecord, 'messageId' | 'serverResponse'> {
+  return { messageId: storableText(String(answer.messageId ?? ''), 400) || null, serverResponse: storableText(String(answer.response ?? ''), 400) || null };
+}
+
 function transportOf(smtpUrl: string): Transporter {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
@@ -168,21 +173,11 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
     const { cockpitUrl, mailFrom } = this.config.notifications;
     const attempts = notification.attempts + 1;
     try {
-      const receipt =
+      const answer =
         notification.channel === 'email'
-          ? await this.transport!.sendMail({ ...mailOf(notification, cockpitUrl, mailFrom, notification.address!), attachments: await this.attachments.get(notification.kind)?.(notification.about) }).then((info) => ({
-              messageId: info.messageId,
-              response: info.response,
-            }))
+          ? await this.transport!.sendMail({ ...mailOf(notification, cockpitUrl, mailFrom, notification.address!), attachments: await this.attachments.get(notification.kind)?.(notification.about) })
           : await this.postToChat(notification);
-      await this.dataSource.manager.update(NotificationRecord, { id: notification.id }, {
-        status: 'sent',
-        attempts,
-        sentAt: new Date(),
-        messageId: storableText(String(receipt.messageId ?? ''), 400) || null,
-        serverResponse: storableText(String(receipt.response ?? ''), 400) || null,
-        lastError: null,
-      });
+      await this.dataSource.manager.update(NotificationRecord, { id: notification.id }, { status: 'sent', attempts, sentAt: new Date(), ...receiptOf(answer), lastError: null });
       this.outcomes.inc({ channel: notification.channel, outcome: 'sent' });
     } catch (error) {
       const reason = storableText((error as Error).message, 2000);
@@ -236,9 +231,8 @@ export class NotificationDelivery implements OnApplicationBootstrap, BeforeAppli
       const ids = items.map((item) => item.id);
       const { cockpitUrl, mailFrom } = this.config.notifications;
       try {
-        const info = await transport.sendMail(digestMailOf(items, day, cockpitUrl, mailFrom, setting.email, randomUUID()));
-        const receipt = { messageId: storableText(String(info.messageId ?? ''), 400) || null, serverResponse: storableText(String(info.response ?? ''), 400) || null };
-        await manager.update(NotificationRecord, ids, { status: 'sent', sentAt: new Date(), address: setting.email, attempts: () => 'attempts + 1', lastError: null, ...receipt });
+        const answer = await transport.sendMail(digestMailOf(items, day, cockpitUrl, mailFrom, setting.email, randomUUID()));
+        await manager.update(NotificationRecord, ids, { status: 'sent', sentAt: new Date(), address: setting.email, attempts: () => 'attempts + 1', lastError: null, ...receiptOf(answer) });
         await manager.update(NotificationSetting, { personId }, { lastDigestOn: day });
         this.outcomes.inc({ channel: 'email', outcome: 'sent' }, items.length);
         return true;
