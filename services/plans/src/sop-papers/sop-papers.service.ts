@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { SopCyclePaperView } from '@tollgate/contracts/views';
-import { cycleParticipants, decisionsSought, DEFAULT_CURRENCY, paperIssued, type SopCyclePaper } from '@tollgate/domain';
+import { cycleParticipants, decisionsSought, DEFAULT_CURRENCY, paperIssued, STEP_ISSUING_PAPER, type SopCyclePaper } from '@tollgate/domain';
 import { DataSource } from 'typeorm';
 import { NotificationDelivery } from '../notification/notification-delivery.service';
 import { PlanService } from '../plan/plan.service';
@@ -9,8 +9,6 @@ import { SopCycleService } from '../sop-cycle/sop-cycle.service';
 import { storedInstant } from '../sop-cycle/stored-instant';
 import { subjectName } from '../sop-cycle/subject-names';
 import { paperPdf } from './sop-paper-pdf';
-
-const STEP_OF_PAPER: Record<SopCyclePaper, 'pre_sop' | 'executive_sop'> = { pre_read: 'pre_sop', minutes: 'executive_sop' };
 
 /**
  * A cycle's papers, from what the cycle holds: the pre-read once pre-S&OP is
@@ -44,7 +42,7 @@ export class SopPapersService implements OnModuleInit {
     const names = new Map<string, string>();
     for (const exception of agenda.exceptions) if (exception.subjectName) names.set(exception.id, exception.subjectName);
     for (const pivot of agenda.pivots) if (pivot.programName) names.set(pivot.programId, pivot.programName);
-    const issuing = state.steps.find((step) => step.step === STEP_OF_PAPER[paper])!;
+    const issuing = state.steps.find((step) => step.step === STEP_ISSUING_PAPER[paper])!;
     const meeting = state.steps.find((step) => step.step === 'executive_sop')!;
     return {
       paper,

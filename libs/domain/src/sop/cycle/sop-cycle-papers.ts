@@ -6,13 +6,15 @@ export const SOP_CYCLE_PAPERS = ['pre_read', 'minutes'] as const;
 
 export type SopCyclePaper = (typeof SOP_CYCLE_PAPERS)[number];
 
-/** The paper a completed step issues: pre-S&OP done, the executive meeting has its pre-read; the meeting done, the cycle is published with its minutes. */
-export const PAPER_OF_COMPLETED_STEP: Partial<Record<SopStep, SopCyclePaper>> = { pre_sop: 'pre_read', executive_sop: 'minutes' };
+/** The step whose completion issues each paper: pre-S&OP done, the executive meeting has its pre-read; the meeting done, the cycle is published with its minutes. */
+export const STEP_ISSUING_PAPER: Record<SopCyclePaper, SopStep> = { pre_read: 'pre_sop', minutes: 'executive_sop' };
+
+/** The paper a completed step issues, if any. */
+export const PAPER_OF_COMPLETED_STEP: Partial<Record<SopStep, SopCyclePaper>> = Object.fromEntries(SOP_CYCLE_PAPERS.map((paper) => [STEP_ISSUING_PAPER[paper], paper]));
 
 /** Whether the paper exists yet: the pre-read from the executive S&OP on, the minutes once published. */
 export function paperIssued(state: SopCycleState, paper: SopCyclePaper): boolean {
-  const step = paper === 'pre_read' ? 'pre_sop' : 'executive_sop';
-  return state.steps.some((candidate) => candidate.step === step && candidate.completedAt !== null);
+  return state.steps.some((candidate) => candidate.step === STEP_ISSUING_PAPER[paper] && candidate.completedAt !== null);
 }
 
 /**
