@@ -413,6 +413,42 @@ describe('initiativeLifecycle on the time-skipping server', () => {
     expect(batches.at(-1)?.state).toMatchObject({ revision: 5, status: 'on_hold' });
   });
 
+  it('leaves out of its answers and of its own projection what a command says its service has projected', async () => {
+    const handle = await harness.create();
+    const { initiativeId } = await state(handle);
+    const requested = await handle.executeUpdate(LIFECYCLE.requestGate, {
+      args: [{ actor: PEOPLE.owner, targetStage: 1, evidence: evidence('ready'), context: noDuplicates }],
+    });
+    expect(requested.changes?.map((change) => change.revision)).toEqual([2]);
+    // The service wrote revision 2 from that answer, and says so with its next command.
+    const decided = await handle.executeUpdate(LIFECYCLE.decideGate, {
+      args: [{ actor: PEOPLE.sponsor, requestId: requested.gateRequestId!, approve: true, comment: 'agreed' }, { projectedRevision: 2 }],
+    });
+    expect(decided.changes?.map((change) => [change.revision, change.action])).toEqual([
+      [3, 'gate_approved'],
+      [4, 'stage_changed'],
+    ]);
+    // A claim past the state claims no more than the state, and a claim that is no revision claims nothing.
+    const held = await handle.executeUpdate(LIFECYCLE.moveAside, {
+      args: [{ actor: PEOPLE.sponsor, move: 'hold', reason: 'wait for the budget' }, { projectedRevision: 99 }],
+    });
+    expect(held.changes?.map((change) => change.revision)).toEqual([5]);
+    const resumed = await handle.executeUpdate(LIFECYCLE.moveAside, {
+      args: [{ actor: PEOPLE.sponsor, move: 'resume', reason: 'budget released' }, { projectedRevision: 'all' as unknown as number }],
+    });
+    expect(resumed.changes?.map((change) => change.revision)).toEqual([5, 6]);
+
+    // The workflow's own projection, after its window, writes only what no command acknowledged.
+    const changes = await until(
+      async () => harness.changesOf(initiativeId),
+      (known) => known.at(-1)?.revision === 6,
+      'the backstop to project the rest',
+    );
+    expect(changes.map((change) => change.revision)).toEqual([1, 5, 6]);
+    expect(harness.projections.filter((projection) => projection.state.initiativeId === initiativeId).at(-1)?.state).toMatchObject({ revision: 6, status: 'on_track' });
+    await harness.keepHistory(handle, 'acknowledged-projection');
+  });
+
   it('continues as new before the history grows large, keeping all state', async () => {
     const handle = await harness.create({}, 60);
     const firstRun = (await handle.describe()).runId;

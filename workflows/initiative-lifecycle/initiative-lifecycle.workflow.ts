@@ -22,12 +22,14 @@ import {
   type LifecycleChange,
   type LifecycleInput,
   type LifecycleOutcome,
+  type ProjectionAcknowledgement,
 } from '@tollgate/contracts';
 import {
   decide,
   evolve,
   instantAt,
   isOpen,
+  millisecondsOf,
   nextEscalationDue,
   readConfirmationRejection,
   readPortfolioMove,
@@ -60,6 +62,14 @@ export const ANSWER_BEFORE_PROJECTION = 'answer-before-projection';
  */
 export const ANSWERED_CHANGES_BACKSTOP_MS = 2_000;
 
+/**
+ * From this change on, a command may say what its service has projected
+ * already: those changes leave the answers and the backstop, and the
+ * backstop waits its window from the oldest change still unacknowledged, so
+ * that a burst of commands leaves only its last change to project.
+ */
+export const PROJECTION_ACKNOWLEDGED = 'projection-acknowledged';
+
 /** The most changes an update's answer carries for the service to project; past it, the backstop alone projects them. */
 const MAX_ANSWERED_CHANGES = 50;
 
@@ -89,6 +99,7 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   let state = input.state;
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const answersBeforeProjection = patched(ANSWER_BEFORE_PROJECTION);
+  const takesAcknowledgements = answersBeforeProjection && patched(PROJECTION_ACKNOWLEDGED);
   let projectedRevision = state.revision;
   let wake = false;
   /** When the escalation timer that the main loop waits on fires; undefined before it first waits. */
@@ -115,7 +126,9 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   async function projectInBatches(): Promise<void> {
     for (;;) {
       await condition(() => unprojected.length > 0);
-      if (!urgent) await condition(() => urgent, ANSWERED_CHANGES_BACKSTOP_MS);
+      if (takesAcknowledgements) {
+        if (!(await backstopDue())) continue;
+      } else if (!urgent) await condition(() => urgent, ANSWERED_CHANGES_BACKSTOP_MS);
       urgent = false;
       inFlight.push(...unprojected.splice(0));
       // `state` is the state after the last of them: evolve never changes a state once made.
@@ -124,8 +137,36 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
       await projectLifecycleChange({ state: snapshot, changes: [...inFlight] });
       inFlight.length = 0;
       projecting = false;
-      projectedRevision = snapshot.revision;
+      projectedRevision = Math.max(projectedRevision, snapshot.revision);
     }
+  }
+
+  /**
+   * Waits until the oldest unprojected change has waited its window, or one
+   * that no service projects arrives; false when later commands acknowledged
+   * everything meanwhile.
+   */
+  async function backstopDue(): Promise<boolean> {
+    while (!urgent && unprojected.length > 0) {
+      const waited = Date.now() - millisecondsOf(unprojected[0].at);
+      if (waited >= ANSWERED_CHANGES_BACKSTOP_MS) return true;
+      await condition(() => urgent || unprojected.length === 0, ANSWERED_CHANGES_BACKSTOP_MS - waited);
+    }
+    return unprojected.length > 0;
+  }
+
+  /**
+   * A command's sender wrote every change up to a revision: they leave the
+   * answers and the backstop. Read at the edge: what is not a revision, or
+   * claims one not reached yet, claims nothing beyond the state.
+   */
+  function acknowledge(acknowledgement: ProjectionAcknowledgement | undefined): void {
+    const revision = acknowledgement?.projectedRevision;
+    if (!takesAcknowledgements || typeof revision !== 'number' || !Number.isInteger(revision)) return;
+    const upTo = Math.min(revision, state.revision);
+    if (upTo <= projectedRevision) return;
+    projectedRevision = upTo;
+    while (unprojected.length > 0 && unprojected[0].revision <= upTo) unprojected.shift();
   }
 
   // Before this change: each record is projected after the one before it, and answered after its projection.
@@ -184,11 +225,15 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
   const context = (newId: DecisionContext['newId'] = uuid4): DecisionContext => ({ now: Date.now(), newId });
 
   /** An update's handler and validator, both deciding the same command with the domain's rules. */
-  function handleCommand<Args extends unknown[]>(update: UpdateDefinition<LifecycleOutcome, Args>, toCommand: (...args: Args) => LifecycleCommand): void {
-    const handler = async (...args: Args): Promise<LifecycleOutcome> => {
-      const lifecycleCommand = toCommand(...args);
+  function handleCommand<Command>(
+    update: UpdateDefinition<LifecycleOutcome, [Command, ProjectionAcknowledgement?]>,
+    toCommand: (command: Command) => LifecycleCommand,
+  ): void {
+    const handler = async (command: Command, acknowledgement?: ProjectionAcknowledgement): Promise<LifecycleOutcome> => {
+      const lifecycleCommand = toCommand(command);
       const decision = decide(state, lifecycleCommand, context());
       if (!decision.ok) refuse(decision.violation);
+      acknowledge(acknowledgement);
       const projected = record(decision.facts, true);
       const gateRequestId = lifecycleCommand.type === 'decide-gate' ? lifecycleCommand.requestId : requestedGate(decision.facts);
       // Before this change, an update answered only once its change was projected.
@@ -201,8 +246,9 @@ export async function initiativeLifecycle(input: LifecycleInput): Promise<Lifecy
       const changes = inFlight.length + unprojected.length <= MAX_ANSWERED_CHANGES ? [...inFlight, ...unprojected] : [];
       return gateRequestId ? { state, gateRequestId, changes } : { state, changes };
     };
-    const validator = (...args: Args): void => {
-      const decision = decide(state, toCommand(...args), context(VALIDATING));
+    // The acknowledgement changes nothing a validator decides: it is read by the handler alone.
+    const validator = (command: Command, _acknowledgement?: ProjectionAcknowledgement): void => {
+      const decision = decide(state, toCommand(command), context(VALIDATING));
       if (!decision.ok) refuse(decision.violation);
     };
     setHandler(update, handler, { validator });

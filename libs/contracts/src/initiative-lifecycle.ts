@@ -41,18 +41,32 @@ export interface LifecycleOutcome {
   changes?: LifecycleChange[];
 }
 
+/**
+ * What the service sending a command has itself written of the initiative:
+ * every change up to `projectedRevision` is in its tables, with its audit
+ * entry and its events. The workflow then neither answers those changes
+ * again nor projects them itself, so that an answer carries only what is new
+ * and a burst of commands needs no projection activity but for its last.
+ */
+export interface ProjectionAcknowledgement {
+  projectedRevision: number;
+}
+
+/** A command's arguments: the command, and what the sender has projected already (absent when it knows of nothing). */
+type Commanded<Command> = [Command, ProjectionAcknowledgement?];
+
 /** Signals, updates and the query of `initiativeLifecycle`, shared by the workflow and its callers. */
 export const LIFECYCLE = {
   /** Answers once the new initiative is projected: the update of an update-with-start. */
   created: defineUpdate<LifecycleOutcome, []>('created'),
-  requestGate: defineUpdate<LifecycleOutcome, [GateRequestCommand]>('requestGate'),
-  decideGate: defineUpdate<LifecycleOutcome, [GateDecisionCommand]>('decideGate'),
-  completeMilestone: defineUpdate<LifecycleOutcome, [MilestoneCompletionCommand]>('completeMilestone'),
-  replanMilestone: defineUpdate<LifecycleOutcome, [MilestoneReplanCommand]>('replanMilestone'),
-  requestClosure: defineUpdate<LifecycleOutcome, [{ actor: Actor }]>('requestClosure'),
-  moveAside: defineUpdate<LifecycleOutcome, [SideMoveCommand]>('moveAside'),
-  updateForecast: defineUpdate<LifecycleOutcome, [{ actor: Actor; forecasts: MeasureForecast[]; feed?: ForecastFeed }]>('updateForecast'),
-  revisePlan: defineUpdate<LifecycleOutcome, [{ actor: Actor; revision: PlanRevision }]>('revisePlan'),
+  requestGate: defineUpdate<LifecycleOutcome, Commanded<GateRequestCommand>>('requestGate'),
+  decideGate: defineUpdate<LifecycleOutcome, Commanded<GateDecisionCommand>>('decideGate'),
+  completeMilestone: defineUpdate<LifecycleOutcome, Commanded<MilestoneCompletionCommand>>('completeMilestone'),
+  replanMilestone: defineUpdate<LifecycleOutcome, Commanded<MilestoneReplanCommand>>('replanMilestone'),
+  requestClosure: defineUpdate<LifecycleOutcome, Commanded<{ actor: Actor }>>('requestClosure'),
+  moveAside: defineUpdate<LifecycleOutcome, Commanded<SideMoveCommand>>('moveAside'),
+  updateForecast: defineUpdate<LifecycleOutcome, Commanded<{ actor: Actor; forecasts: MeasureForecast[]; feed?: ForecastFeed }>>('updateForecast'),
+  revisePlan: defineUpdate<LifecycleOutcome, Commanded<{ actor: Actor; revision: PlanRevision }>>('revisePlan'),
   /** Finance: a controller confirmed realized value. */
   valueConfirmed: defineSignal<[ValueConfirmation]>('valueConfirmed'),
   /** Finance: a controller refused to confirm; a pending closure request ends with the reason. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '@tollgate/auth';
-import { initiativeWorkflowId, LIFECYCLE, type LifecycleOutcome } from '@tollgate/contracts';
+import { initiativeWorkflowId, LIFECYCLE, type LifecycleOutcome, type ProjectionAcknowledgement } from '@tollgate/contracts';
 import {
   checkInitiativeDraft,
   confirmedValueOf,
@@ -167,7 +167,7 @@ export class InitiativeService {
     const outcome = await this.command(
       id,
       LIFECYCLE.requestGate,
-      [{ actor: actorOf(principal), targetStage, evidence: { text: evidence.text, links: evidence.links ?? [] }, context: { sameTitleInProgram } }],
+      { actor: actorOf(principal), targetStage, evidence: { text: evidence.text, links: evidence.links ?? [] }, context: { sameTitleInProgram } },
       this.updateId('gate-request', principal, id, key),
     );
     return this.gateOutcome(outcome);
@@ -177,7 +177,7 @@ export class InitiativeService {
     const outcome = await this.command(
       id,
       LIFECYCLE.decideGate,
-      [{ actor: actorOf(principal), requestId, approve, comment }],
+      { actor: actorOf(principal), requestId, approve, comment },
       this.updateId(`decision-${requestId}`, principal, id, key),
     );
     return this.gateOutcome(outcome);
@@ -187,7 +187,7 @@ export class InitiativeService {
     const outcome = await this.command(
       id,
       LIFECYCLE.completeMilestone,
-      [{ actor: actorOf(principal), milestoneId, evidence: { text: evidence.text, links: evidence.links ?? [] } }],
+      { actor: actorOf(principal), milestoneId, evidence: { text: evidence.text, links: evidence.links ?? [] } },
       this.updateId(`complete-${milestoneId}`, principal, id, key),
     );
     return this.milestoneOutcome(outcome, milestoneId);
@@ -197,25 +197,25 @@ export class InitiativeService {
     const outcome = await this.command(
       id,
       LIFECYCLE.replanMilestone,
-      [{ actor: actorOf(principal), milestoneId, dueDate, reason }],
+      { actor: actorOf(principal), milestoneId, dueDate, reason },
       this.updateId(`replan-${milestoneId}`, principal, id, key),
     );
     return this.milestoneOutcome(outcome, milestoneId);
   }
 
   async requestClosure(principal: Principal, id: string, key?: string) {
-    const outcome = await this.command(id, LIFECYCLE.requestClosure, [{ actor: actorOf(principal) }], this.updateId('closure', principal, id, key));
+    const outcome = await this.command(id, LIFECYCLE.requestClosure, { actor: actorOf(principal) }, this.updateId('closure', principal, id, key));
     return { closure: outcome.state.closure, stage: outcome.state.stage, status: outcome.state.status, revision: outcome.state.revision };
   }
 
   async moveAside(principal: Principal, id: string, move: SideMove, reason: string, key?: string) {
-    const outcome = await this.command(id, LIFECYCLE.moveAside, [{ actor: actorOf(principal), move, reason }], this.updateId(move, principal, id, key));
+    const outcome = await this.command(id, LIFECYCLE.moveAside, { actor: actorOf(principal), move, reason }, this.updateId(move, principal, id, key));
     const { stage, status, hold, cancellation, revision } = outcome.state;
     return { id, stage, status, hold, cancellation, revision };
   }
 
   async updateForecast(principal: Principal, id: string, forecasts: { measureId: string; forecastValues: { period: string; amount: number }[] }[], key?: string) {
-    const outcome = await this.command(id, LIFECYCLE.updateForecast, [{ actor: actorOf(principal), forecasts }], this.updateId('forecast', principal, id, key));
+    const outcome = await this.command(id, LIFECYCLE.updateForecast, { actor: actorOf(principal), forecasts }, this.updateId('forecast', principal, id, key));
     return this.viewAfter(outcome);
   }
 
@@ -226,7 +226,7 @@ export class InitiativeService {
    */
   async updateForecastFromFeed(source: string, programIds: readonly string[], id: string, forecasts: MeasureForecast[], eventId: string) {
     const actor: Actor = { id: feedActorId(source), roles: [] };
-    const outcome = await this.command(id, LIFECYCLE.updateForecast, [{ actor, forecasts, feed: { source, programIds } }], `feed-forecast:${eventId}`);
+    const outcome = await this.command(id, LIFECYCLE.updateForecast, { actor, forecasts, feed: { source, programIds } }, `feed-forecast:${eventId}`);
     return { revision: outcome.state.revision };
   }
 
@@ -236,7 +236,7 @@ export class InitiativeService {
   }
 
   async revisePlan(principal: Principal, id: string, revision: PlanRevision, key?: string) {
-    const outcome = await this.command(id, LIFECYCLE.revisePlan, [{ actor: actorOf(principal), revision }], this.updateId('revise', principal, id, key));
+    const outcome = await this.command(id, LIFECYCLE.revisePlan, { actor: actorOf(principal), revision }, this.updateId('revise', principal, id, key));
     return this.viewAfter(outcome);
   }
 
@@ -257,15 +257,17 @@ export class InitiativeService {
    * so that this instance's next read shows it. An initiative whose
    * lifecycle has ended is told apart from one that never existed.
    */
-  private async command<Args extends [unknown, ...unknown[]]>(
+  private async command<Command>(
     id: string,
-    update: UpdateDefinition<LifecycleOutcome, Args>,
-    args: Args,
+    update: UpdateDefinition<LifecycleOutcome, [Command, ProjectionAcknowledgement?]>,
+    command: Command,
     updateId: string | undefined,
   ) {
     if (!UUID.test(id)) throw InitiativeError.unknownInitiative(id);
     try {
-      const outcome = await this.lifecycle.update(id, update, args, updateId);
+      // What this instance has projected goes along, so that the answer and the workflow's backstop leave it out.
+      const acknowledgement = this.freshness.acknowledgement(id);
+      const outcome = await this.lifecycle.update(id, update, acknowledgement ? [command, acknowledgement] : [command], updateId);
       this.freshness.answeredRevision(id, outcome.state.revision);
       // Not awaited: the change is durable in the workflow, and this instance's reads wait for it or ask the workflow.
       void this.projectAnswer(outcome);
@@ -329,12 +331,13 @@ export class InitiativeService {
   /**
    * The codes of the other open initiatives of the program with the same
    * title: the duplicate-title rule needs them, and only this projection sees
-   * them. One query, which also finds the initiative itself open.
+   * them. One query, which also finds the initiative itself open, and how
+   * far its projection has come (for the command's acknowledgement).
    */
   private async openWithSameTitle(id: string): Promise<string[]> {
     const [row] = (UUID.test(id)
       ? await this.dataSource.query(
-          `SELECT me.stage, me.status, coalesce(array_agg(other.code) FILTER (WHERE other.code IS NOT NULL), '{}') AS codes
+          `SELECT me.stage, me.status, me.revision, coalesce(array_agg(other.code) FILTER (WHERE other.code IS NOT NULL), '{}') AS codes
              FROM initiatives.initiative me
              LEFT JOIN initiatives.initiative other
                ON other.program_id = me.program_id AND other.title_key = me.title_key AND other.id <> me.id
@@ -343,8 +346,9 @@ export class InitiativeService {
             GROUP BY me.id`,
           [id],
         )
-      : []) as { stage: number; status: string; codes: string[] }[];
+      : []) as { stage: number; status: string; revision: number; codes: string[] }[];
     if (!row) throw InitiativeError.unknownInitiative(id);
+    this.freshness.projectedRevision(id, row.revision);
     if (!isOpen({ stage: row.stage as Stage, cancelled: row.status === 'cancelled' })) throw InitiativeError.ended(id, row.status);
     return row.codes;
   }

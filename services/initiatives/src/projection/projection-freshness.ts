@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { ProjectionAcknowledgement } from '@tollgate/contracts';
 import { In, Repository } from 'typeorm';
 import { Initiative } from './initiative.entity';
 
@@ -24,6 +25,8 @@ const POLL_MS = 25;
 @Injectable()
 export class ProjectionFreshness {
   private readonly answered = new Map<string, { revision: number; at: number }>();
+  /** The revision each initiative's projection is known to hold, as this instance wrote or read it; the oldest forgotten first. */
+  private readonly projected = new Map<string, number>();
 
   constructor(@InjectRepository(Initiative) private readonly initiatives: Repository<Initiative>) {}
 
@@ -38,6 +41,22 @@ export class ProjectionFreshness {
   /** The projection holds `revision` of the initiative (or more). */
   projectedRevision(initiativeId: string, revision: number): void {
     if (revision >= this.remembered(initiativeId)) this.answered.delete(initiativeId);
+    const known = this.projected.get(initiativeId) ?? 0;
+    if (revision <= known) return;
+    this.projected.delete(initiativeId);
+    this.projected.set(initiativeId, revision);
+    if (this.projected.size > REMEMBERED) this.projected.delete(this.projected.keys().next().value!);
+  }
+
+  /**
+   * What a command to the initiative's lifecycle may say is projected: the
+   * highest revision this instance wrote, or read back from the table, or
+   * saw refused for good (which the workflow's own projection could only
+   * record as refused again). Undefined when it knows of none.
+   */
+  acknowledgement(initiativeId: string): ProjectionAcknowledgement | undefined {
+    const projectedRevision = this.projected.get(initiativeId);
+    return projectedRevision === undefined ? undefined : { projectedRevision };
   }
 
   /** The revision a read of the initiative must at least show. */
