@@ -117,9 +117,9 @@ export class InitiativeProjection implements ActivityProvider {
   }
 
   /**
-   * The projection of the changes in one transaction of four round trips:
-   * the row lock, what of the trail is there, one statement that writes the
-   * trail, the events, the gate requests and the row, and the commit.
+   * The projection of the changes in one transaction of five round trips:
+   * its start, the row lock, what of the trail is there, one statement that
+   * writes the trail, the events, the gate requests and the row, and the commit.
    */
   private async write(state: LifecycleState, changes: LifecycleChange[], correlationId: string): Promise<LifecycleChange[] | null> {
     return this.dataSource.transaction(async (manager) => {
