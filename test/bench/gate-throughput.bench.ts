@@ -13,7 +13,8 @@ import { finish, ping } from './empty-update/empty-update.workflow';
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '1,16').split(',').map(Number);
 /** Initiatives walked per client in each round: each walk is 9 commands, 4 of them gate transitions. */
 const WALKS_PER_CLIENT = Number(process.env.BENCH_WALKS_PER_CLIENT ?? 2);
-const UPDATES_PER_WORKFLOW = Number(process.env.BENCH_UPDATES_PER_WORKFLOW ?? 25);
+/** Raw updates per round, spread over the concurrency's workflows: as long a phase as the commands'. */
+const RAW_UPDATES_PER_ROUND = Number(process.env.BENCH_RAW_UPDATES_PER_ROUND ?? 300);
 /**
  * Rounds of raw updates then commands at each concurrency. This machine's
  * speed drifts by a third from one half-minute to the next; alternating
@@ -106,6 +107,7 @@ describe('benchmark: lifecycle commands against raw updates', () => {
   }
 
   async function rawUpdates(concurrency: number): Promise<{ ms: number; updates: number }> {
+    const updatesEach = Math.ceil(RAW_UPDATES_PER_ROUND / concurrency);
     const handles = await Promise.all(
       Array.from({ length: concurrency }, () => client.workflow.start('emptyUpdateTarget', { taskQueue: emptyQueue, workflowId: `bench-empty-${randomUUID()}` })),
     );
@@ -113,12 +115,12 @@ describe('benchmark: lifecycle commands against raw updates', () => {
     const start = performance.now();
     await Promise.all(
       handles.map(async (handle) => {
-        for (let index = 0; index < UPDATES_PER_WORKFLOW; index += 1) await handle.executeUpdate(ping, { args: [index] });
+        for (let index = 0; index < updatesEach; index += 1) await handle.executeUpdate(ping, { args: [index] });
       }),
     );
     const ms = performance.now() - start;
     await Promise.all(handles.map((handle) => handle.signal(finish)));
-    return { ms, updates: concurrency * UPDATES_PER_WORKFLOW };
+    return { ms, updates: concurrency * updatesEach };
   }
 
   it('prints commands, gate transitions and raw updates per second at each concurrency, and the ratios', async () => {
