@@ -35,6 +35,7 @@ describe('service configuration', () => {
         groupPrefix: 'tollgate',
         topicPrefix: '',
         outboxPollMs: 200,
+        outboxLingerMs: 25,
         signing: expect.objectContaining({ keyId: 'dev-1', usesDevelopmentKeys: true }),
       },
       temporal: { address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'finance' },

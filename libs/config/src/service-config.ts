@@ -75,6 +75,7 @@ export const commonEnvironment = {
   TOLLGATE_KAFKA_TOPIC_PREFIX: z.string().trim().max(100).regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
   TOLLGATE_TRUSTED_SIGNING_KEYS: z.string().trim().min(1).optional(),
   TOLLGATE_OUTBOX_POLL_MS: duration.default(200),
+  TOLLGATE_OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(25),
   TOLLGATE_TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
   TOLLGATE_TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
   TOLLGATE_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEVELOPMENT_JWT_SECRET),
@@ -102,7 +103,7 @@ export interface ServiceConfig {
   database: { url: string; schema: ServiceName } & DatabaseClusterSettings;
   /** Consumer groups are `<groupPrefix>-<service>.<purpose>`: a second stack on the same brokers uses another prefix. */
   /** Topics are `<topicPrefix><contract name>`: empty for the contract's own names. */
-  kafka: { brokers: string[]; clientId: string; groupPrefix: string; topicPrefix: string; outboxPollMs: number; signing: SigningSettings } & KafkaClusterSettings;
+  kafka: { brokers: string[]; clientId: string; groupPrefix: string; topicPrefix: string; outboxPollMs: number; outboxLingerMs: number; signing: SigningSettings } & KafkaClusterSettings;
   temporal: TemporalConnectionSettings & { taskQueue: ServiceName };
   auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string };
   /** Requests a minute each kind of costly route takes from one person (or, signed out, one address). */
@@ -189,6 +190,7 @@ export function serviceConfigSchema(service: ServiceName, defaultPort: number) {
           groupPrefix: env.TOLLGATE_KAFKA_GROUP_PREFIX,
           topicPrefix: env.TOLLGATE_KAFKA_TOPIC_PREFIX,
           outboxPollMs: env.TOLLGATE_OUTBOX_POLL_MS,
+          outboxLingerMs: env.TOLLGATE_OUTBOX_LINGER_MS,
           signing: signing!,
           ...kafkaCluster(env, production, clusterProblem),
         },

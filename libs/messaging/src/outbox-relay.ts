@@ -11,6 +11,8 @@ const RELAY_LOCKS = 0x72656c79;
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize?: number;
+  /** How long a nudge gathers further commits before the relay publishes (see PollingLoop); 0 publishes at once. */
+  lingerMs?: number;
   /** Signs each message value: consumers believe only what its owner signed. */
   signer: EnvelopeSigner;
   /** Kafka topic prefix of this stack; the rows keep the contract's names. */
@@ -43,7 +45,12 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 200;
-    this.loop = new PollingLoop(() => this.relayOnce(), { batchSize: this.batchSize, pollIntervalMs: options.pollIntervalMs, onError: options.onError });
+    this.loop = new PollingLoop(() => this.relayOnce(), {
+      batchSize: this.batchSize,
+      pollIntervalMs: options.pollIntervalMs,
+      lingerMs: options.lingerMs,
+      onError: options.onError,
+    });
   }
 
   start(): void {

@@ -21,6 +21,27 @@ describe('a polling loop', () => {
     expect(steps).toBe(4);
   });
 
+  it('with a linger, gathers the nudges that come within it into one step', async () => {
+    let steps = 0;
+    const loop = new PollingLoop(
+      async () => {
+        steps += 1;
+        return 0;
+      },
+      { batchSize: 10, pollIntervalMs: 60_000, lingerMs: 100 },
+    );
+    loop.start();
+    await until(() => steps === 1);
+    for (let nudge = 0; nudge < 5; nudge += 1) loop.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Still lingering: five commits, and no step yet for any of them.
+    expect(steps).toBe(1);
+    await until(() => steps === 2);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await loop.stop();
+    expect(steps).toBe(2);
+  });
+
   it('reports each failure and goes on', async () => {
     const errors: string[] = [];
     let steps = 0;

@@ -2,6 +2,12 @@ export interface PollingLoopOptions {
   /** A step that moved this many items moves again at once: more is waiting. */
   batchSize: number;
   pollIntervalMs: number;
+  /**
+   * How long a nudge waits before it wakes the loop, so that the work of
+   * several nudges goes in one step: each step costs its round trips however
+   * little it moves. 0 (the default) wakes at once.
+   */
+  lingerMs?: number;
   /** Called with each failure of a step; the loop waits longer after each, up to 5 s, and goes on. */
   onError?: (error: Error) => void;
 }
@@ -9,7 +15,8 @@ export interface PollingLoopOptions {
 /**
  * Runs a batch step until stopped: again at once after a full batch, else
  * after the poll interval, longer after failures. A nudge (new work has just
- * committed) wakes it, or spares it the next wait when it comes during a step.
+ * committed) wakes it, after the linger if there is one, or spares it the
+ * next wait when it comes during a step.
  * The outbox relay and finance's deliveries to the lifecycles both run on it.
  */
 export class PollingLoop {
@@ -17,6 +24,7 @@ export class PollingLoop {
   private loop?: Promise<void>;
   private wake?: () => void;
   private nudged = false;
+  private lingering?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly step: () => Promise<number>,
@@ -31,11 +39,18 @@ export class PollingLoop {
 
   nudge(): void {
     this.nudged = true;
-    this.wake?.();
+    const lingerMs = this.options.lingerMs ?? 0;
+    if (lingerMs === 0) return void this.wake?.();
+    this.lingering ??= setTimeout(() => {
+      this.lingering = undefined;
+      this.wake?.();
+    }, lingerMs);
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
     this.wake?.();
     await this.loop;
   }
@@ -52,8 +67,10 @@ export class PollingLoop {
         failures += 1;
         this.options.onError?.(error as Error);
       }
-      if (moved < this.options.batchSize && !this.nudged && this.running) {
-        await this.sleep(failures === 0 ? this.options.pollIntervalMs : Math.min(5000, 250 * 2 ** Math.min(failures, 5)));
+      if (moved < this.options.batchSize && this.running) {
+        if (!this.nudged) await this.sleep(failures === 0 ? this.options.pollIntervalMs : Math.min(5000, 250 * 2 ** Math.min(failures, 5)));
+        // Nudged during the step: more is waiting, and the linger gathers what follows it into the next step.
+        else if (this.options.lingerMs) await this.sleep(this.options.lingerMs);
       }
     }
   }
