@@ -11,14 +11,17 @@ import { startEmptyUpdateWorker } from './empty-update/empty-update-worker';
 import { finish, ping } from './empty-update/empty-update.workflow';
 
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '1,16').split(',').map(Number);
-/** Initiatives walked per client in each round: each walk is 9 commands, 4 of them gate transitions. */
-const WALKS_PER_CLIENT = Number(process.env.BENCH_WALKS_PER_CLIENT ?? 2);
+/** Initiatives walked per client in each round (40 at least): each walk is 9 commands, 4 of them gate transitions. */
+const WALKS_PER_CLIENT = Number(process.env.BENCH_WALKS_PER_CLIENT ?? 5);
 /** Raw updates per round, spread over the concurrency's workflows: as long a phase as the commands'. */
-const RAW_UPDATES_PER_ROUND = Number(process.env.BENCH_RAW_UPDATES_PER_ROUND ?? 300);
+const RAW_UPDATES_PER_ROUND = Number(process.env.BENCH_RAW_UPDATES_PER_ROUND ?? 500);
 /**
  * Rounds of raw updates then commands at each concurrency. This machine's
- * speed drifts by a third from one half-minute to the next; alternating
- * short rounds and taking the median ratio keeps the drift out of the figure.
+ * speed drifts by a third from one minute to the next; alternating rounds
+ * and taking the median ratio keeps the drift out of the figure. Each round
+ * walks for several seconds: the lifecycle's backstop projects two seconds
+ * after a burst, and a shorter walk would leave most of that work outside
+ * the time it is measured in.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
@@ -131,7 +134,7 @@ describe('benchmark: lifecycle commands against raw updates', () => {
       const rounds: { commandRate: number; rawRate: number; transitionRate: number }[] = [];
       let walkedIds = 0;
       for (let round = 0; round < ROUNDS; round += 1) {
-        const ids = await readyInitiatives(programId, Math.max(10, concurrency * WALKS_PER_CLIENT), concurrency);
+        const ids = await readyInitiatives(programId, Math.max(40, concurrency * WALKS_PER_CLIENT), concurrency);
         // The yardstick first, while nothing of the set-up is still being projected.
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const raw = await rawUpdates(concurrency);
