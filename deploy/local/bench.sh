@@ -16,6 +16,10 @@ bash "$HERE/node-deps.sh"
 bash "$HERE/infra.sh" install
 bash "$HERE/infra.sh" start
 trap '[[ ${TOLLGATE_KEEP_BENCH_STACK:-} == 1 ]] || bash "$HERE/infra.sh" stop' EXIT
+# Every process a benchmark starts from the build writes a V8 CPU profile here as it stops: the
+# benchmarks print where the time went, and the files stay for Chrome DevTools.
+export TOLLGATE_PROFILE_DIR="${TOLLGATE_PROFILE_DIR:-$ROOT/.data-bench/profiles/$(date -u +%Y%m%dT%H%M%SZ)}"
+mkdir -p "$TOLLGATE_PROFILE_DIR"
 log "building every project"
 npx nx run-many -t build --parallel=2 --output-style=static >/dev/null
 npx jest -c test/bench/jest.bench.config.js --runInBand "$@" 2>&1 | grep -v '^npm warn'

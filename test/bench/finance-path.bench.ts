@@ -12,7 +12,7 @@ import { announceProgram } from '../support/org-nodes';
 import { quietTemporalRuntime } from '../support/quiet-runtime';
 import { StackProcess } from '../support/service-process';
 import { TEST_ENVIRONMENT, testTopic } from '../support/test-environment';
-import { atSteadyRate, inParallel, percentile, perSecond, report } from './bench-report';
+import { atSteadyRate, inParallel, percentile, perSecond, profileRows, report } from './bench-report';
 import { cloneLifecycles, lifecycleStateOf } from './cloned-lifecycles';
 import { startEmptyUpdateWorker } from './empty-update/empty-update-worker';
 import { finish, poke, pokes } from './empty-update/empty-update.workflow';
@@ -78,8 +78,14 @@ describe('benchmark: the finance path at month-end', () => {
     await emptyWorker?.stop();
     await producer?.disconnect();
     await client?.connection.close();
+    const started = [
+      { name: 'initiatives service', pid: initiatives?.pid },
+      { name: 'finance service', pid: finance?.pid },
+      { name: 'worker', pid: worker?.pid },
+    ];
     await Promise.all([worker?.stop(), finance?.stop(), initiatives?.stop()]);
     await database?.destroy();
+    report('Where the time of the services and the worker went, whole run', profileRows(started));
   });
 
   function signedConfirmation(initiativeId: string, confirmationId: string, amount: number): Message {

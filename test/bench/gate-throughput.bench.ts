@@ -6,7 +6,7 @@ import { quietTemporalRuntime } from '../support/quiet-runtime';
 import { StackProcess } from '../support/service-process';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 import { DataSource } from 'typeorm';
-import { inParallel, report } from './bench-report';
+import { inParallel, profileRows, report } from './bench-report';
 import { startEmptyUpdateWorker } from './empty-update/empty-update-worker';
 import { finish, ping } from './empty-update/empty-update.workflow';
 
@@ -62,8 +62,13 @@ describe('benchmark: lifecycle commands against raw updates', () => {
   afterAll(async () => {
     await emptyWorker?.stop();
     await client?.connection.close();
+    const started = [
+      { name: 'initiatives service', pid: service?.pid },
+      { name: 'worker', pid: worker?.pid },
+    ];
     await Promise.all([worker?.stop(), service?.stop()]);
     await database?.destroy();
+    report('Where the time of the service and the worker went, whole run', profileRows(started));
   });
 
   const as = (person: Person) => apiAs(service.baseUrl, person);
