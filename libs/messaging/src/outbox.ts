@@ -38,7 +38,7 @@ export function outboxMessagesOf(topic: string, events: readonly NewEvent<EventT
 }
 
 /** An event goes to the outbox only beside the change it announces. */
-export function assertInTransaction(manager: EntityManager): void {
+function assertInTransaction(manager: EntityManager): void {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('enqueueEvent must run inside a transaction, beside the change it announces');
   }

@@ -33,19 +33,13 @@ export class ProjectionFreshness {
   /** A command answered `revision` of the initiative. */
   answeredRevision(initiativeId: string, revision: number): void {
     if (revision <= this.remembered(initiativeId)) return;
-    this.answered.delete(initiativeId);
-    this.answered.set(initiativeId, { revision, at: Date.now() });
-    if (this.answered.size > REMEMBERED) this.answered.delete(this.answered.keys().next().value!);
+    rememberNewest(this.answered, initiativeId, { revision, at: Date.now() });
   }
 
   /** The projection holds `revision` of the initiative (or more). */
   projectedRevision(initiativeId: string, revision: number): void {
     if (revision >= this.remembered(initiativeId)) this.answered.delete(initiativeId);
-    const known = this.projected.get(initiativeId) ?? 0;
-    if (revision <= known) return;
-    this.projected.delete(initiativeId);
-    this.projected.set(initiativeId, revision);
-    if (this.projected.size > REMEMBERED) this.projected.delete(this.projected.keys().next().value!);
+    if (revision > (this.projected.get(initiativeId) ?? 0)) rememberNewest(this.projected, initiativeId, revision);
   }
 
   /**
@@ -96,4 +90,11 @@ export class ProjectionFreshness {
     }
     return entry.revision;
   }
+}
+
+/** Keeps `value` as the newest entry of `memory`, forgetting the oldest past {@link REMEMBERED}. */
+function rememberNewest<V>(memory: Map<string, V>, initiativeId: string, value: V): void {
+  memory.delete(initiativeId);
+  memory.set(initiativeId, value);
+  if (memory.size > REMEMBERED) memory.delete(memory.keys().next().value!);
 }
