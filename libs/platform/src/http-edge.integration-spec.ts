@@ -214,6 +214,10 @@ describe('the HTTP edges of the three services', () => {
       }
       expect(document.components.schemas.ErrorAnswerBody.properties).toMatchObject({ message: { type: 'string' }, details: { type: 'array' } });
     }
+    // Who passes a route's guard is stated beside it (x-roles), and only where a guard asks for roles.
+    expect(plansDocument.paths['/api/sop-cycles'].post['x-roles']).toEqual(['admin', 'pmo']);
+    expect(plansDocument.paths['/api/sop-cycles'].get).not.toHaveProperty('x-roles');
+    expect(initiativesDocument.paths['/api/initiatives'].post).not.toHaveProperty('x-roles');
     const closure = initiativesDocument.paths['/api/initiatives/{id}/closure'].post.responses;
     expect(Object.keys(closure)).toEqual(expect.arrayContaining(['200', '202']));
     expect(closure).not.toHaveProperty('201');
