@@ -70,7 +70,7 @@ function closingLines({ results, asked = [], root = ROOT, tierList = TIERS }) {
   let failed = 0;
   let skipped = 0;
 
-  for (const step of ['install', 'infrastructure', 'build', 'lint']) {
+  for (const step of ['install', 'infrastructure', 'deploy-tools', 'build', 'lint']) {
     const recorded = steps.get(step);
     if (!recorded) continue;
     out(`[tollgate] ${step}: ${recorded.outcome} in ${recorded.seconds} s${recorded.note ? ` (${recorded.note})` : ''}`);
