@@ -4,10 +4,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 # The stack's databases: a test database's name ends in _test, as the tests' set-up demands; the tests'
-# stack has one for each of the two lanes its tiers run in (test/support/test-environment.ts).
+# stack has one for each of the three lanes its tiers run in at most (test/support/test-environment.ts).
 case $STACK in
   dev) DATABASES=(tollgate) ;;
-  test) DATABASES=(tollgate_test tollgate_2_test) ;;
+  test) DATABASES=(tollgate_test tollgate_2_test tollgate_3_test) ;;
   bench) DATABASES=(tollgate_bench_test) ;;
 esac
 PGDATA="$DATA/postgres"

@@ -7,11 +7,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 VENV="$TOOLS/venv"
 PIDFILE="$RUN/temporal.pid"
 TLOG="$LOGS/temporal.log"
-# The stack's namespaces: the services' default for dev, the tests' (one for each of the two lanes
+# The stack's namespaces: the services' default for dev, the tests' (one for each of the three lanes at most
 # their tiers run in) and the benchmarks' own otherwise.
 case $STACK in
   dev) NAMESPACES=(default) ;;
-  test) NAMESPACES=(tollgate-test tollgate-test-2) ;;
+  test) NAMESPACES=(tollgate-test tollgate-test-2 tollgate-test-3) ;;
   bench) NAMESPACES=(tollgate-bench) ;;
 esac
 ADDRESS="127.0.0.1:$TEMPORAL_PORT"

@@ -30,7 +30,7 @@ export interface TestLane {
  * The suites of a tier may run in several lanes at once (a jest worker each, `TOLLGATE_TEST_LANES` of
  * them): each lane has a database, a Temporal namespace, topics and consumer groups of its own, so that
  * no lane's services consume another's events, run its activities or relay its outbox. Lane 1 keeps the
- * base names; deploy/local/postgres.sh and temporal.sh provision the test stack for two lanes.
+ * base names; deploy/local/postgres.sh and temporal.sh provision the test stack for three lanes.
  */
 export function testLane(lane: number): TestLane {
   if (lane === 1) return BASE;
