@@ -3,7 +3,7 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.data-test/**', '.data-bench/**', '.tools/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.mts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.data-test/**', '.data-bench/**', '.data-fault/**', '.tools/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.mts'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

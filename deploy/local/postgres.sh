@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 case $STACK in
   dev) DATABASES=(tollgate) ;;
   test) DATABASES=(tollgate_test tollgate_2_test tollgate_3_test) ;;
+  fault) DATABASES=(tollgate_test) ;;
   bench) DATABASES=(tollgate_bench_test) ;;
 esac
 PGDATA="$DATA/postgres"

@@ -12,6 +12,7 @@ TLOG="$LOGS/temporal.log"
 case $STACK in
   dev) NAMESPACES=(default) ;;
   test) NAMESPACES=(tollgate-test tollgate-test-2 tollgate-test-3) ;;
+  fault) NAMESPACES=(tollgate-test) ;;
   bench) NAMESPACES=(tollgate-bench) ;;
 esac
 ADDRESS="127.0.0.1:$TEMPORAL_PORT"

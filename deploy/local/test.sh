@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One command passes every test: installs what is missing, starts PostgreSQL, Kafka and Temporal of the
 # tests' own (other ports, data under .data-test/; a running `npm run up` stack is never touched) in the
-# background while it type-checks, lints, builds and runs the unit and workflow tiers, then runs the
-# deploy, integration, end-to-end and fault tiers. Each step and tier prints its counts and time; the
+# background while it type-checks, lints, builds and runs the unit, workflow and deploy tiers, then runs
+# the integration and end-to-end tiers; the fault tier runs beside them all on a stack of its own. Each step and tier prints its counts and time; the
 # run has a deadline (TOLLGATE_TEST_DEADLINE seconds, 2700 by default) past which the tier running is
 # stopped and the test that hung is named. Ends with the line `N passed, N failed, N skipped`.
 # Pass tier names to run only those (e.g. `npm test -- unit workflow`).
@@ -56,6 +56,7 @@ infra_log="$RESULTS/infrastructure.log"
   set -e
   t=$SECONDS
   bash "$HERE/infra.sh" install
+  touch "$RESULTS/.installed"
   bash "$HERE/infra.sh" stop
   rm -rf "$DATA/postgres" "$DATA/kafka" "$DATA/temporal"
   bash "$HERE/infra.sh" start
@@ -72,9 +73,15 @@ tools_log="$RESULTS/deploy-tools.log"
 ) >"$tools_log" 2>&1 &
 tools_job=$!
 
+fault_job=""
 stop_test_stack() {
   [[ -n $watcher ]] && { kill -TERM "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
-  [[ ${TOLLGATE_KEEP_TEST_STACK:-} == 1 ]] || bash "$HERE/infra.sh" stop >>"$infra_log" 2>&1
+  # A run that ends early ends the fault tier with it: its job, and the jest run it started.
+  if [[ -n $fault_job ]] && kill -0 "$fault_job" 2>/dev/null; then pkill -TERM -P "$fault_job" 2>/dev/null; kill -TERM "$fault_job" 2>/dev/null; fi
+  if [[ ${TOLLGATE_KEEP_TEST_STACK:-} != 1 ]]; then
+    bash "$HERE/infra.sh" stop >>"$infra_log" 2>&1
+    TOLLGATE_STACK=fault bash "$HERE/infra.sh" stop >>"$infra_log" 2>&1
+  fi
 }
 trap 'stop_test_stack' EXIT
 
@@ -97,6 +104,7 @@ log "building"
 npx nx run-many -t build --parallel=2 --output-style=static >"$RESULTS/build.log" 2>&1 ||
   { tail -n 60 "$RESULTS/build.log" >&2; record build failed $((SECONDS - step_started)); fail_setup "the build failed (log: $RESULTS/build.log)"; }
 record build ok $((SECONDS - step_started)) "one type check, then emit"
+touch "$RESULTS/.built"
 if wait "$lint_job"; then record lint ok $((SECONDS - lint_started)) "one ESLint process"; else
   tail -n 60 "$RESULTS/lint.log" >&2
   record lint failed $((SECONDS - lint_started)) "log: $RESULTS/lint.log"
@@ -122,6 +130,33 @@ run_tier() {
   fi
 }
 
+# The fault tier on a stack of its own (`fault`: other ports, data under .data-fault/): its tests stop and
+# kill PostgreSQL, Kafka and Temporal, which would break any tier beside them on `test`. Apart, it runs
+# beside the others from the build on; its servers start once the installation and the build are done.
+fault_log="$RESULTS/fault.log"
+if wanted fault; then
+  (
+    until [[ -e $RESULTS/.installed && -e $RESULTS/.built ]]; do
+      kill -0 "$infra_job" 2>/dev/null || [[ -e $RESULTS/.installed ]] || { record fault failed 0 "not run: the installation failed (log: $infra_log)"; exit 1; }
+      sleep 1
+    done
+    export TOLLGATE_STACK=fault
+    source "$HERE/lib/common.sh"
+    export TOLLGATE_TEST_DATABASE_URL="postgres://tollgate:tollgate@127.0.0.1:$PG_PORT/tollgate_test"
+    export TOLLGATE_TEST_KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+    export TOLLGATE_TEST_TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+    t=$SECONDS
+    if ! { bash "$HERE/infra.sh" stop && rm -rf "$DATA/postgres" "$DATA/kafka" "$DATA/temporal" && bash "$HERE/infra.sh" start; } >"$RESULTS/fault-infrastructure.log" 2>&1; then
+      tail -n 40 "$RESULTS/fault-infrastructure.log"
+      record fault failed 0 "not run: its infrastructure did not come up (log: $RESULTS/fault-infrastructure.log)"
+      exit 1
+    fi
+    record fault-infrastructure ok $((SECONDS - t)) "PostgreSQL, Kafka and Temporal of the fault tier's own"
+    run_tier fault
+  ) >"$fault_log" 2>&1 &
+  fault_job=$!
+fi
+
 for tier in unit workflow; do wanted "$tier" && run_tier "$tier"; done
 
 if wanted deploy; then
@@ -144,7 +179,13 @@ if ! wait "$infra_job"; then
 fi
 record infrastructure ok $((SECONDS - infra_started)) "$(grep -E 'up in' "$infra_log")"
 
-for tier in integration e2e fault; do wanted "$tier" && run_tier "$tier"; done
+for tier in integration e2e; do wanted "$tier" && run_tier "$tier"; done
+
+if [[ -n $fault_job ]]; then
+  log "waiting for the fault tier, which runs on its own stack (log: $fault_log)"
+  wait "$fault_job"
+  grep -v '^npm warn' "$fault_log"
+fi
 
 record total ok $((SECONDS - started))
 stop_test_stack; trap - EXIT

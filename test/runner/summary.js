@@ -10,7 +10,7 @@ const path = require('node:path');
 const { TIERS } = require('./tiers');
 
 const ROOT = path.resolve(__dirname, '../..');
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', '.git', '.nx', '.tools', '.data', '.data-test', '.data-bench', 'coverage']);
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', '.git', '.nx', '.tools', '.data', '.data-test', '.data-bench', '.data-fault', 'coverage']);
 
 function testFiles(root, folder = root, found = []) {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -70,7 +70,7 @@ function closingLines({ results, asked = [], root = ROOT, tierList = TIERS }) {
   let failed = 0;
   let skipped = 0;
 
-  for (const step of ['install', 'infrastructure', 'deploy-tools', 'build', 'lint']) {
+  for (const step of ['install', 'infrastructure', 'fault-infrastructure', 'deploy-tools', 'build', 'lint']) {
     const recorded = steps.get(step);
     if (!recorded) continue;
     out(`[tollgate] ${step}: ${recorded.outcome} in ${recorded.seconds} s${recorded.note ? ` (${recorded.note})` : ''}`);

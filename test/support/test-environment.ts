@@ -51,7 +51,7 @@ const LANE = Math.min(TEST_LANES, Math.max(1, Number(process.env.JEST_WORKER_ID 
 
 export const TEST_ENVIRONMENT = {
   /** Which of deploy/local's stacks the fault tests stop and start: never `dev`. */
-  stack: process.env.TOLLGATE_STACK === 'bench' ? ('bench' as const) : ('test' as const),
+  stack: (['bench', 'fault'] as const).find((stack) => stack === process.env.TOLLGATE_STACK) ?? ('test' as const),
   ...testLane(LANE),
   kafkaBrokers: (process.env.TOLLGATE_TEST_KAFKA_BROKERS ?? '127.0.0.1:19092').split(','),
   temporalAddress: process.env.TOLLGATE_TEST_TEMPORAL_ADDRESS ?? '127.0.0.1:17233',

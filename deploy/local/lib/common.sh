@@ -4,14 +4,15 @@ TOOLS="${TOLLGATE_TOOLS_DIR:-$ROOT/.tools}"
 
 # Which stack a script acts on. `dev` is the one `npm run up` serves; `test` and `bench` are the
 # infrastructure of `npm test` and `npm run bench`: their own PostgreSQL, Kafka and Temporal on other
-# ports, with data under a folder of their own, so that a test run (whose fault tests stop and kill
-# these servers) never touches the stack a person is using.
+# ports, with data under a folder of their own, so that a test run never touches the stack a person is
+# using. `fault` is the fault tier's own, which its tests stop and kill while the other tiers run on `test`.
 STACK="${TOLLGATE_STACK:-dev}"
 case $STACK in
   dev) stack_data="$ROOT/.data" port_base=0 ;;
   test) stack_data="$ROOT/.data-test" port_base=10000 ;;
   bench) stack_data="$ROOT/.data-bench" port_base=20000 ;;
-  *) printf '[tollgate] ERROR: TOLLGATE_STACK must be dev, test or bench, not %s\n' "$STACK" >&2; exit 1 ;;
+  fault) stack_data="$ROOT/.data-fault" port_base=30000 ;;
+  *) printf '[tollgate] ERROR: TOLLGATE_STACK must be dev, test, fault or bench, not %s\n' "$STACK" >&2; exit 1 ;;
 esac
 DATA="${TOLLGATE_DATA_DIR:-$stack_data}"
 PG_PORT="${TOLLGATE_PG_PORT:-$((5432 + port_base))}"
