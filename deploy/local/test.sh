@@ -161,7 +161,7 @@ for tier in unit workflow; do wanted "$tier" && run_tier "$tier"; done
 
 if wanted deploy; then
   if wait "$tools_job"; then
-    record deploy-tools ok $((SECONDS - infra_started)) "$(grep -E 'ready in' "$tools_log")"
+    record deploy-tools ok "$(grep -oE 'ready in [0-9]+' "$tools_log" | grep -oE '[0-9]+$')" "installed beside the infrastructure"
     run_tier deploy
   else
     tail -n 40 "$tools_log" >&2
