@@ -102,17 +102,22 @@ interface DocumentOperation {
 }
 
 /**
- * Which role holds each operation's coverage phase: the first of `order` that the operation's guard lets
+ * Which role holds each operation's coverage phase: the one `byRight` names for it (where the domain,
+ * not the guard, decides who may act), else the first of `order` that the operation's guard lets
  * through (the roles its `x-roles` names; every role where it names none). Operations no role of
  * `order` may call are left out, for the caller to see.
  */
-export function coverageHolders<Role extends string>(document: { paths: Record<string, Record<string, unknown>> }, order: readonly Role[]): Map<string, Role> {
+export function coverageHolders<Role extends string>(
+  document: { paths: Record<string, Record<string, unknown>> },
+  order: readonly Role[],
+  byRight: Readonly<Record<string, Role>> = {},
+): Map<string, Role> {
   const holders = new Map<string, Role>();
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path) as DocumentOperation[]) {
       if (typeof operation !== 'object' || !operation?.operationId) continue;
       const allowed = operation['x-roles'];
-      const holder = order.find((role) => !allowed || allowed.includes(role));
+      const holder = byRight[operation.operationId] ?? order.find((role) => !allowed || allowed.includes(role));
       if (holder) holders.set(operation.operationId, holder);
     }
   }
