@@ -67,6 +67,11 @@ infra_started=$SECONDS
 tools_log="$RESULTS/deploy-tools.log"
 (
   set -e
+  # After the infrastructure's installation: both may install Debian packages, and apt-get does not wait for dpkg's lock.
+  until [[ -e $RESULTS/.installed ]]; do
+    kill -0 "$infra_job" 2>/dev/null || [[ -e $RESULTS/.installed ]] || { echo "the infrastructure's installation failed (log: $infra_log)"; exit 1; }
+    sleep 1
+  done
   t=$SECONDS
   bash "$HERE/deploy-tools.sh" install
   echo "deploy tools ready in $((SECONDS - t)) s"
@@ -76,8 +81,9 @@ tools_job=$!
 fault_job=""
 stop_test_stack() {
   [[ -n $watcher ]] && { kill -TERM "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
-  # A run that ends early ends the fault tier with it: its job, and the jest run it started.
-  if [[ -n $fault_job ]] && kill -0 "$fault_job" 2>/dev/null; then pkill -TERM -P "$fault_job" 2>/dev/null; kill -TERM "$fault_job" 2>/dev/null; fi
+  # A run that ends early ends the fault tier with it: its job is a process group of its own, with the jest
+  # run and the start of its servers in it; the servers it has started are stopped below.
+  if [[ -n $fault_job ]] && kill -0 "$fault_job" 2>/dev/null; then kill -TERM -- "-$fault_job" 2>/dev/null; wait "$fault_job" 2>/dev/null; fi
   if [[ ${TOLLGATE_KEEP_TEST_STACK:-} != 1 ]]; then
     bash "$HERE/infra.sh" stop >>"$infra_log" 2>&1
     TOLLGATE_STACK=fault bash "$HERE/infra.sh" stop >>"$infra_log" 2>&1
@@ -135,11 +141,14 @@ run_tier() {
 # beside the others from the build on; its servers start once the installation and the build are done.
 fault_log="$RESULTS/fault.log"
 if wanted fault; then
+  set -m
   (
     until [[ -e $RESULTS/.installed && -e $RESULTS/.built ]]; do
       kill -0 "$infra_job" 2>/dev/null || [[ -e $RESULTS/.installed ]] || { record fault failed 0 "not run: the installation failed (log: $infra_log)"; exit 1; }
       sleep 1
     done
+    # The fault stack's own places: a data folder or port set for the test stack must not become its too.
+    unset TOLLGATE_DATA_DIR TOLLGATE_PG_PORT TOLLGATE_KAFKA_PORT TOLLGATE_KAFKA_CONTROLLER_PORT TOLLGATE_TEMPORAL_PORT TOLLGATE_TEMPORAL_UI_PORT TOLLGATE_MAIL_SMTP_PORT TOLLGATE_MAIL_UI_PORT
     export TOLLGATE_STACK=fault
     source "$HERE/lib/common.sh"
     export TOLLGATE_TEST_DATABASE_URL="postgres://tollgate:tollgate@127.0.0.1:$PG_PORT/tollgate_test"
@@ -155,6 +164,7 @@ if wanted fault; then
     run_tier fault
   ) >"$fault_log" 2>&1 &
   fault_job=$!
+  set +m
 fi
 
 for tier in unit workflow; do wanted "$tier" && run_tier "$tier"; done

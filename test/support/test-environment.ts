@@ -3,11 +3,11 @@ import path from 'node:path';
 /**
  * Where the tests find their infrastructure: PostgreSQL, Kafka and Temporal
  * of the tests' own, started by `npm test` on other ports than the
- * development stack's and with data under `.data-test/` (the benchmarks'
- * under `.data-bench/`; deploy/local/lib/common.sh holds the ports), so
- * that a test run, whose fault tests stop and kill these servers, never
- * touches the stack a person is using. The database must be one named for
- * tests, and Temporal work runs in a namespace of the tests' own.
+ * development stack's and with data under `.data-test/` (the fault tier's,
+ * which its tests stop and kill, under `.data-fault/`; the benchmarks' under
+ * `.data-bench/`; deploy/local/lib/common.sh holds the ports), so that a
+ * test run never touches the stack a person is using. The database must be
+ * one named for tests, and Temporal work runs in a namespace of the tests' own.
  */
 const BASE = {
   databaseUrl: process.env.TOLLGATE_TEST_DATABASE_URL ?? 'postgres://tollgate:tollgate@127.0.0.1:15432/tollgate_test',

@@ -11,7 +11,8 @@ case $STACK in
   dev) stack_data="$ROOT/.data" port_base=0 ;;
   test) stack_data="$ROOT/.data-test" port_base=10000 ;;
   bench) stack_data="$ROOT/.data-bench" port_base=20000 ;;
-  fault) stack_data="$ROOT/.data-fault" port_base=30000 ;;
+  # Every port below 32768, where Linux hands out no port of its own to a connection or a bind to port 0.
+  fault) stack_data="$ROOT/.data-fault" port_base=5000 ;;
   *) printf '[tollgate] ERROR: TOLLGATE_STACK must be dev, test, fault or bench, not %s\n' "$STACK" >&2; exit 1 ;;
 esac
 DATA="${TOLLGATE_DATA_DIR:-$stack_data}"
