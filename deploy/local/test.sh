@@ -3,8 +3,9 @@
 # tests' own (other ports, data under .data-test/; a running `npm run up` stack is never touched) in the
 # background while it type-checks, lints, builds and runs the unit, workflow and deploy tiers, then runs
 # the integration and end-to-end tiers; the fault tier runs beside them, after the unit tier, on a stack
-# of its own. Each step and tier prints its counts and time; the run has a deadline (TOLLGATE_TEST_DEADLINE seconds, 2700 by default) past which the tier running is
-# stopped and the test that hung is named. Ends with the line `N passed, N failed, N skipped`.
+# of its own. Each step and tier prints its counts and time; the run has a deadline
+# (TOLLGATE_TEST_DEADLINE seconds, 2700 by default) past which the tier running is stopped and the test
+# that hung is named. Ends with the line `N passed, N failed, N skipped`.
 # Pass tier names to run only those (e.g. `npm test -- unit workflow`).
 set -uo pipefail
 export TOLLGATE_STACK=test
