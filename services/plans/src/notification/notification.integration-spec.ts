@@ -107,7 +107,12 @@ describe('notifications by mail', () => {
     expect(aboutThis(quietPmo.email)).toHaveLength(0);
 
     // The initiative's page shows who was told, without their addresses; each person sees their own receipt.
-    const told = (await as(owner).get(`/api/notifications?about=${initiativeId}`)).body.notifications as { recipientId: string; kind: string; status: string; address: string | null }[];
+    // Each receipt is written once the mail server has taken its mail, a moment after it arrives there.
+    const told = await eventually(
+      async () => (await as(owner).get(`/api/notifications?about=${initiativeId}`)).body.notifications as { recipientId: string; kind: string; status: string; address: string | null }[],
+      (receipts) => receipts.length >= 3 && receipts.every((one) => one.status !== 'pending'),
+      { what: 'the receipts of the three mails' },
+    );
     expect(told.map((one) => [one.recipientId, one.kind, one.status, one.address]).sort()).toEqual(
       [
         [owner.id, 'gate_decided', 'sent', null],
@@ -169,7 +174,13 @@ describe('notifications by mail', () => {
     expect(digest.text).toContain('A gate request awaits my key');
     expect(digest.text).toContain(`Dock slots ${first}`);
     expect(digest.text).toContain(`https://tollgate.example.com/initiatives/${first}`);
-    expect((await as(digestReader).get(`/api/me/notifications?about=${first}`)).body.notifications[0]).toMatchObject({ status: 'sent', messageId: digest.messageId });
+    // The receipt is written once the mail server has taken the mail, a moment after it arrives there.
+    const receipt = await eventually(
+      async () => (await as(digestReader).get(`/api/me/notifications?about=${first}`)).body.notifications[0],
+      (one) => one?.status !== 'pending',
+      { what: 'the digest’s receipt' },
+    );
+    expect(receipt).toMatchObject({ status: 'sent', messageId: digest.messageId });
 
     // The same day's next notice waits for tomorrow's digest.
     const second = `digest-b-${run}`;
