@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inPool } from '../support/initiative-walk';
 import { CONFORMANCE_PEOPLE, seedConformancePortfolio, type ConformancePortfolio } from '../support/conformance-portfolio';
 import { RunningService, startService } from '../support/running-service';
-import { CONFORMANCE_CHECKS, coverageHolders, runSchemathesis, SCHEMATHESIS, type ConformanceOutcome, type ConformanceRun } from '../support/schemathesis';
+import { CONFORMANCE_CHECKS, coverageHolders, documentOperations, runSchemathesis, SCHEMATHESIS, type ConformanceOutcome, type ConformanceRun } from '../support/schemathesis';
 import { TEST_ENVIRONMENT } from '../support/test-environment';
 import { RunningWorkflowWorker, startWorkflowWorker } from '../support/workflow-worker';
 
@@ -12,8 +12,7 @@ type ServiceName = 'plans' | 'initiatives' | 'finance';
 type RoleName = keyof typeof CONFORMANCE_PEOPLE;
 type OpenApiDocument = { paths: Record<string, Record<string, unknown>> };
 
-const operationIdsOf = (document: OpenApiDocument) =>
-  Object.values(document.paths).flatMap((path) => Object.values(path).flatMap((operation) => ((operation as { operationId?: string })?.operationId ? [(operation as { operationId: string }).operationId] : [])));
+const operationIdsOf = (document: OpenApiDocument) => documentOperations(document).map((operation) => operation.operationId);
 
 const RESULTS = TEST_ENVIRONMENT.resultsDir;
 // Enough for every operation to meet each generation phase a few times, and the

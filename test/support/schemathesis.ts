@@ -101,6 +101,15 @@ interface DocumentOperation {
   'x-roles'?: string[];
 }
 
+type OpenApiPaths = { paths: Record<string, Record<string, unknown>> };
+
+/** The operations of an OpenAPI document that have an operationId, path by path. */
+export function documentOperations(document: OpenApiPaths): (DocumentOperation & { operationId: string })[] {
+  return Object.values(document.paths).flatMap((path) =>
+    (Object.values(path) as DocumentOperation[]).filter((operation): operation is DocumentOperation & { operationId: string } => typeof operation === 'object' && Boolean(operation?.operationId)),
+  );
+}
+
 /**
  * Which role holds each operation's coverage phase: the one `byRight` names for it (where the domain,
  * not the guard, decides who may act), else the first of `order` that the operation's guard lets
@@ -108,18 +117,15 @@ interface DocumentOperation {
  * `order` may call are left out, for the caller to see.
  */
 export function coverageHolders<Role extends string>(
-  document: { paths: Record<string, Record<string, unknown>> },
+  document: OpenApiPaths,
   order: readonly Role[],
   byRight: Readonly<Record<string, Role>> = {},
 ): Map<string, Role> {
   const holders = new Map<string, Role>();
-  for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path) as DocumentOperation[]) {
-      if (typeof operation !== 'object' || !operation?.operationId) continue;
-      const allowed = operation['x-roles'];
-      const holder = byRight[operation.operationId] ?? order.find((role) => !allowed || allowed.includes(role));
-      if (holder) holders.set(operation.operationId, holder);
-    }
+  for (const operation of documentOperations(document)) {
+    const allowed = operation['x-roles'];
+    const holder = byRight[operation.operationId] ?? order.find((role) => !allowed || allowed.includes(role));
+    if (holder) holders.set(operation.operationId, holder);
   }
   return holders;
 }
